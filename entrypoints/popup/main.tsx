@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<p>Backstory</p>, document.getElementById('app')!);

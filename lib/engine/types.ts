@@ -1,0 +1,40 @@
+/**
+ * Contracts of the spotting engine, shared by the content script, the CLI tools, the corpus
+ * builder and the tests. DOM-free.
+ */
+import type { EntityType, Specificity } from '../kb/types';
+
+/** What the content script needs to know of an entity without asking the background. */
+export interface MatcherEntity {
+  id: string;
+  name: string;
+  type: EntityType;
+}
+
+/**
+ * The prebuilt matcher, as shipped in `data/matcher.json` (built by `npm run corpus`).
+ * JSON-serialisable so it can cross the extension's message channel; the automaton itself is
+ * packed typed arrays, base64-encoded.
+ */
+export interface MatcherData {
+  /** Format of this object; bump when the packing changes. */
+  format: number;
+  /** The knowledge-base version it was built from. */
+  kbVersion: string;
+  entities: MatcherEntity[];
+  /** Base64 of the packed automaton (alphabet, transitions, failure links, outputs). */
+  automaton: string;
+}
+
+/** A name found in text: leftmost-longest, word-bounded, non-overlapping. */
+export interface RawMatch {
+  /** UTF-16 offsets into the scanned string, end exclusive. */
+  start: number;
+  end: number;
+  /** Index into `MatcherData.entities`. */
+  entity: number;
+  specificity: Specificity;
+}
+
+/** A match the page's evidence accepts: what gets marked and counted. */
+export type Mention = RawMatch;

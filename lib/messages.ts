@@ -1,0 +1,86 @@
+/**
+ * Every message between Backstory's parts: one typed map per direction, each message
+ * documented, each validated with valibot at the receiving end (see `lib/message-schemas.ts`),
+ * and each receiver checks the sender (see `entrypoints/background/`).
+ *
+ * Content scripts run inside pages we do not trust: a message from one can only ask for
+ * public knowledge-base data or act on that tab's own state.
+ */
+import type { EntityType, EventDate, Statement } from './kb/types';
+import type { MatcherData } from './engine/types';
+
+/** Content script → background. */
+export interface ContentToBackground {
+  /** The prebuilt matcher and the reader's settings for this page's site. */
+  'matcher/get': { request: { url: string }; response: { matcher: MatcherData; settings: SiteSettings } };
+  /** Everything the hover card shows for one entity. */
+  'card/get': { request: { entity: string }; response: CardData | null };
+  /** "Not this": suppress an entity on the sender's site. */
+  'suppress/add': { request: { entity: string }; response: { ok: true } };
+}
+
+/** Popup or reader page → background. */
+export interface PageToBackground {
+  'card/get': ContentToBackground['card/get'];
+}
+
+/** Background or popup → content script of one tab. */
+export interface ToContent {
+  /** The entities spotted in the page with their counts ("On this page"). */
+  'page/mentions': { request: Record<string, never>; response: PageMention[] };
+  /** Scroll to and flash the n-th mention of an entity. */
+  'page/reveal': { request: { entity: string; index: number }; response: { ok: boolean } };
+  /** Settings changed: re-apply (pause, disabled site, suppressed names). */
+  'settings/changed': { request: { settings: SiteSettings }; response: { ok: true } };
+  /** Keyboard command: open the card at or after the caret. */
+  'card/open-at-caret': { request: Record<string, never>; response: { ok: boolean } };
+}
+
+export interface SiteSettings {
+  /** Spotting paused everywhere or disabled on this site. */
+  enabled: boolean;
+  /** Entity ids the reader marked "not this" on this site. */
+  suppressed: string[];
+}
+
+export interface PageMention {
+  entity: string;
+  name: string;
+  type: EntityType;
+  count: number;
+}
+
+export interface CardAccount {
+  doc: string;
+  title: string;
+  outlet: string;
+  perspective: { id: string; label: string };
+  /** The passage, as text. */
+  quote: string;
+  passage: string;
+  /** The document reader at that passage. */
+  readerUrl: string;
+}
+
+export interface CardData {
+  id: string;
+  name: string;
+  type: EntityType;
+  summary: string;
+  background: Statement[];
+  date?: EventDate;
+  accounts: CardAccount[];
+  related: { id: string; name: string; type: EntityType; rel: string }[];
+  /** How many corpus documents mention it. */
+  documentCount: number;
+}
+
+export type MessageName<M> = keyof M & string;
+export type Request<M, K extends keyof M> = M[K] extends { request: infer R } ? R : never;
+export type Response<M, K extends keyof M> = M[K] extends { response: infer R } ? R : never;
+/** The envelope every message travels in. */
+export interface Envelope<M, K extends keyof M = keyof M> {
+  backstory: 1;
+  name: K;
+  data: Request<M, K>;
+}

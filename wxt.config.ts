@@ -1,0 +1,42 @@
+import { defineConfig } from 'wxt';
+
+// Backstory's build. Chrome MV3 by default, Firefox MV3 with `-b firefox`.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  srcDir: '.',
+  entrypointsDir: 'entrypoints',
+  outDir: '.output',
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
+    name: 'Backstory',
+    description:
+      'Context while you read the news: who is who, and how outlets disagree about them. Everything stays on your device.',
+    // storage: settings and suppressed names; contextMenus: "Save highlight to Backstory";
+    // host access to http(s) pages comes from the content script's matches.
+    permissions: ['storage', 'contextMenus'],
+    commands: {
+      'open-card': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Show the Backstory card for the next name after the cursor',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'backstory@backstory.local',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  vite: () => ({
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    resolve: {
+      alias: { react: 'preact/compat', 'react-dom': 'preact/compat' },
+    },
+    build: { target: 'es2022' },
+  }),
+});
