@@ -73,6 +73,8 @@ export interface CardData {
   related: { id: string; name: string; type: EntityType; rel: string }[];
   /** How many corpus documents mention it. */
   documentCount: number;
+  /** How many documents the corpus has ("Mentioned in 3 of 5 documents"). Optional: added by content. */
+  documentTotal?: number;
 }
 
 export type MessageName<M> = keyof M & string;

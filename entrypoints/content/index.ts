@@ -1,4 +1,19 @@
+/**
+ * Backstory's content script, on every http(s) page. Boot stays small: the dictionary arrives
+ * by message from the background (nothing from `data/` is bundled here) and is only unpacked
+ * when spotting is on for this site.
+ */
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import './mentions.css';
+import { ContentSession } from './session';
+
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
-  main() {},
+  runAt: 'document_idle',
+  // mentions.css goes into the manifest (page CSP cannot block it); the card's CSS is inlined
+  // into its shadow root, so WXT never fetches a stylesheet from the page.
+  cssInjectionMode: 'manifest',
+  main(ctx) {
+    void new ContentSession(ctx).boot();
+  },
 });

@@ -1,2 +1,10 @@
 import { render } from 'preact';
-render(<p>Backstory</p>, document.getElementById('app')!);
+import { browser } from 'wxt/browser';
+import { Popup } from '~/components/popup/Popup';
+import type { ReaderHref } from '~/components/shared/Citation';
+import { readerSearch } from '~/lib/card-data';
+import { bundledKb } from '~/lib/storage/bundled';
+
+const readerHref: ReaderHref = (target) => browser.runtime.getURL('/reader.html') + readerSearch(target);
+
+render(<Popup kb={bundledKb} readerHref={readerHref} />, document.getElementById('app')!);

@@ -1,0 +1,128 @@
+/**
+ * One entity in the popup: background with citations, the accounts of each perspective, related
+ * entities and the documents that mention it. Everything comes from the bundled knowledge base.
+ */
+import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { buildCardData } from '../../lib/card-data';
+import type { KnowledgeBase } from '../../lib/kb/types';
+import { Accounts } from '../card/Accounts';
+import { formatEventDate, typeLabel } from '../card/format';
+import { Citation, type ReaderHref } from '../shared/Citation';
+import { shortOutlet } from '../shared/cite';
+import '../card/accounts.css';
+
+export interface EntityViewProps {
+  kb: KnowledgeBase;
+  entityId: string;
+  readerHref: ReaderHref;
+  onBack(): void;
+  onOpen(entityId: string): void;
+}
+
+export function EntityView({ kb, entityId, readerHref, onBack, onOpen }: EntityViewProps) {
+  const documents = useMemo(() => new Map(kb.documents.map((d) => [d.id, d])), [kb]);
+  const card = useMemo(
+    // The popup has room for every document's account, not just the card's first few.
+    () => buildCardData(kb, entityId, (doc, passage) => readerHref({ doc, passage }), Infinity),
+    [kb, entityId, readerHref],
+  );
+  const entity = useMemo(() => kb.entities.find((e) => e.id === entityId), [kb, entityId]);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  // Move focus to the new view's heading so keyboard and screen-reader users land on it.
+  useEffect(() => heading.current?.focus(), [entityId]);
+
+  const back = (
+    <button type="button" class="bs-back" onClick={onBack}>
+      <span aria-hidden="true">←</span> Back to results
+    </button>
+  );
+  if (!card || !entity) {
+    return (
+      <article class="bs-entity">
+        {back}
+        <h1 ref={heading} tabIndex={-1}>
+          Not in the knowledge base
+        </h1>
+      </article>
+    );
+  }
+
+  const mentionedIn = Object.entries(entity.mentions)
+    .filter(([, count]) => count > 0)
+    .sort(([, a], [, b]) => b - a);
+
+  return (
+    <article class="bs-entity" aria-labelledby="bs-entity-name">
+      {back}
+      <header class="bs-entity-header">
+        <h1 id="bs-entity-name" ref={heading} tabIndex={-1}>
+          {card.name}
+        </h1>
+        <span class="bs-chip">{typeLabel(card.type)}</span>
+        {card.date && <p class="bs-entity-date bs-muted">{formatEventDate(card.date)}{card.date.note ? ` (${card.date.note})` : ''}</p>}
+      </header>
+      <p class="bs-entity-summary">{card.summary}</p>
+
+      {card.background.length > 0 && (
+        <section aria-labelledby="bs-background">
+          <h2 id="bs-background">Background</h2>
+          <ul class="bs-statements">
+            {card.background.map((statement, i) => (
+              <li key={i}>
+                {statement.text}{' '}
+                {statement.cites.map((cite) => (
+                  <Citation key={cite} cite={cite} documents={documents} readerHref={readerHref} />
+                ))}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <Accounts accounts={card.accounts} headingLevel={2} />
+
+      {card.related.length > 0 && (
+        <section aria-labelledby="bs-related">
+          <h2 id="bs-related">Related</h2>
+          <ul class="bs-related">
+            {card.related.map((related) => (
+              <li key={related.id}>
+                <button type="button" class="bs-related-button" onClick={() => onOpen(related.id)}>
+                  {related.name}
+                </button>{' '}
+                <span class="bs-muted">
+                  {related.rel} · {typeLabel(related.type)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {mentionedIn.length > 0 && (
+        <section aria-labelledby="bs-documents">
+          <h2 id="bs-documents">
+            Mentioned in {mentionedIn.length} of {kb.documents.length} documents
+          </h2>
+          <ul class="bs-documents">
+            {mentionedIn.map(([docId, count]) => {
+              const document = documents.get(docId);
+              if (!document) return null;
+              return (
+                <li key={docId}>
+                  <a href={readerHref({ doc: docId })} target="_blank" rel="noopener noreferrer">
+                    {document.title}
+                  </a>{' '}
+                  <span class="bs-muted">
+                    {shortOutlet(document)} · {count} {count === 1 ? 'mention' : 'mentions'}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+    </article>
+  );
+}

@@ -1,3 +1,0 @@
-export default defineBackground(() => {
-  console.debug('backstory background up');
-});

@@ -1,0 +1,90 @@
+/**
+ * What the background answers, one function per message. The router has already parsed the
+ * message and checked its sender; `origin` says which site a content script runs on.
+ */
+import { browser } from 'wxt/browser';
+import type { MatcherData } from '~/lib/engine/types';
+import { buildCardData, readerSearch } from '~/lib/card-data';
+import type { ContentToBackground, Envelope, PageToBackground, Request, Response, ToContent } from '~/lib/messages';
+import type { Knowledge } from './knowledge';
+import { addSuppressed, loadSettings, siteSettings, updateSettings } from './settings';
+import { webHost, type Origin } from './senders';
+
+type ContentOrigin = Extract<Origin, { kind: 'content' }>;
+
+export type ContentHandlers = {
+  [K in keyof ContentToBackground]: (
+    data: Request<ContentToBackground, K>,
+    origin: ContentOrigin,
+  ) => Promise<Response<ContentToBackground, K>>;
+};
+
+export type PageHandlers = {
+  [K in keyof PageToBackground]: (data: Request<PageToBackground, K>) => Promise<Response<PageToBackground, K>>;
+};
+
+export interface Handlers {
+  content: ContentHandlers;
+  page: PageHandlers;
+}
+
+export function readerUrlFor(doc: string, passage: string): string {
+  return browser.runtime.getURL('/reader.html') + readerSearch({ doc, passage });
+}
+
+export function createHandlers(knowledge: Knowledge, matcher: MatcherData): Handlers {
+  const knownEntities = new Set(matcher.entities.map((e) => e.id));
+
+  const cardGet = async ({ entity }: { entity: string }) => {
+    const source = await knowledge.cardSource(entity);
+    return source ? buildCardData(source, entity, readerUrlFor) : null;
+  };
+
+  return {
+    content: {
+      // The request's url is validated but not trusted: the site is what the browser says the
+      // sender's tab shows (`origin.host`), not what the page claims.
+      'matcher/get': async (_data, origin) => ({
+        matcher,
+        settings: siteSettings(await loadSettings(), origin.host),
+      }),
+      'card/get': cardGet,
+      'suppress/add': async ({ entity }, origin) => {
+        // Only names Backstory can mark can be suppressed: a page cannot fill storage with
+        // made-up ids.
+        if (!knownEntities.has(entity)) throw new Error('unknown entity');
+        const settings = await updateSettings((s) => addSuppressed(s, origin.host, entity));
+        await broadcastToHost(origin, {
+          backstory: 1,
+          name: 'settings/changed',
+          data: { settings: siteSettings(settings, origin.host) },
+        });
+        return { ok: true };
+      },
+    },
+    page: {
+      'card/get': cardGet,
+    },
+  };
+}
+
+/**
+ * Tell the sender's tab and every other tab showing the same site that its settings changed.
+ * Other tabs' addresses are only visible with host access to them; the sender's tab is always
+ * told, whatever the browser lets us see.
+ */
+async function broadcastToHost(
+  origin: ContentOrigin,
+  message: Envelope<ToContent, 'settings/changed'>,
+): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  const targets = new Set([origin.tabId]);
+  for (const tab of tabs) if (tab.id !== undefined && webHost(tab.url) === origin.host) targets.add(tab.id);
+  await Promise.all(
+    [...targets].map((tabId) =>
+      // A tab whose content script is not running (still loading, or discarded) has no one
+      // to answer; it reads fresh settings when its script starts.
+      browser.tabs.sendMessage(tabId, message).catch(() => undefined),
+    ),
+  );
+}

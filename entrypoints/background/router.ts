@@ -1,0 +1,64 @@
+/**
+ * The background's one message listener. Every message is parsed against its schema for the
+ * sender's kind (content script or extension page) before any handler sees it; anything else
+ * (unknown name, malformed data, a sender that may not send it) is answered with `undefined`
+ * and a warning, and changes nothing.
+ */
+import { browser } from 'wxt/browser';
+import { parseContentMessage, parsePageMessage, type ContentMessage, type PageMessage } from '~/lib/message-schemas';
+import type { Handlers } from './handlers';
+import { originOf, type MessageSender, type Origin } from './senders';
+
+export function registerRouter(handlers: Handlers): void {
+  browser.runtime.onMessage.addListener(
+    (message: unknown, sender: MessageSender, sendResponse: (response?: unknown) => void) => {
+      answer(handlers, message, sender).then(sendResponse, (error: unknown) => {
+        console.warn('[backstory] message failed', nameOf(message), error);
+        sendResponse(undefined);
+      });
+      // Keep the channel open for the asynchronous answer (works the same with and without
+      // webextension-polyfill, unlike returning a promise).
+      return true;
+    },
+  );
+}
+
+async function answer(handlers: Handlers, message: unknown, sender: MessageSender): Promise<unknown> {
+  const origin = originOf(sender);
+  if (!origin) return reject('sender not allowed', message);
+  if (origin.kind === 'page') {
+    const parsed = parsePageMessage(message);
+    return parsed ? answerPage(handlers, parsed) : reject('not a valid page message', message);
+  }
+  const parsed = parseContentMessage(message);
+  return parsed ? answerContent(handlers, parsed, origin) : reject('not a valid content message', message);
+}
+
+function answerContent(handlers: Handlers, message: ContentMessage, origin: Extract<Origin, { kind: 'content' }>) {
+  switch (message.name) {
+    case 'matcher/get':
+      return handlers.content['matcher/get'](message.data, origin);
+    case 'card/get':
+      return handlers.content['card/get'](message.data, origin);
+    case 'suppress/add':
+      return handlers.content['suppress/add'](message.data, origin);
+  }
+}
+
+function answerPage(handlers: Handlers, message: PageMessage) {
+  switch (message.name) {
+    case 'card/get':
+      return handlers.page['card/get'](message.data);
+  }
+}
+
+function reject(reason: string, message: unknown): undefined {
+  console.warn(`[backstory] rejected message (${reason})`, nameOf(message));
+  return undefined;
+}
+
+/** The message's name for the log, bounded: never log what a page sent in full. */
+function nameOf(message: unknown): string {
+  const name = typeof message === 'object' && message !== null ? (message as { name?: unknown }).name : undefined;
+  return typeof name === 'string' ? name.slice(0, 40) : typeof message;
+}

@@ -1,0 +1,92 @@
+/**
+ * When the card opens and closes: after the pointer rests on a mention for OPEN_DELAY_MS
+ * (passing over names on the way elsewhere opens nothing), it stays while the pointer moves
+ * into the card, and closes CLOSE_DELAY_MS after the pointer has left both. Pure timing logic.
+ */
+import type { Timers } from './marks';
+
+export const OPEN_DELAY_MS = 250;
+export const CLOSE_DELAY_MS = 300;
+
+export interface IntentCallbacks<M> {
+  open(mention: M): void;
+  close(): void;
+}
+
+export class HoverIntent<M> {
+  private hovered: M | null = null;
+  private shown: M | null = null;
+  private inCard = false;
+  private openTimer = 0;
+  private closeTimer = 0;
+
+  constructor(
+    private timers: Timers,
+    private callbacks: IntentCallbacks<M>,
+    /** Two values for the same mention (a rescan may rebuild the object for the same name). */
+    private same: (a: M, b: M) => boolean = (a, b) => a === b,
+  ) {}
+
+  /** The open card's mention, if a card is open. */
+  get current(): M | null {
+    return this.shown;
+  }
+
+  /** The mention under the pointer now (null: none). Called at most once per frame. */
+  pointerOn(mention: M | null): void {
+    if (this.isSame(mention, this.hovered)) return;
+    this.hovered = mention;
+    this.timers.clearTimeout(this.openTimer);
+    if (mention) {
+      this.timers.clearTimeout(this.closeTimer);
+      if (!this.isSame(mention, this.shown)) this.openTimer = this.timers.setTimeout(() => this.show(mention), OPEN_DELAY_MS);
+    } else {
+      this.scheduleClose();
+    }
+  }
+
+  /** The pointer entered or left the card. */
+  pointerInCard(inside: boolean): void {
+    if (inside === this.inCard) return;
+    this.inCard = inside;
+    if (inside) {
+      this.hovered = null;
+      this.timers.clearTimeout(this.openTimer);
+      this.timers.clearTimeout(this.closeTimer);
+    } else {
+      this.scheduleClose();
+    }
+  }
+
+  /** Open at once (keyboard command, a related entity chosen in the card). */
+  openNow(mention: M): void {
+    this.timers.clearTimeout(this.openTimer);
+    this.timers.clearTimeout(this.closeTimer);
+    this.show(mention);
+  }
+
+  /** Close at once (Esc, scrolled away, the mention left the page). */
+  dismiss(): void {
+    this.timers.clearTimeout(this.openTimer);
+    this.timers.clearTimeout(this.closeTimer);
+    this.inCard = false;
+    if (this.shown === null) return;
+    this.shown = null;
+    this.callbacks.close();
+  }
+
+  private isSame(a: M | null, b: M | null): boolean {
+    return a === b || (a !== null && b !== null && this.same(a, b));
+  }
+
+  private show(mention: M): void {
+    this.shown = mention;
+    this.callbacks.open(mention);
+  }
+
+  private scheduleClose(): void {
+    if (this.shown === null || this.inCard || this.hovered) return;
+    this.timers.clearTimeout(this.closeTimer);
+    this.closeTimer = this.timers.setTimeout(() => this.dismiss(), CLOSE_DELAY_MS);
+  }
+}

@@ -1,0 +1,175 @@
+/**
+ * Drawing mentions. With the CSS Custom Highlight API, only the mentions in and near the
+ * viewport are registered (each registered range costs the browser on every later DOM or
+ * style change: PERFORMANCE.md); an IntersectionObserver on the mentions' block elements adds
+ * and removes them as the reader scrolls. Where the API is missing, `FallbackMarks` wraps
+ * mentions in `<mark>` instead.
+ */
+import type { SpottedMention } from './spotted';
+
+export const MENTION_HIGHLIGHT = 'backstory-mention';
+export const FLASH_HIGHLIGHT = 'backstory-flash';
+/** Registered ranges at most; a screen above and below the viewport rarely holds half of it. */
+export const MAX_REGISTERED = 1500;
+const FLASH_MS = 1600;
+/** How long a scan pass waits for the observer's first report before it stops its measure. */
+const SETTLE_TIMEOUT_MS = 200;
+
+export interface MentionMarks {
+  /** Show these mentions (the fallback may rewrite their ranges and segments). */
+  add(mentions: readonly SpottedMention[]): void;
+  remove(mentions: readonly SpottedMention[]): void;
+  /** Remove every mark and leave the page as it was. */
+  clear(): void;
+  /** Resolves once newly added mentions are drawn (or known to be far from the viewport). */
+  settled(): Promise<void>;
+  /** Briefly emphasise one mention (the popup's "On this page" → reveal). */
+  flash(mention: SpottedMention): void;
+}
+
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): number;
+  clearTimeout(id: number): void;
+}
+
+export function supportsHighlights(): boolean {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+}
+
+export class HighlightMarks implements MentionMarks {
+  private highlight: Highlight | null = null;
+  private byAnchor = new Map<Element, Set<SpottedMention>>();
+  private near = new Set<Element>();
+  /** Near the viewport but not drawn because the cap was reached. */
+  private deferred = new Set<Element>();
+  private unreported = new Set<Element>();
+  private settleWaiters: (() => void)[] = [];
+  private flashTimer = 0;
+  private observer: IntersectionObserver;
+
+  constructor(private timers: Timers) {
+    // One screen above and one below: marks are in place before the reader scrolls to them.
+    this.observer = new IntersectionObserver((entries) => this.onIntersection(entries), { rootMargin: '100% 0px' });
+  }
+
+  add(mentions: readonly SpottedMention[]): void {
+    for (const mention of mentions) {
+      let group = this.byAnchor.get(mention.anchor);
+      if (!group) {
+        group = new Set();
+        this.byAnchor.set(mention.anchor, group);
+        this.unreported.add(mention.anchor);
+        this.observer.observe(mention.anchor);
+      }
+      group.add(mention);
+      if (this.near.has(mention.anchor) && !this.deferred.has(mention.anchor)) this.draw(mention);
+    }
+  }
+
+  remove(mentions: readonly SpottedMention[]): void {
+    for (const mention of mentions) {
+      const group = this.byAnchor.get(mention.anchor);
+      if (!group) continue;
+      group.delete(mention);
+      this.highlight?.delete(mention.range);
+      if (group.size === 0) this.forget(mention.anchor);
+    }
+    this.drawDeferred();
+  }
+
+  clear(): void {
+    this.observer.disconnect();
+    this.byAnchor.clear();
+    this.near.clear();
+    this.deferred.clear();
+    this.unreported.clear();
+    this.highlight = null;
+    CSS.highlights.delete(MENTION_HIGHLIGHT);
+    CSS.highlights.delete(FLASH_HIGHLIGHT);
+    this.resolveSettled();
+  }
+
+  settled(): Promise<void> {
+    if (this.unreported.size === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.settleWaiters.push(resolve);
+      // Hidden tabs may not run the observer soon; the pass must still end.
+      this.timers.setTimeout(() => this.resolveSettled(), SETTLE_TIMEOUT_MS);
+    });
+  }
+
+  flash(mention: SpottedMention): void {
+    const flash = new Highlight(mention.range);
+    flash.priority = 1;
+    CSS.highlights.set(FLASH_HIGHLIGHT, flash);
+    this.timers.clearTimeout(this.flashTimer);
+    this.flashTimer = this.timers.setTimeout(() => CSS.highlights.delete(FLASH_HIGHLIGHT), FLASH_MS);
+  }
+
+  /** Ranges currently registered (for tests and the scan measure's detail). */
+  get drawn(): number {
+    return this.highlight?.size ?? 0;
+  }
+
+  private onIntersection(entries: IntersectionObserverEntry[]): void {
+    for (const entry of entries) {
+      const anchor = entry.target;
+      this.unreported.delete(anchor);
+      const group = this.byAnchor.get(anchor);
+      if (!group) continue;
+      if (entry.isIntersecting) {
+        this.near.add(anchor);
+        this.drawGroup(anchor, group);
+      } else {
+        this.near.delete(anchor);
+        this.deferred.delete(anchor);
+        for (const mention of group) this.highlight?.delete(mention.range);
+      }
+    }
+    this.drawDeferred();
+    if (this.unreported.size === 0) this.resolveSettled();
+  }
+
+  private drawGroup(anchor: Element, group: Set<SpottedMention>): void {
+    if (this.drawn + group.size > MAX_REGISTERED) {
+      this.deferred.add(anchor);
+      return;
+    }
+    this.deferred.delete(anchor);
+    for (const mention of group) this.draw(mention);
+  }
+
+  private drawDeferred(): void {
+    for (const anchor of this.deferred) {
+      const group = this.byAnchor.get(anchor);
+      if (!group || !this.near.has(anchor)) {
+        this.deferred.delete(anchor);
+        continue;
+      }
+      if (this.drawn + group.size > MAX_REGISTERED) return;
+      this.drawGroup(anchor, group);
+    }
+  }
+
+  private draw(mention: SpottedMention): void {
+    if (!this.highlight) {
+      this.highlight = new Highlight();
+      CSS.highlights.set(MENTION_HIGHLIGHT, this.highlight);
+    }
+    this.highlight.add(mention.range);
+  }
+
+  private forget(anchor: Element): void {
+    this.observer.unobserve(anchor);
+    this.byAnchor.delete(anchor);
+    this.near.delete(anchor);
+    this.deferred.delete(anchor);
+    this.unreported.delete(anchor);
+  }
+
+  private resolveSettled(): void {
+    const waiters = this.settleWaiters;
+    this.settleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * The one MutationObserver Backstory keeps on a page. Records are collected and handled in a
+ * batch when the browser is idle (SPA navigation and infinite scroll are just mutations);
+ * `planRescan` decides what to scan again.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { planRescan, type PlanContext, type RescanPlan } from './mutation-plan';
+
+/** The longest a batch waits for an idle moment: new content gets its marks promptly. */
+const BATCH_TIMEOUT_MS = 200;
+
+export class PageWatcher {
+  private observer: MutationObserver;
+  private batch: MutationRecord[] = [];
+  private scheduled = false;
+  private active = false;
+
+  constructor(
+    private ctx: ContentScriptContext,
+    private context: PlanContext,
+    private onPlan: (plan: RescanPlan) => void,
+  ) {
+    this.observer = new MutationObserver((records) => this.collect(records));
+    ctx.onInvalidated(() => this.stop());
+  }
+
+  start(root: Node): void {
+    this.active = true;
+    this.observer.observe(root, { childList: true, characterData: true, subtree: true });
+  }
+
+  stop(): void {
+    this.active = false;
+    this.observer.disconnect();
+    this.batch = [];
+  }
+
+  /** Run our own DOM writes (fallback marks) without mistaking them for the page's changes. */
+  quietly = (write: () => void): void => {
+    if (!this.active) {
+      write();
+      return;
+    }
+    this.collect(this.observer.takeRecords());
+    try {
+      write();
+    } finally {
+      this.observer.takeRecords();
+    }
+  };
+
+  private collect(records: MutationRecord[]): void {
+    if (!this.active || records.length === 0) return;
+    for (const record of records) this.batch.push(record);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    const run = () => {
+      this.scheduled = false;
+      this.flush();
+    };
+    if (typeof requestIdleCallback === 'function') this.ctx.requestIdleCallback(run, { timeout: BATCH_TIMEOUT_MS });
+    else this.ctx.setTimeout(run, 50);
+  }
+
+  private flush(): void {
+    if (!this.active) return;
+    const records = this.batch;
+    this.batch = [];
+    const plan = planRescan(records, this.context);
+    if (plan.roots.length > 0 || plan.sweep) this.onPlan(plan);
+  }
+}

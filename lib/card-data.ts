@@ -1,0 +1,143 @@
+/**
+ * Assembles what the hover card (and the popup's entity view) shows for one entity, from
+ * knowledge-base records. Pure: the background passes rows it read from IndexedDB, the popup
+ * the bundled knowledge base, the tests a fixture.
+ */
+import type { CardAccount, CardData } from './messages';
+import type { KbDocument, KbEntity, KnowledgeBase, Passage, Perspective } from './kb/types';
+
+/**
+ * The records a card needs; a whole `KnowledgeBase` will do, and so will a subset of one
+ * (then say how many documents the whole corpus has in `documentTotal`).
+ */
+export type CardSource = Pick<KnowledgeBase, 'entities' | 'documents' | 'passages' | 'perspectives'> & {
+  documentTotal?: number;
+};
+
+/** Where the document reader shows a passage: `readerUrlFor('iran-meddles', 'iran-meddles:6:0')`. */
+export type ReaderUrlFor = (doc: string, passage: string) => string;
+
+/** Accounts beyond this many make the card a wall of quotes; the popup shows the rest. */
+export const DEFAULT_MAX_ACCOUNTS = 6;
+
+/**
+ * The query string of the document reader page (`reader.html`) for a document, optionally at a
+ * passage or a paragraph. The reader parses it with `parseReaderSearch`.
+ */
+export function readerSearch(target: { doc: string; passage?: string; para?: number }): string {
+  const params = new URLSearchParams({ doc: target.doc });
+  if (target.passage) params.set('passage', target.passage);
+  if (target.para !== undefined) params.set('para', String(target.para));
+  return `?${params.toString()}`;
+}
+
+export function parseReaderSearch(search: string): { doc?: string; passage?: string; para?: number } {
+  const params = new URLSearchParams(search);
+  const para = Number(params.get('para'));
+  return {
+    doc: params.get('doc') ?? undefined,
+    passage: params.get('passage') ?? undefined,
+    para: Number.isInteger(para) && para > 0 ? para : undefined,
+  };
+}
+
+export function buildCardData(
+  source: CardSource,
+  entityId: string,
+  readerUrlFor: ReaderUrlFor,
+  maxAccounts: number = DEFAULT_MAX_ACCOUNTS,
+): CardData | null {
+  const entities = new Map(source.entities.map((e) => [e.id, e]));
+  const entity = entities.get(entityId);
+  if (!entity) return null;
+  const documents = new Map(source.documents.map((d) => [d.id, d]));
+  const passages = new Map(source.passages.map((p) => [p.id, p]));
+  const perspectives = new Map(source.perspectives.map((p) => [p.id, p]));
+
+  const accounts = pickAccounts(entity, documents, passages, maxAccounts).map(
+    ({ document, passage }): CardAccount => ({
+      doc: document.id,
+      title: document.title,
+      outlet: document.outlet,
+      perspective: perspectiveOf(document.perspective, perspectives),
+      quote: passage.text,
+      passage: passage.id,
+      readerUrl: readerUrlFor(document.id, passage.id),
+    }),
+  );
+
+  return {
+    id: entity.id,
+    name: entity.name,
+    type: entity.type,
+    summary: entity.summary,
+    background: entity.background,
+    ...(entity.date ? { date: entity.date } : {}),
+    accounts,
+    related: relatedEntities(entity, source.entities, entities),
+    documentCount: Object.values(entity.mentions).filter((n) => n > 0).length,
+    documentTotal: source.documentTotal ?? source.documents.length,
+  };
+}
+
+interface PickedAccount {
+  document: KbDocument;
+  passage: Passage;
+}
+
+/**
+ * One passage per document, ordered so that the first accounts come from different
+ * perspectives: the best passage of each perspective, then the remaining documents. The
+ * knowledge base lists an entity's accounts and each account's passages best first; that order
+ * is kept within each round.
+ */
+function pickAccounts(
+  entity: KbEntity,
+  documents: Map<string, KbDocument>,
+  passages: Map<string, Passage>,
+  maxAccounts: number,
+): PickedAccount[] {
+  const candidates: (PickedAccount & { perspective: string })[] = [];
+  for (const account of entity.accounts) {
+    const document = documents.get(account.doc);
+    const passage = account.passages.map((id) => passages.get(id)).find((p) => p !== undefined);
+    // An account whose document or passages are missing cannot be quoted or linked: skip it
+    // rather than show a card with a dead link.
+    if (document && passage) candidates.push({ document, passage, perspective: document.perspective });
+  }
+  const firstOfPerspective = new Set<string>();
+  const lead: PickedAccount[] = [];
+  const rest: PickedAccount[] = [];
+  for (const c of candidates) {
+    if (firstOfPerspective.has(c.perspective)) rest.push(c);
+    else {
+      firstOfPerspective.add(c.perspective);
+      lead.push(c);
+    }
+  }
+  return [...lead, ...rest].slice(0, Math.max(0, maxAccounts)).map(({ document, passage }) => ({ document, passage }));
+}
+
+function perspectiveOf(id: string, perspectives: Map<string, Perspective>): { id: string; label: string } {
+  return { id, label: perspectives.get(id)?.label ?? id };
+}
+
+/** The entity's own links first, then entities that link to it, each entity once. */
+function relatedEntities(
+  entity: KbEntity,
+  all: KbEntity[],
+  byId: Map<string, KbEntity>,
+): CardData['related'] {
+  const related: CardData['related'] = [];
+  const seen = new Set<string>([entity.id]);
+  const add = (other: KbEntity | undefined, rel: string) => {
+    if (!other || seen.has(other.id)) return;
+    seen.add(other.id);
+    related.push({ id: other.id, name: other.name, type: other.type, rel });
+  };
+  for (const link of entity.links ?? []) add(byId.get(link.to), link.rel);
+  for (const other of all) {
+    for (const link of other.links ?? []) if (link.to === entity.id) add(other, link.rel);
+  }
+  return related;
+}

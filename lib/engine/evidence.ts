@@ -1,0 +1,68 @@
+/**
+ * The context rule: a name that could mean something else counts only when the page is
+ * clearly about the corpus.
+ * - `unique` names always count;
+ * - `common` names ("David Hale") need another entity named uniquely on the page;
+ * - `ambiguous` names ("PMU", "Hale") need the same entity named unambiguously on the page
+ *   (uniquely, or by a common name that itself counts), or two other entities named uniquely.
+ *   A common name counts here only when it is accepted itself: on a page about David Hale the
+ *   novelist, "Hale" must not be marked as the diplomat when "David Hale" is not.
+ * Entities the reader suppressed ("not this") never count, neither as mentions nor as evidence.
+ */
+import type { Mention, RawMatch } from './types';
+import type { Matcher } from './matcher';
+
+export class PageEvidence {
+  private readonly matcher: Matcher;
+  /** Entities with a `unique` match somewhere on the page. */
+  private readonly named = new Set<number>();
+  /** Entities with a `unique` or `common` match somewhere on the page (the unique ones are in `named` too). */
+  private readonly namedOrCommon = new Set<number>();
+
+  constructor(matcher: Matcher) {
+    this.matcher = matcher;
+  }
+
+  /** Record matches found anywhere on the page; incremental scans call it once per chunk. */
+  add(matches: readonly RawMatch[]): void {
+    for (const m of matches) {
+      if (m.specificity === 'ambiguous') continue;
+      this.namedOrCommon.add(m.entity);
+      if (m.specificity === 'unique') this.named.add(m.entity);
+    }
+  }
+
+  /** Whether the page's evidence so far lets this match count as a mention. */
+  accepts(match: RawMatch, suppressed?: ReadonlySet<string>): boolean {
+    const isSuppressed = (entity: number) => suppressed !== undefined && suppressed.has(this.matcher.entities[entity]?.id ?? '');
+    if (isSuppressed(match.entity)) return false;
+    switch (match.specificity) {
+      case 'unique':
+        return true;
+      case 'common':
+        return this.othersNamed(match.entity, 1, isSuppressed);
+      case 'ambiguous':
+        if (this.named.has(match.entity)) return true;
+        if (this.namedOrCommon.has(match.entity) && this.othersNamed(match.entity, 1, isSuppressed)) return true;
+        return this.othersNamed(match.entity, 2, isSuppressed);
+    }
+  }
+
+  /** At least `needed` entities other than `entity`, not suppressed, named uniquely. */
+  private othersNamed(entity: number, needed: number, isSuppressed: (entity: number) => boolean): boolean {
+    let count = 0;
+    for (const other of this.named) {
+      if (other === entity || isSuppressed(other)) continue;
+      if (++count >= needed) return true;
+    }
+    return false;
+  }
+}
+
+/** Match a whole text and keep what the context rule accepts: the CLI's and reader's path. */
+export function spotText(matcher: Matcher, text: string, options?: { suppressed?: ReadonlySet<string> }): Mention[] {
+  const matches = matcher.findAll(text);
+  const evidence = new PageEvidence(matcher);
+  evidence.add(matches);
+  return matches.filter((m) => evidence.accepts(m, options?.suppressed));
+}

@@ -1,0 +1,209 @@
+/**
+ * The runtime matcher: one pass over the page's text through the prebuilt automaton, whatever
+ * the number of aliases. The hot loop reads one code unit, one class, one transition and one
+ * output flag per character; it allocates nothing and builds no strings. Loading decodes the
+ * shipped arrays in place and expands the class table; nothing is rebuilt.
+ */
+import type { MatcherData, MatcherEntity, RawMatch } from './types';
+import * as alphabet from './alphabet';
+import { MATCHER_FORMAT, SPECIFICITIES, decodeBase64, unpackAutomaton, type Automaton } from './packed-automaton';
+
+// Module-local copies: some loaders (tsx, Vitest) turn imported bindings into getter calls,
+// which costs more than the rest of the hot loop together.
+const CLASS_JOIN = alphabet.CLASS_JOIN;
+const CLASS_APOS = alphabet.CLASS_APOS;
+const CLASS_SEP = alphabet.CLASS_SEP;
+const CLASS_WORD_OTHER = alphabet.CLASS_WORD_OTHER;
+
+export interface Matcher {
+  readonly entities: readonly MatcherEntity[];
+  /**
+   * Every name in `text[from, to)`: leftmost-longest, word-bounded, non-overlapping, in order.
+   * Characters outside the window still count as context for word boundaries, so a caller that
+   * scans a long text in slices loses nothing when it cuts at a BLOCK_BREAK.
+   */
+  findAll(text: string, from?: number, to?: number): RawMatch[];
+}
+
+/** Sparse edges: a linear scan beats bisection for the few edges most states have. */
+const LINEAR_SCAN_MAX = 8;
+
+class AutomatonMatcher implements Matcher {
+  readonly entities: readonly MatcherEntity[];
+  private readonly a: Automaton;
+  private readonly classOf: Uint16Array;
+  /** Raw offset of each consumed class, by consumed index modulo its size. */
+  private readonly ring: Int32Array;
+  private readonly ringMask: number;
+
+  constructor(entities: readonly MatcherEntity[], automaton: Automaton) {
+    this.entities = entities;
+    this.a = automaton;
+    this.classOf = alphabet.expandClassRuns(automaton.classRuns);
+    let size = 16;
+    while (size <= automaton.maxPatternLength) size *= 2;
+    this.ring = new Int32Array(size);
+    this.ringMask = size - 1;
+  }
+
+  findAll(text: string, from = 0, to = text.length): RawMatch[] {
+    const { rootNext, edgeStart, edgeClass, edgeTarget, fail, firstOutput } = this.a;
+    const classOf = this.classOf;
+    const ring = this.ring;
+    const mask = this.ringMask;
+    const found: number[] = []; // (start, end, pattern) triples, revised as longer matches appear
+    from = Math.max(0, from);
+    to = Math.min(text.length, to);
+
+    let state = 0;
+    let consumed = 0;
+    let afterSeparator = true;
+    for (let i = from; i < to; i++) {
+      const cls = classOf[text.charCodeAt(i)]!;
+      if (cls <= CLASS_APOS) continue; // skipped characters: the name goes on across them
+      if (cls === CLASS_SEP) {
+        if (afterSeparator) continue; // a run of separators is one separator
+        afterSeparator = true;
+      } else {
+        afterSeparator = false;
+      }
+      ring[consumed & mask] = i;
+      consumed++;
+
+      if (cls > CLASS_WORD_OTHER || cls === CLASS_SEP) {
+        // Goto, falling back along failure links.
+        for (;;) {
+          if (state === 0) {
+            state = rootNext[cls]!;
+            break;
+          }
+          const lo = edgeStart[state]!;
+          const hi = edgeStart[state + 1]!;
+          let next = -1;
+          if (hi - lo <= LINEAR_SCAN_MAX) {
+            for (let e = lo; e < hi; e++) {
+              const c = edgeClass[e]!;
+              if (c >= cls) {
+                if (c === cls) next = edgeTarget[e]!;
+                break;
+              }
+            }
+          } else {
+            let l = lo;
+            let h = hi - 1;
+            while (l <= h) {
+              const m = (l + h) >>> 1;
+              const c = edgeClass[m]!;
+              if (c < cls) l = m + 1;
+              else if (c > cls) h = m - 1;
+              else {
+                next = edgeTarget[m]!;
+                break;
+              }
+            }
+          }
+          if (next >= 0) {
+            state = next;
+            break;
+          }
+          state = fail[state]!;
+        }
+      } else {
+        state = 0; // a character no pattern contains
+      }
+
+      if (firstOutput[state]! >= 0) this.collect(text, to, i, cls, state, consumed, found);
+    }
+
+    const matches: RawMatch[] = [];
+    for (let k = 0; k < found.length; k += 3) {
+      const pattern = found[k + 2]!;
+      matches.push({
+        start: found[k]!,
+        end: found[k + 1]!,
+        entity: this.a.patternEntity[pattern]!,
+        specificity: SPECIFICITIES[this.a.patternSpecificity[pattern]!]!,
+      });
+    }
+    return matches;
+  }
+
+  /**
+   * Patterns end at code unit `i`: take the longest one with word boundaries on both sides and
+   * fit it into the leftmost-longest result so far.
+   */
+  private collect(text: string, to: number, i: number, cls: number, state: number, consumed: number, found: number[]): void {
+    const { classIsWord, firstOutput, output, outputLink, patternLength, patternCapitals } = this.a;
+    const classOf = this.classOf;
+
+    // The end: marks and joiners after the last letter belong to it ("سليماني" with a kasra).
+    let end = i + 1;
+    while (end < to && classOf[text.charCodeAt(end)] === CLASS_JOIN) end++;
+    if (classIsWord[cls] && end < text.length) {
+      const next = classOf[text.charCodeAt(end)]!;
+      if (next === CLASS_JOIN || classIsWord[next]) return; // "Irans", "Iranian"
+    }
+
+    for (let t = firstOutput[state]!; t >= 0; t = outputLink[t]!) {
+      const pattern = output[t]!;
+      const start = this.ring[(consumed - patternLength[pattern]!) & this.ringMask]!;
+      if (classIsWord[classOf[text.charCodeAt(start)]!]) {
+        let before = start - 1;
+        while (before >= 0 && classOf[text.charCodeAt(before)] === CLASS_JOIN) before--;
+        if (before >= 0 && classIsWord[classOf[text.charCodeAt(before)]!]) continue;
+      }
+      if (patternCapitals[pattern] && !writtenInCapitals(text, start, end)) continue;
+      if (place(found, start, end, pattern)) return;
+    }
+  }
+}
+
+/** No lower-case letter in text[start, end): "US" but not "us" or "Us". */
+function writtenInCapitals(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) return false;
+    if (c > 0x7f) {
+      const ch = text[i]!;
+      if (ch !== ch.toUpperCase()) return false; // rare: acronyms are ASCII in practice
+    }
+  }
+  return true;
+}
+
+/**
+ * Fit a match into the non-overlapping result, sorted by start. Matches arrive in order of
+ * their end. A new one that overlaps earlier ones replaces them all if it starts at or before
+ * the first of them (leftmost, then longest: "Kataib Hezbollah" over "Hezbollah"); if it starts
+ * inside one, that one wins and the caller tries a shorter pattern ending here.
+ */
+function place(found: number[], start: number, end: number, pattern: number): boolean {
+  let n = found.length;
+  if (n === 0 || start >= found[n - 2]!) {
+    found.push(start, end, pattern);
+    return true;
+  }
+  // First earlier match that overlaps [start, end): the earliest whose end is after `start`.
+  while (n > 3 && found[n - 5]! > start) n -= 3;
+  if (found[n - 3]! < start) return false;
+  found.length = n - 3;
+  found.push(start, end, pattern);
+  return true;
+}
+
+/** Load the matcher shipped in `MatcherData`: validates the format, decodes, rebuilds nothing. */
+export function loadMatcher(data: MatcherData): Matcher {
+  if (data.format !== MATCHER_FORMAT) {
+    throw new Error(`Backstory matcher: format ${String(data.format)} is not supported (expected ${MATCHER_FORMAT}); rebuild with npm run corpus`);
+  }
+  if (!Array.isArray(data.entities) || typeof data.automaton !== 'string') {
+    throw new Error('Backstory matcher: malformed matcher data');
+  }
+  const automaton = unpackAutomaton(decodeBase64(data.automaton));
+  for (let p = 0; p < automaton.patternEntity.length; p++) {
+    if (automaton.patternEntity[p]! >= data.entities.length) {
+      throw new Error('Backstory matcher: the automaton names an entity the matcher data does not list');
+    }
+  }
+  return new AutomatonMatcher(data.entities, automaton);
+}

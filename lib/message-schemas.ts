@@ -1,0 +1,60 @@
+/**
+ * Valibot schemas for every message the background receives, one per message, so that
+ * nothing a page or a content script sends is trusted before it has been parsed: strict
+ * objects (no extra keys), bounded strings, the `{ backstory: 1, name, data }` envelope.
+ *
+ * The compile-time checks at the bottom keep these schemas and the typed maps in
+ * `lib/messages.ts` from drifting apart.
+ */
+import * as v from 'valibot';
+import type { ContentToBackground, Envelope, PageToBackground } from './messages';
+
+/** Entity ids are short slugs; the bound and the character set keep junk out of storage. */
+const entityId = v.pipe(v.string(), v.minLength(1), v.maxLength(128), v.regex(/^[\p{L}\p{N}._:-]+$/u));
+
+/** Long enough for any real page URL (browsers cap near 2 MB, but pages with 8 kB URLs are rare). */
+const pageUrl = v.pipe(v.string(), v.maxLength(8192), v.url(), v.regex(/^https?:/i));
+
+const envelope = <N extends string, D extends v.GenericSchema>(name: N, data: D) =>
+  v.strictObject({ backstory: v.literal(1), name: v.literal(name), data });
+
+export const matcherGetSchema = envelope('matcher/get', v.strictObject({ url: pageUrl }));
+export const cardGetSchema = envelope('card/get', v.strictObject({ entity: entityId }));
+export const suppressAddSchema = envelope('suppress/add', v.strictObject({ entity: entityId }));
+
+/** Messages a content script may send. */
+export const contentToBackgroundSchema = v.variant('name', [matcherGetSchema, cardGetSchema, suppressAddSchema]);
+/** Messages the popup or the reader page may send. */
+export const pageToBackgroundSchema = v.variant('name', [cardGetSchema]);
+
+export type ContentMessage = v.InferOutput<typeof contentToBackgroundSchema>;
+export type PageMessage = v.InferOutput<typeof pageToBackgroundSchema>;
+
+export function parseContentMessage(message: unknown): ContentMessage | undefined {
+  const result = v.safeParse(contentToBackgroundSchema, message);
+  return result.success ? result.output : undefined;
+}
+
+export function parsePageMessage(message: unknown): PageMessage | undefined {
+  const result = v.safeParse(pageToBackgroundSchema, message);
+  return result.success ? result.output : undefined;
+}
+
+// Compile-time: every parsed message is an envelope of its map, and every name of a map has a
+// schema (adding a message to lib/messages.ts without a schema fails the type check).
+type EnvelopeOf<M> = { [K in keyof M]: Envelope<M, K> }[keyof M];
+type Assert<T extends true> = T;
+export type _ContentSchemasMatchMap = Assert<
+  ContentMessage extends EnvelopeOf<ContentToBackground>
+    ? keyof ContentToBackground extends ContentMessage['name']
+      ? true
+      : false
+    : false
+>;
+export type _PageSchemasMatchMap = Assert<
+  PageMessage extends EnvelopeOf<PageToBackground>
+    ? keyof PageToBackground extends PageMessage['name']
+      ? true
+      : false
+    : false
+>;

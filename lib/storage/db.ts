@@ -1,0 +1,35 @@
+/**
+ * Backstory's one IndexedDB database. Every schema change gets a new `version(n)` with an
+ * upgrade that keeps user data, and a test in `test/background/` that upgrades a database
+ * written by the previous version.
+ *
+ * DOM-free and `browser.*`-free: it needs only `indexedDB`, which the background, the popup and
+ * the tests (fake-indexeddb) all have.
+ */
+import { Dexie, type EntityTable } from 'dexie';
+import type { DocumentRow, EntityRow, HighlightRow, MetaRow, PassageRow } from './types';
+
+export const DB_NAME = 'backstory';
+
+export type BackstoryDb = Dexie & {
+  entities: EntityTable<EntityRow, 'id'>;
+  documents: EntityTable<DocumentRow, 'id'>;
+  passages: EntityTable<PassageRow, 'id'>;
+  meta: EntityTable<MetaRow, 'key'>;
+  highlights: EntityTable<HighlightRow, 'id'>;
+};
+
+/** The knowledge-base tables: a copy of the bundled knowledge base, safe to drop and refill. */
+export const KB_TABLES = ['entities', 'documents', 'passages', 'meta'] as const;
+
+export function openBackstoryDb(name: string = DB_NAME): BackstoryDb {
+  const db = new Dexie(name) as BackstoryDb;
+  db.version(1).stores({
+    entities: 'id, type',
+    documents: 'id',
+    passages: 'id, doc',
+    meta: 'key',
+    highlights: 'id, url, canonicalUrl, createdAt, *entities',
+  });
+  return db;
+}

@@ -1,0 +1,130 @@
+/**
+ * `npm run corpus`: corpus + gazetteer → data/kb.json and data/matcher.json.
+ *
+ *   npm run corpus                      build, print the report and a summary, write the outputs
+ *   npm run corpus -- --check           exit 1 if the committed outputs differ from a fresh build
+ *   npm run corpus -- --variants <id>   print an entry's names as the matcher reads them
+ *
+ * On errors nothing is written and the process exits 1 with the list. The logic lives in
+ * lib/kb/build.ts; this file only reads and writes files.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  buildKnowledgeBase,
+  entryVariants,
+  formatReport,
+  serializeOutputs,
+  type BuildResult,
+  type CorpusInput,
+  type InputFile,
+} from '../lib/kb/build';
+import { formatSummary } from '../lib/kb/report';
+
+export const PROJECT_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+export const KB_FILE = 'data/kb.json';
+export const MATCHER_FILE = 'data/matcher.json';
+
+/** Reads documents.json, the seeds it names, and every data/gazetteer/*.json (sorted by name). */
+export function readCorpusInput(root = PROJECT_ROOT): CorpusInput {
+  const readJson = (file: string): InputFile => {
+    const text = readFileSync(join(root, file), 'utf8');
+    try {
+      return { file, data: JSON.parse(text) as unknown };
+    } catch (error) {
+      // Valibot cannot point into text that does not parse: name the file and stop here.
+      throw new Error(`${file}: not valid JSON — ${(error as Error).message}`, { cause: error });
+    }
+  };
+  const documents = readJson('data/documents.json');
+  const seedDir = 'data/seeds';
+  const seeds: Record<string, string> = {};
+  for (const name of readdirSync(join(root, seedDir)).sort()) seeds[name] = readFileSync(join(root, seedDir, name), 'utf8');
+  const gazetteerDir = join(root, 'data/gazetteer');
+  const gazetteer = existsSync(gazetteerDir)
+    ? readdirSync(gazetteerDir)
+        .filter((name) => name.endsWith('.json'))
+        .sort()
+        .map((name) => readJson(relative(root, join(gazetteerDir, name))))
+    : [];
+  return { documents, seeds, gazetteer, seedDir };
+}
+
+export interface CheckResult {
+  upToDate: boolean;
+  /** Output files that are missing or differ from a fresh build. */
+  stale: string[];
+  result: BuildResult;
+}
+
+/** Do the committed outputs equal a fresh build? The unit tests call this too. */
+export function checkOutputs(root = PROJECT_ROOT): CheckResult {
+  const result = buildKnowledgeBase(readCorpusInput(root));
+  if (!result.kb || !result.matcher) return { upToDate: false, stale: [KB_FILE, MATCHER_FILE], result };
+  const fresh = serializeOutputs({ kb: result.kb, matcher: result.matcher });
+  const stale = (
+    [
+      [KB_FILE, fresh.kb],
+      [MATCHER_FILE, fresh.matcher],
+    ] as const
+  )
+    .filter(([file, text]) => !existsSync(join(root, file)) || readFileSync(join(root, file), 'utf8') !== text)
+    .map(([file]) => file);
+  return { upToDate: stale.length === 0, stale, result };
+}
+
+function main(argv: string[]): number {
+  const variantsAt = argv.indexOf('--variants');
+  if (variantsAt >= 0) {
+    const id = argv[variantsAt + 1];
+    if (!id) {
+      console.error('usage: npm run corpus -- --variants <entity-id>');
+      return 1;
+    }
+    const variants = entryVariants(readCorpusInput(), id);
+    if (!variants) {
+      console.error(`no gazetteer entry "${id}"`);
+      return 1;
+    }
+    console.log(`${id}: ${variants.length} names (key: the name as the matcher compares it; · marks punctuation that breaks a name)`);
+    for (const v of variants) console.log(`  ${v.specificity.padEnd(9)} ${v.path.padEnd(14)} ${JSON.stringify(v.text)} → ${JSON.stringify(v.key)}`);
+    return 0;
+  }
+
+  if (argv.includes('--check')) {
+    const { upToDate, stale, result } = checkOutputs();
+    if (result.report.errors.length) {
+      console.error(formatReport(result.report));
+      return 1;
+    }
+    if (!upToDate) {
+      console.error(`Out of date: ${stale.join(', ')}. Run \`npm run corpus\` and commit the result.`);
+      return 1;
+    }
+    console.log(`${KB_FILE} and ${MATCHER_FILE} are up to date.`);
+    return 0;
+  }
+
+  const result = buildKnowledgeBase(readCorpusInput());
+  const report = formatReport(result.report);
+  if (!result.kb || !result.matcher) {
+    console.error(report);
+    return 1;
+  }
+  if (report) console.log(report);
+  const out = serializeOutputs({ kb: result.kb, matcher: result.matcher });
+  writeFileSync(join(PROJECT_ROOT, KB_FILE), out.kb);
+  writeFileSync(join(PROJECT_ROOT, MATCHER_FILE), out.matcher);
+  if (result.report.summary) console.log(formatSummary(result.report.summary));
+  return 0;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    process.exitCode = main(process.argv.slice(2));
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exitCode = 1;
+  }
+}
