@@ -19,6 +19,11 @@ export interface CardHostDeps {
   onSuppress(entity: string): void;
   /** The reader closed the card (Esc, the close button). */
   onClose(): void;
+  // --- issue 4 ---
+  /** The pin was toggled: the hover logic must stop (or resume) closing the card. */
+  onPin(pinned: boolean): void;
+  openReader(doc: string, passage: string): void;
+  openEntity(entity: string): void;
 }
 
 export class CardHost {
@@ -29,6 +34,9 @@ export class CardHost {
   private anchor: Box | null = null;
   /** Bumped on every open/close so a late answer cannot overwrite a newer card. */
   private generation = 0;
+  private pinned = false;
+  /** Where focus was before the keyboard moved it into the card; it goes back there on close. */
+  private returnFocus: HTMLElement | null = null;
 
   constructor(
     private ctx: ContentScriptContext,
@@ -44,14 +52,22 @@ export class CardHost {
     return target instanceof Element && target.localName === OWN_UI_TAG;
   }
 
-  async open(entity: MatcherEntity, anchor: Box, options: { focus?: boolean } = {}): Promise<void> {
+  async open(entity: MatcherEntity, anchor: Box, options: { focus?: boolean; keepPin?: boolean } = {}): Promise<void> {
     const generation = ++this.generation;
+    if (!options.keepPin) this.pinned = false;
     this.anchor = anchor;
     this.content = { status: 'loading', entity };
     await this.ensureMounted();
     if (generation !== this.generation) return;
     this.render();
-    if (options.focus) this.focusCard();
+    if (options.focus) {
+      // Keep the first owner of focus across repeated commands: that is where the reader was.
+      if (!this.returnFocus) {
+        const active = document.activeElement;
+        this.returnFocus = active instanceof HTMLElement && !this.isHost(active) ? active : null;
+      }
+      this.focusCard();
+    }
 
     const data = await this.load(entity.id);
     if (generation !== this.generation) return;
@@ -68,10 +84,21 @@ export class CardHost {
 
   close(): void {
     this.generation++;
+    this.pinned = false;
     if (!this.content) return;
+    const root = this.container?.getRootNode();
+    const hadFocus = root instanceof ShadowRoot && root.activeElement !== null;
     this.content = null;
     this.anchor = null;
     this.render();
+    const back = this.returnFocus;
+    this.returnFocus = null;
+    // Only when focus was in the card: a hover card closing must not steal focus.
+    if (hadFocus && back?.isConnected) back.focus({ preventScroll: true });
+  }
+
+  get isPinned(): boolean {
+    return this.pinned;
   }
 
   private load(entity: string): Promise<CardData | null> {
@@ -91,7 +118,9 @@ export class CardHost {
     this.ui ??= createShadowRootUi(this.ctx, {
       name: OWN_UI_TAG,
       position: 'overlay',
-      anchor: 'body',
+      // The root element, not <body>: a transform on the body would become the containing block
+      // of the card's `position: fixed` and move it off its mention.
+      anchor: () => document.documentElement,
       append: 'last',
       mode: 'open',
       isolateEvents: true,
@@ -128,6 +157,14 @@ export class CardHost {
         }}
         onSuppress={(id) => this.deps.onSuppress(id)}
         onRelated={(related) => this.openRelated(related)}
+        pinned={this.pinned}
+        onPin={(pinned) => {
+          this.pinned = pinned;
+          this.deps.onPin(pinned);
+          this.render();
+        }}
+        onOpenReader={(doc, passage) => this.deps.openReader(doc, passage)}
+        onOpenEntity={(entity) => this.deps.openEntity(entity)}
       />,
       this.container,
     );
@@ -139,7 +176,7 @@ export class CardHost {
     const related =
       this.content.status === 'ready' ? this.content.data.related.find((r) => r.id === id) : undefined;
     if (!related) return;
-    void this.open({ id: related.id, name: related.name, type: related.type }, this.anchor);
+    void this.open({ id: related.id, name: related.name, type: related.type }, this.anchor, { keepPin: true });
   }
 
   private focusCard(): void {
