@@ -57,8 +57,9 @@ export function Card(props: CardProps) {
     el.style.maxHeight = '';
     const size = { width: el.offsetWidth, height: el.offsetHeight };
     const place = placeCard(anchor, size, { width: window.innerWidth, height: window.innerHeight });
-    el.style.top = `${place.top}px`;
-    el.style.left = `${place.left}px`;
+    // Whole pixels: crisp text, and the same rendering wherever the mention's box falls.
+    el.style.top = `${Math.round(place.top)}px`;
+    el.style.left = `${Math.round(place.left)}px`;
     // Never taller than the stylesheet allows (measured above), nor than the room on its side.
     el.style.maxHeight = `${Math.min(place.maxHeight, size.height)}px`;
     el.dataset.side = place.side;
@@ -156,6 +157,11 @@ function CardBody({ data, onRelated }: CardProps & { data: CardData }) {
           ))}
         </ul>
       )}
+      <Contrasts contrasts={data.contrasts ?? []} />
+      <Disagreements disagreements={data.disagreements ?? []} />
+      <Accounts accounts={data.accounts} title={data.contrasts?.length ? 'More accounts' : 'Accounts differ'} />
+      {/* After the accounts: the summary already says who this is; the card leads with how
+          outlets disagree. */}
       {data.background.length > 0 && (
         <ul class="bs-card-background">
           {data.background.slice(0, BACKGROUND_SHOWN).map((statement) => (
@@ -165,9 +171,6 @@ function CardBody({ data, onRelated }: CardProps & { data: CardData }) {
           ))}
         </ul>
       )}
-      <Contrasts contrasts={data.contrasts ?? []} />
-      <Accounts accounts={data.accounts} title={data.contrasts?.length ? 'More accounts' : 'Accounts differ'} />
-      <Disagreements disagreements={data.disagreements ?? []} />
       {data.related.length > 0 && (
         <section class="bs-related" aria-label="Related">
           <h3 class="bs-related-title">Related</h3>
