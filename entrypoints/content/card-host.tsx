@@ -14,6 +14,9 @@ import type { MatcherEntity } from '../../lib/engine/types';
 import type { CardData } from '../../lib/messages';
 import { OWN_UI_TAG } from './chunks';
 
+/** The performance measure of a card's latency: open decision → data painted. */
+export const CARD_MEASURE = 'backstory:card';
+
 export interface CardHostDeps {
   loadCard(entity: string): Promise<CardData | null>;
   onSuppress(entity: string): void;
@@ -35,6 +38,8 @@ export class CardHost {
   /** Bumped on every open/close so a late answer cannot overwrite a newer card. */
   private generation = 0;
   private pinned = false;
+  /** Entities whose card has opened on this page (for the latency measure's detail). */
+  private opened = new Set<string>();
   /** Where focus was before the keyboard moved it into the card; it goes back there on close. */
   private returnFocus: HTMLElement | null = null;
 
@@ -54,6 +59,9 @@ export class CardHost {
 
   async open(entity: MatcherEntity, anchor: Box, options: { focus?: boolean; keepPin?: boolean } = {}): Promise<void> {
     const generation = ++this.generation;
+    const start = performance.now();
+    const first = !this.opened.has(entity.id);
+    this.opened.add(entity.id);
     if (!options.keepPin) this.pinned = false;
     this.anchor = anchor;
     this.content = { status: 'loading', entity };
@@ -73,6 +81,16 @@ export class CardHost {
     if (generation !== this.generation) return;
     this.content = data ? { status: 'ready', data } : { status: 'missing', entity };
     this.render();
+    this.measurePainted(start, entity.id, first);
+  }
+
+  /**
+   * Fetch an entity's card data, and create the shadow root, while the hover intent waits:
+   * by the time the card opens both are usually ready.
+   */
+  prefetch(entity: string): void {
+    void this.load(entity);
+    void this.ensureMounted();
   }
 
   /** Follow the mention as the page scrolls. */
@@ -95,6 +113,19 @@ export class CardHost {
     this.returnFocus = null;
     // Only when focus was in the card: a hover card closing must not steal focus.
     if (hadFocus && back?.isConnected) back.focus({ preventScroll: true });
+  }
+
+  /**
+   * One `backstory:card` measure per card, from the open decision (hover intent or command) to
+   * the frame that paints its data, on the page's own timeline (`npm run bench` reads it).
+   * The task after the next animation frame runs once that frame has been painted.
+   */
+  private measurePainted(start: number, entity: string, first: boolean): void {
+    this.ctx.requestAnimationFrame(() => {
+      this.ctx.setTimeout(() => {
+        performance.measure(CARD_MEASURE, { start, end: performance.now(), detail: { entity, first } });
+      }, 0);
+    });
   }
 
   get isPinned(): boolean {

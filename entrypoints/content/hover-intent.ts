@@ -11,6 +11,11 @@ export const CLOSE_DELAY_MS = 300;
 export interface IntentCallbacks<M> {
   open(mention: M): void;
   close(): void;
+  /**
+   * The pointer has just landed on a mention that may open: a chance to fetch its card during
+   * the intent delay, so the card paints as soon as the delay is over.
+   */
+  prefetch?(mention: M): void;
 }
 
 export class HoverIntent<M> {
@@ -43,7 +48,10 @@ export class HoverIntent<M> {
     this.timers.clearTimeout(this.openTimer);
     if (mention) {
       this.timers.clearTimeout(this.closeTimer);
-      if (!this.isSame(mention, this.shown)) this.openTimer = this.timers.setTimeout(() => this.show(mention), OPEN_DELAY_MS);
+      if (!this.isSame(mention, this.shown)) {
+        this.callbacks.prefetch?.(mention);
+        this.openTimer = this.timers.setTimeout(() => this.show(mention), OPEN_DELAY_MS);
+      }
     } else {
       this.scheduleClose();
     }

@@ -56,7 +56,11 @@ export class ContentSession {
     });
     this.intent = new HoverIntent(
       this.timers,
-      { open: (mention) => this.openCard(mention, false), close: () => this.card.close() },
+      {
+        open: (mention) => this.openCard(mention, false),
+        close: () => this.card.close(),
+        prefetch: (mention) => this.card.prefetch(mention.entity.id),
+      },
       sameMention,
     );
     ctx.onInvalidated(() => this.stop());

@@ -48,3 +48,23 @@ describe('HoverIntent: pin', () => {
     expect(intent.isPinned).toBe(false);
   });
 });
+
+describe('HoverIntent: prefetch', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('asks for a mention’s card as soon as the pointer lands on it, not for the card already shown', () => {
+    const prefetched: string[] = [];
+    const timers = {
+      setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms) as unknown as number,
+      clearTimeout: (id: number) => clearTimeout(id),
+    };
+    const intent = new HoverIntent<string>(timers, { open: () => undefined, close: () => undefined, prefetch: (m) => prefetched.push(m) });
+    intent.pointerOn('kadhimi');
+    expect(prefetched).toEqual(['kadhimi']);
+    vi.advanceTimersByTime(OPEN_DELAY_MS);
+    intent.pointerOn(null);
+    intent.pointerOn('kadhimi');
+    expect(prefetched).toEqual(['kadhimi']);
+  });
+});
