@@ -172,6 +172,38 @@ describe('hover card behaviour', () => {
     await card(page).waitFor({ state: 'hidden', timeout: 3_000 });
   });
 
+  it('flips above a mention near the bottom of the viewport, still never covering it', async () => {
+    await page.bringToFront();
+    await closeCardIfOpen();
+    // textRect brings the name to the upper quarter; scrolling back 60% of the viewport puts it
+    // near the bottom edge, with no room for the card below it.
+    await textRect(page, DEMO_HOVER.text);
+    const viewport = page.viewportSize()!;
+    await page.evaluate((dy) => window.scrollBy(0, dy), -Math.round(viewport.height * 0.6));
+    await page.waitForTimeout(400);
+    const rect = await page.evaluate((name) => {
+      const b = [...document.querySelectorAll('b')].find((el) => el.textContent === name.split(' ')[0])!;
+      const r = b.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    }, DEMO_HOVER.text);
+    expect(rect.y).toBeGreaterThan(viewport.height * 0.7);
+    await page.mouse.move(1, 1);
+    await page.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2, { steps: 6 });
+    await card(page).waitFor({ state: 'visible', timeout: 5_000 });
+    const box = (await card(page).boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(rect.y);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    await saveScreenshot(page, 'card-flipped.png');
+  });
+
+  it('a related entity chip opens that entity’s card in place', async () => {
+    await openCardOn(DEMO_HOVER.text);
+    const chip = card(page).locator('button.bs-related-chip').first();
+    const name = (await chip.textContent())!;
+    await chip.click();
+    await expect.poll(cardName, { timeout: 3_000 }).toBe(name);
+  });
+
   it('does not shift the page when it opens', async () => {
     await page.bringToFront();
     await closeCardIfOpen();
