@@ -105,6 +105,22 @@ describe('hover card behaviour', () => {
     await saveScreenshot(page, 'card-contrast.png');
   });
 
+  it.each([
+    { text: 'Hashd al-Shaabi', occurrence: 0, entity: 'popular-mobilization-units' },
+    { text: 'Qassim Suleimani', occurrence: 0, entity: 'qasem-soleimani' },
+    { text: DEMO_HOVER.text, occurrence: 0, entity: DEMO_HOVER.entity },
+    { text: 'strategic dialogue', occurrence: 1, entity: 'us-iraq-strategic-dialogue' },
+    { text: 'ISIL', occurrence: 0, entity: 'isis' },
+  ])('$text: the card leads with a curated contrast of two or more perspectives', async ({ text, occurrence, entity }) => {
+    await openCardOn(text, occurrence);
+    await expect.poll(cardName, { timeout: 3_000 }).toBe(gazetteerEntry(entity).name);
+    const topic = card(page).locator('.bs-contrasts .bs-contrast').first();
+    expect(((await topic.locator('.bs-contrast-topic').textContent()) ?? '').trim()).not.toBe('');
+    const perspectives = await topic.locator('.bs-account-perspective').allTextContents();
+    expect(new Set(perspectives).size).toBeGreaterThanOrEqual(2);
+    expect(await topic.locator('a.bs-account-link').count()).toBe(perspectives.length);
+  });
+
   it('"Read in context" opens the document reader at the quoted passage', async () => {
     await openCardOn(DEMO_HOVER.text);
     const position = card(page).locator('.bs-contrasts .bs-position').first();
