@@ -322,6 +322,20 @@ describe('hover card behaviour', () => {
     }
   });
 
+  it('honours prefers-reduced-motion: no entrance animation', async () => {
+    const animation = () => card(page).evaluate((el) => getComputedStyle(el).animationName);
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await openCardOn(DEMO_HOVER.text);
+    expect(await animation()).toBe('bs-card-in');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    try {
+      await openCardOn(DEMO_HOVER.text);
+      expect(await animation()).toBe('none');
+    } finally {
+      await page.emulateMedia({ reducedMotion: null });
+    }
+  });
+
   // Last: the suppression is stored for the test site and would hide the name from later tests.
   it('"Not this" unmarks the name on this site, also after a reload', async () => {
     const qaani = 'Esmail Qaani';
