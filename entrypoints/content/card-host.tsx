@@ -90,7 +90,10 @@ export class CardHost {
    */
   prefetch(entity: string): void {
     void this.load(entity);
-    void this.ensureMounted();
+    // A failure here is not the reader's concern yet: open() tries again and shows the outcome.
+    this.ensureMounted().catch(() => {
+      this.ui = null;
+    });
   }
 
   /** Follow the mention as the page scrolls. */

@@ -6,8 +6,7 @@
  * mouth. DOM-free and browser-free.
  */
 import * as v from 'valibot';
-import type { BuildIssue } from './schema';
-import { KEBAB_ID } from './schema';
+import { KEBAB_ID, type BuildIssue } from './schema';
 import { documentPassages, documentText } from './passages';
 import type { Contrast, FactDisagreement, KbDocument, VerifiedQuote } from './types';
 
