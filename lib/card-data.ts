@@ -4,7 +4,7 @@
  * the bundled knowledge base, the tests a fixture.
  */
 import type { CardAccount, CardData } from './messages';
-import type { KbDocument, KbEntity, KnowledgeBase, Passage, Perspective } from './kb/types';
+import type { KbDocument, KbEntity, KnowledgeBase, Passage, Perspective, VerifiedQuote } from './kb/types';
 
 /**
  * The records a card needs; a whole `KnowledgeBase` will do, and so will a subset of one
@@ -66,6 +66,39 @@ export function buildCardData(
     }),
   );
 
+  // A verified quote as an account; null when its document is missing (no dead links on a card).
+  const quoted = (q: VerifiedQuote): CardAccount | null => {
+    const document = documents.get(q.doc);
+    if (!document) return null;
+    return {
+      doc: document.id,
+      title: document.title,
+      outlet: document.outlet,
+      perspective: perspectiveOf(document.perspective, perspectives),
+      quote: q.quote,
+      passage: q.passage,
+      readerUrl: readerUrlFor(document.id, q.passage),
+    };
+  };
+  const contrasts = (entity.contrasts ?? []).map((c) => ({
+    id: c.id,
+    topic: c.topic,
+    positions: c.positions.flatMap((p) => {
+      const account = quoted(p);
+      return account ? [{ ...account, stance: p.stance }] : [];
+    }),
+  }));
+  const disagreements = (entity.disagreements ?? []).map((d) => ({
+    id: d.id,
+    question: d.question,
+    ...(d.note ? { note: d.note } : {}),
+    claims: d.claims.flatMap((c) => {
+      const account = quoted(c);
+      return account ? [{ ...account, claim: c.claim }] : [];
+    }),
+  }));
+  const related = relatedEntities(entity, source.entities, entities);
+
   return {
     id: entity.id,
     name: entity.name,
@@ -74,10 +107,28 @@ export function buildCardData(
     background: entity.background,
     ...(entity.date ? { date: entity.date } : {}),
     accounts,
-    related: relatedEntities(entity, source.entities, entities),
+    related,
     documentCount: Object.values(entity.mentions).filter((n) => n > 0).length,
     documentTotal: source.documentTotal ?? source.documents.length,
+    contrasts: contrasts.filter((c) => c.positions.length >= 2),
+    disagreements: disagreements.filter((d) => d.claims.length >= 2),
+    keyDates: keyDates(related, entities),
   };
+}
+
+/** The related events that carry a date, oldest first: a person's or group's key dates. */
+function keyDates(related: CardData['related'], byId: Map<string, KbEntity>): NonNullable<CardData['keyDates']> {
+  const dated = related.flatMap((r) => {
+    const date = byId.get(r.id)?.date;
+    return r.type === 'event' && date ? [{ id: r.id, name: r.name, date }] : [];
+  });
+  return dated.sort((a, b) => (a.date.start < b.date.start ? -1 : a.date.start > b.date.start ? 1 : 0));
+}
+
+/** Documents a card quotes beyond the entity's own accounts (curated contrasts, disputes). */
+export function quotedDocuments(entity: KbEntity): string[] {
+  const docs = [...(entity.contrasts ?? []).flatMap((c) => c.positions), ...(entity.disagreements ?? []).flatMap((d) => d.claims)];
+  return [...new Set(docs.map((q) => q.doc))];
 }
 
 interface PickedAccount {

@@ -21,9 +21,20 @@ const envelope = <N extends string, D extends v.GenericSchema>(name: N, data: D)
 export const matcherGetSchema = envelope('matcher/get', v.strictObject({ url: pageUrl }));
 export const cardGetSchema = envelope('card/get', v.strictObject({ entity: entityId }));
 export const suppressAddSchema = envelope('suppress/add', v.strictObject({ entity: entityId }));
+// Hover card (issue 4): document ids are kebab-case, passages "<doc>:<para>:<sentence>".
+const docId = v.pipe(v.string(), v.maxLength(128), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/));
+const passageId = v.pipe(v.string(), v.maxLength(160), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*:[1-9]\d{0,4}:\d{1,4}$/));
+export const readerOpenSchema = envelope('reader/open', v.strictObject({ doc: docId, passage: passageId }));
+export const entityOpenSchema = envelope('entity/open', v.strictObject({ entity: entityId }));
 
 /** Messages a content script may send. */
-export const contentToBackgroundSchema = v.variant('name', [matcherGetSchema, cardGetSchema, suppressAddSchema]);
+export const contentToBackgroundSchema = v.variant('name', [
+  matcherGetSchema,
+  cardGetSchema,
+  suppressAddSchema,
+  readerOpenSchema,
+  entityOpenSchema,
+]);
 /** Messages the popup or the reader page may send. */
 export const pageToBackgroundSchema = v.variant('name', [cardGetSchema]);
 

@@ -17,6 +17,11 @@ export interface ContentToBackground {
   'card/get': { request: { entity: string }; response: CardData | null };
   /** "Not this": suppress an entity on the sender's site. */
   'suppress/add': { request: { entity: string }; response: { ok: true } };
+  // --- hover card (issue 4): a web page cannot open extension pages itself ---
+  /** "Read in context": open the document reader at a passage in a new tab. */
+  'reader/open': { request: { doc: string; passage: string }; response: { ok: boolean } };
+  /** "Open in Backstory": open the entity view in a new tab. */
+  'entity/open': { request: { entity: string }; response: { ok: boolean } };
 }
 
 /** Popup or reader page → background. */
@@ -75,6 +80,32 @@ export interface CardData {
   documentCount: number;
   /** How many documents the corpus has ("Mentioned in 3 of 5 documents"). Optional: added by content. */
   documentTotal?: number;
+  // --- hover card (issue 4) ---
+  /** Curated topics on which the perspectives disagree, shown first under "Accounts differ". */
+  contrasts?: CardContrast[];
+  /** Disagreements of fact between documents (dates, numbers, who said what). */
+  disagreements?: CardDisagreement[];
+  /** Dates of the events it took part in, oldest first. */
+  keyDates?: { id: string; name: string; date: EventDate }[];
+}
+
+/** One perspective's position on a curated topic: an account plus the position in a few words. */
+export type CardPosition = CardAccount & { stance: string };
+
+export interface CardContrast {
+  id: string;
+  topic: string;
+  positions: CardPosition[];
+}
+
+/** One document's version of a disputed fact. */
+export type CardClaim = CardAccount & { claim: string };
+
+export interface CardDisagreement {
+  id: string;
+  question: string;
+  note?: string;
+  claims: CardClaim[];
 }
 
 export type MessageName<M> = keyof M & string;

@@ -25,6 +25,8 @@ import { formatSummary } from '../lib/kb/report';
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const KB_FILE = 'data/kb.json';
 export const MATCHER_FILE = 'data/matcher.json';
+/** Curated contrasts live beside the gazetteer but are not entries (issue 4). */
+const CONTRASTS_NAME = 'contrasts.json';
 
 /** Reads documents.json, the seeds it names, and every data/gazetteer/*.json (sorted by name). */
 export function readCorpusInput(root = PROJECT_ROOT): CorpusInput {
@@ -44,11 +46,13 @@ export function readCorpusInput(root = PROJECT_ROOT): CorpusInput {
   const gazetteerDir = join(root, 'data/gazetteer');
   const gazetteer = existsSync(gazetteerDir)
     ? readdirSync(gazetteerDir)
-        .filter((name) => name.endsWith('.json'))
+        .filter((name) => name.endsWith('.json') && name !== CONTRASTS_NAME)
         .sort()
         .map((name) => readJson(relative(root, join(gazetteerDir, name))))
     : [];
-  return { documents, seeds, gazetteer, seedDir };
+  const contrastsFile = join(gazetteerDir, CONTRASTS_NAME);
+  const contrasts = existsSync(contrastsFile) ? readJson(relative(root, contrastsFile)) : undefined;
+  return { documents, seeds, gazetteer, seedDir, ...(contrasts ? { contrasts } : {}) };
 }
 
 export interface CheckResult {

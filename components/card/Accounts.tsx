@@ -5,12 +5,21 @@ import type { CardAccount } from '../../lib/messages';
  * Shared by the hover card and the popup's entity view; styles in `accounts.css`.
  * Quotes are corpus text and are rendered as text, never as HTML.
  */
-export function Accounts({ accounts, headingLevel = 3 }: { accounts: CardAccount[]; headingLevel?: 2 | 3 | 4 }) {
+export function Accounts({
+  accounts,
+  headingLevel = 3,
+  title = 'Accounts differ',
+}: {
+  accounts: CardAccount[];
+  headingLevel?: 2 | 3 | 4;
+  /** The card says "More accounts" when a curated contrast already opened "Accounts differ". */
+  title?: string;
+}) {
   if (accounts.length === 0) return null;
   const Heading = `h${headingLevel}` as 'h2' | 'h3' | 'h4';
   return (
-    <section class="bs-accounts" aria-label="Accounts differ">
-      <Heading class="bs-accounts-title">Accounts differ</Heading>
+    <section class="bs-accounts" aria-label={title}>
+      <Heading class="bs-accounts-title">{title}</Heading>
       <ul class="bs-accounts-list">
         {accounts.map((account) => (
           <li class="bs-account" key={`${account.doc}:${account.passage}`} data-perspective={account.perspective.id}>

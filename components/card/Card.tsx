@@ -1,7 +1,9 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { CardData } from '../../lib/messages';
 import type { MatcherEntity } from '../../lib/engine/types';
+import { parseReaderSearch } from '../../lib/card-data';
 import { Accounts } from './Accounts';
+import { Contrasts, Disagreements } from './Contrasts';
 import { documentCountText, formatEventDate, typeLabel } from './format';
 import { placeCard, type Box } from './position';
 
@@ -20,9 +22,23 @@ export interface CardProps {
   onRelated: (entity: string) => void;
   onPointerEnter?: () => void;
   onPointerLeave?: () => void;
+  // --- issue 4 ---
+  /** Pinned: stays open when the pointer leaves or the mention scrolls away. */
+  pinned?: boolean;
+  onPin?: (pinned: boolean) => void;
+  /**
+   * "Read in context" clicked. A page cannot navigate to an extension page, so the card hands
+   * the click to its host; without this prop links behave as plain links (extension pages).
+   */
+  onOpenReader?: (doc: string, passage: string) => void;
+  /** "Open in Backstory": the entity view. Without it the button is shown disabled. */
+  onOpenEntity?: (entity: string) => void;
+  /** "Save" to highlights; wired by the highlights feature. Without it the button is disabled. */
+  onSave?: (entity: string) => void;
 }
 
 const BACKGROUND_SHOWN = 2;
+const KEY_DATES_SHOWN = 4;
 let nextId = 0;
 
 /**
@@ -41,8 +57,9 @@ export function Card(props: CardProps) {
     el.style.maxHeight = '';
     const size = { width: el.offsetWidth, height: el.offsetHeight };
     const place = placeCard(anchor, size, { width: window.innerWidth, height: window.innerHeight });
-    el.style.top = `${place.top}px`;
-    el.style.left = `${place.left}px`;
+    // Whole pixels: crisp text, and the same rendering wherever the mention's box falls.
+    el.style.top = `${Math.round(place.top)}px`;
+    el.style.left = `${Math.round(place.left)}px`;
     // Never taller than the stylesheet allows (measured above), nor than the room on its side.
     el.style.maxHeight = `${Math.min(place.maxHeight, size.height)}px`;
     el.dataset.side = place.side;
@@ -67,31 +84,56 @@ export function Card(props: CardProps) {
       }}
       onPointerEnter={props.onPointerEnter}
       onPointerLeave={props.onPointerLeave}
+      onClick={(e) => openReaderLink(e, props.onOpenReader)}
     >
-      <header class="bs-card-header">
+      {/* Plain divs: <header>/<footer> here would be page-level banner/contentinfo landmarks. */}
+      <div class="bs-card-header">
         <h2 class="bs-card-name" id={headingId}>
           {entity.name}
         </h2>
         <span class="bs-card-type">{typeLabel(entity.type)}</span>
+        {props.onPin && (
+          <button
+            type="button"
+            class="bs-card-pin"
+            aria-pressed={props.pinned ? 'true' : 'false'}
+            title={props.pinned ? 'Unpin: close when the pointer leaves' : 'Pin: keep this card open'}
+            onClick={() => props.onPin?.(!props.pinned)}
+          >
+            {props.pinned ? 'Pinned' : 'Pin'}
+          </button>
+        )}
         <button type="button" class="bs-card-close" aria-label="Close" onClick={props.onClose}>
           ×
         </button>
-      </header>
+      </div>
       {content.status === 'loading' && <p class="bs-card-status">Loading…</p>}
       {content.status === 'missing' && <p class="bs-card-status">Backstory has no background for this name yet.</p>}
       {content.status === 'ready' && <CardBody data={content.data} {...props} />}
-      <footer class="bs-card-actions">
+      <div class="bs-card-actions">
         <button type="button" class="bs-card-suppress" onClick={() => props.onSuppress(entity.id)}>
           Not this
         </button>
-        {/* No message for these exists yet in lib/messages.ts: shown, but plainly disabled. */}
-        <button type="button" class="bs-card-save" disabled title="Not available yet">
+        {/* Disabled until their feature passes a handler (Save: the highlights feature). */}
+        <button
+          type="button"
+          class="bs-card-save"
+          disabled={!props.onSave}
+          title={props.onSave ? 'Save to highlights' : 'Not available yet'}
+          onClick={() => props.onSave?.(entity.id)}
+        >
           Save
         </button>
-        <button type="button" class="bs-card-open" disabled title="Not available yet">
+        <button
+          type="button"
+          class="bs-card-open"
+          disabled={!props.onOpenEntity}
+          title={props.onOpenEntity ? 'Open the entity view in a new tab' : 'Not available yet'}
+          onClick={() => props.onOpenEntity?.(entity.id)}
+        >
           Open in Backstory
         </button>
-      </footer>
+      </div>
     </div>
   );
 }
@@ -106,6 +148,20 @@ function CardBody({ data, onRelated }: CardProps & { data: CardData }) {
         </p>
       )}
       {data.summary && <p class="bs-card-summary">{data.summary}</p>}
+      {data.keyDates && data.keyDates.length > 0 && (
+        <ul class="bs-card-dates" aria-label="Key dates">
+          {data.keyDates.slice(0, KEY_DATES_SHOWN).map((d) => (
+            <li key={d.id}>
+              <time dateTime={d.date.start}>{formatEventDate(d.date)}</time> {d.name}
+            </li>
+          ))}
+        </ul>
+      )}
+      <Contrasts contrasts={data.contrasts ?? []} />
+      <Disagreements disagreements={data.disagreements ?? []} />
+      <Accounts accounts={data.accounts} title={data.contrasts?.length ? 'More accounts' : 'Accounts differ'} />
+      {/* After the accounts: the summary already says who this is; the card leads with how
+          outlets disagree. */}
       {data.background.length > 0 && (
         <ul class="bs-card-background">
           {data.background.slice(0, BACKGROUND_SHOWN).map((statement) => (
@@ -115,7 +171,6 @@ function CardBody({ data, onRelated }: CardProps & { data: CardData }) {
           ))}
         </ul>
       )}
-      <Accounts accounts={data.accounts} />
       {data.related.length > 0 && (
         <section class="bs-related" aria-label="Related">
           <h3 class="bs-related-title">Related</h3>
@@ -139,4 +194,17 @@ function CardBody({ data, onRelated }: CardProps & { data: CardData }) {
       <p class="bs-card-documents">{documentCountText(data.documentCount, data.documentTotal)}</p>
     </>
   );
+}
+
+/** A click on a link to the document reader becomes `onOpenReader(doc, passage)`. */
+function openReaderLink(e: MouseEvent, onOpenReader: CardProps['onOpenReader']): void {
+  if (!onOpenReader || !(e.target instanceof Element)) return;
+  const link = e.target.closest('a[href]');
+  if (!(link instanceof HTMLAnchorElement)) return;
+  const url = new URL(link.href);
+  if (!url.pathname.endsWith('/reader.html')) return;
+  const { doc, passage } = parseReaderSearch(url.search);
+  if (!doc || !passage) return;
+  e.preventDefault();
+  onOpenReader(doc, passage);
 }

@@ -32,6 +32,11 @@ export function readerUrlFor(doc: string, passage: string): string {
   return browser.runtime.getURL('/reader.html') + readerSearch({ doc, passage });
 }
 
+/** The popup's entity view in a tab ("Open in Backstory"). */
+export function entityViewUrlFor(entity: string): string {
+  return `${browser.runtime.getURL('/popup.html')}?entity=${encodeURIComponent(entity)}`;
+}
+
 export function createHandlers(knowledge: Knowledge, matcher: MatcherData): Handlers {
   const knownEntities = new Set(matcher.entities.map((e) => e.id));
 
@@ -59,6 +64,18 @@ export function createHandlers(knowledge: Knowledge, matcher: MatcherData): Hand
           name: 'settings/changed',
           data: { settings: siteSettings(settings, origin.host) },
         });
+        return { ok: true };
+      },
+      // Hover card (issue 4): a web page may not navigate to extension pages, so the card asks
+      // the background to open them, next to the reader's tab.
+      'reader/open': async ({ doc, passage }, origin) => {
+        if (!passage.startsWith(`${doc}:`)) throw new Error('passage of another document');
+        await browser.tabs.create({ url: readerUrlFor(doc, passage), openerTabId: origin.tabId });
+        return { ok: true };
+      },
+      'entity/open': async ({ entity }, origin) => {
+        if (!knownEntities.has(entity)) throw new Error('unknown entity');
+        await browser.tabs.create({ url: entityViewUrlFor(entity), openerTabId: origin.tabId });
         return { ok: true };
       },
     },

@@ -8,6 +8,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { bundledKb } from '~/lib/storage/bundled';
 import { bundledMatcher } from '~/lib/storage/bundled-matcher';
 import { openBackstoryDb } from '~/lib/storage/db';
+import { registerCommands } from './commands';
 import { createHandlers } from './handlers';
 import { createKnowledge } from './knowledge';
 import { registerRouter } from './router';
@@ -18,4 +19,5 @@ export default defineBackground(() => {
     knowledge.ready().catch((error: unknown) => console.warn('[backstory] seeding failed', error));
   });
   registerRouter(createHandlers(knowledge, bundledMatcher));
+  registerCommands(); // hover card keyboard command (issue 4)
 });

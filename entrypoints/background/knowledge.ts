@@ -3,7 +3,7 @@
  * install and, in case the browser dropped or never finished that, before the first query.
  */
 import type { KnowledgeBase } from '~/lib/kb/types';
-import type { CardSource } from '~/lib/card-data';
+import { quotedDocuments, type CardSource } from '~/lib/card-data';
 import type { BackstoryDb } from '~/lib/storage/db';
 import { seededPerspectives, seedKnowledgeBase } from '~/lib/storage/seed';
 
@@ -38,7 +38,9 @@ export function createKnowledge(db: BackstoryDb, kb: KnowledgeBase): Knowledge {
       // of a few hundred rows, and only when a card opens.
       const linking = await db.entities.filter((e) => (e.links ?? []).some((l) => l.to === entityId)).toArray();
       const passages = await db.passages.bulkGet(entity.accounts.flatMap((a) => a.passages));
-      const documents = await db.documents.bulkGet(entity.accounts.map((a) => a.doc));
+      const documents = await db.documents.bulkGet([
+        ...new Set([...entity.accounts.map((a) => a.doc), ...quotedDocuments(entity)]),
+      ]);
       return {
         entities: [entity, ...linked.filter(isDefined), ...linking],
         passages: passages.filter(isDefined),

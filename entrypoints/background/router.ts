@@ -42,6 +42,11 @@ function answerContent(handlers: Handlers, message: ContentMessage, origin: Extr
       return handlers.content['card/get'](message.data, origin);
     case 'suppress/add':
       return handlers.content['suppress/add'](message.data, origin);
+    // hover card (issue 4)
+    case 'reader/open':
+      return handlers.content['reader/open'](message.data, origin);
+    case 'entity/open':
+      return handlers.content['entity/open'](message.data, origin);
   }
 }
 

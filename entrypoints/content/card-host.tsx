@@ -14,11 +14,19 @@ import type { MatcherEntity } from '../../lib/engine/types';
 import type { CardData } from '../../lib/messages';
 import { OWN_UI_TAG } from './chunks';
 
+/** The performance measure of a card's latency: open decision → data painted. */
+export const CARD_MEASURE = 'backstory:card';
+
 export interface CardHostDeps {
   loadCard(entity: string): Promise<CardData | null>;
   onSuppress(entity: string): void;
   /** The reader closed the card (Esc, the close button). */
   onClose(): void;
+  // --- issue 4 ---
+  /** The pin was toggled: the hover logic must stop (or resume) closing the card. */
+  onPin(pinned: boolean): void;
+  openReader(doc: string, passage: string): void;
+  openEntity(entity: string): void;
 }
 
 export class CardHost {
@@ -29,6 +37,11 @@ export class CardHost {
   private anchor: Box | null = null;
   /** Bumped on every open/close so a late answer cannot overwrite a newer card. */
   private generation = 0;
+  private pinned = false;
+  /** Entities whose card has opened on this page (for the latency measure's detail). */
+  private opened = new Set<string>();
+  /** Where focus was before the keyboard moved it into the card; it goes back there on close. */
+  private returnFocus: HTMLElement | null = null;
 
   constructor(
     private ctx: ContentScriptContext,
@@ -44,19 +57,43 @@ export class CardHost {
     return target instanceof Element && target.localName === OWN_UI_TAG;
   }
 
-  async open(entity: MatcherEntity, anchor: Box, options: { focus?: boolean } = {}): Promise<void> {
+  async open(entity: MatcherEntity, anchor: Box, options: { focus?: boolean; keepPin?: boolean } = {}): Promise<void> {
     const generation = ++this.generation;
+    const start = performance.now();
+    const first = !this.opened.has(entity.id);
+    this.opened.add(entity.id);
+    if (!options.keepPin) this.pinned = false;
     this.anchor = anchor;
     this.content = { status: 'loading', entity };
     await this.ensureMounted();
     if (generation !== this.generation) return;
     this.render();
-    if (options.focus) this.focusCard();
+    if (options.focus) {
+      // Keep the first owner of focus across repeated commands: that is where the reader was.
+      if (!this.returnFocus) {
+        const active = document.activeElement;
+        this.returnFocus = active instanceof HTMLElement && !this.isHost(active) ? active : null;
+      }
+      this.focusCard();
+    }
 
     const data = await this.load(entity.id);
     if (generation !== this.generation) return;
     this.content = data ? { status: 'ready', data } : { status: 'missing', entity };
     this.render();
+    this.measurePainted(start, entity.id, first);
+  }
+
+  /**
+   * Fetch an entity's card data, and create the shadow root, while the hover intent waits:
+   * by the time the card opens both are usually ready.
+   */
+  prefetch(entity: string): void {
+    void this.load(entity);
+    // A failure here is not the reader's concern yet: open() tries again and shows the outcome.
+    this.ensureMounted().catch(() => {
+      this.ui = null;
+    });
   }
 
   /** Follow the mention as the page scrolls. */
@@ -68,10 +105,34 @@ export class CardHost {
 
   close(): void {
     this.generation++;
+    this.pinned = false;
     if (!this.content) return;
+    const root = this.container?.getRootNode();
+    const hadFocus = root instanceof ShadowRoot && root.activeElement !== null;
     this.content = null;
     this.anchor = null;
     this.render();
+    const back = this.returnFocus;
+    this.returnFocus = null;
+    // Only when focus was in the card: a hover card closing must not steal focus.
+    if (hadFocus && back?.isConnected) back.focus({ preventScroll: true });
+  }
+
+  /**
+   * One `backstory:card` measure per card, from the open decision (hover intent or command) to
+   * the frame that paints its data, on the page's own timeline (`npm run bench` reads it).
+   * The task after the next animation frame runs once that frame has been painted.
+   */
+  private measurePainted(start: number, entity: string, first: boolean): void {
+    this.ctx.requestAnimationFrame(() => {
+      this.ctx.setTimeout(() => {
+        performance.measure(CARD_MEASURE, { start, end: performance.now(), detail: { entity, first } });
+      }, 0);
+    });
+  }
+
+  get isPinned(): boolean {
+    return this.pinned;
   }
 
   private load(entity: string): Promise<CardData | null> {
@@ -91,7 +152,9 @@ export class CardHost {
     this.ui ??= createShadowRootUi(this.ctx, {
       name: OWN_UI_TAG,
       position: 'overlay',
-      anchor: 'body',
+      // The root element, not <body>: a transform on the body would become the containing block
+      // of the card's `position: fixed` and move it off its mention.
+      anchor: () => document.documentElement,
       append: 'last',
       mode: 'open',
       isolateEvents: true,
@@ -128,6 +191,14 @@ export class CardHost {
         }}
         onSuppress={(id) => this.deps.onSuppress(id)}
         onRelated={(related) => this.openRelated(related)}
+        pinned={this.pinned}
+        onPin={(pinned) => {
+          this.pinned = pinned;
+          this.deps.onPin(pinned);
+          this.render();
+        }}
+        onOpenReader={(doc, passage) => this.deps.openReader(doc, passage)}
+        onOpenEntity={(entity) => this.deps.openEntity(entity)}
       />,
       this.container,
     );
@@ -139,7 +210,7 @@ export class CardHost {
     const related =
       this.content.status === 'ready' ? this.content.data.related.find((r) => r.id === id) : undefined;
     if (!related) return;
-    void this.open({ id: related.id, name: related.name, type: related.type }, this.anchor);
+    void this.open({ id: related.id, name: related.name, type: related.type }, this.anchor, { keepPin: true });
   }
 
   private focusCard(): void {

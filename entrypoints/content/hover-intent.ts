@@ -11,12 +11,19 @@ export const CLOSE_DELAY_MS = 300;
 export interface IntentCallbacks<M> {
   open(mention: M): void;
   close(): void;
+  /**
+   * The pointer has just landed on a mention that may open: a chance to fetch its card during
+   * the intent delay, so the card paints as soon as the delay is over.
+   */
+  prefetch?(mention: M): void;
 }
 
 export class HoverIntent<M> {
   private hovered: M | null = null;
   private shown: M | null = null;
   private inCard = false;
+  /** The reader pinned the card: only Esc, the close button or "Not this" close it. */
+  private pinned = false;
   private openTimer = 0;
   private closeTimer = 0;
 
@@ -34,12 +41,17 @@ export class HoverIntent<M> {
 
   /** The mention under the pointer now (null: none). Called at most once per frame. */
   pointerOn(mention: M | null): void {
+    // A pinned card stays, and other names do not replace it under the reader's pointer.
+    if (this.pinned) return;
     if (this.isSame(mention, this.hovered)) return;
     this.hovered = mention;
     this.timers.clearTimeout(this.openTimer);
     if (mention) {
       this.timers.clearTimeout(this.closeTimer);
-      if (!this.isSame(mention, this.shown)) this.openTimer = this.timers.setTimeout(() => this.show(mention), OPEN_DELAY_MS);
+      if (!this.isSame(mention, this.shown)) {
+        this.callbacks.prefetch?.(mention);
+        this.openTimer = this.timers.setTimeout(() => this.show(mention), OPEN_DELAY_MS);
+      }
     } else {
       this.scheduleClose();
     }
@@ -58,8 +70,23 @@ export class HoverIntent<M> {
     }
   }
 
+  /** Pin or unpin the open card. */
+  pin(pinned: boolean): void {
+    this.pinned = pinned && this.shown !== null;
+    this.timers.clearTimeout(this.closeTimer);
+    if (!this.pinned) {
+      this.hovered = null;
+      this.scheduleClose();
+    }
+  }
+
+  get isPinned(): boolean {
+    return this.pinned;
+  }
+
   /** Open at once (keyboard command, a related entity chosen in the card). */
   openNow(mention: M): void {
+    this.pinned = false;
     this.timers.clearTimeout(this.openTimer);
     this.timers.clearTimeout(this.closeTimer);
     this.show(mention);
@@ -70,6 +97,7 @@ export class HoverIntent<M> {
     this.timers.clearTimeout(this.openTimer);
     this.timers.clearTimeout(this.closeTimer);
     this.inCard = false;
+    this.pinned = false;
     if (this.shown === null) return;
     this.shown = null;
     this.callbacks.close();
@@ -85,7 +113,7 @@ export class HoverIntent<M> {
   }
 
   private scheduleClose(): void {
-    if (this.shown === null || this.inCard || this.hovered) return;
+    if (this.shown === null || this.inCard || this.hovered || this.pinned) return;
     this.timers.clearTimeout(this.closeTimer);
     this.closeTimer = this.timers.setTimeout(() => this.dismiss(), CLOSE_DELAY_MS);
   }

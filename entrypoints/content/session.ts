@@ -49,10 +49,18 @@ export class ContentSession {
       loadCard: (entity) => ask('card/get', { entity }),
       onSuppress: (entity) => this.notThis(entity),
       onClose: () => this.intent.dismiss(),
+      // issue 4
+      onPin: (pinned) => this.intent.pin(pinned),
+      openReader: (doc, passage) => void ask('reader/open', { doc, passage }).catch(() => undefined),
+      openEntity: (entity) => void ask('entity/open', { entity }).catch(() => undefined),
     });
     this.intent = new HoverIntent(
       this.timers,
-      { open: (mention) => this.openCard(mention, false), close: () => this.card.close() },
+      {
+        open: (mention) => this.openCard(mention, false),
+        close: () => this.card.close(),
+        prefetch: (mention) => this.card.prefetch(mention.entity.id),
+      },
       sameMention,
     );
     ctx.onInvalidated(() => this.stop());
@@ -196,7 +204,10 @@ export class ContentSession {
     const open = this.intent.current;
     if (!open) return;
     const rect = this.anchorRect(open);
-    if (!rect || !isInViewport(rect, { width: window.innerWidth, height: window.innerHeight })) {
+    const visible = rect && isInViewport(rect, { width: window.innerWidth, height: window.innerHeight });
+    // A pinned card stays where it is while its mention is away, and follows it when it is back.
+    if (this.intent.isPinned && !visible) return;
+    if (!rect || !visible) {
       this.intent.dismiss();
       return;
     }
@@ -233,13 +244,20 @@ export class ContentSession {
     return true;
   }
 
+  /**
+   * The keyboard command: the card of the mention at or after the caret; pressed again while a
+   * card is open, the card of the next mention (wrapping to the first at the end of the page).
+   */
   private openAtCaret(): boolean {
     const spotter = this.spotter;
     if (!spotter) return false;
-    const caret = caretRange();
-    const next = [...spotter.mentions()]
-      .filter((m) => !caret || caret.comparePoint(m.range.endContainer, m.range.endOffset) >= 0)
-      .sort(compareMentions)[0];
+    const open = this.intent.current;
+    const all = [...spotter.mentions()].sort(compareMentions);
+    const caret = open ? null : caretRange();
+    const after = open
+      ? all.filter((m) => !sameMention(m, open) && compareMentions(m, open) > 0)
+      : all.filter((m) => !caret || caret.comparePoint(m.range.endContainer, m.range.endOffset) >= 0);
+    const next = after[0] ?? (open ? all.find((m) => !sameMention(m, open)) : undefined);
     if (!next) return false;
     scrollToMention(next);
     this.intent.openNow(next);

@@ -13,6 +13,7 @@ import { loadMatcher, type Matcher } from '../engine/matcher';
 import type { MatcherData, MatcherEntity, RawMatch } from '../engine/types';
 import { cleanDocument } from '../corpus/clean';
 import { characterise, rankPassages, type ScoredPassage } from './accounts';
+import { buildContrasts } from './contrasts';
 import { canonicalJson, sha256Hex } from './hash';
 import { documentPassages, documentText, type PassageSpan } from './passages';
 import { formatReport, recurringCapitalisedNames, type BuildReport, type UnseenAliases } from './report';
@@ -54,6 +55,8 @@ export interface CorpusInput {
   gazetteer: readonly InputFile[];
   /** Directory the seed files live in, for messages (`data/seeds`). */
   seedDir?: string;
+  /** Curated contrasts and disagreements of fact (`data/gazetteer/contrasts.json`), if any. */
+  contrasts?: InputFile;
 }
 
 export interface BuildResult {
@@ -98,6 +101,8 @@ export function buildKnowledgeBase(input: CorpusInput): BuildResult {
       scans.map((s) => ({ doc: s.doc.id, text: s.text, covered: s.raw })),
     );
     const { passages, kbEntities } = assemble(documents, entries, scans);
+    // Hover card (issue 4): curated contrasts, every quote verified against the documents.
+    if (input.contrasts) issues.push(...attachContrasts(input.contrasts, documents, kbEntities));
     report.unmentioned = kbEntities
       .filter((e) => Object.keys(e.mentions).length === 0)
       .map((e) => ({ entity: e.id, file: entries.find((s) => s.entry.id === e.id)!.file }));
@@ -386,6 +391,18 @@ function assemble(
     return { ...entry, mentions, accounts };
   });
   return { passages, kbEntities };
+}
+
+/** Verifies the curated contrasts and gives each entity the ones that name it, in file order. */
+function attachContrasts(file: InputFile, documents: readonly KbDocument[], entities: KbEntity[]): BuildIssue[] {
+  const built = buildContrasts(file, documents, new Set(entities.map((e) => e.id)));
+  for (const entity of entities) {
+    const contrasts = built.contrasts.filter((c) => c.entities.includes(entity.id));
+    const disagreements = built.disagreements.filter((d) => d.entities.includes(entity.id));
+    if (contrasts.length) entity.contrasts = contrasts;
+    if (disagreements.length) entity.disagreements = disagreements;
+  }
+  return built.issues;
 }
 
 function countByType(entities: readonly KbEntity[]): Record<EntityType, number> {

@@ -93,6 +93,52 @@ export interface KbEntity extends GazetteerEntry {
   /** Mentions per document id (documents that never name it are absent). */
   mentions: Record<string, number>;
   accounts: Account[];
+  /** Curated contrasts this entity takes part in (`data/gazetteer/contrasts.json`), quotes verified. */
+  contrasts?: Contrast[];
+  /** Disagreements of fact between documents about this entity. */
+  disagreements?: FactDisagreement[];
+}
+
+// --- Curated contrasts and disagreements of fact (hover card, issue 4) -----------------------
+
+/** A quote the builder found verbatim (up to whitespace and quote marks) in a passage. */
+export interface VerifiedQuote {
+  doc: string;
+  perspective: string;
+  /** The passage the quote lies in: what "Read in context" opens. */
+  passage: string;
+  /** The quote exactly as the document's text has it. */
+  quote: string;
+}
+
+/** One perspective's position on a contrast's topic. */
+export interface ContrastPosition extends VerifiedQuote {
+  /** The position in a few words, in the curator's words ("Decisive in securing the country"). */
+  stance: string;
+}
+
+/** A topic on which the corpus's perspectives disagree, with each one's position. */
+export interface Contrast {
+  id: string;
+  topic: string;
+  entities: string[];
+  positions: ContrastPosition[];
+}
+
+/** One document's version of a fact. */
+export interface FactClaim extends VerifiedQuote {
+  /** The document's version, in a few words ("February"). */
+  claim: string;
+}
+
+/** Documents that disagree on a fact (a date, a number, who said what). */
+export interface FactDisagreement {
+  id: string;
+  question: string;
+  entities: string[];
+  /** What the record says, when the curator knows it. */
+  note?: string;
+  claims: FactClaim[];
 }
 
 /** A sentence with enough context to stand alone, from one paragraph of one document. */

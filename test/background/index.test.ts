@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { Browser } from 'wxt/browser';
 import background from '../../entrypoints/background/index';
@@ -17,6 +17,8 @@ const fromTab = {
 
 beforeEach(() => {
   fakeBrowser.reset();
+  // fakeBrowser has no `commands` events; the keyboard command has its own test (commands.test.ts).
+  vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
 });
 
 describe('background entrypoint', () => {

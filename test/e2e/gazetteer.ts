@@ -14,8 +14,9 @@ let entries: Map<string, GazetteerEntry> | undefined;
 function load(): Map<string, GazetteerEntry> {
   const byId = new Map<string, GazetteerEntry>();
   for (const file of readdirSync(GAZETTEER_DIR).filter((name) => name.endsWith('.json'))) {
-    const parsed = JSON.parse(readFileSync(join(GAZETTEER_DIR, file), 'utf8')) as { entries: GazetteerEntry[] };
-    for (const entry of parsed.entries) byId.set(entry.id, entry);
+    const parsed = JSON.parse(readFileSync(join(GAZETTEER_DIR, file), 'utf8')) as { entries?: GazetteerEntry[] };
+    // contrasts.json sits beside the entry files but holds no entries.
+    for (const entry of parsed.entries ?? []) byId.set(entry.id, entry);
   }
   return byId;
 }

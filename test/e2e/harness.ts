@@ -64,6 +64,15 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/**
+ * Extra response headers for one page, from `<page>.headers.json` beside it (e.g. a strict
+ * Content-Security-Policy for `strict-csp.html`); none when there is no such file.
+ */
+async function sidecarHeaders(file: string): Promise<Record<string, string>> {
+  const text = await readFile(`${file}.headers.json`, 'utf8').catch(() => undefined);
+  return text === undefined ? {} : (JSON.parse(text) as Record<string, string>);
+}
+
 /** A static file server for `root` on 127.0.0.1 and a random free port. */
 export async function servePages(root: string = PAGES_DIR): Promise<PageServer> {
   const server: Server = createServer((request, response) => {
@@ -74,11 +83,12 @@ export async function servePages(root: string = PAGES_DIR): Promise<PageServer> 
       response.writeHead(403).end();
       return;
     }
-    readFile(file).then(
-      (body) => {
+    Promise.all([readFile(file), sidecarHeaders(file)]).then(
+      ([body, extra]) => {
         response.writeHead(200, {
           'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
           'cache-control': 'no-store',
+          ...extra,
         });
         response.end(body);
       },
