@@ -1,0 +1,152 @@
+/**
+ * The popup's lookup over the whole knowledge base: entities and events by name and alias
+ * (`entity-index.ts`), then corpus documents by title and outlet, then passages by their words.
+ * Names come first because a reader who types a name means the person or thing; documents and
+ * passages answer the rest ("strategic dialog" finds the event first, then the passages that
+ * discuss it). Every result says which part of its text matched (`spans`).
+ */
+import MiniSearch from 'minisearch';
+import type { KnowledgeBase } from '../kb/types';
+import { buildEntityIndex, type EntityResult } from './entity-index';
+import { searchKey, searchKeys, searchWords } from './fold';
+import { excerptAround, matchedSpans, type Span } from './spans';
+
+export interface EntityLookupResult extends EntityResult {
+  /** Marked parts of `name` and of `matched`. */
+  nameSpans: Span[];
+  matchedSpans: Span[];
+}
+
+export interface DocumentResult {
+  kind: 'document';
+  id: string;
+  title: string;
+  outlet: string;
+  titleSpans: Span[];
+  score: number;
+}
+
+export interface PassageResult {
+  kind: 'passage';
+  /** Passage id (`doc:para:sentence`). */
+  id: string;
+  doc: string;
+  /** Outlet of its document, for the result line. */
+  outlet: string;
+  /** An excerpt of the passage around what matched, and the marked parts of it. */
+  excerpt: string;
+  excerptSpans: Span[];
+  score: number;
+}
+
+export type LookupResult = EntityLookupResult | DocumentResult | PassageResult;
+
+export interface LookupLimits {
+  entities: number;
+  documents: number;
+  passages: number;
+}
+
+export interface Lookup {
+  search(query: string, limits?: Partial<LookupLimits>): LookupResult[];
+}
+
+const DEFAULT_LIMITS: LookupLimits = { entities: 8, documents: 3, passages: 5 };
+
+/**
+ * Prose is full of short words a five-letter typo lands on ("daesh" is one letter from "days"):
+ * typos are allowed from seven letters in documents and passages, not five as in names.
+ */
+export function proseAllowance(term: string): number {
+  if (!/^[a-z0-9]+$/.test(term)) return 0;
+  return term.length >= 10 ? 2 : term.length >= 7 ? 1 : 0;
+}
+
+/** Folded words of a text, for the corpus index (names and prose get the same keys). */
+function corpusKeys(text: string): string[] {
+  return searchWords(text)
+    .map(searchKey)
+    .filter((k): k is string => k !== null);
+}
+
+export function buildLookup(kb: Pick<KnowledgeBase, 'entities' | 'documents' | 'passages'>): Lookup {
+  const entities = buildEntityIndex(kb.entities);
+  const documents = new Map(kb.documents.map((d) => [d.id, d]));
+
+  const corpus = new MiniSearch<{ id: string; kind: 'document' | 'passage'; text: string }>({
+    fields: ['text'],
+    storeFields: ['kind'],
+    tokenize: (text) => corpusKeys(text),
+    // Queries arrive as keys already (below); documents are folded by `tokenize`.
+    processTerm: (term) => term || null,
+  });
+  corpus.addAll([
+    ...kb.documents.map((d) => ({ id: `d:${d.id}`, kind: 'document' as const, text: `${d.title} ${d.outlet}` })),
+    ...kb.passages.map((p) => ({ id: `p:${p.id}`, kind: 'passage' as const, text: p.text })),
+  ]);
+  const passages = new Map(kb.passages.map((p) => [p.id, p]));
+
+  return {
+    search(query, limits) {
+      const limit = { ...DEFAULT_LIMITS, ...limits };
+      const keys = searchKeys(query);
+      if (keys.length === 0) return [];
+
+      const entityResults: EntityLookupResult[] = entities.search(query, limit.entities).map((r) => ({
+        ...r,
+        nameSpans: matchedSpans(r.name, query),
+        matchedSpans: matchedSpans(r.matched, query),
+      }));
+
+      // Every word must appear in a document or passage: prose matches on one word of three
+      // would bury the useful ones.
+      const hits = corpus.search(keys.join(' '), {
+        combineWith: 'AND',
+        prefix: (term) => term.length >= 3,
+        fuzzy: (term) => proseAllowance(term),
+      });
+      const documentResults: DocumentResult[] = [];
+      const passageResults: PassageResult[] = [];
+      // Passages overlap (a sentence with its neighbours for context): one per paragraph.
+      const paragraphsShown = new Set<string>();
+      for (const hit of hits) {
+        const [kind, id] = [hit.id.slice(0, 1), String(hit.id).slice(2)];
+        if (kind === 'd' && documentResults.length < limit.documents) {
+          const d = documents.get(id);
+          if (d) {
+            documentResults.push({
+              kind: 'document',
+              id,
+              title: d.title,
+              outlet: d.outlet,
+              titleSpans: matchedSpans(d.title, query, proseAllowance),
+              score: hit.score,
+            });
+          }
+        } else if (kind === 'p' && passageResults.length < limit.passages) {
+          const p = passages.get(id);
+          const d = p && documents.get(p.doc);
+          if (p && d && !paragraphsShown.has(`${p.doc}:${p.para}`)) {
+            paragraphsShown.add(`${p.doc}:${p.para}`);
+            const excerpt = excerptAround(p.text, matchedSpans(p.text, query, proseAllowance));
+            passageResults.push({
+              kind: 'passage',
+              id,
+              doc: p.doc,
+              outlet: d.outlet,
+              excerpt: excerpt.text,
+              excerptSpans: excerpt.spans,
+              score: hit.score,
+            });
+          }
+        }
+      }
+      return [...entityResults, ...documentResults, ...passageResults];
+    },
+  };
+}
+
+/** A stable key for a result across kinds (an entity and a passage may share nothing but this). */
+export function resultKey(result: LookupResult): string {
+  return `${result.kind}:${result.id}`;
+}
