@@ -4,7 +4,17 @@ import { Popup } from '~/components/popup/Popup';
 import type { ReaderHref } from '~/components/shared/Citation';
 import { readerSearch } from '~/lib/card-data';
 import { bundledKb } from '~/lib/storage/bundled';
+import { createPopupServices } from './services';
 
 const readerHref: ReaderHref = (target) => browser.runtime.getURL('/reader.html') + readerSearch(target);
 
-render(<Popup kb={bundledKb} readerHref={readerHref} />, document.getElementById('app')!);
+// `?entity=ID` opens an entity's view (the card's "Open in Backstory"); `?tab=ID` makes the popup
+// about that tab when it is opened as a page rather than from the toolbar.
+const params = new URLSearchParams(location.search);
+const tab = Number(params.get('tab'));
+const services = createPopupServices(Number.isInteger(tab) && tab >= 0 && params.has('tab') ? tab : undefined);
+
+render(
+  <Popup kb={bundledKb} readerHref={readerHref} services={services} initialEntity={params.get('entity') ?? undefined} />,
+  document.getElementById('app')!,
+);
