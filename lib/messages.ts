@@ -55,6 +55,11 @@ export interface ToContent {
   'settings/changed': { request: { settings: SiteSettings }; response: { ok: true } };
   /** Keyboard command: open the card at or after the caret. */
   'card/open-at-caret': { request: Record<string, never>; response: { ok: boolean } };
+  /**
+   * The site the page is on (issue 5). Without the `tabs` permission the browser hides a tab's
+   * URL from the popup and the background; the content script knows its own page's host.
+   */
+  'page/site': { request: Record<string, never>; response: { host: string } };
 }
 
 export interface SiteSettings {

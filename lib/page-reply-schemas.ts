@@ -19,6 +19,16 @@ const pageMentionSchema = v.strictObject({
 export const pageMentionsReplySchema = v.pipe(v.array(pageMentionSchema), v.maxLength(MAX_PAGE_ENTITIES));
 export const pageRevealReplySchema = v.strictObject({ ok: v.boolean() });
 
+/** A host name as `URL.hostname` gives it (the same rule as the background's settings messages). */
+export const pageSiteReplySchema = v.strictObject({
+  host: v.pipe(v.string(), v.minLength(1), v.maxLength(253), v.regex(/^(?:[\p{L}\p{N}._-]+|\[[0-9a-f:.]+\])$/iu)),
+});
+
+export function parsePageSiteReply(reply: unknown): string | undefined {
+  const result = v.safeParse(pageSiteReplySchema, reply);
+  return result.success ? result.output.host : undefined;
+}
+
 export function parsePageMentionsReply(reply: unknown): PageMention[] | undefined {
   const result = v.safeParse(pageMentionsReplySchema, reply);
   return result.success ? result.output : undefined;

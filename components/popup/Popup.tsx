@@ -133,6 +133,8 @@ export function Popup({ kb, readerHref, services, initialEntity }: PopupProps) {
 
   return (
     <main class="bs-popup">
+      {/* The page's title for screen readers; the entity view brings its own h1. */}
+      {!(entityView && entityView.from === tab) && <h1 class="bs-visually-hidden">Backstory</h1>}
       <Tabs current={tab} onSelect={setTab} />
       <div role="tabpanel" id={`bs-panel-${tab}`} aria-labelledby={`bs-tab-${tab}`} class="bs-panel">
         {panel}
@@ -222,7 +224,7 @@ function useBrowserState(services: PopupServices | undefined) {
   const loadPage = async (tab: TargetTab | undefined) => {
     if (!services || !tab) return;
     if (tab.status !== 'ok') {
-      setPage({ status: 'unavailable', reason: 'This tab is not a web page: Backstory only reads web pages.' });
+      setPage({ status: 'unavailable', reason: 'Backstory is not running on this tab: it reads web pages only, and a page opened before Backstory was installed needs a reload.' });
       return;
     }
     setPage(await services.pageMentions(tab.tabId));

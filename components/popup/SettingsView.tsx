@@ -68,7 +68,7 @@ export function SettingsView({ state, host, nameOf, onPause, onSiteEnabled, onSu
         />
         <label for="bs-site">{host ? `Spot names on ${host}` : 'Spot names on this site'}</label>
       </div>
-      {host === undefined && <p class="bs-muted bs-setting-note">This tab is not a web page.</p>}
+      {host === undefined && <p class="bs-muted bs-setting-note">Backstory is not running on this tab, so there is no site to turn off.</p>}
       {settings.paused && (
         <p class="bs-muted bs-setting-note">Paused: no page is read or marked until you resume.</p>
       )}

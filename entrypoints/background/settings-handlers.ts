@@ -7,6 +7,7 @@
 import { browser } from 'wxt/browser';
 import type { Envelope, PageToBackground, Request, Response, ToContent } from '~/lib/messages';
 import { addSuppressed, loadSettings, siteSettings, updateSettings, type Settings } from './settings';
+import { parsePageSiteReply } from '~/lib/page-reply-schemas';
 import { webHost } from './senders';
 
 type SettingsMessages = 'settings/get' | 'settings/set-paused' | 'settings/set-site' | 'settings/set-suppressed';
@@ -54,12 +55,22 @@ export function createSettingsHandlers(knownEntities: ReadonlySet<string>): Sett
   };
 }
 
-/** Every web tab gets its own site's settings; tabs without a content script ignore it. */
+/** The tab's site: from its URL when the browser shows it, else from its content script. */
+async function hostOfTab(tab: { id?: number; url?: string }): Promise<string | undefined> {
+  if (tab.id === undefined) return undefined;
+  const fromUrl = webHost(tab.url);
+  if (fromUrl) return fromUrl;
+  const ask: Envelope<ToContent, 'page/site'> = { backstory: 1, name: 'page/site', data: {} };
+  // No content script (a browser page, a tab opened before install) rejects: nothing to tell it.
+  return parsePageSiteReply(await browser.tabs.sendMessage(tab.id, ask).catch(() => undefined));
+}
+
+/** Every tab with Backstory running gets its own site's settings. */
 async function broadcastSettings(settings: Settings): Promise<void> {
   const tabs = await browser.tabs.query({});
   await Promise.all(
-    tabs.map((tab) => {
-      const host = webHost(tab.url);
+    tabs.map(async (tab) => {
+      const host = await hostOfTab(tab);
       if (tab.id === undefined || !host) return undefined;
       const message: Envelope<ToContent, 'settings/changed'> = {
         backstory: 1,

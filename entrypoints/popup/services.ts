@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { withRecent, type PageMentionsAnswer, type PopupServices, type TargetTab } from '~/components/popup/services';
 import type { Envelope, PageToBackground, ReaderSettings, Request, Response, ToContent } from '~/lib/messages';
-import { parsePageMentionsReply, parsePageRevealReply } from '~/lib/page-reply-schemas';
+import { parsePageMentionsReply, parsePageRevealReply, parsePageSiteReply } from '~/lib/page-reply-schemas';
 
 const RECENT_KEY = 'recentLookups';
 const recentSchema = v.array(v.pipe(v.string(), v.maxLength(128)));
@@ -49,8 +49,12 @@ export function createPopupServices(tabOverride: number | undefined): PopupServi
         tabOverride !== undefined
           ? await browser.tabs.get(tabOverride)
           : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
-      const host = hostOf(tab?.url);
-      return tab?.id !== undefined && host ? { status: 'ok', tabId: tab.id, host } : { status: 'not-web' };
+      if (tab?.id === undefined) return { status: 'not-web' };
+      // The URL is hidden without the `tabs` permission: the tab's content script says its site.
+      // No answer means no content script there (not a web page, or opened before install).
+      const host =
+        hostOf(tab.url) ?? parsePageSiteReply(await tell(tab.id, 'page/site', {}).catch(() => undefined));
+      return host ? { status: 'ok', tabId: tab.id, host } : { status: 'not-web' };
     },
     async pageMentions(tabId): Promise<PageMentionsAnswer> {
       let reply: unknown;
