@@ -111,11 +111,11 @@ export function OnThisPage({ state, onReveal, onOpen }: OnThisPageProps) {
                       <button
                         type="button"
                         class="bs-step bs-step-open"
-                        aria-label={`About ${mention.name}`}
+                        aria-label={`About ${mention.name}: background and accounts`}
                         title={`${typeLabel(mention.type)}: background and accounts`}
                         onClick={() => onOpen(mention.entity)}
                       >
-                        <span aria-hidden="true">ⓘ</span>
+                        About
                       </button>
                     </span>
                   </li>
