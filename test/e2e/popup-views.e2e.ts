@@ -233,8 +233,18 @@ describe('popup views and the reader', () => {
     expect(box.scrolled).toBeGreaterThan(0);
     expect(box.top).toBeGreaterThanOrEqual(0);
     expect(box.bottom).toBeLessThanOrEqual(box.viewport);
+    // The passage names Soleimani: his mention is marked inside it, and resting on it gives the card.
+    const soleimani = passage.locator('.bs-mention[data-entity="qasem-soleimani"]').first();
+    const mentionBox = (await soleimani.boundingBox())!;
+    await reader.mouse.move(1, 1);
+    await reader.mouse.move(mentionBox.x + mentionBox.width / 2, mentionBox.y + mentionBox.height / 2, { steps: 5 });
+    const card = reader.locator('.bs-card[role="dialog"]');
+    await card.waitFor({ state: 'visible', timeout: 5_000 });
+    expect(await card.locator('.bs-card-name').textContent()).toBe(gazetteerEntry('qasem-soleimani').name);
     await saveScreenshot(reader, 'reader-passage.png');
     expect(await axeViolations(reader)).toEqual([]);
+    await reader.keyboard.press('Escape');
+    await card.waitFor({ state: 'detached', timeout: 5_000 });
     await reader.close();
   });
 
