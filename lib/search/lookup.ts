@@ -52,6 +52,8 @@ export interface Lookup {
 }
 
 const DEFAULT_LIMITS: LookupLimits = { entities: 8, documents: 3, passages: 5 };
+/** Queries this short (in folded letters) are answered from a prefix table. */
+const SHORT_PREFIX = 2;
 
 /**
  * Prose is full of short words a five-letter typo lands on ("daesh" is one letter from "days"):
@@ -86,15 +88,22 @@ export function buildLookup(kb: Pick<KnowledgeBase, 'entities' | 'documents' | '
   ]);
   const passages = new Map(kb.passages.map((p) => [p.id, p]));
 
-  // One letter says little and, as a prefix, matches most of the index (60 ms at ×100 entries,
-  // `npm run bench`): it lists the names that start with it, from a table built once.
-  const byInitial = new Map<string, EntityLookupResult[]>();
+  // One or two letters say little and, as a prefix, match most of the index (30–60 ms at ×100
+  // entries, `npm run bench`): they list the names with a word starting so, from a table built once.
+  const byShortPrefix = new Map<string, EntityLookupResult[]>();
   for (const e of [...kb.entities].sort((a, b) => a.name.localeCompare(b.name))) {
-    const initial = searchKey(e.name.replace(/^(al|el|the)[-\s]+/i, ''))?.[0];
-    if (!initial) continue;
-    const list = byInitial.get(initial) ?? [];
-    list.push({ kind: 'entity', id: e.id, name: e.name, type: e.type, matched: e.name, score: 0, nameSpans: [], matchedSpans: [] });
-    byInitial.set(initial, list);
+    const listed = new Set<string>();
+    for (const text of [e.name, ...e.aliases, ...(e.contextual ?? [])]) {
+      for (const key of searchKeys(text)) {
+        for (const prefix of [key.slice(0, 1), key.slice(0, SHORT_PREFIX)]) {
+          if (listed.has(prefix)) continue;
+          listed.add(prefix);
+          const list = byShortPrefix.get(prefix) ?? [];
+          list.push({ kind: 'entity', id: e.id, name: e.name, type: e.type, matched: text, score: 0, nameSpans: [], matchedSpans: [] });
+          byShortPrefix.set(prefix, list);
+        }
+      }
+    }
   }
 
   return {
@@ -102,11 +111,15 @@ export function buildLookup(kb: Pick<KnowledgeBase, 'entities' | 'documents' | '
       const limit = { ...DEFAULT_LIMITS, ...limits };
       const keys = searchKeys(query);
       if (keys.length === 0) return [];
-      if (keys.length === 1 && keys[0]!.length === 1) {
-        return (byInitial.get(keys[0]!) ?? []).slice(0, limit.entities).map((r) => ({
-          ...r,
-          nameSpans: matchedSpans(r.name, query),
-        }));
+      if (keys.length === 1 && keys[0]!.length <= SHORT_PREFIX) {
+        // Names whose own words start so (indexed from the name itself, which comes first) before
+        // those found by an alias.
+        const found = byShortPrefix.get(keys[0]!) ?? [];
+        const byName = found.filter((r) => r.matched === r.name);
+        const byAlias = byName.length >= limit.entities ? [] : found.filter((r) => r.matched !== r.name);
+        return [...byName, ...byAlias]
+          .slice(0, limit.entities)
+          .map((r) => ({ ...r, nameSpans: matchedSpans(r.name, query), matchedSpans: matchedSpans(r.matched, query) }));
       }
       // A last word of one letter is a word being typed ("strategic d"): the words before it
       // decide the results until it says more.
