@@ -204,8 +204,16 @@ function useLookupIndex(kb: KnowledgeBase): (kb: KnowledgeBase) => LookupIndex {
     return index.current.index;
   }).current;
   useEffect(() => {
-    const timer = setTimeout(() => indexFor(kb), 0);
-    return () => clearTimeout(timer);
+    // Two tasks: names, then documents and passages, so neither is a long task.
+    let second = 0;
+    const first = setTimeout(() => {
+      const index = indexFor(kb);
+      second = window.setTimeout(() => index.warm(), 0);
+    }, 0);
+    return () => {
+      clearTimeout(first);
+      clearTimeout(second);
+    };
   }, [kb, indexFor]);
   return indexFor;
 }

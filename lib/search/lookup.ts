@@ -49,6 +49,12 @@ export interface LookupLimits {
 
 export interface Lookup {
   search(query: string, limits?: Partial<LookupLimits>): LookupResult[];
+  /**
+   * Build the documents-and-passages part now. It is otherwise built on the first query that
+   * needs it; the popup calls this in a task of its own after the names part, so that neither
+   * task is long (PERFORMANCE.md: no task over 50 ms).
+   */
+  warm(): void;
 }
 
 const DEFAULT_LIMITS: LookupLimits = { entities: 8, documents: 3, passages: 5 };
@@ -64,28 +70,45 @@ export function proseAllowance(term: string): number {
   return term.length >= 10 ? 2 : term.length >= 7 ? 1 : 0;
 }
 
-/** Folded words of a text, for the corpus index (names and prose get the same keys). */
-function corpusKeys(text: string): string[] {
-  return searchWords(text)
-    .map(searchKey)
-    .filter((k): k is string => k !== null);
+/**
+ * Folded words of a text, for the corpus index (names and prose get the same keys). Prose repeats
+ * its words: each is folded once.
+ */
+function corpusKeyer(): (text: string) => string[] {
+  const folded = new Map<string, string | null>();
+  const keyOf = (word: string) => {
+    let key = folded.get(word);
+    if (key === undefined) {
+      key = searchKey(word);
+      folded.set(word, key);
+    }
+    return key;
+  };
+  return (text) => searchWords(text).map(keyOf).filter((k): k is string => k !== null);
 }
 
 export function buildLookup(kb: Pick<KnowledgeBase, 'entities' | 'documents' | 'passages'>): Lookup {
   const entities = buildEntityIndex(kb.entities);
   const documents = new Map(kb.documents.map((d) => [d.id, d]));
 
-  const corpus = new MiniSearch<{ id: string; kind: 'document' | 'passage'; text: string }>({
-    fields: ['text'],
-    storeFields: ['kind'],
-    tokenize: (text) => corpusKeys(text),
-    // Queries arrive as keys already (below); documents are folded by `tokenize`.
-    processTerm: (term) => term || null,
-  });
-  corpus.addAll([
-    ...kb.documents.map((d) => ({ id: `d:${d.id}`, kind: 'document' as const, text: `${d.title} ${d.outlet}` })),
-    ...kb.passages.map((p) => ({ id: `p:${p.id}`, kind: 'passage' as const, text: p.text })),
-  ]);
+  type CorpusRecord = { id: string; kind: 'document' | 'passage'; text: string };
+  let corpusIndex: MiniSearch<CorpusRecord> | undefined;
+  const corpus = (): MiniSearch<CorpusRecord> => {
+    if (corpusIndex) return corpusIndex;
+    const tokenize = corpusKeyer();
+    corpusIndex = new MiniSearch<CorpusRecord>({
+      fields: ['text'],
+      storeFields: ['kind'],
+      tokenize,
+      // Queries arrive as keys already (below); documents are folded by `tokenize`.
+      processTerm: (term) => term || null,
+    });
+    corpusIndex.addAll([
+      ...kb.documents.map((d) => ({ id: `d:${d.id}`, kind: 'document' as const, text: `${d.title} ${d.outlet}` })),
+      ...kb.passages.map((p) => ({ id: `p:${p.id}`, kind: 'passage' as const, text: p.text })),
+    ]);
+    return corpusIndex;
+  };
   const passages = new Map(kb.passages.map((p) => [p.id, p]));
 
   // One or two letters say little and, as a prefix, match most of the index (30–60 ms at ×100
@@ -107,6 +130,9 @@ export function buildLookup(kb: Pick<KnowledgeBase, 'entities' | 'documents' | '
   }
 
   return {
+    warm() {
+      corpus();
+    },
     search(query, limits) {
       const limit = { ...DEFAULT_LIMITS, ...limits };
       const keys = searchKeys(query);
@@ -135,7 +161,7 @@ export function buildLookup(kb: Pick<KnowledgeBase, 'entities' | 'documents' | '
 
       // Every word must appear in a document or passage: prose matches on one word of three
       // would bury the useful ones.
-      const hits = corpus.search(searchKeysUsed.join(' '), {
+      const hits = corpus().search(searchKeysUsed.join(' '), {
         combineWith: 'AND',
         // Prefixes of prose words from four letters: "str" alone expands to hundreds of words.
         prefix: (term) => term.length >= 4,
