@@ -136,7 +136,10 @@ describe('popup views and the reader', () => {
     const positions = KADHIMI_STORY.map((id) => names.indexOf(gazetteerEntry(id).name));
     expect(positions.every((p) => p >= 0), names.join(' | ')).toBe(true);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    await popup.locator('ol.bs-timeline').evaluate((list) => list.closest('section')?.scrollIntoView());
     await saveScreenshot(popup, 'popup-entity-timeline.png');
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.emulateMedia({ colorScheme: 'dark' });
     expect(await axeViolations(popup)).toEqual([]);
     await popup.close();
   });
@@ -210,6 +213,8 @@ describe('popup views and the reader', () => {
     // Pause everywhere does the same for every site.
     await popup.getByRole('checkbox', { name: 'Pause Backstory everywhere' }).check();
     await expect.poll(() => registeredMentions(demo), { timeout: 5_000 }).toBe(0);
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.emulateMedia({ colorScheme: 'dark' });
     expect(await axeViolations(popup)).toEqual([]);
     await popup.getByRole('checkbox', { name: 'Pause Backstory everywhere' }).uncheck();
     await expect.poll(() => registeredMentions(demo), { timeout: 10_000 }).toBeGreaterThan(0);
