@@ -36,7 +36,8 @@ export function parseReaderSearch(search: string): { doc?: string; passage?: str
   const para = Number(params.get('para'));
   return {
     doc: params.get('doc') ?? undefined,
-    passage: params.get('passage') ?? undefined,
+    // `p` is the short form of `passage` (issue 5 names reader links `?doc=..&p=..`).
+    passage: params.get('passage') ?? params.get('p') ?? undefined,
     para: Number.isInteger(para) && para > 0 ? para : undefined,
   };
 }

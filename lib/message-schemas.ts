@@ -27,6 +27,20 @@ const passageId = v.pipe(v.string(), v.maxLength(160), v.regex(/^[a-z0-9]+(?:-[a
 export const readerOpenSchema = envelope('reader/open', v.strictObject({ doc: docId, passage: passageId }));
 export const entityOpenSchema = envelope('entity/open', v.strictObject({ entity: entityId }));
 
+// --- Popup settings (issue 5) ---
+/** A host name as `URL.hostname` gives it: letters, digits, dots, dashes; IPv6 in brackets. */
+const hostName = v.pipe(v.string(), v.minLength(1), v.maxLength(253), v.regex(/^(?:[\p{L}\p{N}._-]+|\[[0-9a-f:.]+\])$/iu));
+export const settingsGetSchema = envelope('settings/get', v.strictObject({}));
+export const settingsSetPausedSchema = envelope('settings/set-paused', v.strictObject({ paused: v.boolean() }));
+export const settingsSetSiteSchema = envelope(
+  'settings/set-site',
+  v.strictObject({ host: hostName, enabled: v.boolean() }),
+);
+export const settingsSetSuppressedSchema = envelope(
+  'settings/set-suppressed',
+  v.strictObject({ host: hostName, entity: entityId, suppressed: v.boolean() }),
+);
+
 /** Messages a content script may send. */
 export const contentToBackgroundSchema = v.variant('name', [
   matcherGetSchema,
@@ -36,7 +50,14 @@ export const contentToBackgroundSchema = v.variant('name', [
   entityOpenSchema,
 ]);
 /** Messages the popup or the reader page may send. */
-export const pageToBackgroundSchema = v.variant('name', [cardGetSchema]);
+export const pageToBackgroundSchema = v.variant('name', [
+  cardGetSchema,
+  // Popup settings (issue 5): only extension pages may change settings, never a content script.
+  settingsGetSchema,
+  settingsSetPausedSchema,
+  settingsSetSiteSchema,
+  settingsSetSuppressedSchema,
+]);
 
 export type ContentMessage = v.InferOutput<typeof contentToBackgroundSchema>;
 export type PageMessage = v.InferOutput<typeof pageToBackgroundSchema>;

@@ -27,6 +27,27 @@ export interface ContentToBackground {
 /** Popup or reader page → background. */
 export interface PageToBackground {
   'card/get': ContentToBackground['card/get'];
+  // --- Popup settings (issue 5): every change is applied to open tabs at once. ---
+  /** The reader's settings, as stored. */
+  'settings/get': { request: Record<string, never>; response: ReaderSettings };
+  /** Pause or resume spotting everywhere. */
+  'settings/set-paused': { request: { paused: boolean }; response: ReaderSettings };
+  /** Turn spotting on or off on one site (a host name). */
+  'settings/set-site': { request: { host: string; enabled: boolean }; response: ReaderSettings };
+  /** Suppress a name on a site ("not this"), or show it again (the settings' list, with undo). */
+  'settings/set-suppressed': {
+    request: { host: string; entity: string; suppressed: boolean };
+    response: ReaderSettings;
+  };
+}
+
+/** All of the reader's settings (the popup's Settings view); `SiteSettings` is one site's share. */
+export interface ReaderSettings {
+  paused: boolean;
+  /** Host names where spotting is off. */
+  disabledSites: string[];
+  /** Host name → entity ids marked "not this" there. */
+  suppressed: Record<string, string[]>;
 }
 
 /** Background or popup → content script of one tab. */
@@ -39,6 +60,11 @@ export interface ToContent {
   'settings/changed': { request: { settings: SiteSettings }; response: { ok: true } };
   /** Keyboard command: open the card at or after the caret. */
   'card/open-at-caret': { request: Record<string, never>; response: { ok: boolean } };
+  /**
+   * The site the page is on (issue 5). Without the `tabs` permission the browser hides a tab's
+   * URL from the popup and the background; the content script knows its own page's host.
+   */
+  'page/site': { request: Record<string, never>; response: { host: string } };
 }
 
 export interface SiteSettings {

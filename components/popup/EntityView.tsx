@@ -9,17 +9,21 @@ import { Accounts } from '../card/Accounts';
 import { formatEventDate, typeLabel } from '../card/format';
 import { Citation, type ReaderHref } from '../shared/Citation';
 import { shortOutlet } from '../shared/cite';
+import { timelineFor } from '../../lib/timeline';
+import { Timeline } from './Timeline';
 import '../card/accounts.css';
 
 export interface EntityViewProps {
   kb: KnowledgeBase;
   entityId: string;
   readerHref: ReaderHref;
+  /** Where Back goes, in the reader's words ("results", "On this page"). */
+  backLabel?: string;
   onBack(): void;
   onOpen(entityId: string): void;
 }
 
-export function EntityView({ kb, entityId, readerHref, onBack, onOpen }: EntityViewProps) {
+export function EntityView({ kb, entityId, readerHref, backLabel = 'results', onBack, onOpen }: EntityViewProps) {
   const documents = useMemo(() => new Map(kb.documents.map((d) => [d.id, d])), [kb]);
   const card = useMemo(
     // The popup has room for every document's account, not just the card's first few.
@@ -27,6 +31,7 @@ export function EntityView({ kb, entityId, readerHref, onBack, onOpen }: EntityV
     [kb, entityId, readerHref],
   );
   const entity = useMemo(() => kb.entities.find((e) => e.id === entityId), [kb, entityId]);
+  const timeline = useMemo(() => timelineFor(kb.entities, entityId), [kb, entityId]);
   const heading = useRef<HTMLHeadingElement>(null);
 
   // Move focus to the new view's heading so keyboard and screen-reader users land on it.
@@ -34,7 +39,7 @@ export function EntityView({ kb, entityId, readerHref, onBack, onOpen }: EntityV
 
   const back = (
     <button type="button" class="bs-back" onClick={onBack}>
-      <span aria-hidden="true">←</span> Back to results
+      <span aria-hidden="true">←</span> Back to {backLabel}
     </button>
   );
   if (!card || !entity) {
@@ -79,6 +84,8 @@ export function EntityView({ kb, entityId, readerHref, onBack, onOpen }: EntityV
           </ul>
         </section>
       )}
+
+      <Timeline events={timeline} onOpen={onOpen} />
 
       <Accounts accounts={card.accounts} headingLevel={2} />
 

@@ -9,6 +9,7 @@ import type { ContentToBackground, Envelope, PageToBackground, Request, Response
 import type { Knowledge } from './knowledge';
 import { addSuppressed, loadSettings, siteSettings, updateSettings } from './settings';
 import { webHost, type Origin } from './senders';
+import { createSettingsHandlers } from './settings-handlers';
 
 type ContentOrigin = Extract<Origin, { kind: 'content' }>;
 
@@ -81,6 +82,8 @@ export function createHandlers(knowledge: Knowledge, matcher: MatcherData): Hand
     },
     page: {
       'card/get': cardGet,
+      // Popup settings (issue 5)
+      ...createSettingsHandlers(knownEntities),
     },
   };
 }

@@ -54,6 +54,15 @@ function answerPage(handlers: Handlers, message: PageMessage) {
   switch (message.name) {
     case 'card/get':
       return handlers.page['card/get'](message.data);
+    // Popup settings (issue 5)
+    case 'settings/get':
+      return handlers.page['settings/get'](message.data);
+    case 'settings/set-paused':
+      return handlers.page['settings/set-paused'](message.data);
+    case 'settings/set-site':
+      return handlers.page['settings/set-site'](message.data);
+    case 'settings/set-suppressed':
+      return handlers.page['settings/set-suppressed'](message.data);
   }
 }
 

@@ -40,6 +40,8 @@ export function parseToContent(message: unknown): ParsedToContent | null {
       return { name: 'page/mentions', data: {} };
     case 'card/open-at-caret':
       return { name: 'card/open-at-caret', data: {} };
+    case 'page/site':
+      return { name: 'page/site', data: {} };
     case 'page/reveal':
       if (typeof data.entity !== 'string' || data.entity.length > 128) return null;
       if (typeof data.index !== 'number' || !Number.isInteger(data.index) || data.index < 0) return null;

@@ -75,6 +75,8 @@ export class ContentSession {
         return { ok: true as const };
       },
       'card/open-at-caret': () => ({ ok: this.openAtCaret() }),
+      // Popup settings (issue 5): "this site" is the page's own host.
+      'page/site': () => ({ host: location.hostname }),
     });
     this.listenToReader();
     const answer = await this.askMatcher();

@@ -1,28 +1,20 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { EntityView } from '~/components/popup/EntityView';
 import { Popup } from '~/components/popup/Popup';
 import type { ReaderHref } from '~/components/shared/Citation';
 import { readerSearch } from '~/lib/card-data';
 import { bundledKb } from '~/lib/storage/bundled';
+import { createPopupServices } from './services';
 
 const readerHref: ReaderHref = (target) => browser.runtime.getURL('/reader.html') + readerSearch(target);
 
-// `popup.html?entity=<id>` in a tab is the card's "Open in Backstory" (issue 4): the entity view
-// straight away; Back leads to the lookup.
-const entity = new URLSearchParams(location.search).get('entity');
-const known = entity !== null && bundledKb.entities.some((e) => e.id === entity);
-const openEntity = (id?: string) => {
-  location.search = id ? `?entity=${encodeURIComponent(id)}` : '';
-};
+// `?entity=ID` opens an entity's view (the card's "Open in Backstory"); `?tab=ID` makes the popup
+// about that tab when it is opened as a page rather than from the toolbar.
+const params = new URLSearchParams(location.search);
+const tab = Number(params.get('tab'));
+const services = createPopupServices(Number.isInteger(tab) && tab >= 0 && params.has('tab') ? tab : undefined);
 
 render(
-  known ? (
-    <main class="bs-popup">
-      <EntityView kb={bundledKb} entityId={entity} readerHref={readerHref} onBack={() => openEntity()} onOpen={openEntity} />
-    </main>
-  ) : (
-    <Popup kb={bundledKb} readerHref={readerHref} />
-  ),
+  <Popup kb={bundledKb} readerHref={readerHref} services={services} initialEntity={params.get('entity') ?? undefined} />,
   document.getElementById('app')!,
 );

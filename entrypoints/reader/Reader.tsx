@@ -3,13 +3,26 @@
  * (and the evidence for that label), scrolled to the passage or paragraph named in the URL
  * (`?doc=<id>&passage=<passage id>` or `&para=<n>`). Without a document, the list of them.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { formatIsoDate } from '~/components/card/format';
 import { parseReaderSearch, readerSearch } from '~/lib/card-data';
+import type { Matcher } from '~/lib/engine/matcher';
 import type { KbDocument, KnowledgeBase } from '~/lib/kb/types';
+import { paragraphRuns, spotParagraphs, type ParagraphMention } from '~/lib/reader-mentions';
+import { RunsView } from './MarkedParagraph';
+import { useReaderCard } from './reader-card';
 import './reader.css';
 
-export function Reader({ kb, search }: { kb: KnowledgeBase; search: string }) {
+export interface ReaderProps {
+  kb: KnowledgeBase;
+  search: string;
+  /** Marks the document's mentions (hover or Enter gives the card); without it, plain text. */
+  matcher?: Matcher;
+  /** Opens an entity in the popup's view (a related entity on the card). */
+  onOpenEntity?(entity: string): void;
+}
+
+export function Reader({ kb, search, matcher, onOpenEntity }: ReaderProps) {
   const target = parseReaderSearch(search);
   if (!target.doc) return <DocumentList kb={kb} />;
   const document = kb.documents.find((d) => d.id === target.doc);
@@ -18,6 +31,8 @@ export function Reader({ kb, search }: { kb: KnowledgeBase; search: string }) {
   return (
     <DocumentView
       kb={kb}
+      matcher={matcher}
+      onOpenEntity={onOpenEntity}
       document={document}
       para={passage?.para ?? target.para}
       passageText={passage?.text}
@@ -74,12 +89,16 @@ function UnknownDocument({ id }: { id: string }) {
 
 function DocumentView({
   kb,
+  matcher,
+  onOpenEntity,
   document,
   para,
   passageText,
   missingPassage,
 }: {
   kb: KnowledgeBase;
+  matcher: Matcher | undefined;
+  onOpenEntity: ((entity: string) => void) | undefined;
   document: KbDocument;
   para: number | undefined;
   passageText: string | undefined;
@@ -88,6 +107,18 @@ function DocumentView({
   usePageTitle(document.title);
   const targetRef = useRef<HTMLParagraphElement>(null);
   const perspective = kb.perspectives.find((p) => p.id === document.perspective);
+  // "Not this" on the reader's card hides that name's marks in this view only: a corpus
+  // document is no site to remember it for.
+  const [suppressed, setSuppressed] = useState<ReadonlySet<string>>(new Set());
+  const mentions = useMemo(
+    (): ParagraphMention[][] => (matcher ? spotParagraphs(matcher, document.paragraphs, suppressed) : []),
+    [matcher, document, suppressed],
+  );
+  const names = useMemo(() => new Map(kb.entities.map((e) => [e.id, e.name])), [kb]);
+  const card = useReaderCard(kb, {
+    onSuppress: (entity) => setSuppressed((current) => new Set([...current, entity])),
+    onRelated: (entity) => onOpenEntity?.(entity),
+  });
 
   useEffect(() => {
     const target = targetRef.current;
@@ -147,25 +178,13 @@ function DocumentView({
                 <span class="bs-para-number" aria-label={`Paragraph ${n}`}>
                   ¶{n}
                 </span>{' '}
-                {isTarget && passageText ? <Marked text={text} passage={passageText} /> : text}
+                <RunsView runs={paragraphRuns(text, mentions[i] ?? [], isTarget ? passageText : undefined)} card={card} names={names} />
               </p>
             );
           })}
         </div>
       </article>
+      {card.card}
     </main>
-  );
-}
-
-/** The paragraph with the passage marked; as plain text when the passage is not found in it. */
-function Marked({ text, passage }: { text: string; passage: string }) {
-  const start = text.indexOf(passage);
-  if (start < 0) return <>{text}</>;
-  return (
-    <>
-      {text.slice(0, start)}
-      <mark class="bs-passage">{passage}</mark>
-      {text.slice(start + passage.length)}
-    </>
   );
 }

@@ -1,0 +1,83 @@
+/**
+ * The popup's Settings view, answered by the background (issue 5): pause everywhere, turn a
+ * site off, show a suppressed name again (and undo that). Settings live in one place
+ * (`settings.ts`, written one change at a time); after each change every open tab gets its
+ * site's share at once (`settings/changed`), so nothing waits for a reload.
+ */
+import { browser } from 'wxt/browser';
+import type { Envelope, PageToBackground, Request, Response, ToContent } from '~/lib/messages';
+import { addSuppressed, loadSettings, siteSettings, updateSettings, type Settings } from './settings';
+import { parsePageSiteReply } from '~/lib/page-reply-schemas';
+import { webHost } from './senders';
+
+type SettingsMessages = 'settings/get' | 'settings/set-paused' | 'settings/set-site' | 'settings/set-suppressed';
+
+export type SettingsHandlers = {
+  [K in SettingsMessages]: (data: Request<PageToBackground, K>) => Promise<Response<PageToBackground, K>>;
+};
+
+export function setPaused(settings: Settings, paused: boolean): Settings {
+  return { ...settings, paused };
+}
+
+export function setSiteEnabled(settings: Settings, host: string, enabled: boolean): Settings {
+  const others = settings.disabledSites.filter((h) => h !== host);
+  return { ...settings, disabledSites: enabled ? others : [...others, host] };
+}
+
+export function removeSuppressed(settings: Settings, host: string, entity: string): Settings {
+  const remaining = (settings.suppressed[host] ?? []).filter((id) => id !== entity);
+  const suppressed = { ...settings.suppressed };
+  // An emptied site leaves the list, so the Settings view does not show a site with no names.
+  if (remaining.length > 0) suppressed[host] = remaining;
+  else delete suppressed[host];
+  return { ...settings, suppressed };
+}
+
+/**
+ * @param knownEntities ids Backstory can mark: only those can be suppressed, whatever a
+ *   (compromised) extension page asks.
+ */
+export function createSettingsHandlers(knownEntities: ReadonlySet<string>): SettingsHandlers {
+  const change = async (edit: (s: Settings) => Settings): Promise<Settings> => {
+    const settings = await updateSettings(edit);
+    await broadcastSettings(settings);
+    return settings;
+  };
+  return {
+    'settings/get': () => loadSettings(),
+    'settings/set-paused': ({ paused }) => change((s) => setPaused(s, paused)),
+    'settings/set-site': ({ host, enabled }) => change((s) => setSiteEnabled(s, host, enabled)),
+    'settings/set-suppressed': ({ host, entity, suppressed }) => {
+      if (suppressed && !knownEntities.has(entity)) return Promise.reject(new Error('unknown entity'));
+      return change((s) => (suppressed ? addSuppressed(s, host, entity) : removeSuppressed(s, host, entity)));
+    },
+  };
+}
+
+/** The tab's site: from its URL when the browser shows it, else from its content script. */
+async function hostOfTab(tab: { id?: number; url?: string }): Promise<string | undefined> {
+  if (tab.id === undefined) return undefined;
+  const fromUrl = webHost(tab.url);
+  if (fromUrl) return fromUrl;
+  const ask: Envelope<ToContent, 'page/site'> = { backstory: 1, name: 'page/site', data: {} };
+  // No content script (a browser page, a tab opened before install) rejects: nothing to tell it.
+  return parsePageSiteReply(await browser.tabs.sendMessage(tab.id, ask).catch(() => undefined));
+}
+
+/** Every tab with Backstory running gets its own site's settings. */
+async function broadcastSettings(settings: Settings): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map(async (tab) => {
+      const host = await hostOfTab(tab);
+      if (tab.id === undefined || !host) return undefined;
+      const message: Envelope<ToContent, 'settings/changed'> = {
+        backstory: 1,
+        name: 'settings/changed',
+        data: { settings: siteSettings(settings, host) },
+      };
+      return browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
+    }),
+  );
+}
