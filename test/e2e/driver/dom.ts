@@ -16,8 +16,10 @@ export type Target = string | { label: string } | { role: string; name?: string 
  * (esbuild's `__name`) can leak into the page.
  */
 const RESOLVE = `(target) => {
+  // root, and every open shadow root at or below it (the root's own included).
   const deepAll = (root) => {
     const out = [root];
+    if (root.shadowRoot) out.push(...deepAll(root.shadowRoot));
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if (node.shadowRoot) out.push(...deepAll(node.shadowRoot));
