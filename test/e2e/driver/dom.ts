@@ -4,7 +4,8 @@
  * label (`{ label }`, the accessible name of a form control) or a role with an accessible name
  * (`{ role, name }`). The matching runs in the page; the accessible name here is the simple
  * part of the spec Backstory's UI uses: `aria-labelledby`, `aria-label`, `<label for>` or a
- * wrapping `<label>`.
+ * wrapping `<label>`, else the content for
+ * roles named by it (heading, button, link, option…).
  */
 import { pollUntil } from './common';
 import type { E2EPage } from './types';
@@ -29,6 +30,8 @@ const RESOLVE = `(target) => {
   const roots = deepAll(document);
   const all = [];
   for (const root of roots) all.push(...root.querySelectorAll('*'));
+  const implicitRole = { DIALOG: 'dialog', BUTTON: 'button', UL: 'list', LI: 'listitem', H1: 'heading', H2: 'heading', H3: 'heading', H4: 'heading', A: 'link', MAIN: 'main' };
+  const roleOf = (el) => el.getAttribute('role') ?? implicitRole[el.tagName] ?? '';
   const textOfIds = (el, ids) => ids.split(/\\s+/).map((id) => el.getRootNode().getElementById?.(id)?.textContent ?? '').join(' ');
   const nameOf = (el) => {
     const clean = (s) => s.replace(/\\s+/g, ' ').trim();
@@ -41,10 +44,10 @@ const RESOLVE = `(target) => {
       if (forIt) return clean(forIt.textContent ?? '');
     }
     const wrapping = el.closest('label');
-    return wrapping ? clean(wrapping.textContent ?? '') : '';
+    if (wrapping) return clean(wrapping.textContent ?? '');
+    // Roles named by their content.
+    return /^(heading|button|link|option|tab|menuitem)$/.test(roleOf(el)) ? clean(el.textContent ?? '') : '';
   };
-  const implicitRole = { DIALOG: 'dialog', BUTTON: 'button', UL: 'list', LI: 'listitem', H1: 'heading', H2: 'heading', H3: 'heading', H4: 'heading', A: 'link', MAIN: 'main' };
-  const roleOf = (el) => el.getAttribute('role') ?? implicitRole[el.tagName] ?? '';
   if (typeof target === 'string') {
     // "a b c": each part may sit in a shadow root below the previous one.
     const parts = target.split(/\\s+(?![^\\[]*\\])/);
