@@ -11,6 +11,7 @@ import { openBackstoryDb } from '~/lib/storage/db';
 import { createHandlers } from './handlers';
 import { createKnowledge } from './knowledge';
 import { registerRouter } from './router';
+import { registerSiteAccessOnboarding } from './site-access';
 
 export default defineBackground(() => {
   const knowledge = createKnowledge(openBackstoryDb(), bundledKb);
@@ -18,4 +19,6 @@ export default defineBackground(() => {
     knowledge.ready().catch((error: unknown) => console.warn('[backstory] seeding failed', error));
   });
   registerRouter(createHandlers(knowledge, bundledMatcher));
+  // Firefox: explain and ask for site access when the install did not grant it (issue 8).
+  registerSiteAccessOnboarding();
 });

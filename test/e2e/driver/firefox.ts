@@ -65,6 +65,7 @@ export async function launchFirefox(extensionDir: string, options: LaunchOptions
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({ [geckoId(extensionDir)]: uuid }),
         'extensions.originControls.grantByDefault': options.grantSiteAccess ?? true,
+        ...(options.acceptPermissionPrompts ? { 'extensions.webextOptionalPermissionPrompts': false } : {}),
       },
     });
     await browser.installExtension(extensionDir);

@@ -83,6 +83,12 @@ export interface LaunchOptions {
    * Chromium always grants them at install.
    */
   grantSiteAccess?: boolean;
+  /**
+   * Firefox only: answer extension permission requests (`permissions.request`) with "allow"
+   * without showing the prompt (pref `extensions.webextOptionalPermissionPrompts` = false). The
+   * prompt is browser UI no driver can click; this tests everything around it.
+   */
+  acceptPermissionPrompts?: boolean;
 }
 
 export interface E2EBrowser {
