@@ -28,7 +28,7 @@ function fakePermissions(granted: boolean, answer: boolean | 'throw' = true) {
 let root: HTMLElement | undefined;
 
 /** Lets the permission check's promises resolve. */
-const settle = () => new Promise((done) => setTimeout(done, 0));
+const settle = () => new Promise<void>((done) => setTimeout(done, 0));
 /** Clicks inside act and lets the request's promises resolve. */
 const press = (button: HTMLButtonElement | undefined) =>
   act(async () => {
