@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { preactNoHtmlSink } from './scripts/build/preact-no-html-sink';
 
 // Backstory's build. Chrome MV3 by default, Firefox MV3 with `-b firefox`.
 export default defineConfig({
@@ -38,6 +39,8 @@ export default defineConfig({
       : {}),
   }),
   vite: () => ({
+    // No innerHTML sink in the bundles (web-ext lint clean; issue 8).
+    plugins: [preactNoHtmlSink()],
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     resolve: {
       alias: { react: 'preact/compat', 'react-dom': 'preact/compat' },
