@@ -68,7 +68,8 @@ export function Card(props: CardProps) {
       onPointerEnter={props.onPointerEnter}
       onPointerLeave={props.onPointerLeave}
     >
-      <header class="bs-card-header">
+      {/* Not <header>/<footer>: in a page they would add a second banner and contentinfo landmark. */}
+      <div class="bs-card-header">
         <h2 class="bs-card-name" id={headingId}>
           {entity.name}
         </h2>
@@ -76,11 +77,11 @@ export function Card(props: CardProps) {
         <button type="button" class="bs-card-close" aria-label="Close" onClick={props.onClose}>
           ×
         </button>
-      </header>
+      </div>
       {content.status === 'loading' && <p class="bs-card-status">Loading…</p>}
       {content.status === 'missing' && <p class="bs-card-status">Backstory has no background for this name yet.</p>}
       {content.status === 'ready' && <CardBody data={content.data} {...props} />}
-      <footer class="bs-card-actions">
+      <div class="bs-card-actions">
         <button type="button" class="bs-card-suppress" onClick={() => props.onSuppress(entity.id)}>
           Not this
         </button>
@@ -91,7 +92,7 @@ export function Card(props: CardProps) {
         <button type="button" class="bs-card-open" disabled title="Not available yet">
           Open in Backstory
         </button>
-      </footer>
+      </div>
     </div>
   );
 }

@@ -14,7 +14,12 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<E2EBr
   });
   const extensionOrigin = `chrome-extension://${harness.extensionId}`;
   const extensionUrl = (path: string) => `${extensionOrigin}/${path.replace(/^\//, '')}`;
-  const newPage = async () => wrapPage(await harness.context.newPage());
+  const colorScheme = options.colorScheme ?? 'light';
+  const newPage = async () => {
+    const page = await harness.context.newPage();
+    await page.emulateMedia({ colorScheme });
+    return wrapPage(page);
+  };
   return {
     name: 'chromium',
     extensionOrigin,

@@ -65,6 +65,8 @@ export async function launchFirefox(extensionDir: string, options: LaunchOptions
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({ [geckoId(extensionDir)]: uuid }),
         'extensions.originControls.grantByDefault': options.grantSiteAccess ?? true,
+        // 0 = dark, 1 = light.
+        'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
         ...(options.acceptPermissionPrompts ? { 'extensions.webextOptionalPermissionPrompts': false } : {}),
       },
     });

@@ -24,6 +24,7 @@
  * | `locator.evaluateAll(fn)`                        | `evaluateAll(page, css, fn, arg)` (dom.ts)         |
  * | `locator.click()`                                | `click(page, css)` (dom.ts: real pointer click at its centre) |
  * | `page.getByRole(role, {name})` / `getByLabel(l)` | `byRole(page, role, name)` / `byLabel(page, label)` → a CSS-free handle selector (dom.ts) |
+ * | `page.emulateMedia({ colorScheme })`             | `launchBrowser({ colorScheme })` (Firefox: a profile pref) |
  * | `saveScreenshot(page, name)`                     | `page.screenshot(name)` (Firefox's under screenshots/firefox/) |
  *
  * Page functions run in the page: they must not close over test variables (pass them as `arg`)
@@ -89,6 +90,12 @@ export interface LaunchOptions {
    * prompt is browser UI no driver can click; this tests everything around it.
    */
   acceptPermissionPrompts?: boolean;
+  /**
+   * `prefers-color-scheme` for every page, light by default. Per browser, not per page: over
+   * BiDi, puppeteer cannot emulate media features (it needs CDP), so Firefox gets the pref
+   * `layout.css.prefers-color-scheme.content-override` instead.
+   */
+  colorScheme?: 'light' | 'dark';
 }
 
 export interface E2EBrowser {
