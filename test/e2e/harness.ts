@@ -4,6 +4,10 @@
  * makes — open a page, look at what got marked, rest the pointer on a name, open the popup.
  *
  * No Vitest imports here: `scripts/start.mjs` loads this file too (through tsx).
+ *
+ * These helpers are Playwright-typed and Chromium-only. New tests should use `./driver` instead,
+ * which runs the same test in Chromium and Firefox (BACKSTORY_BROWSER); `driver/types.ts` maps
+ * every helper here to its neutral form.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
