@@ -1,11 +1,28 @@
 /**
  * A reader's moves on a page, over the neutral driver: what got marked, resting the pointer on a
- * name, the hover card. The same logic as harness.ts's Playwright versions, for both browsers.
+ * name, the hover card. harness.ts's Playwright-typed helpers are these same functions.
  */
-import { MENTION_HIGHLIGHT, type MarkedMention, type Rect } from '../harness';
 import type { E2EPage } from './types';
 
-export type { MarkedMention, Rect } from '../harness';
+/** The highlight registry name the content script marks mentions under. */
+export const MENTION_HIGHLIGHT = 'backstory-mention';
+
+/** One marked mention: its text and where it starts and ends in the document's text. */
+export interface MarkedMention {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** What the moves need of a page: the neutral page, or harness.ts's adapter of a Playwright one. */
+export type PageMoves = Pick<E2EPage, 'evaluate' | 'waitForFunction' | 'mouse' | 'url'>;
 
 /** The hover card (inside the `<backstory-ui>` shadow root). A dom.ts target. */
 export const CARD = 'backstory-ui .bs-card[role="dialog"]';
@@ -17,7 +34,7 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
  * The highlight registry is one per document, shared by the page and the content script's world
  * (Chromium 156, Firefox ESR 153), so the page sees the content script's registrations.
  */
-export async function markedMentions(page: E2EPage): Promise<MarkedMention[]> {
+export async function markedMentions(page: PageMoves): Promise<MarkedMention[]> {
   return page.evaluate((name) => {
     const highlight = CSS.highlights.get(name);
     if (!highlight) return [];
@@ -36,7 +53,7 @@ export async function markedMentions(page: E2EPage): Promise<MarkedMention[]> {
   }, MENTION_HIGHLIGHT);
 }
 
-async function markedSignature(page: E2EPage): Promise<string> {
+async function markedSignature(page: PageMoves): Promise<string> {
   const marked = await markedMentions(page);
   return marked.map((m) => `${m.start}-${m.end}`).join(',');
 }
@@ -45,7 +62,7 @@ async function markedSignature(page: E2EPage): Promise<string> {
  * Waits until the content script has scanned (a `backstory:scan` measure exists), marked at least
  * one mention, and the marks have stopped changing for `settleMs`.
  */
-export async function waitForMentions(page: E2EPage, { timeout = 15_000, settleMs = 400 } = {}): Promise<void> {
+export async function waitForMentions(page: PageMoves, { timeout = 15_000, settleMs = 400 } = {}): Promise<void> {
   await page.waitForFunction(
     (name) => performance.getEntriesByName('backstory:scan').length > 0 && (CSS.highlights.get(name)?.size ?? 0) > 0,
     MENTION_HIGHLIGHT,
@@ -54,7 +71,7 @@ export async function waitForMentions(page: E2EPage, { timeout = 15_000, settleM
   await waitForStableMarks(page, { timeout, settleMs });
 }
 
-export async function waitForStableMarks(page: E2EPage, { timeout = 10_000, settleMs = 300 } = {}): Promise<void> {
+export async function waitForStableMarks(page: PageMoves, { timeout = 10_000, settleMs = 300 } = {}): Promise<void> {
   const deadline = Date.now() + timeout;
   let last = await markedSignature(page);
   let stableSince = Date.now();
@@ -73,7 +90,7 @@ export async function waitForStableMarks(page: E2EPage, { timeout = 10_000, sett
  * Every mention marked anywhere on the page. Only mentions near the viewport are registered at
  * a time, so this scrolls from top to bottom and gathers what each stretch registers.
  */
-export async function allMarkedMentions(page: E2EPage): Promise<MarkedMention[]> {
+export async function allMarkedMentions(page: PageMoves): Promise<MarkedMention[]> {
   const found = new Map<string, MarkedMention>();
   const { scrollHeight, viewport } = await page.evaluate(() => ({
     scrollHeight: document.documentElement.scrollHeight,
@@ -94,7 +111,7 @@ export async function allMarkedMentions(page: E2EPage): Promise<MarkedMention[]>
  * Scrolls the `occurrence`-th rendered occurrence of `text` to the upper quarter of the viewport
  * and returns the rectangle of its first line box. The text may cross element boundaries.
  */
-export async function textRect(page: E2EPage, text: string, occurrence = 0): Promise<Rect> {
+export async function textRect(page: PageMoves, text: string, occurrence = 0): Promise<Rect> {
   const rect = await page.evaluate(
     ({ text, occurrence }) => {
       // Text the reader sees: skip our own UI and non-rendered elements.
@@ -140,7 +157,7 @@ export async function textRect(page: E2EPage, text: string, occurrence = 0): Pro
 }
 
 /** Rests the pointer on the middle of a rendered text, as a reader would. */
-export async function hoverText(page: E2EPage, text: string, occurrence = 0): Promise<Rect> {
+export async function hoverText(page: PageMoves, text: string, occurrence = 0): Promise<Rect> {
   const rect = await textRect(page, text, occurrence);
   // Marks follow scrolling: let the newly visible stretch be registered before pointing at it.
   await waitForStableMarks(page, { timeout: 10_000, settleMs: 300 });
