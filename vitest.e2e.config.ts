@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// End-to-end tests: the built extension (.output/chrome-mv3) in real Chromium, driven by
-// playwright-core. One browser at a time — the machine is small and a browser is heavy — so one
+// End-to-end tests: the built extension in real Chromium (.output/chrome-mv3, playwright-core) or
+// Firefox ESR (.output/firefox-mv3, puppeteer-core over WebDriver BiDi), as BACKSTORY_BROWSER
+// says (test/e2e/driver/). One browser at a time — the machine is small and a browser is heavy — so one
 // worker, no file parallelism, and timeouts that allow for a cold browser start.
 export default defineConfig({
   test: {

@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { preactNoHtmlSink } from './scripts/build/preact-no-html-sink';
 
 // Backstory's build. Chrome MV3 by default, Firefox MV3 with `-b firefox`.
 export default defineConfig({
@@ -14,6 +15,11 @@ export default defineConfig({
     // storage: settings and suppressed names; contextMenus: "Save highlight to Backstory";
     // host access to http(s) pages comes from the content script's matches.
     permissions: ['storage', 'contextMenus'],
+    // The same origins as the content script's matches, declared so that they can be checked
+    // and requested (permissions.contains/request): Firefox MV3 may install without them and
+    // the onboarding page asks for them (lib/platform.ts). Chrome grants them at install, as
+    // it already did for the matches, so this adds no new access there.
+    host_permissions: ['http://*/*', 'https://*/*'],
     commands: {
       'open-card': {
         suggested_key: { default: 'Alt+Shift+K' },
@@ -33,6 +39,8 @@ export default defineConfig({
       : {}),
   }),
   vite: () => ({
+    // No innerHTML sink in the bundles (web-ext lint clean; issue 8).
+    plugins: [preactNoHtmlSink()],
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     resolve: {
       alias: { react: 'preact/compat', 'react-dom': 'preact/compat' },

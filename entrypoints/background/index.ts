@@ -12,6 +12,7 @@ import { registerCommands } from './commands';
 import { createHandlers } from './handlers';
 import { createKnowledge } from './knowledge';
 import { registerRouter } from './router';
+import { registerSiteAccessOnboarding } from './site-access';
 
 export default defineBackground(() => {
   const knowledge = createKnowledge(openBackstoryDb(), bundledKb);
@@ -20,4 +21,6 @@ export default defineBackground(() => {
   });
   registerRouter(createHandlers(knowledge, bundledMatcher));
   registerCommands(); // hover card keyboard command (issue 4)
+  // Firefox: explain and ask for site access when the install did not grant it (issue 8).
+  registerSiteAccessOnboarding();
 });

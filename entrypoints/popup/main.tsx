@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup } from '~/components/popup/Popup';
+import { SiteAccessNotice } from '~/components/site-access/SiteAccessNotice';
 import type { ReaderHref } from '~/components/shared/Citation';
 import { readerSearch } from '~/lib/card-data';
 import { bundledKb } from '~/lib/storage/bundled';
@@ -15,6 +16,10 @@ const tab = Number(params.get('tab'));
 const services = createPopupServices(Number.isInteger(tab) && tab >= 0 && params.has('tab') ? tab : undefined);
 
 render(
-  <Popup kb={bundledKb} readerHref={readerHref} services={services} initialEntity={params.get('entity') ?? undefined} />,
+  <>
+    {/* Firefox may install Backstory without site access: say so, and ask (issue 8). */}
+    <SiteAccessNotice permissions={browser.permissions} class="bs-site-access-in-popup" />
+    <Popup kb={bundledKb} readerHref={readerHref} services={services} initialEntity={params.get('entity') ?? undefined} />
+  </>,
   document.getElementById('app')!,
 );

@@ -1,20 +1,25 @@
 /**
- * The hover card in real Chromium: resting the pointer on a mention opens the card for the right
- * entity, with contrasting accounts whose links open the document reader at the passage.
+ * The hover card in real Chromium and Firefox (BACKSTORY_BROWSER): resting the pointer on a
+ * mention opens the card for the right entity, with contrasting accounts whose links open the
+ * document reader at the passage.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ALIASES, DEMO_HOVER, DEMO_PAGE } from './demo-page';
-import { gazetteerEntry } from './gazetteer';
 import {
-  card,
+  CARD,
+  chosenBrowser,
+  count,
+  evaluateAll,
   hoverText,
-  launchWithExtension,
-  openTestPage,
-  saveScreenshot,
+  isVisible,
+  launchBrowser,
+  textOf,
   waitForMentions,
-  type Harness,
-} from './harness';
+  waitForSelector,
+  type E2EBrowser,
+  type E2EPage,
+} from './driver';
+import { gazetteerEntry } from './gazetteer';
 
 interface ShownAccount {
   outlet: string;
@@ -22,6 +27,8 @@ interface ShownAccount {
   quote: string;
   href: string;
 }
+
+const ACCOUNTS = `${CARD} section.bs-accounts .bs-account`;
 
 /** Normalises whitespace and strips the ellipses and quotation marks a card may add around a quote. */
 function quoteSnippet(quote: string): string {
@@ -31,44 +38,34 @@ function quoteSnippet(quote: string): string {
   return longest.slice(0, 60).trim();
 }
 
-describe('hover card', () => {
-  let harness: Harness;
-  let page: Page;
+describe(`hover card (${chosenBrowser()})`, () => {
+  let browser: E2EBrowser;
+  let page: E2EPage;
 
   beforeAll(async () => {
-    harness = await launchWithExtension();
-    page = await openTestPage(harness, DEMO_PAGE);
+    browser = await launchBrowser();
+    page = await browser.openTestPage(DEMO_PAGE);
     await waitForMentions(page);
   });
   afterAll(async () => {
-    await harness?.close();
+    await browser?.close();
   });
 
   /** Opens a fresh card: one still open (or closing) from the last test would answer for this. */
   async function openCardOn(text: string, occurrence = 0) {
     await page.bringToFront();
-    if (await card(page).isVisible()) await closeCard();
+    if (await isVisible(page, CARD)) await closeCard();
     await hoverText(page, text, occurrence);
-    await card(page).waitFor({ state: 'visible', timeout: 5_000 });
-    return card(page);
+    await waitForSelector(page, CARD, { state: 'visible', timeout: 5_000 });
   }
 
   async function closeCard() {
     await page.keyboard.press('Escape');
-    await card(page).waitFor({ state: 'hidden', timeout: 5_000 });
+    await waitForSelector(page, CARD, { state: 'hidden', timeout: 5_000 });
   }
 
-  it('opens for the name under the pointer, with accounts from different perspectives', async () => {
-    const entity = gazetteerEntry(DEMO_HOVER.entity);
-    const dialog = await openCardOn(DEMO_HOVER.text);
-
-    await expect(dialog.locator('h2.bs-card-name').textContent()).resolves.toBe(entity.name);
-    // Labelled by the name, so a screen reader announces whose card this is.
-    expect(await page.getByRole('dialog', { name: entity.name }).count()).toBe(1);
-    expect((await dialog.locator('.bs-card-type').textContent())?.trim()).not.toBe('');
-    expect((await dialog.locator('.bs-card-summary').textContent())?.trim()).not.toBe('');
-
-    const accounts: ShownAccount[] = await dialog.locator('section.bs-accounts .bs-account').evaluateAll((items) =>
+  const shownAccounts = () =>
+    evaluateAll(page, ACCOUNTS, (items) =>
       items.map((item) => ({
         outlet: item.querySelector('.bs-account-outlet')?.textContent?.trim() ?? '',
         perspective: item.querySelector('.bs-account-perspective')?.textContent?.trim() ?? '',
@@ -76,32 +73,37 @@ describe('hover card', () => {
         href: item.querySelector<HTMLAnchorElement>('a.bs-account-link')?.href ?? '',
       })),
     );
+
+  it('opens for the name under the pointer, with accounts from different perspectives', async () => {
+    const entity = gazetteerEntry(DEMO_HOVER.entity);
+    await openCardOn(DEMO_HOVER.text);
+
+    expect(await textOf(page, `${CARD} h2.bs-card-name`)).toBe(entity.name);
+    // Labelled by the name, so a screen reader announces whose card this is.
+    expect(await count(page, { role: 'dialog', name: entity.name })).toBe(1);
+    expect((await textOf(page, `${CARD} .bs-card-type`))?.trim()).not.toBe('');
+    expect((await textOf(page, `${CARD} .bs-card-summary`))?.trim()).not.toBe('');
+
+    const accounts: ShownAccount[] = await shownAccounts();
     expect(new Set(accounts.map((account) => account.perspective)).size).toBeGreaterThanOrEqual(2);
     for (const account of accounts) {
       expect(account.outlet).not.toBe('');
       expect(account.quote).not.toBe('');
       const link = new URL(account.href);
       // Node's URL gives non-web schemes an opaque origin ("null"): compare scheme and host.
-      expect(`${link.protocol}//${link.host}`).toBe(`chrome-extension://${harness.extensionId}`);
+      expect(`${link.protocol}//${link.host}`).toBe(browser.extensionOrigin);
       expect(link.pathname).toBe('/reader.html');
       expect(link.searchParams.get('passage')).toMatch(new RegExp(`^${link.searchParams.get('doc')}:\\d+:\\d+$`));
     }
-    await saveScreenshot(page, 'card.png');
+    await page.screenshot('card.png');
   });
 
   it('links each account to its passage in the document reader', async () => {
-    const dialog = await openCardOn(DEMO_HOVER.text);
-    const accounts = await dialog
-      .locator('section.bs-accounts .bs-account')
-      .evaluateAll((items) =>
-        items.map((item) => ({
-          quote: item.querySelector('blockquote.bs-account-quote')?.textContent ?? '',
-          href: item.querySelector<HTMLAnchorElement>('a.bs-account-link')?.href ?? '',
-        })),
-      );
+    await openCardOn(DEMO_HOVER.text);
+    const accounts = await shownAccounts();
     expect(accounts.length).toBeGreaterThanOrEqual(2);
     for (const account of accounts) {
-      const reader = await harness.context.newPage();
+      const reader = await browser.newPage();
       try {
         await reader.goto(account.href);
         const snippet = quoteSnippet(account.quote);
@@ -119,7 +121,7 @@ describe('hover card', () => {
           snippet,
           { timeout: 10_000, polling: 200 },
         );
-        expect(await shown.jsonValue()).toBe(true);
+        expect(shown).toBe(true);
       } finally {
         await reader.close();
       }
@@ -129,13 +131,13 @@ describe('hover card', () => {
   it('closes on Esc', async () => {
     await openCardOn(DEMO_HOVER.text);
     await closeCard();
-    expect(await card(page).isVisible()).toBe(false);
+    expect(await isVisible(page, CARD)).toBe(false);
   });
 
   it.each(DEMO_ALIASES)('$text opens the card for $entity', async ({ text, occurrence, entity }) => {
-    const dialog = await openCardOn(text, occurrence);
+    await openCardOn(text, occurrence);
     await expect
-      .poll(() => dialog.locator('h2.bs-card-name').textContent(), { timeout: 3_000 })
+      .poll(() => textOf(page, `${CARD} h2.bs-card-name`), { timeout: 3_000 })
       .toBe(gazetteerEntry(entity).name);
     await closeCard();
   });

@@ -4,6 +4,10 @@
  * makes — open a page, look at what got marked, rest the pointer on a name, open the popup.
  *
  * No Vitest imports here: `scripts/start.mjs` loads this file too (through tsx).
+ *
+ * These helpers are Playwright-typed and Chromium-only. New tests should use `./driver` instead,
+ * which runs the same test in Chromium and Firefox (BACKSTORY_BROWSER); `driver/types.ts` maps
+ * every helper here to its neutral form.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -13,6 +17,9 @@ import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { callExpression, pollUntil } from './driver/page-functions';
+import * as readerMoves from './driver/reader-moves';
+import type { MarkedMention, PageMoves, Rect } from './driver/reader-moves';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** The unpacked extension under test: the Chrome build, or another one named by BACKSTORY_EXTENSION_DIR. */
@@ -22,7 +29,7 @@ export const EXTENSION_DIR = process.env.BACKSTORY_EXTENSION_DIR
 export const PAGES_DIR = join(ROOT, 'test', 'pages');
 export const SCREENSHOT_DIR = join(ROOT, 'test-results', 'screenshots');
 /** The highlight registry name the content script marks mentions under. */
-export const MENTION_HIGHLIGHT = 'backstory-mention';
+export { MENTION_HIGHLIGHT } from './driver/reader-moves';
 
 // ---------------------------------------------------------------------------------------------
 // Finding a browser
@@ -126,6 +133,12 @@ export interface LaunchOptions {
 
 /** Chromium with the built extension loaded, on a fresh temporary profile, plus the page server. */
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<Harness> {
+  if (process.env.BACKSTORY_BROWSER === 'firefox') {
+    // A test still on this Chromium-only harness would pass the Firefox run without Firefox.
+    console.warn(
+      '[e2e] launchWithExtension() starts Chromium even in the Firefox run: port this test to ./driver (launchBrowser) to test Firefox.',
+    );
+  }
   const executablePath = findChromium();
   if (!executablePath) {
     throw new Error(
@@ -211,162 +224,44 @@ export async function openPopup(harness: Harness): Promise<Page> {
   return page;
 }
 
-/** One marked mention: its text and where it starts and ends in the document's text. */
-export interface MarkedMention {
-  text: string;
-  start: number;
-  end: number;
+export type { MarkedMention, Rect } from './driver/reader-moves';
+
+/** A Playwright page as the neutral reader moves (driver/reader-moves.ts) need it. */
+function moves(page: Page): PageMoves {
+  const evaluate = <Result, Arg>(fn: (arg: Arg) => Result | Promise<Result>, arg?: Arg) =>
+    page.evaluate(callExpression(fn, arg)) as Promise<Result>;
+  return {
+    evaluate,
+    waitForFunction: (fn, arg, { timeout, polling } = {}) =>
+      pollUntil(() => evaluate(fn, arg), { timeout, polling, what: `a page function on ${page.url()}` }),
+    mouse: {
+      move: (x, y, options) => page.mouse.move(x, y, options),
+      click: (x, y) => page.mouse.click(x, y),
+    },
+    url: async () => page.url(),
+  };
 }
 
-/**
- * The mentions currently registered under the `backstory-mention` highlight, in document order.
- * The main world sees the content script's registrations: the highlight registry is one per
- * document, shared by the page and the extension's isolated world (checked in Chromium 156).
- */
-export async function markedMentions(page: Page): Promise<MarkedMention[]> {
-  // Page functions must not declare named functions: tsx (used by `npm start`) compiles with
-  // esbuild's keepNames, whose `__name` helper does not exist in the page.
-  return page.evaluate((name) => {
-    const highlight = CSS.highlights.get(name);
-    if (!highlight) return [];
-    const mentions = [...highlight].map((range) => {
-      const marked = document.createRange();
-      marked.setStart(range.startContainer, range.startOffset);
-      marked.setEnd(range.endContainer, range.endOffset);
-      const before = document.createRange();
-      before.setStart(document.body, 0);
-      before.setEnd(range.startContainer, range.startOffset);
-      const text = marked.toString();
-      const start = before.toString().length;
-      return { text, start, end: start + text.length };
-    });
-    return mentions.sort((a, b) => a.start - b.start || a.end - b.end);
-  }, MENTION_HIGHLIGHT);
-}
-
-async function markedSignature(page: Page): Promise<string> {
-  const marked = await markedMentions(page);
-  return marked.map((m) => `${m.start}-${m.end}`).join(',');
-}
+/** The mentions currently registered under the `backstory-mention` highlight, in document order. */
+export const markedMentions = (page: Page): Promise<MarkedMention[]> => readerMoves.markedMentions(moves(page));
 
 /**
  * Waits until the content script has scanned (a `backstory:scan` measure exists), marked at least
  * one mention, and the marks have stopped changing for `settleMs`.
  */
-export async function waitForMentions(page: Page, { timeout = 15_000, settleMs = 400 } = {}): Promise<void> {
-  await page.waitForFunction(
-    (name) => performance.getEntriesByName('backstory:scan').length > 0 && (CSS.highlights.get(name)?.size ?? 0) > 0,
-    MENTION_HIGHLIGHT,
-    { timeout, polling: 100 },
-  );
-  await waitForStableMarks(page, { timeout, settleMs });
-}
+export const waitForMentions = (page: Page, options?: { timeout?: number; settleMs?: number }): Promise<void> =>
+  readerMoves.waitForMentions(moves(page), options);
 
-async function waitForStableMarks(page: Page, { timeout, settleMs }: { timeout: number; settleMs: number }) {
-  const deadline = Date.now() + timeout;
-  let last = await markedSignature(page);
-  let stableSince = Date.now();
-  while (Date.now() - stableSince < settleMs) {
-    if (Date.now() > deadline) throw new Error(`Marks on ${page.url()} kept changing for ${timeout} ms`);
-    await page.waitForTimeout(100);
-    const now = await markedSignature(page);
-    if (now !== last) {
-      last = now;
-      stableSince = Date.now();
-    }
-  }
-}
+/** Every mention marked anywhere on the page (scrolls top to bottom, gathering each stretch's). */
+export const allMarkedMentions = (page: Page): Promise<MarkedMention[]> => readerMoves.allMarkedMentions(moves(page));
 
-/**
- * Every mention marked anywhere on the page. Only mentions near the viewport are registered at
- * a time, so this scrolls from top to bottom and gathers what each stretch registers.
- */
-export async function allMarkedMentions(page: Page): Promise<MarkedMention[]> {
-  const found = new Map<string, MarkedMention>();
-  const { scrollHeight, viewport } = await page.evaluate(() => ({
-    scrollHeight: document.documentElement.scrollHeight,
-    viewport: window.innerHeight,
-  }));
-  const step = Math.max(200, Math.floor(viewport * 0.75));
-  for (let y = 0; ; y += step) {
-    await page.evaluate((top) => window.scrollTo(0, top), y);
-    await waitForStableMarks(page, { timeout: 10_000, settleMs: 300 });
-    for (const mention of await markedMentions(page)) found.set(`${mention.start}-${mention.end}`, mention);
-    if (y + viewport >= scrollHeight) break;
-  }
-  await page.evaluate(() => window.scrollTo(0, 0));
-  return [...found.values()].sort((a, b) => a.start - b.start || a.end - b.end);
-}
-
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-/**
- * Scrolls the `occurrence`-th rendered occurrence of `text` to the upper quarter of the viewport
- * and returns the rectangle of its first line box. The text may cross element boundaries
- * (`<b>Mustafa</b> <i>…</i>`).
- */
-export async function textRect(page: Page, text: string, occurrence = 0): Promise<Rect> {
-  const rect = await page.evaluate(
-    ({ text, occurrence }) => {
-      // Text the reader sees: skip our own UI and non-rendered elements.
-      const skip = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'BACKSTORY-UI']);
-      const nodes: Text[] = [];
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const parent = node.parentElement;
-        if (parent && !parent.closest([...skip].join(',')) && parent.getClientRects().length > 0) {
-          nodes.push(node as Text);
-        }
-      }
-      const joined = nodes.map((n) => n.data).join('');
-      let at = -1;
-      for (let i = 0; i <= occurrence; i++) {
-        at = joined.indexOf(text, at + 1);
-        if (at < 0) return null;
-      }
-      // Map the match back to (text node, offset) at both ends; a start at a node's very end
-      // belongs to the next node, an end at a node's very end to that node.
-      const from = at;
-      const to = at + text.length;
-      let start: { node: Text; offset: number } | undefined;
-      let end: { node: Text; offset: number } | undefined;
-      let base = 0;
-      for (const node of nodes) {
-        const next = base + node.data.length;
-        if (!start && from < next) start = { node, offset: from - base };
-        if (!end && to <= next) end = { node, offset: to - base };
-        base = next;
-      }
-      if (!start || !end) return null;
-      const range = document.createRange();
-      range.setStart(start.node, start.offset);
-      range.setEnd(end.node, end.offset);
-      // Bring it to the upper quarter of the viewport, leaving room below for the card.
-      const first = range.getClientRects()[0];
-      if (first) window.scrollBy(0, first.top - window.innerHeight / 4);
-      const box = range.getClientRects()[0];
-      return box ? { x: box.x, y: box.y, width: box.width, height: box.height } : null;
-    },
-    { text, occurrence },
-  );
-  if (!rect) throw new Error(`"${text}" (occurrence ${occurrence}) is not rendered on ${page.url()}`);
-  return rect;
-}
+/** Scrolls the `occurrence`-th rendered occurrence of `text` into view; the rect of its first line. */
+export const textRect = (page: Page, text: string, occurrence = 0): Promise<Rect> =>
+  readerMoves.textRect(moves(page), text, occurrence);
 
 /** Rests the pointer on the middle of a rendered text, as a reader would. */
-export async function hoverText(page: Page, text: string, occurrence = 0): Promise<Rect> {
-  const rect = await textRect(page, text, occurrence);
-  // Marks follow scrolling: let the newly visible stretch be registered before pointing at it.
-  await waitForStableMarks(page, { timeout: 10_000, settleMs: 300 });
-  await page.mouse.move(1, 1);
-  await page.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2, { steps: 8 });
-  return rect;
-}
+export const hoverText = (page: Page, text: string, occurrence = 0): Promise<Rect> =>
+  readerMoves.hoverText(moves(page), text, occurrence);
 
 /** The hover card (inside the `<backstory-ui>` shadow root; CSS locators pierce open roots). */
 export function card(page: Page): Locator {

@@ -1,30 +1,30 @@
 /**
- * Spotting in real Chromium: the content script marks every name on a realistic article, in the
+ * Spotting in real Chromium and Firefox (BACKSTORY_BROWSER): the content script marks every name on a realistic article, in the
  * page's own spellings, and nothing else — without changing the page's DOM.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MENTIONS, DEMO_PAGE } from './demo-page';
 import {
   allMarkedMentions,
-  launchWithExtension,
+  chosenBrowser,
+  launchBrowser,
   markedMentions,
-  openTestPage,
   waitForMentions,
-  type Harness,
-} from './harness';
+  type E2EBrowser,
+  type E2EPage,
+} from './driver';
 
-describe(`spotting on ${DEMO_PAGE}`, () => {
-  let harness: Harness;
-  let page: Page;
+describe(`spotting on ${DEMO_PAGE} (${chosenBrowser()})`, () => {
+  let browser: E2EBrowser;
+  let page: E2EPage;
 
   beforeAll(async () => {
-    harness = await launchWithExtension();
-    page = await openTestPage(harness, DEMO_PAGE);
+    browser = await launchBrowser();
+    page = await browser.openTestPage(DEMO_PAGE);
     await waitForMentions(page);
   });
   afterAll(async () => {
-    await harness?.close();
+    await browser?.close();
   });
 
   it('marks every name in the spelling the page uses, across <b>/<i> and links, and nothing else', async () => {

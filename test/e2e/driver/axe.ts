@@ -1,0 +1,24 @@
+/**
+ * axe-core in a real browser, where it can check what happy-dom cannot (colour contrast needs
+ * layout). The script is evaluated through the driver, so a page's CSP does not stop it.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { E2EPage } from './types';
+
+const require = createRequire(import.meta.url);
+let source: string | undefined;
+
+/**
+ * Violations axe finds in `context` (an axe context: a CSS selector, or
+ * `{ include: { fromShadowDom: ['host', 'inner'] } }` inside a shadow root), one line each:
+ * `rule: html of each node`.
+ */
+export async function axeViolations(page: E2EPage, context: unknown = 'body'): Promise<string[]> {
+  source ??= await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluateSource(`(() => { if (!window.axe) { ${source}\n } })()`);
+  const violations = (await page.evaluateSource(
+    `window.axe.run(${JSON.stringify(context)}, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.html).join(' ')))`,
+  )) as string[];
+  return violations;
+}

@@ -1,0 +1,176 @@
+/**
+ * The neutral driver over puppeteer-core and Firefox ESR, spoken to over WebDriver BiDi. Never
+ * downloads a browser: it runs the system's Firefox (`FIREFOX_PATH`, else the usual places).
+ *
+ * What Firefox needs that Chromium does not (checked with Firefox ESR 153):
+ * - The extension is installed through BiDi (`browser.installExtension`) as a temporary add-on;
+ *   the pref `extensions.webextensions.uuids` fixes its uuid, so its pages are at a known
+ *   `moz-extension://<uuid>/…`.
+ * - Extension pages can only be driven with `--remote-allow-system-access`, and navigation waits
+ *   never resolve on them: navigate without awaiting, then poll `location.href`/`readyState`.
+ * - MV3 host permissions are granted at install only while
+ *   `extensions.originControls.grantByDefault` is true, so the tests set it explicitly.
+ * - The background page is not a puppeteer target; tests reach the extension from its pages.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { servePages } from '../harness';
+import { callExpression, pollUntil, screenshotPath } from './common';
+import { DEFAULT_VIEWPORT, type E2EBrowser, type E2EPage, type LaunchOptions, type Viewport } from './types';
+
+const FIREFOX_CANDIDATES = [
+  '/usr/bin/firefox-esr',
+  '/usr/bin/firefox',
+  '/Applications/Firefox.app/Contents/MacOS/firefox',
+  'C:\\Program Files\\Mozilla Firefox\\firefox.exe',
+];
+
+/** The Firefox the tests drive: `FIREFOX_PATH`, else the first installed candidate. */
+export function findFirefox(): string | undefined {
+  const fromEnv = process.env.FIREFOX_PATH;
+  if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined;
+  return FIREFOX_CANDIDATES.find((path) => existsSync(path));
+}
+
+/** The add-on id the build declares (`browser_specific_settings.gecko.id`). */
+function geckoId(extensionDir: string): string {
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as {
+    browser_specific_settings?: { gecko?: { id?: string } };
+  };
+  const id = manifest.browser_specific_settings?.gecko?.id;
+  if (!id) throw new Error(`${extensionDir}/manifest.json has no gecko id: is it the Firefox build?`);
+  return id;
+}
+
+export async function launchFirefox(extensionDir: string, options: LaunchOptions = {}): Promise<E2EBrowser> {
+  const executablePath = findFirefox();
+  if (!executablePath) {
+    throw new Error('No Firefox found. Install it (Debian: `sudo apt-get install firefox-esr`) or set FIREFOX_PATH.');
+  }
+  const uuid = randomUUID();
+  const extensionOrigin = `moz-extension://${uuid}`;
+  const extensionUrl = (path: string) => `${extensionOrigin}/${path.replace(/^\//, '')}`;
+  const viewport = options.viewport ?? DEFAULT_VIEWPORT;
+  const pages = await servePages();
+  let browser: Browser | undefined;
+  try {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath,
+      headless: true,
+      protocol: 'webDriverBiDi',
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [geckoId(extensionDir)]: uuid }),
+        'extensions.originControls.grantByDefault': options.grantSiteAccess ?? true,
+        // 0 = dark, 1 = light.
+        'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
+        ...(options.acceptPermissionPrompts ? { 'extensions.webextOptionalPermissionPrompts': false } : {}),
+      },
+    });
+    await browser.installExtension(extensionDir);
+    const opened = browser;
+    const newPage = async () => {
+      const page = await opened.newPage();
+      await page.setViewport(viewport);
+      return wrapPage(page);
+    };
+    return {
+      name: 'firefox',
+      extensionOrigin,
+      pagesOrigin: pages.origin,
+      extensionUrl,
+      newPage,
+      async openTestPage(name) {
+        const page = await newPage();
+        await page.goto(`${pages.origin}/${name}`);
+        return page;
+      },
+      async openExtensionPage(path, size?: Viewport) {
+        const page = await newPage();
+        if (size) await page.setViewport(size);
+        await page.goto(extensionUrl(path));
+        return page;
+      },
+      async openUrls() {
+        const all = await opened.pages();
+        return Promise.all(all.map((page) => page.evaluate(() => location.href).catch(() => page.url())));
+      },
+      async close() {
+        // puppeteer deletes the temporary profile it created.
+        await opened.close().catch(() => undefined);
+        await pages.close();
+      },
+    };
+  } catch (error) {
+    await browser?.close().catch(() => undefined);
+    await pages.close();
+    throw error;
+  }
+}
+
+/** Whether the document now in `page` is `url` and has finished loading. */
+async function isLoaded(page: Page, url: string): Promise<boolean> {
+  return page.evaluate(
+    (expected) => location.href === expected && document.readyState === 'complete',
+    new URL(url).href,
+  );
+}
+
+function wrapPage(page: Page): E2EPage {
+  const evaluate = <Result, Arg>(fn: (arg: Arg) => Result | Promise<Result>, arg?: Arg) =>
+    page.evaluate(callExpression(fn, arg)) as Promise<Result>;
+  const currentUrl = () => page.evaluate(() => location.href).catch(() => page.url());
+  return {
+    url: currentUrl,
+    async goto(url) {
+      if (!url.startsWith('moz-extension:')) {
+        await page.goto(url);
+        return;
+      }
+      // Navigation to an extension page never reports completion over BiDi: do not wait for
+      // it (and ignore its eventual "frame detached"), poll the document instead.
+      page.goto(url).catch(() => undefined);
+      await pollUntil(() => isLoaded(page, url), { timeout: 15_000, what: `${url} to load` });
+    },
+    async reload() {
+      // A marker on the old document tells the reloaded one from it.
+      await page.evaluate(() => {
+        (window as unknown as { backstoryE2eBeforeReload?: boolean }).backstoryE2eBeforeReload = true;
+        setTimeout(() => location.reload(), 0);
+      });
+      await pollUntil(
+        () =>
+          page.evaluate(
+            () =>
+              !(window as unknown as { backstoryE2eBeforeReload?: boolean }).backstoryE2eBeforeReload &&
+              document.readyState === 'complete',
+          ),
+        { timeout: 15_000, what: 'the reload' },
+      );
+    },
+    evaluate,
+    evaluateSource: (expression) => page.evaluate(expression),
+    waitForFunction: async (fn, arg, { timeout, polling } = {}) =>
+      pollUntil(() => evaluate(fn, arg), { timeout, polling, what: `a page function on ${await currentUrl()}` }),
+    mouse: {
+      move: (x, y, options) => page.mouse.move(x, y, options),
+      click: (x, y) => page.mouse.click(x, y),
+    },
+    keyboard: {
+      // Both drivers name keys the DOM way (`Escape`, `Enter`, `ArrowDown`).
+      press: (key) => page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]),
+      type: (text, options) => page.keyboard.type(text, options),
+    },
+    setViewport: (size) => page.setViewport(size),
+    bringToFront: () => page.bringToFront(),
+    async screenshot(name) {
+      const path = await screenshotPath('firefox', name);
+      await page.screenshot({ path });
+      return path;
+    },
+    close: () => page.close(),
+  };
+}

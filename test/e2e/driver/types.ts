@@ -1,0 +1,121 @@
+/**
+ * The browser-neutral driver the end-to-end tests are written against, so the same test files
+ * run in Chromium (playwright-core) and in Firefox ESR (puppeteer-core over WebDriver BiDi).
+ * `BACKSTORY_BROWSER=chromium|firefox` chooses the browser (see `./index.ts`); nothing else in a
+ * test names one.
+ *
+ * Porting a Playwright-typed test (harness.ts) to this API:
+ *
+ * | Playwright (harness.ts)                          | Neutral (driver)                                   |
+ * |--------------------------------------------------|----------------------------------------------------|
+ * | `launchWithExtension()` → `Harness`              | `launchBrowser()` → `E2EBrowser`                   |
+ * | `openTestPage(harness, name)`                    | `browser.openTestPage(name)`                       |
+ * | `openPopup(harness)`                             | `browser.openExtensionPage('popup.html', POPUP_VIEWPORT)` |
+ * | `context.newPage(); page.goto(extensionUrl(…))`  | `browser.openExtensionPage(path)`                  |
+ * | `extensionUrl(harness, path)`                    | `browser.extensionUrl(path)`                       |
+ * | `chrome-extension://${harness.extensionId}`      | `browser.extensionOrigin`                          |
+ * | `page.evaluate(fn, arg)`                         | `page.evaluate(fn, arg)` (same; no named inner functions) |
+ * | `page.waitForFunction(fn, arg, {timeout})`       | `page.waitForFunction(fn, arg, {timeout})` → the truthy value |
+ * | `page.mouse.move(x, y, {steps})`                 | `page.mouse.move(x, y, {steps})`                   |
+ * | `page.keyboard.press('Escape')` / `.type(t)`     | `page.keyboard.press('Escape')` / `.type(t)`       |
+ * | `page.locator(css).isVisible()`                  | `isVisible(page, css)` (dom.ts; pierces open shadow roots) |
+ * | `locator.waitFor({state})`                       | `waitForSelector(page, css, {state})` (dom.ts)     |
+ * | `locator.textContent()`                          | `textOf(page, css)` (dom.ts)                       |
+ * | `locator.evaluateAll(fn)`                        | `evaluateAll(page, css, fn, arg)` (dom.ts)         |
+ * | `locator.click()`                                | `click(page, css)` (dom.ts: real pointer click at its centre) |
+ * | `page.getByRole(role, {name})` / `getByLabel(l)` | `byRole(page, role, name)` / `byLabel(page, label)` → a CSS-free handle selector (dom.ts) |
+ * | `page.emulateMedia({ colorScheme })`             | `launchBrowser({ colorScheme })` (Firefox: a profile pref) |
+ * | `saveScreenshot(page, name)`                     | `page.screenshot(name)` (Firefox's under screenshots/firefox/) |
+ *
+ * Page functions run in the page: they must not close over test variables (pass them as `arg`)
+ * and must not declare named functions (tsx's keepNames helper `__name` does not exist there).
+ */
+
+export type BrowserName = 'chromium' | 'firefox';
+
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
+/** A function serialised into the page and run there with one JSON-able argument. */
+export type PageFunction<Arg, Result> = (arg: Arg) => Result | Promise<Result>;
+
+export interface E2EPage {
+  /** The page's current URL (read from the page: Firefox extension pages report no navigation). */
+  url(): Promise<string>;
+  /** Navigates and waits until the document has loaded (extension pages included). */
+  goto(url: string): Promise<void>;
+  /** Reloads and waits until the document has loaded again. */
+  reload(): Promise<void>;
+  evaluate<Result, Arg = undefined>(fn: PageFunction<Arg, Result>, arg?: Arg): Promise<Result>;
+  /** Evaluates a JavaScript expression in the page (a returned promise is awaited). */
+  evaluateSource(expression: string): Promise<unknown>;
+  /** Polls `fn` in the page until it returns something truthy, and returns that. */
+  waitForFunction<Result, Arg = undefined>(
+    fn: PageFunction<Arg, Result>,
+    arg?: Arg,
+    options?: { timeout?: number; polling?: number },
+  ): Promise<NonNullable<Result>>;
+  mouse: {
+    move(x: number, y: number, options?: { steps?: number }): Promise<void>;
+    click(x: number, y: number): Promise<void>;
+  };
+  keyboard: {
+    /** A key name both drivers understand: `Escape`, `Enter`, `Tab`, `ArrowDown`, letters… */
+    press(key: string): Promise<void>;
+    type(text: string, options?: { delay?: number }): Promise<void>;
+  };
+  setViewport(viewport: Viewport): Promise<void>;
+  bringToFront(): Promise<void>;
+  /** Saves a PNG of the viewport under `test-results/screenshots/` (see common.ts); returns its path. */
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** The unpacked extension to load; the build for the chosen browser by default. */
+  extensionDir?: string;
+  viewport?: Viewport;
+  /**
+   * Firefox only: whether the MV3 host permissions are granted at install (the pref
+   * `extensions.originControls.grantByDefault`). True by default, like a reader who accepted
+   * the install prompt; false reproduces a profile where site access was not granted.
+   * Chromium always grants them at install.
+   */
+  grantSiteAccess?: boolean;
+  /**
+   * Firefox only: answer extension permission requests (`permissions.request`) with "allow"
+   * without showing the prompt (pref `extensions.webextOptionalPermissionPrompts` = false). The
+   * prompt is browser UI no driver can click; this tests everything around it.
+   */
+  acceptPermissionPrompts?: boolean;
+  /**
+   * `prefers-color-scheme` for every page, light by default. Per browser, not per page: over
+   * BiDi, puppeteer cannot emulate media features (it needs CDP), so Firefox gets the pref
+   * `layout.css.prefers-color-scheme.content-override` instead.
+   */
+  colorScheme?: 'light' | 'dark';
+}
+
+export interface E2EBrowser {
+  name: BrowserName;
+  /** `chrome-extension://<id>` or `moz-extension://<uuid>`. */
+  extensionOrigin: string;
+  /** Where `test/pages/` is served: `http://127.0.0.1:<port>`. */
+  pagesOrigin: string;
+  extensionUrl(path: string): string;
+  newPage(): Promise<E2EPage>;
+  /** Opens `test/pages/<name>` in a new tab. */
+  openTestPage(name: string): Promise<E2EPage>;
+  /** Opens an extension page (`popup.html`, `reader.html?…`) in a new tab. */
+  openExtensionPage(path: string, viewport?: Viewport): Promise<E2EPage>;
+  /** URLs of every open tab, extension pages included (e.g. one the extension opened itself). */
+  openUrls(): Promise<string[]>;
+  /** Closes the browser, stops the page server, deletes the temporary profile. */
+  close(): Promise<void>;
+}
+
+/** The popup's size, for opening popup.html in a tab. */
+export const POPUP_VIEWPORT: Viewport = { width: 420, height: 600 };
+export const DEFAULT_VIEWPORT: Viewport = { width: 1280, height: 900 };
