@@ -8,6 +8,7 @@
  */
 import type { EntityType, EventDate, Statement } from './kb/types';
 import type { MatcherData } from './engine/types';
+import type { ReaderSources, Source } from './recognition/sources';
 
 /** Content script → background. */
 export interface ContentToBackground {
@@ -17,11 +18,24 @@ export interface ContentToBackground {
   'card/get': { request: { entity: string }; response: CardData | null };
   /** "Not this": suppress an entity on the sender's site. */
   'suppress/add': { request: { entity: string }; response: { ok: true } };
+  // --- Recognising the page (issue 9) ---
+  /**
+   * The page's text fingerprint (shingle hashes, see lib/recognition/shingles.ts), kept when
+   * `hash % modulus === 0`: which corpus document, copy or outlet is this page?
+   */
+  'page/recognise': { request: { shingles: number[]; modulus: number }; response: PageRecognition };
 }
 
 /** Popup or reader page → background. */
 export interface PageToBackground {
   'card/get': ContentToBackground['card/get'];
+  // --- Recognising the page (issue 9) ---
+  /** What the content script of a tab recognised (null: it has not said, or spotting is off). */
+  'page/recognition': { request: { tabId: number }; response: PageRecognition | null };
+  /** The source registry in effect, and the reader's edits to it. */
+  'sources/get': { request: Record<string, never>; response: SourceRegistry };
+  /** Replace the reader's edits to the source registry. */
+  'sources/set': { request: ReaderSources; response: SourceRegistry };
 }
 
 /** Background or popup → content script of one tab. */
@@ -75,6 +89,48 @@ export interface CardData {
   documentCount: number;
   /** How many documents the corpus has ("Mentioned in 3 of 5 documents"). Optional: added by content. */
   documentTotal?: number;
+  /** The page the card is on, when Backstory recognised it (issue 9): its accounts contrast with it. */
+  thisPage?: ThisPage;
+}
+
+// --- Recognising the page (issue 9) ---
+
+/** The page the reader is on, as one account among the corpus's. */
+export interface ThisPage {
+  /**
+   * `document`: the page is a corpus document (here or syndicated elsewhere); `copy`: an edited
+   * or trimmed copy of one; `outlet`: not a corpus document, but from an outlet the source
+   * registry knows.
+   */
+  kind: 'document' | 'copy' | 'outlet';
+  /** The corpus document it is or copies (not for `outlet`). */
+  doc?: string;
+  title?: string;
+  outlet: string;
+  perspective: { id: string; label: string };
+}
+
+export interface QuotedDocument {
+  doc: string;
+  title: string;
+  outlet: string;
+  /** The document's paragraphs (1-based) the page carries. */
+  paragraphs: number[];
+}
+
+export interface PageRecognition {
+  thisPage: ThisPage | null;
+  /** Corpus documents the page quotes a paragraph or more of (besides the one it is). */
+  quotes: QuotedDocument[];
+  /** For `document`/`copy`: the document's paragraphs (1-based) the page carries. */
+  paragraphs: number[];
+}
+
+export interface SourceRegistry {
+  /** The registry in effect (shipped entries with the reader's edits applied). */
+  sources: Source[];
+  edits: ReaderSources;
+  perspectives: { id: string; label: string }[];
 }
 
 export type MessageName<M> = keyof M & string;

@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { CardData } from '../../lib/messages';
 import type { MatcherEntity } from '../../lib/engine/types';
 import { Accounts } from './Accounts';
+import { ThisPageLine } from '../shared/ThisPage';
 import { documentCountText, formatEventDate, typeLabel } from './format';
 import { placeCard, type Box } from './position';
 
@@ -115,6 +116,7 @@ function CardBody({ data, onRelated }: CardProps & { data: CardData }) {
           ))}
         </ul>
       )}
+      {data.thisPage && <ThisPageLine page={data.thisPage} />}
       <Accounts accounts={data.accounts} />
       {data.related.length > 0 && (
         <section class="bs-related" aria-label="Related">

@@ -9,6 +9,10 @@ import type { ContentToBackground, Envelope, PageToBackground, Request, Response
 import type { Knowledge } from './knowledge';
 import { addSuppressed, loadSettings, siteSettings, updateSettings } from './settings';
 import { webHost, type Origin } from './senders';
+import { ACCOUNTS_BEFORE_CONTRAST, contrastWithPage } from '~/lib/recognition/contrast';
+import { bundledFingerprints, bundledSources } from '~/lib/storage/bundled-recognition';
+import { bundledKb } from '~/lib/storage/bundled';
+import { createPageRecognitions, type PageRecognitions } from './recognition';
 
 type ContentOrigin = Extract<Origin, { kind: 'content' }>;
 
@@ -32,7 +36,11 @@ export function readerUrlFor(doc: string, passage: string): string {
   return browser.runtime.getURL('/reader.html') + readerSearch({ doc, passage });
 }
 
-export function createHandlers(knowledge: Knowledge, matcher: MatcherData): Handlers {
+export function createHandlers(
+  knowledge: Knowledge,
+  matcher: MatcherData,
+  recognitions: PageRecognitions = createPageRecognitions(bundledKb, bundledFingerprints, bundledSources),
+): Handlers {
   const knownEntities = new Set(matcher.entities.map((e) => e.id));
 
   const cardGet = async ({ entity }: { entity: string }) => {
@@ -48,7 +56,12 @@ export function createHandlers(knowledge: Knowledge, matcher: MatcherData): Hand
         matcher,
         settings: siteSettings(await loadSettings(), origin.host),
       }),
-      'card/get': cardGet,
+      // A card in a recognised page sets the other accounts against the page (issue 9).
+      'card/get': async ({ entity }, origin) => {
+        const source = await knowledge.cardSource(entity);
+        const card = source ? buildCardData(source, entity, readerUrlFor, ACCOUNTS_BEFORE_CONTRAST) : null;
+        return contrastWithPage(card, recognitions.forTab(origin.tabId)?.thisPage);
+      },
       'suppress/add': async ({ entity }, origin) => {
         // Only names Backstory can mark can be suppressed: a page cannot fill storage with
         // made-up ids.
@@ -61,9 +74,15 @@ export function createHandlers(knowledge: Knowledge, matcher: MatcherData): Hand
         });
         return { ok: true };
       },
+      // --- Recognising the page (issue 9) ---
+      'page/recognise': (data, origin) => recognitions.recognise(data, origin),
     },
     page: {
       'card/get': cardGet,
+      // --- Recognising the page (issue 9) ---
+      'page/recognition': async ({ tabId }) => recognitions.forTab(tabId) ?? null,
+      'sources/get': () => recognitions.sources(),
+      'sources/set': (edits) => recognitions.setSources(edits),
     },
   };
 }

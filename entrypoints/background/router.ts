@@ -42,6 +42,8 @@ function answerContent(handlers: Handlers, message: ContentMessage, origin: Extr
       return handlers.content['card/get'](message.data, origin);
     case 'suppress/add':
       return handlers.content['suppress/add'](message.data, origin);
+    case 'page/recognise':
+      return handlers.content['page/recognise'](message.data, origin);
   }
 }
 
@@ -49,6 +51,12 @@ function answerPage(handlers: Handlers, message: PageMessage) {
   switch (message.name) {
     case 'card/get':
       return handlers.page['card/get'](message.data);
+    case 'page/recognition':
+      return handlers.page['page/recognition'](message.data);
+    case 'sources/get':
+      return handlers.page['sources/get'](message.data);
+    case 'sources/set':
+      return handlers.page['sources/set'](message.data);
   }
 }
 

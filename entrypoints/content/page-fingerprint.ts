@@ -1,0 +1,56 @@
+/**
+ * The page's text fingerprint (issue 9), built from the text the spotter already reads chunk by
+ * chunk (no second walk over the DOM), and sent to the background, which says whether the page
+ * is a corpus document, a copy of one, or from a known outlet.
+ */
+import { MAX_PAGE_SHINGLES } from '../../lib/message-schemas';
+import { keptBySample, sampleModulus, textShingles } from '../../lib/recognition/shingles';
+
+export const FINGERPRINT_MEASURE = 'backstory:fingerprint';
+
+export class PageFingerprint {
+  /** Shingle hashes per scan chunk: a rescanned chunk replaces its own, a removed one is skipped. */
+  private chunks = new Map<Element, number[]>();
+  /** Time spent hashing since the last snapshot (it runs inside the scan passes). */
+  private busy = 0;
+  private lastSent = '';
+
+  add(root: Element, text: string): void {
+    const start = performance.now();
+    this.chunks.set(root, [...textShingles(text)]);
+    this.busy += performance.now() - start;
+  }
+
+  /**
+   * The page's distinct shingles, sampled down to what a message may carry, or null when they
+   * are what was last sent (a rescan that changed nothing needs no new answer).
+   */
+  takeChanged(): { shingles: number[]; modulus: number } | null {
+    const start = performance.now();
+    const all = new Set<number>();
+    for (const [root, hashes] of this.chunks) {
+      if (!root.isConnected) {
+        this.chunks.delete(root);
+        continue;
+      }
+      for (const h of hashes) all.add(h);
+    }
+    const modulus = sampleModulus(all.size, MAX_PAGE_SHINGLES);
+    const shingles = modulus === 1 ? [...all] : [...all].filter((h) => keptBySample(h, modulus));
+    const key = `${modulus}:${shingles.length}:${shingles.reduce((a, h) => (a + h) % 0xffffffff, 0)}`;
+    const hashing = this.busy;
+    this.busy = 0;
+    measure(start, { shingles: shingles.length, modulus, hashingMs: hashing });
+    if (key === this.lastSent) return null;
+    this.lastSent = key;
+    return { shingles, modulus };
+  }
+}
+
+function measure(start: number, detail: { shingles: number; modulus: number; hashingMs: number }): void {
+  try {
+    performance.measure(FINGERPRINT_MEASURE, { start, end: performance.now(), detail });
+  } catch {
+    // Very old engines lack the options form of measure(); recognition is unaffected.
+  }
+}
