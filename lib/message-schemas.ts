@@ -9,6 +9,7 @@
 import * as v from 'valibot';
 import type { ContentToBackground, Envelope, PageToBackground } from './messages';
 import { readerSourcesSchema } from './recognition/sources';
+import { MAX_PAGE_SHINGLES } from './recognition/shingles';
 
 /** Entity ids are short slugs; the bound and the character set keep junk out of storage. */
 const entityId = v.pipe(v.string(), v.minLength(1), v.maxLength(128), v.regex(/^[\p{L}\p{N}._:-]+$/u));
@@ -29,7 +30,6 @@ export const suppressAddSchema = envelope('suppress/add', v.strictObject({ entit
  * A page's shingle hashes (unsigned 32-bit). The content script samples a big page down to
  * MAX_PAGE_SHINGLES (see lib/recognition/shingles.ts `sampleModulus`), so a longer list is junk.
  */
-export const MAX_PAGE_SHINGLES = 20_000;
 const shingleHash = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(0xffffffff));
 export const pageRecogniseSchema = envelope(
   'page/recognise',

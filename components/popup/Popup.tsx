@@ -8,14 +8,17 @@ import { buildEntityIndex, type SearchIndex, type SearchResult } from '../../lib
 import type { ReaderHref } from '../shared/Citation';
 import { EntityView } from './EntityView';
 import { Lookup } from './Lookup';
+import { ThisPageView, type ThisPageContent } from './ThisPageView';
 import './popup.css';
 
 export interface PopupProps {
   kb: KnowledgeBase;
   readerHref: ReaderHref;
+  /** Issue 9: the active tab's recognition and mentions, for the "This page" view. */
+  loadThisPage?: () => Promise<ThisPageContent>;
 }
 
-export function Popup({ kb, readerHref }: PopupProps) {
+export function Popup({ kb, readerHref, loadThisPage }: PopupProps) {
   const index = useRef<{ kb: KnowledgeBase; index: SearchIndex } | undefined>(undefined);
   const indexFor = (current: KnowledgeBase): SearchIndex => {
     if (index.current?.kb !== current) {
@@ -61,6 +64,9 @@ export function Popup({ kb, readerHref }: PopupProps) {
           setEntityId(result.id);
         }}
       />
+      {!query.trim() && loadThisPage && (
+        <ThisPageView kb={kb} load={loadThisPage} readerHref={readerHref} onOpen={setEntityId} />
+      )}
     </main>
   );
 }

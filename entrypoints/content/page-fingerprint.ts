@@ -3,8 +3,7 @@
  * chunk (no second walk over the DOM), and sent to the background, which says whether the page
  * is a corpus document, a copy of one, or from a known outlet.
  */
-import { MAX_PAGE_SHINGLES } from '../../lib/message-schemas';
-import { keptBySample, sampleModulus, textShingles } from '../../lib/recognition/shingles';
+import { keptBySample, MAX_PAGE_SHINGLES, sampleModulus, textShingles } from '../../lib/recognition/shingles';
 
 export const FINGERPRINT_MEASURE = 'backstory:fingerprint';
 

@@ -71,6 +71,12 @@ export function keptBySample(hash: number, modulus: number): boolean {
   return modulus <= 1 || (hash & (modulus - 1)) === 0;
 }
 
+/**
+ * At most this many hashes travel from a page to the background: a long article has a few
+ * thousand shingles, so only huge pages (forums, endless feeds) are sampled.
+ */
+export const MAX_PAGE_SHINGLES = 20_000;
+
 /** The smallest power-of-two modulus that brings `count` hashes under `max`. */
 export function sampleModulus(count: number, max: number): number {
   let modulus = 1;
