@@ -124,6 +124,8 @@ export interface PageRecognition {
   quotes: QuotedDocument[];
   /** For `document`/`copy`: the document's paragraphs (1-based) the page carries. */
   paragraphs: number[];
+  /** For `document`/`copy`: the carried paragraphs that entities' accounts quote, and those entities. */
+  cited: { para: number; entities: string[] }[];
 }
 
 export interface SourceRegistry {

@@ -69,6 +69,9 @@ function ThisPageBody({ kb, content, readerHref, onOpen }: Omit<ThisPageViewProp
       ) : (
         <p class="bs-this-page-none">Not one of the corpus’s documents, nor from an outlet Backstory knows.</p>
       )}
+      {(content.recognition?.cited.length ?? 0) > 0 && (
+        <CitedParagraphs kb={kb} cited={content.recognition!.cited} onOpen={onOpen} />
+      )}
       {quotes.length > 0 && (
         <ul class="bs-this-page-quotes">
           {quotes.map((q) => (
@@ -134,5 +137,41 @@ function PageEntities({
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * The page's own paragraphs that the accounts quote, each with the entities whose contrast it
+ * belongs to: choosing one opens that entity's accounts, set against this page.
+ */
+function CitedParagraphs({
+  kb,
+  cited,
+  onOpen,
+}: {
+  kb: KnowledgeBase;
+  cited: PageRecognition['cited'];
+  onOpen(entityId: string): void;
+}) {
+  const names = new Map(kb.entities.map((e) => [e.id, e.name]));
+  return (
+    <section class="bs-this-page-cited" aria-labelledby="bs-this-page-cited-heading">
+      <h3 id="bs-this-page-cited-heading">Paragraphs of this page the accounts quote</h3>
+      <ul>
+        {cited.map(({ para, entities }) => (
+          <li key={para} data-para={para}>
+            <span class="bs-muted">Paragraph {para}:</span>{' '}
+            {entities.map((id, i) => (
+              <span key={id}>
+                {i > 0 && ', '}
+                <button type="button" class="bs-page-entity-name" onClick={() => onOpen(id)}>
+                  {names.get(id) ?? id}
+                </button>
+              </span>
+            ))}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

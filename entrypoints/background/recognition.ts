@@ -32,7 +32,7 @@ export interface PageRecognitions {
 }
 
 export function createPageRecognitions(
-  kb: Pick<KnowledgeBase, 'documents' | 'perspectives'>,
+  kb: Pick<KnowledgeBase, 'documents' | 'perspectives' | 'entities' | 'passages'>,
   fingerprints: Fingerprints,
   shipped: readonly Source[],
 ): PageRecognitions {
@@ -52,7 +52,7 @@ export function createPageRecognitions(
       const start = performance.now();
       const recognition = recognisePage(
         { shingles: new Set(page.shingles), modulus: page.modulus, host: tab.host },
-        { fingerprints, documents: kb.documents, perspectives, sources: effectiveSources(shipped, await readEdits()) },
+        { fingerprints, documents: kb.documents, perspectives, sources: effectiveSources(shipped, await readEdits()), kb },
       );
       performance.measure?.('backstory:recognise', { start, end: performance.now() });
       byTab.set(tab.tabId, recognition);

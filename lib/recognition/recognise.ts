@@ -4,6 +4,8 @@
  * perspective). DOM-free; the background runs it on what a content script sent.
  */
 import type { PageRecognition, QuotedDocument, ThisPage } from '../messages';
+import type { KnowledgeBase } from '../kb/types';
+import { citedParagraphs } from './cited';
 import { matchDocuments } from './fingerprint';
 import { sourceForHost, type Source } from './sources';
 import type { Fingerprints } from './types';
@@ -13,6 +15,8 @@ export interface RecognitionCorpus {
   documents: readonly { id: string; title: string; outlet: string; perspective: string }[];
   perspectives: readonly { id: string; label: string }[];
   sources: readonly Source[];
+  /** To tell which of the page's paragraphs the accounts quote. */
+  kb: Pick<KnowledgeBase, 'entities' | 'passages'>;
 }
 
 export interface PageFingerprint {
@@ -23,7 +27,6 @@ export interface PageFingerprint {
   host: string;
 }
 
-export const NOT_RECOGNISED: PageRecognition = { thisPage: null, quotes: [], paragraphs: [] };
 
 export function recognisePage(page: PageFingerprint, corpus: RecognitionCorpus): PageRecognition {
   const documents = new Map(corpus.documents.map((d) => [d.id, d]));
@@ -45,11 +48,12 @@ export function recognisePage(page: PageFingerprint, corpus: RecognitionCorpus):
       thisPage: { kind, doc: d.id, title: d.title, outlet: d.outlet, perspective: label(d.perspective) },
       quotes,
       paragraphs: own.paragraphs,
+      cited: citedParagraphs(corpus.kb, d.id, own.paragraphs),
     };
   }
   const source = sourceForHost(page.host, corpus.sources);
   const thisPage: ThisPage | null = source
     ? { kind: 'outlet', outlet: source.outlet, perspective: label(source.perspective) }
     : null;
-  return { thisPage, quotes, paragraphs: [] };
+  return { thisPage, quotes, paragraphs: [], cited: [] };
 }

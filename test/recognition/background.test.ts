@@ -60,6 +60,10 @@ describe('page/recognise', () => {
     expect(docs).not.toContain('iran-meddles');
     expect(docs.length).toBeGreaterThanOrEqual(3);
     expect(card.accounts[0]!.perspective.id).not.toBe('israeli');
+    // The page's paragraphs that accounts quote: the PMU paragraphs among them (paras 6–7).
+    expect(answer.cited.length).toBeGreaterThan(0);
+    expect(answer.cited.every((c) => answer.paragraphs.includes(c.para))).toBe(true);
+    expect(answer.cited.find((c) => c.para === 6)?.entities).toContain('popular-mobilization-units');
 
     // Another tab is not that page: its card quotes every document, the Israeli one included.
     const elsewhere = (await send(msg('card/get', { entity: 'mustafa-al-kadhimi' }), fromTab(8))) as CardData;
@@ -81,7 +85,7 @@ describe('page/recognise', () => {
 
   it('does not recognise an unrelated page on the same talks, even on an unknown site', async () => {
     const answer = await send(msg('page/recognise', shinglesOf('unrelated-dialogue-near-miss.html')), fromTab(7));
-    expect(answer).toEqual({ thisPage: null, quotes: [], paragraphs: [] });
+    expect(answer).toEqual({ thisPage: null, quotes: [], paragraphs: [], cited: [] });
   });
 
   it('knows an outlet by its site when the text is not a corpus document', async () => {
