@@ -9,6 +9,7 @@ import type { ReaderHref } from '../shared/Citation';
 import { EntityView } from './EntityView';
 import { Lookup } from './Lookup';
 import { ThisPageView, type ThisPageContent } from './ThisPageView';
+import type { SourceRegistryApi } from './SourceSettings';
 import './popup.css';
 
 export interface PopupProps {
@@ -16,9 +17,11 @@ export interface PopupProps {
   readerHref: ReaderHref;
   /** Issue 9: the active tab's recognition and mentions, for the "This page" view. */
   loadThisPage?: () => Promise<ThisPageContent>;
+  /** Issue 9: the reader's settings for the source registry. */
+  sourceRegistry?: SourceRegistryApi;
 }
 
-export function Popup({ kb, readerHref, loadThisPage }: PopupProps) {
+export function Popup({ kb, readerHref, loadThisPage, sourceRegistry }: PopupProps) {
   const index = useRef<{ kb: KnowledgeBase; index: SearchIndex } | undefined>(undefined);
   const indexFor = (current: KnowledgeBase): SearchIndex => {
     if (index.current?.kb !== current) {
@@ -65,7 +68,7 @@ export function Popup({ kb, readerHref, loadThisPage }: PopupProps) {
         }}
       />
       {!query.trim() && loadThisPage && (
-        <ThisPageView kb={kb} load={loadThisPage} readerHref={readerHref} onOpen={setEntityId} />
+        <ThisPageView kb={kb} load={loadThisPage} readerHref={readerHref} onOpen={setEntityId} sources={sourceRegistry} />
       )}
     </main>
   );

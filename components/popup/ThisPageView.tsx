@@ -11,6 +11,7 @@ import { contrastWithPage } from '../../lib/recognition/contrast';
 import { typeLabel } from '../card/format';
 import type { ReaderHref } from '../shared/Citation';
 import { ThisPageLine } from '../shared/ThisPage';
+import { SourceSettings, type SourceRegistryApi } from './SourceSettings';
 import '../card/accounts.css';
 import '../shared/this-page.css';
 
@@ -25,13 +26,15 @@ export interface ThisPageViewProps {
   load(): Promise<ThisPageContent>;
   readerHref: ReaderHref;
   onOpen(entityId: string): void;
+  /** The source registry's settings, shown under the view when given. */
+  sources?: SourceRegistryApi;
 }
 
 /** Enough to take in at a glance; the entity view has every account. */
 const ENTITIES_SHOWN = 12;
 const ACCOUNTS_PER_ENTITY = 2;
 
-export function ThisPageView({ kb, load, readerHref, onOpen }: ThisPageViewProps) {
+export function ThisPageView({ kb, load, readerHref, onOpen, sources }: ThisPageViewProps) {
   const [content, setContent] = useState<ThisPageContent | 'loading'>('loading');
   useEffect(() => {
     let live = true;
@@ -52,11 +55,12 @@ export function ThisPageView({ kb, load, readerHref, onOpen }: ThisPageViewProps
       ) : (
         <ThisPageBody kb={kb} content={content} readerHref={readerHref} onOpen={onOpen} />
       )}
+      {sources && <SourceSettings api={sources} />}
     </section>
   );
 }
 
-function ThisPageBody({ kb, content, readerHref, onOpen }: Omit<ThisPageViewProps, 'load'> & { content: ThisPageContent }) {
+function ThisPageBody({ kb, content, readerHref, onOpen }: Omit<ThisPageViewProps, 'load' | 'sources'> & { content: ThisPageContent }) {
   const thisPage = content.recognition?.thisPage ?? null;
   const quotes = content.recognition?.quotes ?? [];
   if (!content.reachable) {
@@ -96,7 +100,7 @@ function PageEntities({
   thisPage,
   readerHref,
   onOpen,
-}: Omit<ThisPageViewProps, 'load'> & { mentions: PageMention[]; thisPage: PageRecognition['thisPage'] }) {
+}: Omit<ThisPageViewProps, 'load' | 'sources'> & { mentions: PageMention[]; thisPage: PageRecognition['thisPage'] }) {
   const rows = useMemo(
     () =>
       mentions.slice(0, ENTITIES_SHOWN).map((mention) => {

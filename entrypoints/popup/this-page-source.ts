@@ -28,7 +28,11 @@ function askBackground<K extends MessageName<PageToBackground>>(
   data: Request<PageToBackground, K>,
 ): Promise<Response<PageToBackground, K>> {
   const envelope: Envelope<PageToBackground, K> = { backstory: 1, name, data };
-  return browser.runtime.sendMessage(envelope) as Promise<Response<PageToBackground, K>>;
+  return (browser.runtime.sendMessage(envelope) as Promise<Response<PageToBackground, K> | undefined>).then((answer) => {
+    // The background answers nothing to a message it refused (it logs why).
+    if (answer === undefined) throw new Error(`${name} was refused`);
+    return answer;
+  });
 }
 
 async function targetTab(): Promise<number | undefined> {

@@ -4,6 +4,8 @@
  * unrelated news pages as nothing; a card on a recognised page quotes only the other documents,
  * and the popup's "This page" view says what the page is and what the other documents say.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -31,6 +33,19 @@ const UNRELATED = [
   'syria-camps',
   'vienna-nuclear-talks',
 ];
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's violations in `selector` (evaluated over CDP, so extension-page CSP does not apply). */
+async function axeViolations(page: Page, selector: string): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (sel) => {
+    type Axe = { run(ctx: Element, opts: object): Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
+    const axe = (globalThis as unknown as { axe: Axe }).axe;
+    const result = await axe.run(document.querySelector(sel)!, { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+  }, selector);
+}
 
 interface ThisPageShown {
   kind: string | null;
@@ -201,6 +216,51 @@ describe('recognising the page', () => {
     const dialog = await openCardOnPage(page);
     expect(await dialog.locator('.bs-this-page').count()).toBe(0);
     expect((await cardDocs(page)).length).toBeGreaterThanOrEqual(3);
+    await page.close();
+  });
+
+  it('passes axe in the popup’s "This page" view and in the card on a recognised page, light and dark', async () => {
+    const page = await openScanned('seed-iran-meddles');
+    const popup = await popupFor(page);
+    for (const scheme of ['light', 'dark'] as const) {
+      await popup.emulateMedia({ colorScheme: scheme });
+      expect(await axeViolations(popup, 'main'), `popup, ${scheme}`).toEqual([]);
+    }
+    await popup.close();
+    await openCardOnPage(page);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      expect(await axeViolations(page, 'backstory-ui'), `card, ${scheme}`).toEqual([]);
+    }
+    await page.close();
+  });
+
+  it('lets the reader add and remove sites in the source registry, refusing a malformed one', async () => {
+    const page = await openScanned('unrelated-dialogue-near-miss');
+    const popup = await popupFor(page);
+    await popup.getByText('Sites Backstory knows').click();
+    const domains = () => popup.locator('.bs-sources-domain').allTextContents();
+    expect(await domains()).toEqual(['iranfocus.com', 'jpost.com', 'mek-iran.com', 'nournews.ir']);
+
+    await popup.getByLabel('Site').fill('not a site');
+    await popup.getByLabel('Outlet').fill('Nobody');
+    await popup.getByRole('button', { name: 'Add site' }).click();
+    await expect.poll(() => popup.getByRole('alert').textContent()).toContain('domain');
+    expect(await domains()).toHaveLength(4);
+
+    await popup.getByLabel('Site').fill('www.Example-News.com');
+    await popup.getByLabel('Outlet').fill('Example News');
+    await popup.getByLabel('Perspective').selectOption('iranian-state');
+    await popup.getByRole('button', { name: 'Add site' }).click();
+    await expect.poll(domains).toContain('example-news.com');
+    await popup.getByRole('button', { name: 'Remove jpost.com' }).click();
+    await expect.poll(domains).not.toContain('jpost.com');
+
+    // Kept: a popup opened afterwards shows the same registry.
+    await popup.reload();
+    await popup.getByText('Sites Backstory knows').click();
+    await expect.poll(domains).toEqual(['example-news.com', 'iranfocus.com', 'mek-iran.com', 'nournews.ir']);
+    await popup.close();
     await page.close();
   });
 });
