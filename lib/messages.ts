@@ -124,8 +124,11 @@ export interface PageRecognition {
   quotes: QuotedDocument[];
   /** For `document`/`copy`: the document's paragraphs (1-based) the page carries. */
   paragraphs: number[];
-  /** For `document`/`copy`: the carried paragraphs that entities' accounts quote, and those entities. */
-  cited: { para: number; entities: string[] }[];
+  /**
+   * For `document`/`copy`: the carried paragraphs that entities' accounts quote, those entities,
+   * and the paragraph's shingles (so the content script can find it on the page and mark it).
+   */
+  cited: { para: number; entities: string[]; shingles: number[] }[];
 }
 
 export interface SourceRegistry {

@@ -7,12 +7,29 @@ import { keptBySample, MAX_PAGE_SHINGLES, sampleModulus, textShingles } from '..
 
 export const FINGERPRINT_MEASURE = 'backstory:fingerprint';
 
-export class PageFingerprint {
+export class PageFingerprint implements PageFingerprintLookup {
   /** Shingle hashes per scan chunk: a rescanned chunk replaces its own, a removed one is skipped. */
   private chunks = new Map<Element, number[]>();
   /** Time spent hashing since the last snapshot (it runs inside the scan passes). */
   private busy = 0;
   private lastSent = '';
+
+  chunkShowing(shingles: readonly number[]): Element | null {
+    if (shingles.length === 0) return null;
+    const wanted = new Set(shingles);
+    let best: Element | null = null;
+    let bestFound = 0;
+    for (const [root, hashes] of this.chunks) {
+      if (!root.isConnected) continue;
+      let found = 0;
+      for (const h of hashes) if (wanted.has(h)) found++;
+      if (found > bestFound) {
+        best = root;
+        bestFound = found;
+      }
+    }
+    return bestFound / wanted.size >= SHOWN_COVERAGE ? best : null;
+  }
 
   add(root: Element, text: string): void {
     const start = performance.now();
@@ -44,6 +61,17 @@ export class PageFingerprint {
     this.lastSent = key;
     return { shingles, modulus };
   }
+}
+
+/**
+ * A paragraph counts as shown in a chunk when the chunk holds this share of its shingles (the
+ * same bar as PARAGRAPH_COVERAGE in lib/recognition/fingerprint.ts).
+ */
+const SHOWN_COVERAGE = 0.5;
+
+export interface PageFingerprintLookup {
+  /** The scan chunk that shows a paragraph with these shingles, if one does. */
+  chunkShowing(shingles: readonly number[]): Element | null;
 }
 
 function measure(start: number, detail: { shingles: number; modulus: number; hashingMs: number }): void {

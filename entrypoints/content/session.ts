@@ -18,6 +18,7 @@ import { listenToExtension } from './inbox';
 import { HighlightMarks, supportsHighlights, type MentionMarks, type Timers } from './marks';
 import { PageWatcher } from './page-watcher';
 import { PageFingerprint } from './page-fingerprint';
+import { CitedMarkers, type CitedMarker } from './cited-markers';
 import { Spotter } from './spotter';
 import { compareMentions, liveRange, mentionRects, type SpottedMention } from './spotted';
 
@@ -38,6 +39,7 @@ export class ContentSession {
   /** Issue 9: the page's fingerprint, and what the background recognised from it. */
   private fingerprint = new PageFingerprint();
   private recognition: PageRecognition | null = null;
+  private citedMarkers: CitedMarkers | null = null;
 
   constructor(private readonly ctx: ContentScriptContext) {
     this.timers = {
@@ -122,10 +124,34 @@ export class ContentSession {
       this.recognition = await ask('page/recognise', page);
     } catch {
       // The background is restarting: cards show the usual accounts; the next rescan asks again.
+      return;
     }
+    await this.markCitedParagraphs(this.recognition);
+  }
+
+  /** Quiet markers beside the page's paragraphs that the accounts quote (issue 9). */
+  private async markCitedParagraphs(recognition: PageRecognition): Promise<void> {
+    const entities = new Map((this.matcher?.entities ?? []).map((e) => [e.id, e]));
+    const markers: CitedMarker[] = [];
+    const marked = new Set<Element>();
+    for (const cited of recognition.cited) {
+      const element = this.fingerprint.chunkShowing(cited.shingles);
+      const entity = cited.entities.map((id) => entities.get(id)).find((e) => e !== undefined);
+      // One marker per element: a chunk showing several quoted paragraphs opens the first.
+      if (!element || !entity || marked.has(element)) continue;
+      marked.add(element);
+      markers.push({ element, para: cited.para, entity: { id: entity.id, name: entity.name } });
+    }
+    if (markers.length === 0 && !this.citedMarkers) return;
+    this.citedMarkers ??= new CitedMarkers(this.ctx, (entity, anchor) => {
+      const full = entities.get(entity.id);
+      if (full) void this.card.open(full, anchor, { focus: true });
+    });
+    await this.citedMarkers.show(markers);
   }
 
   private stop(): void {
+    void this.citedMarkers?.show([]);
     this.watcher.stop();
     this.intent.dismiss();
     this.spotter?.stop();

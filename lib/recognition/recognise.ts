@@ -48,7 +48,10 @@ export function recognisePage(page: PageFingerprint, corpus: RecognitionCorpus):
       thisPage: { kind, doc: d.id, title: d.title, outlet: d.outlet, perspective: label(d.perspective) },
       quotes,
       paragraphs: own.paragraphs,
-      cited: citedParagraphs(corpus.kb, d.id, own.paragraphs),
+      cited: citedParagraphs(corpus.kb, d.id, own.paragraphs).map((c) => ({
+        ...c,
+        shingles: corpus.fingerprints.documents.find((f) => f.doc === d.id)?.paragraphs[c.para - 1] ?? [],
+      })),
     };
   }
   const source = sourceForHost(page.host, corpus.sources);

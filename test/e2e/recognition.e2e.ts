@@ -263,4 +263,40 @@ describe('recognising the page', () => {
     await popup.close();
     await page.close();
   });
+
+  it('puts a quiet marker beside the page’s paragraphs that accounts quote, which opens that contrast', async () => {
+    const page = await openScanned('seed-iran-meddles');
+    const markers = page.locator('backstory-ui .bs-cited-marker');
+    await markers.first().waitFor({ state: 'visible', timeout: 10_000 });
+    const paras = await markers.evaluateAll((items) => items.map((i) => Number(i.getAttribute('data-para'))));
+    // The Jerusalem Post's PMU paragraphs (6–7) are among those the accounts quote.
+    expect(paras.some((p) => p === 6 || p === 7)).toBe(true);
+    // Each marker sits beside the paragraph it names: level with its first line.
+    const aligned = await page.evaluate(() => {
+      const host = [...document.querySelectorAll('backstory-ui')].find((h) => h.shadowRoot?.querySelector('.bs-cited-marker'));
+      const marker = host!.shadowRoot!.querySelector<HTMLElement>('.bs-cited-marker')!;
+      const para = Number(marker.dataset.para);
+      const row = document.querySelectorAll('table table tr')[para]!; // row 0 is the headline
+      return Math.abs(marker.getBoundingClientRect().top - row.getBoundingClientRect().top) < 4;
+    });
+    expect(aligned).toBe(true);
+
+    const marker = markers.first();
+    await marker.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'cited-markers.png');
+    const entity = await marker.getAttribute('data-entity');
+    await marker.click();
+    await card(page).waitFor({ state: 'visible', timeout: 5_000 });
+    expect(await card(page).getAttribute('data-entity')).toBe(entity);
+    await expect.poll(() => card(page).locator('.bs-this-page').getAttribute('data-doc')).toBe('iran-meddles');
+    expect(await cardDocs(page)).not.toContain('iran-meddles');
+    await page.close();
+  });
+
+  it('marks no paragraph on an unrelated page', async () => {
+    const page = await openScanned('unrelated-dialogue-near-miss');
+    await page.waitForTimeout(500);
+    expect(await page.locator('backstory-ui .bs-cited-marker').count()).toBe(0);
+    await page.close();
+  });
 });
