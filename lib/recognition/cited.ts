@@ -1,7 +1,11 @@
 /**
  * Which paragraphs of a recognised page the corpus's accounts quote (issue 9): when the page is
- * document D, the passages of D that the knowledge base uses as an entity's account are the
- * page's own sentences set against the other documents. The reader can go from such a paragraph
+ * document D, the passage of D that the knowledge base puts first in an entity's account (the
+ * one a card would quote for D) is the page's own sentence set against the other documents.
+ * Only that lead passage counts, and only for people, organisations and events that documents
+ * of at least two perspectives describe (a contrast exists): nearly every paragraph of a
+ * document has *some* passage in some account (places like Iraq or Washington lead everywhere),
+ * and a marker beside every paragraph would not be quiet. The reader can go from such a paragraph
  * to that contrast. (Curated contrasts, data/gazetteer/contrasts.json from issue 4, will add to
  * these; today the knowledge base's account passages are what cites a paragraph.)
  */
@@ -24,15 +28,15 @@ export function citedParagraphs(
   const paraOf = new Map(kb.passages.filter((p) => p.doc === doc).map((p) => [p.id, p.para]));
   const byPara = new Map<number, string[]>();
   for (const entity of kb.entities) {
+    if (entity.type === 'place' || new Set(entity.accounts.map((a) => a.perspective)).size < 2) continue;
     for (const account of entity.accounts) {
       if (account.doc !== doc) continue;
-      for (const passage of account.passages) {
-        const para = paraOf.get(passage);
-        if (para === undefined || !onPage.has(para)) continue;
-        const list = byPara.get(para) ?? [];
-        if (!list.includes(entity.id)) list.push(entity.id);
-        byPara.set(para, list);
-      }
+      const lead = account.passages[0];
+      const para = lead === undefined ? undefined : paraOf.get(lead);
+      if (para === undefined || !onPage.has(para)) continue;
+      const list = byPara.get(para) ?? [];
+      if (!list.includes(entity.id)) list.push(entity.id);
+      byPara.set(para, list);
     }
   }
   return [...byPara].sort(([a], [b]) => a - b).map(([para, entities]) => ({ para, entities }));
