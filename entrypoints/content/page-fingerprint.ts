@@ -7,9 +7,17 @@ import { keptBySample, MAX_PAGE_SHINGLES, sampleModulus, textShingles } from '..
 
 export const FINGERPRINT_MEASURE = 'backstory:fingerprint';
 
+/**
+ * Text hashed per page at most. A corpus document is 4–8k characters and sits near the top of
+ * any page that republishes it; beyond this the page is a feed or an archive, and hashing it
+ * all (≈28 ms per million characters on our 2-core box) would only add to the scan's slices.
+ */
+export const MAX_FINGERPRINT_CHARS = 400_000;
+
 export class PageFingerprint implements PageFingerprintLookup {
   /** Shingle hashes per scan chunk: a rescanned chunk replaces its own, a removed one is skipped. */
-  private chunks = new Map<Element, number[]>();
+  private chunks = new Map<Element, { hashes: number[]; chars: number }>();
+  private chars = 0;
   /** Time spent hashing since the last snapshot (it runs inside the scan passes). */
   private busy = 0;
   private lastSent = '';
@@ -19,7 +27,7 @@ export class PageFingerprint implements PageFingerprintLookup {
     const wanted = new Set(shingles);
     let best: Element | null = null;
     let bestFound = 0;
-    for (const [root, hashes] of this.chunks) {
+    for (const [root, { hashes }] of this.chunks) {
       if (!root.isConnected) continue;
       let found = 0;
       for (const h of hashes) if (wanted.has(h)) found++;
@@ -33,7 +41,14 @@ export class PageFingerprint implements PageFingerprintLookup {
 
   add(root: Element, text: string): void {
     const start = performance.now();
-    this.chunks.set(root, [...textShingles(text)]);
+    const previous = this.chunks.get(root);
+    if (previous) this.chars -= previous.chars;
+    if (this.chars + text.length > MAX_FINGERPRINT_CHARS) {
+      this.chunks.delete(root);
+      return;
+    }
+    this.chars += text.length;
+    this.chunks.set(root, { hashes: [...textShingles(text)], chars: text.length });
     this.busy += performance.now() - start;
   }
 
@@ -44,9 +59,10 @@ export class PageFingerprint implements PageFingerprintLookup {
   takeChanged(): { shingles: number[]; modulus: number } | null {
     const start = performance.now();
     const all = new Set<number>();
-    for (const [root, hashes] of this.chunks) {
+    for (const [root, { hashes, chars }] of this.chunks) {
       if (!root.isConnected) {
         this.chunks.delete(root);
+        this.chars -= chars;
         continue;
       }
       for (const h of hashes) all.add(h);

@@ -5,7 +5,7 @@
  * background accepts on a huge page.
  */
 import { describe, expect, it } from 'vitest';
-import { FINGERPRINT_MEASURE, PageFingerprint } from '../../entrypoints/content/page-fingerprint';
+import { FINGERPRINT_MEASURE, MAX_FINGERPRINT_CHARS, PageFingerprint } from '../../entrypoints/content/page-fingerprint';
 import { BLOCK_BREAK } from '../../lib/engine/alphabet';
 import { matchDocuments, buildFingerprints } from '../../lib/recognition/fingerprint';
 import { MAX_PAGE_SHINGLES } from '../../lib/recognition/shingles';
@@ -48,11 +48,30 @@ describe('PageFingerprint', () => {
 
   it('samples a huge page down to what the background accepts', () => {
     const fingerprint = new PageFingerprint();
-    const words = Array.from({ length: 60_000 }, (_, i) => `w${i}`).join(' ');
+    // 60,000 distinct words in ~240k characters: within the character budget, over the hash limit.
+    const words = Array.from({ length: 60_000 }, (_, i) => i.toString(36)).join(' ');
     fingerprint.add(chunk(), words);
     const sent = fingerprint.takeChanged()!;
     expect(sent.modulus).toBe(4);
     expect(sent.shingles.length).toBeLessThanOrEqual(MAX_PAGE_SHINGLES);
     expect(sent.shingles.every((h) => h % 4 === 0)).toBe(true);
+  });
+
+  it('stops hashing past its budget of characters, and a removed chunk frees its share', () => {
+    const fingerprint = new PageFingerprint();
+    const filler = chunk();
+    fingerprint.add(filler, 'x '.repeat(MAX_FINGERPRINT_CHARS / 2 - 10));
+    const late = chunk();
+    const d = documentById('iran-meddles');
+    fingerprint.add(late, [d.title, ...d.paragraphs].join(BLOCK_BREAK) + ' y'.repeat(MAX_FINGERPRINT_CHARS / 4));
+    expect(fingerprint.takeChanged()!.shingles.length).toBeGreaterThan(0);
+    const over = chunk();
+    fingerprint.add(over, 'z '.repeat(MAX_FINGERPRINT_CHARS / 2));
+    // Over budget: the last chunk was not hashed, the fingerprint did not change.
+    expect(fingerprint.takeChanged()).toBeNull();
+    filler.remove();
+    fingerprint.takeChanged();
+    fingerprint.add(over, 'one two three four five six seven');
+    expect(fingerprint.takeChanged()).not.toBeNull();
   });
 });
