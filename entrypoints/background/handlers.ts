@@ -60,7 +60,7 @@ export function createHandlers(
       'card/get': async ({ entity }, origin) => {
         const source = await knowledge.cardSource(entity);
         const card = source ? buildCardData(source, entity, readerUrlFor, ACCOUNTS_BEFORE_CONTRAST) : null;
-        return contrastWithPage(card, recognitions.forTab(origin.tabId)?.thisPage);
+        return contrastWithPage(card, (await recognitions.forTab(origin.tabId))?.thisPage);
       },
       'suppress/add': async ({ entity }, origin) => {
         // Only names Backstory can mark can be suppressed: a page cannot fill storage with
@@ -80,7 +80,7 @@ export function createHandlers(
     page: {
       'card/get': cardGet,
       // --- Recognising the page (issue 9) ---
-      'page/recognition': async ({ tabId }) => recognitions.forTab(tabId) ?? null,
+      'page/recognition': async ({ tabId }) => (await recognitions.forTab(tabId)) ?? null,
       'sources/get': () => recognitions.sources(),
       'sources/set': (edits) => recognitions.setSources(edits),
     },

@@ -3,8 +3,9 @@
  * sent with the corpus's fingerprints and the source registry, and remembers the answer per tab
  * so that the tab's cards and the popup can set the other accounts against the page.
  *
- * Answers live in memory: a restarted service worker has forgotten them, and the tab's cards
- * then show the usual accounts until its content script scans again.
+ * Answers are kept in memory and in `browser.storage.session` (cleared when the browser closes):
+ * Chrome stops an idle service worker after 30 s, and a reader who hovers a name a minute into
+ * the article must still get the card set against the page.
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
@@ -23,9 +24,17 @@ import type { Fingerprints } from '~/lib/recognition/types';
 /** Where the reader's edits to the source registry are kept in `browser.storage.local`. */
 export const SOURCES_KEY = 'sources';
 
+/** A tab's answer in `browser.storage.session`. */
+export const recognitionKey = (tabId: number) => `recognition:${tabId}`;
+
+/** Storage is shared with every other part; a failed write only costs the answer after a restart. */
+function sessionStorage() {
+  return browser.storage.session as typeof browser.storage.session | undefined;
+}
+
 export interface PageRecognitions {
   recognise(page: { shingles: number[]; modulus: number }, tab: { tabId: number; host: string }): Promise<PageRecognition>;
-  forTab(tabId: number): PageRecognition | undefined;
+  forTab(tabId: number): Promise<PageRecognition | undefined>;
   forget(tabId: number): void;
   sources(): Promise<SourceRegistry>;
   setSources(edits: ReaderSources): Promise<SourceRegistry>;
@@ -56,10 +65,29 @@ export function createPageRecognitions(
       );
       performance.measure?.('backstory:recognise', { start, end: performance.now() });
       byTab.set(tab.tabId, recognition);
+      await sessionStorage()
+        ?.set({ [recognitionKey(tab.tabId)]: recognition })
+        .catch(() => undefined);
       return recognition;
     },
-    forTab: (tabId) => byTab.get(tabId),
-    forget: (tabId) => void byTab.delete(tabId),
+    async forTab(tabId) {
+      const known = byTab.get(tabId);
+      if (known) return known;
+      // After a service-worker restart: what this tab was recognised as before. Written only by
+      // `recognise` above, so its shape is ours.
+      const stored = await sessionStorage()
+        ?.get(recognitionKey(tabId))
+        .catch(() => undefined);
+      const recognition = stored?.[recognitionKey(tabId)] as PageRecognition | undefined;
+      if (recognition) byTab.set(tabId, recognition);
+      return recognition;
+    },
+    forget(tabId) {
+      byTab.delete(tabId);
+      void sessionStorage()
+        ?.remove(recognitionKey(tabId))
+        .catch(() => undefined);
+    },
     sources: async () => registry(await readEdits()),
     async setSources(edits) {
       // Parsed again here: the router checked the shape, this keeps the bounds and the

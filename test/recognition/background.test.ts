@@ -9,7 +9,8 @@ import { fakeBrowser } from 'wxt/testing';
 import type { Browser } from 'wxt/browser';
 import { createHandlers } from '../../entrypoints/background/handlers';
 import { createKnowledge } from '../../entrypoints/background/knowledge';
-import { SOURCES_KEY } from '../../entrypoints/background/recognition';
+import { createPageRecognitions, recognitionKey, SOURCES_KEY } from '../../entrypoints/background/recognition';
+import { bundledFingerprints, bundledSources } from '../../lib/storage/bundled-recognition';
 import { registerRouter } from '../../entrypoints/background/router';
 import type { CardData, PageRecognition, SourceRegistry } from '../../lib/messages';
 import { textShingles } from '../../lib/recognition/shingles';
@@ -69,6 +70,21 @@ describe('page/recognise', () => {
     const elsewhere = (await send(msg('card/get', { entity: 'mustafa-al-kadhimi' }), fromTab(8))) as CardData;
     expect(elsewhere.thisPage).toBeUndefined();
     expect(elsewhere.accounts.map((a) => a.doc)).toContain('iran-meddles');
+  });
+
+  it('still knows the page after the service worker restarted (Chrome stops it when idle)', async () => {
+    await send(msg('page/recognise', shinglesOf('seed-iran-meddles.html')), fromTab(7));
+    // A new background over the same browser storage, as after a restart.
+    fakeBrowser.runtime.onMessage.removeAllListeners();
+    registerRouter(createHandlers(createKnowledge(db, bundledKb), bundledMatcher));
+    const card = (await send(msg('card/get', { entity: 'mustafa-al-kadhimi' }), fromTab(7))) as CardData;
+    expect(card.thisPage?.doc).toBe('iran-meddles');
+    expect(card.accounts.map((a) => a.doc)).not.toContain('iran-meddles');
+    // Closing the tab forgets it, in memory and in session storage.
+    const recognitions = createPageRecognitions(bundledKb, bundledFingerprints, bundledSources);
+    recognitions.forget(7);
+    await vi.waitFor(async () => expect(await fakeBrowser.storage.session.get(recognitionKey(7))).toEqual({}));
+    expect(await recognitions.forTab(7)).toBeUndefined();
   });
 
   it('orders a copy’s card with the other perspectives first and without the copied document', async () => {
