@@ -60,6 +60,14 @@ export class CardHost {
     this.render();
   }
 
+  /**
+   * Drop cached card data: the page was just recognised (issue 9), so cards loaded before then
+   * lack "This page" and may quote the page's own document.
+   */
+  forgetCards(): void {
+    this.cache.clear();
+  }
+
   /** Follow the mention as the page scrolls. */
   moveTo(anchor: Box): void {
     if (!this.content) return;

@@ -121,7 +121,9 @@ export class ContentSession {
     const page = this.fingerprint.takeChanged();
     if (!page) return;
     try {
+      const before = JSON.stringify(this.recognition?.thisPage ?? null);
       this.recognition = await ask('page/recognise', page);
+      if (JSON.stringify(this.recognition.thisPage) !== before) this.card.forgetCards();
     } catch {
       // The background is restarting: cards show the usual accounts; the next rescan asks again.
       return;
