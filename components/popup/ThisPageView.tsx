@@ -164,7 +164,7 @@ function CitedParagraphs({
       <ul>
         {cited.map(({ para, entities }) => (
           <li key={para} data-para={para}>
-            <span class="bs-muted">Paragraph {para}:</span>{' '}
+            <span class="bs-muted">Paragraph {para} of the document:</span>{' '}
             {entities.map((id, i) => (
               <span key={id}>
                 {i > 0 && ', '}

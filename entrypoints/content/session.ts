@@ -120,15 +120,18 @@ export class ContentSession {
     if (!spotter || this.ctx.isInvalid || spotter.counts().length === 0) return;
     const page = this.fingerprint.takeChanged();
     if (!page) return;
+    let answer: PageRecognition | undefined;
     try {
-      const before = JSON.stringify(this.recognition?.thisPage ?? null);
-      this.recognition = await ask('page/recognise', page);
-      if (JSON.stringify(this.recognition.thisPage) !== before) this.card.forgetCards();
+      answer = await ask('page/recognise', page);
     } catch {
       // The background is restarting: cards show the usual accounts; the next rescan asks again.
-      return;
     }
-    await this.markCitedParagraphs(this.recognition);
+    // Refused (logged by the background) or unanswered: keep what we had.
+    if (!answer || this.ctx.isInvalid) return;
+    const before = JSON.stringify(this.recognition?.thisPage ?? null);
+    this.recognition = answer;
+    if (JSON.stringify(answer.thisPage) !== before) this.card.forgetCards();
+    await this.markCitedParagraphs(answer);
   }
 
   /** Quiet markers beside the page's paragraphs that the accounts quote (issue 9). */
