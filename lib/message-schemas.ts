@@ -8,6 +8,8 @@
  */
 import * as v from 'valibot';
 import type { ContentToBackground, Envelope, PageToBackground } from './messages';
+import { readerSourcesSchema } from './recognition/sources';
+import { MAX_PAGE_SHINGLES } from './recognition/shingles';
 
 /** Entity ids are short slugs; the bound and the character set keep junk out of storage. */
 const entityId = v.pipe(v.string(), v.minLength(1), v.maxLength(128), v.regex(/^[\p{L}\p{N}._:-]+$/u));
@@ -41,6 +43,28 @@ export const settingsSetSuppressedSchema = envelope(
   v.strictObject({ host: hostName, entity: entityId, suppressed: v.boolean() }),
 );
 
+// --- Recognising the page (issue 9) ---
+
+/**
+ * A page's shingle hashes (unsigned 32-bit). The content script samples a big page down to
+ * MAX_PAGE_SHINGLES (see lib/recognition/shingles.ts `sampleModulus`), so a longer list is junk.
+ */
+const shingleHash = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(0xffffffff));
+export const pageRecogniseSchema = envelope(
+  'page/recognise',
+  v.strictObject({
+    shingles: v.pipe(v.array(shingleHash), v.maxLength(MAX_PAGE_SHINGLES)),
+    // A power of two, as sampleModulus makes it.
+    modulus: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1 << 16), v.check((n) => (n & (n - 1)) === 0)),
+  }),
+);
+export const pageRecognitionSchema = envelope(
+  'page/recognition',
+  v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+);
+export const sourcesGetSchema = envelope('sources/get', v.strictObject({}));
+export const sourcesSetSchema = envelope('sources/set', readerSourcesSchema);
+
 /** Messages a content script may send. */
 export const contentToBackgroundSchema = v.variant('name', [
   matcherGetSchema,
@@ -48,6 +72,7 @@ export const contentToBackgroundSchema = v.variant('name', [
   suppressAddSchema,
   readerOpenSchema,
   entityOpenSchema,
+  pageRecogniseSchema,
 ]);
 /** Messages the popup or the reader page may send. */
 export const pageToBackgroundSchema = v.variant('name', [
@@ -57,6 +82,9 @@ export const pageToBackgroundSchema = v.variant('name', [
   settingsSetPausedSchema,
   settingsSetSiteSchema,
   settingsSetSuppressedSchema,
+  pageRecognitionSchema,
+  sourcesGetSchema,
+  sourcesSetSchema,
 ]);
 
 export type ContentMessage = v.InferOutput<typeof contentToBackgroundSchema>;

@@ -8,6 +8,7 @@
  */
 import type { EntityType, EventDate, Statement } from './kb/types';
 import type { MatcherData } from './engine/types';
+import type { ReaderSources, Source } from './recognition/sources';
 
 /** Content script → background. */
 export interface ContentToBackground {
@@ -22,6 +23,12 @@ export interface ContentToBackground {
   'reader/open': { request: { doc: string; passage: string }; response: { ok: boolean } };
   /** "Open in Backstory": open the entity view in a new tab. */
   'entity/open': { request: { entity: string }; response: { ok: boolean } };
+  // --- Recognising the page (issue 9) ---
+  /**
+   * The page's text fingerprint (shingle hashes, see lib/recognition/shingles.ts), kept when
+   * `hash % modulus === 0`: which corpus document, copy or outlet is this page?
+   */
+  'page/recognise': { request: { shingles: number[]; modulus: number }; response: PageRecognition };
 }
 
 /** Popup or reader page → background. */
@@ -39,6 +46,13 @@ export interface PageToBackground {
     request: { host: string; entity: string; suppressed: boolean };
     response: ReaderSettings;
   };
+  // --- Recognising the page (issue 9) ---
+  /** What the content script of a tab recognised (null: it has not said, or spotting is off). */
+  'page/recognition': { request: { tabId: number }; response: PageRecognition | null };
+  /** The source registry in effect, and the reader's edits to it. */
+  'sources/get': { request: Record<string, never>; response: SourceRegistry };
+  /** Replace the reader's edits to the source registry. */
+  'sources/set': { request: ReaderSources; response: SourceRegistry };
 }
 
 /** All of the reader's settings (the popup's Settings view); `SiteSettings` is one site's share. */
@@ -113,6 +127,8 @@ export interface CardData {
   disagreements?: CardDisagreement[];
   /** Dates of the events it took part in, oldest first. */
   keyDates?: { id: string; name: string; date: EventDate }[];
+  /** The page the card is on, when Backstory recognised it (issue 9): its accounts contrast with it. */
+  thisPage?: ThisPage;
 }
 
 /** One perspective's position on a curated topic: an account plus the position in a few words. */
@@ -132,6 +148,51 @@ export interface CardDisagreement {
   question: string;
   note?: string;
   claims: CardClaim[];
+}
+
+// --- Recognising the page (issue 9) ---
+
+/** The page the reader is on, as one account among the corpus's. */
+export interface ThisPage {
+  /**
+   * `document`: the page is a corpus document (here or syndicated elsewhere); `copy`: an edited
+   * or trimmed copy of one; `outlet`: not a corpus document, but from an outlet the source
+   * registry knows.
+   */
+  kind: 'document' | 'copy' | 'outlet';
+  /** The corpus document it is or copies (not for `outlet`). */
+  doc?: string;
+  title?: string;
+  outlet: string;
+  perspective: { id: string; label: string };
+}
+
+export interface QuotedDocument {
+  doc: string;
+  title: string;
+  outlet: string;
+  /** The document's paragraphs (1-based) the page carries. */
+  paragraphs: number[];
+}
+
+export interface PageRecognition {
+  thisPage: ThisPage | null;
+  /** Corpus documents the page quotes a paragraph or more of (besides the one it is). */
+  quotes: QuotedDocument[];
+  /** For `document`/`copy`: the document's paragraphs (1-based) the page carries. */
+  paragraphs: number[];
+  /**
+   * For `document`/`copy`: the carried paragraphs that entities' accounts quote, those entities,
+   * and the paragraph's shingles (so the content script can find it on the page and mark it).
+   */
+  cited: { para: number; entities: string[]; shingles: number[] }[];
+}
+
+export interface SourceRegistry {
+  /** The registry in effect (shipped entries with the reader's edits applied). */
+  sources: Source[];
+  edits: ReaderSources;
+  perspectives: { id: string; label: string }[];
 }
 
 export type MessageName<M> = keyof M & string;

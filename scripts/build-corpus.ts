@@ -21,12 +21,15 @@ import {
   type InputFile,
 } from '../lib/kb/build';
 import { formatSummary } from '../lib/kb/report';
+import { serializeFingerprints } from '../lib/recognition/serialize';
 
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const KB_FILE = 'data/kb.json';
 export const MATCHER_FILE = 'data/matcher.json';
 /** Curated contrasts live beside the gazetteer but are not entries (issue 4). */
 const CONTRASTS_NAME = 'contrasts.json';
+/** Text fingerprints of the documents, for recognising a page as one of them (issue 9). */
+export const FINGERPRINTS_FILE = 'data/fingerprints.json';
 
 /** Reads documents.json, the seeds it names, and every data/gazetteer/*.json (sorted by name). */
 export function readCorpusInput(root = PROJECT_ROOT): CorpusInput {
@@ -65,12 +68,13 @@ export interface CheckResult {
 /** Do the committed outputs equal a fresh build? The unit tests call this too. */
 export function checkOutputs(root = PROJECT_ROOT): CheckResult {
   const result = buildKnowledgeBase(readCorpusInput(root));
-  if (!result.kb || !result.matcher) return { upToDate: false, stale: [KB_FILE, MATCHER_FILE], result };
+  if (!result.kb || !result.matcher) return { upToDate: false, stale: [KB_FILE, MATCHER_FILE, FINGERPRINTS_FILE], result };
   const fresh = serializeOutputs({ kb: result.kb, matcher: result.matcher });
   const stale = (
     [
       [KB_FILE, fresh.kb],
       [MATCHER_FILE, fresh.matcher],
+      [FINGERPRINTS_FILE, serializeFingerprints(result.kb.documents)],
     ] as const
   )
     .filter(([file, text]) => !existsSync(join(root, file)) || readFileSync(join(root, file), 'utf8') !== text)
@@ -106,7 +110,7 @@ function main(argv: string[]): number {
       console.error(`Out of date: ${stale.join(', ')}. Run \`npm run corpus\` and commit the result.`);
       return 1;
     }
-    console.log(`${KB_FILE} and ${MATCHER_FILE} are up to date.`);
+    console.log(`${KB_FILE}, ${MATCHER_FILE} and ${FINGERPRINTS_FILE} are up to date.`);
     return 0;
   }
 
@@ -120,6 +124,7 @@ function main(argv: string[]): number {
   const out = serializeOutputs({ kb: result.kb, matcher: result.matcher });
   writeFileSync(join(PROJECT_ROOT, KB_FILE), out.kb);
   writeFileSync(join(PROJECT_ROOT, MATCHER_FILE), out.matcher);
+  writeFileSync(join(PROJECT_ROOT, FINGERPRINTS_FILE), serializeFingerprints(result.kb.documents));
   if (result.report.summary) console.log(formatSummary(result.report.summary));
   return 0;
 }

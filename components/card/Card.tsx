@@ -4,6 +4,7 @@ import type { MatcherEntity } from '../../lib/engine/types';
 import { parseReaderSearch } from '../../lib/card-data';
 import { Accounts } from './Accounts';
 import { Contrasts, Disagreements } from './Contrasts';
+import { ThisPageLine } from '../shared/ThisPage';
 import { documentCountText, formatEventDate, typeLabel } from './format';
 import { placeCard, type Box } from './position';
 
@@ -157,6 +158,7 @@ function CardBody({ data, onRelated }: CardProps & { data: CardData }) {
           ))}
         </ul>
       )}
+      {data.thisPage && <ThisPageLine page={data.thisPage} />}
       <Contrasts contrasts={data.contrasts ?? []} />
       <Disagreements disagreements={data.disagreements ?? []} />
       <Accounts accounts={data.accounts} title={data.contrasts?.length ? 'More accounts' : 'Accounts differ'} />

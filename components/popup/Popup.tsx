@@ -15,6 +15,8 @@ import { Lookup, type LookupOption } from './Lookup';
 import { OnThisPage, type PageState } from './OnThisPage';
 import { withRecent, type PopupServices, type TargetTab } from './services';
 import { SettingsView, type SettingsState } from './SettingsView';
+import { ThisPageView, type ThisPageContent } from './ThisPageView';
+import type { SourceRegistryApi } from './SourceSettings';
 import './popup.css';
 
 export interface PopupProps {
@@ -24,6 +26,10 @@ export interface PopupProps {
   services?: PopupServices;
   /** Open straight on this entity's view (`popup.html?entity=ID`, the card's "Open in Backstory"). */
   initialEntity?: string;
+  /** Issue 9: the active tab's recognition and mentions, for the "This page" view. */
+  loadThisPage?: () => Promise<ThisPageContent>;
+  /** Issue 9: the reader's settings for the source registry. */
+  sourceRegistry?: SourceRegistryApi;
 }
 
 type TabId = 'lookup' | 'page' | 'highlights' | 'settings';
@@ -34,7 +40,7 @@ const TABS: { id: TabId; label: string }[] = [
   { id: 'settings', label: 'Settings' },
 ];
 
-export function Popup({ kb, readerHref, services, initialEntity }: PopupProps) {
+export function Popup({ kb, readerHref, services, initialEntity, loadThisPage, sourceRegistry }: PopupProps) {
   const lookupIndex = useLookupIndex(kb);
   const entities = useMemo(() => new Map(kb.entities.map((e) => [e.id, e])), [kb]);
 
@@ -108,11 +114,17 @@ export function Popup({ kb, readerHref, services, initialEntity }: PopupProps) {
     );
   } else if (tab === 'page') {
     panel = (
-      <OnThisPage
-        state={browserState.page}
-        onReveal={(entity, index) => browserState.reveal(entity, index)}
-        onOpen={(id) => openEntity(id, 'page')}
-      />
+      <>
+        {/* Issue 9: what this page is, and what the other documents say about its names. */}
+        {loadThisPage && (
+          <ThisPageView kb={kb} load={loadThisPage} readerHref={readerHref} onOpen={(id) => openEntity(id, 'page')} sources={sourceRegistry} />
+        )}
+        <OnThisPage
+          state={browserState.page}
+          onReveal={(entity, index) => browserState.reveal(entity, index)}
+          onOpen={(id) => openEntity(id, 'page')}
+        />
+      </>
     );
   } else if (tab === 'highlights') {
     panel = <HighlightsView />;

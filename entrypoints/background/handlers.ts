@@ -10,6 +10,10 @@ import type { Knowledge } from './knowledge';
 import { addSuppressed, loadSettings, siteSettings, updateSettings } from './settings';
 import { webHost, type Origin } from './senders';
 import { createSettingsHandlers } from './settings-handlers';
+import { ACCOUNTS_BEFORE_CONTRAST, contrastWithPage } from '~/lib/recognition/contrast';
+import { bundledFingerprints, bundledSources } from '~/lib/storage/bundled-recognition';
+import { bundledKb } from '~/lib/storage/bundled';
+import { createPageRecognitions, type PageRecognitions } from './recognition';
 
 type ContentOrigin = Extract<Origin, { kind: 'content' }>;
 
@@ -38,7 +42,11 @@ export function entityViewUrlFor(entity: string): string {
   return `${browser.runtime.getURL('/popup.html')}?entity=${encodeURIComponent(entity)}`;
 }
 
-export function createHandlers(knowledge: Knowledge, matcher: MatcherData): Handlers {
+export function createHandlers(
+  knowledge: Knowledge,
+  matcher: MatcherData,
+  recognitions: PageRecognitions = createPageRecognitions(bundledKb, bundledFingerprints, bundledSources),
+): Handlers {
   const knownEntities = new Set(matcher.entities.map((e) => e.id));
 
   const cardGet = async ({ entity }: { entity: string }) => {
@@ -54,7 +62,12 @@ export function createHandlers(knowledge: Knowledge, matcher: MatcherData): Hand
         matcher,
         settings: siteSettings(await loadSettings(), origin.host),
       }),
-      'card/get': cardGet,
+      // A card in a recognised page sets the other accounts against the page (issue 9).
+      'card/get': async ({ entity }, origin) => {
+        const source = await knowledge.cardSource(entity);
+        const card = source ? buildCardData(source, entity, readerUrlFor, ACCOUNTS_BEFORE_CONTRAST) : null;
+        return contrastWithPage(card, (await recognitions.forTab(origin.tabId))?.thisPage);
+      },
       'suppress/add': async ({ entity }, origin) => {
         // Only names Backstory can mark can be suppressed: a page cannot fill storage with
         // made-up ids.
@@ -79,11 +92,17 @@ export function createHandlers(knowledge: Knowledge, matcher: MatcherData): Hand
         await browser.tabs.create({ url: entityViewUrlFor(entity), openerTabId: origin.tabId });
         return { ok: true };
       },
+      // --- Recognising the page (issue 9) ---
+      'page/recognise': (data, origin) => recognitions.recognise(data, origin),
     },
     page: {
       'card/get': cardGet,
       // Popup settings (issue 5)
       ...createSettingsHandlers(knownEntities),
+      // --- Recognising the page (issue 9) ---
+      'page/recognition': async ({ tabId }) => (await recognitions.forTab(tabId)) ?? null,
+      'sources/get': () => recognitions.sources(),
+      'sources/set': (edits) => recognitions.setSources(edits),
     },
   };
 }

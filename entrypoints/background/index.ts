@@ -13,13 +13,21 @@ import { createHandlers } from './handlers';
 import { createKnowledge } from './knowledge';
 import { registerRouter } from './router';
 import { registerSiteAccessOnboarding } from './site-access';
+import { createPageRecognitions } from './recognition';
+import { bundledFingerprints, bundledSources } from '~/lib/storage/bundled-recognition';
 
 export default defineBackground(() => {
   const knowledge = createKnowledge(openBackstoryDb(), bundledKb);
   browser.runtime.onInstalled.addListener(() => {
     knowledge.ready().catch((error: unknown) => console.warn('[backstory] seeding failed', error));
   });
-  registerRouter(createHandlers(knowledge, bundledMatcher));
+  // Recognising pages (issue 9): a tab's answer holds until it loads another page or closes.
+  const recognitions = createPageRecognitions(bundledKb, bundledFingerprints, bundledSources);
+  browser.tabs.onRemoved.addListener((tabId) => recognitions.forget(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') recognitions.forget(tabId);
+  });
+  registerRouter(createHandlers(knowledge, bundledMatcher, recognitions));
   registerCommands(); // hover card keyboard command (issue 4)
   // Firefox: explain and ask for site access when the install did not grant it (issue 8).
   registerSiteAccessOnboarding();

@@ -47,6 +47,8 @@ function answerContent(handlers: Handlers, message: ContentMessage, origin: Extr
       return handlers.content['reader/open'](message.data, origin);
     case 'entity/open':
       return handlers.content['entity/open'](message.data, origin);
+    case 'page/recognise':
+      return handlers.content['page/recognise'](message.data, origin);
   }
 }
 
@@ -63,6 +65,12 @@ function answerPage(handlers: Handlers, message: PageMessage) {
       return handlers.page['settings/set-site'](message.data);
     case 'settings/set-suppressed':
       return handlers.page['settings/set-suppressed'](message.data);
+    case 'page/recognition':
+      return handlers.page['page/recognition'](message.data);
+    case 'sources/get':
+      return handlers.page['sources/get'](message.data);
+    case 'sources/set':
+      return handlers.page['sources/set'](message.data);
   }
 }
 

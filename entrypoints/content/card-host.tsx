@@ -10,6 +10,7 @@ import { Card, type CardContent } from '../../components/card/Card';
 import type { Box } from '../../components/card/position';
 import accountsCss from '../../components/card/accounts.css?inline';
 import cardCss from '../../components/card/card.css?inline';
+import thisPageCss from '../../components/shared/this-page.css?inline';
 import type { MatcherEntity } from '../../lib/engine/types';
 import type { CardData } from '../../lib/messages';
 import { OWN_UI_TAG } from './chunks';
@@ -96,6 +97,14 @@ export class CardHost {
     });
   }
 
+  /**
+   * Drop cached card data: the page was just recognised (issue 9), so cards loaded before then
+   * lack "This page" and may quote the page's own document.
+   */
+  forgetCards(): void {
+    this.cache.clear();
+  }
+
   /** Follow the mention as the page scrolls. */
   moveTo(anchor: Box): void {
     if (!this.content) return;
@@ -158,7 +167,7 @@ export class CardHost {
       append: 'last',
       mode: 'open',
       isolateEvents: true,
-      css: `${cardCss}\n${accountsCss}`,
+      css: `${cardCss}\n${accountsCss}\n${thisPageCss}`,
       onMount: (container) => {
         this.container = container;
         return container;

@@ -7,7 +7,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { isInViewport, type Box } from '../../components/card/position';
 import { loadMatcher, type Matcher } from '../../lib/engine/matcher';
-import type { ContentToBackground, Response, SiteSettings } from '../../lib/messages';
+import type { ContentToBackground, PageRecognition, Response, SiteSettings } from '../../lib/messages';
 import { ask } from './background-client';
 import { CardHost } from './card-host';
 import { isOwnUi, isSkipped } from './chunks';
@@ -17,6 +17,8 @@ import { HoverIntent } from './hover-intent';
 import { listenToExtension } from './inbox';
 import { HighlightMarks, supportsHighlights, type MentionMarks, type Timers } from './marks';
 import { PageWatcher } from './page-watcher';
+import { PageFingerprint } from './page-fingerprint';
+import { CitedMarkers, type CitedMarker } from './cited-markers';
 import { Spotter } from './spotter';
 import { compareMentions, liveRange, mentionRects, type SpottedMention } from './spotted';
 
@@ -34,6 +36,10 @@ export class ContentSession {
   private pointer: { x: number; y: number; target: EventTarget | null } | null = null;
   private pointerFrame = 0;
   private scrollFrame = 0;
+  /** Issue 9: the page's fingerprint, and what the background recognised from it. */
+  private fingerprint = new PageFingerprint();
+  private recognition: PageRecognition | null = null;
+  private citedMarkers: CitedMarkers | null = null;
 
   constructor(private readonly ctx: ContentScriptContext) {
     this.timers = {
@@ -106,12 +112,61 @@ export class ContentSession {
     this.marks = supportsHighlights()
       ? new HighlightMarks(this.timers)
       : new FallbackMarks(this.timers, this.watcher.quietly);
-    this.spotter = new Spotter(matcher, this.marks, suppressed);
+    this.fingerprint = new PageFingerprint();
+    const fingerprint = this.fingerprint;
+    this.spotter = new Spotter(matcher, this.marks, suppressed, (root, text) => fingerprint.add(root, text));
     this.watcher.start(body);
     await this.spotter.scan([body]);
+    await this.recognise();
+  }
+
+  /**
+   * Tells the background what the page's text is (issue 9). Only pages where Backstory marked
+   * something: a corpus document or a copy always names the corpus's people, and every other
+   * page is spared the message.
+   */
+  private async recognise(): Promise<void> {
+    const spotter = this.spotter;
+    if (!spotter || this.ctx.isInvalid || spotter.counts().length === 0) return;
+    const page = this.fingerprint.takeChanged();
+    if (!page) return;
+    let answer: PageRecognition | undefined;
+    try {
+      answer = await ask('page/recognise', page);
+    } catch {
+      // The background is restarting: cards show the usual accounts; the next rescan asks again.
+    }
+    // Refused (logged by the background) or unanswered: keep what we had.
+    if (!answer || this.ctx.isInvalid) return;
+    const before = JSON.stringify(this.recognition?.thisPage ?? null);
+    this.recognition = answer;
+    if (JSON.stringify(answer.thisPage) !== before) this.card.forgetCards();
+    await this.markCitedParagraphs(answer);
+  }
+
+  /** Quiet markers beside the page's paragraphs that the accounts quote (issue 9). */
+  private async markCitedParagraphs(recognition: PageRecognition): Promise<void> {
+    const entities = new Map((this.matcher?.entities ?? []).map((e) => [e.id, e]));
+    const markers: CitedMarker[] = [];
+    const marked = new Set<Element>();
+    for (const cited of recognition.cited) {
+      const element = this.fingerprint.chunkShowing(cited.shingles);
+      const entity = cited.entities.map((id) => entities.get(id)).find((e) => e !== undefined);
+      // One marker per element: a chunk showing several quoted paragraphs opens the first.
+      if (!element || !entity || marked.has(element)) continue;
+      marked.add(element);
+      markers.push({ element, para: cited.para, entity: { id: entity.id, name: entity.name } });
+    }
+    if (markers.length === 0 && !this.citedMarkers) return;
+    this.citedMarkers ??= new CitedMarkers(this.ctx, (entity, anchor) => {
+      const full = entities.get(entity.id);
+      if (full) void this.card.open(full, anchor, { focus: true });
+    });
+    await this.citedMarkers.show(markers);
   }
 
   private stop(): void {
+    void this.citedMarkers?.show([]);
     this.watcher.stop();
     this.intent.dismiss();
     this.spotter?.stop();
@@ -123,6 +178,7 @@ export class ContentSession {
     const spotter = this.spotter;
     if (!spotter) return;
     await spotter.scan(roots, { sweep });
+    await this.recognise();
     const open = this.intent.current;
     if (open && !open.range.startContainer.isConnected) this.intent.dismiss();
   }

@@ -36,6 +36,8 @@ export class Spotter {
     private matcher: Matcher,
     private marks: MentionMarks,
     suppressed: readonly string[],
+    /** Sees each chunk's text as it is read, so the page fingerprint (issue 9) needs no second walk. */
+    private onChunkText?: (root: Element, text: string) => void,
   ) {
     this.evidence = new PageEvidence(matcher);
     this.suppressed = new Set(suppressed);
@@ -132,6 +134,7 @@ export class Spotter {
   /** Extract, match, weigh the evidence, build ranges, mark and index one chunk. */
   private scanChunk(root: Element, addEvidence: boolean): void {
     const map = extractText(root, { isOwnUi });
+    this.onChunkText?.(root, map.text);
     const matches = this.matcher.findAll(map.text);
     if (addEvidence) this.evidence.add(matches);
     const mentions: SpottedMention[] = [];

@@ -6,6 +6,7 @@ import type { ReaderHref } from '~/components/shared/Citation';
 import { readerSearch } from '~/lib/card-data';
 import { bundledKb } from '~/lib/storage/bundled';
 import { createPopupServices } from './services';
+import { loadThisPage, sourceRegistry } from './this-page-source';
 
 const readerHref: ReaderHref = (target) => browser.runtime.getURL('/reader.html') + readerSearch(target);
 
@@ -19,7 +20,14 @@ render(
   <>
     {/* Firefox may install Backstory without site access: say so, and ask (issue 8). */}
     <SiteAccessNotice permissions={browser.permissions} class="bs-site-access-in-popup" />
-    <Popup kb={bundledKb} readerHref={readerHref} services={services} initialEntity={params.get('entity') ?? undefined} />
+    <Popup
+      kb={bundledKb}
+      readerHref={readerHref}
+      services={services}
+      initialEntity={params.get('entity') ?? undefined}
+      loadThisPage={loadThisPage}
+      sourceRegistry={sourceRegistry}
+    />
   </>,
   document.getElementById('app')!,
 );

@@ -1,0 +1,181 @@
+/**
+ * The popup's "This page" (issue 9): what Backstory recognised the page to be, and for each
+ * entity it mentions what the *other* documents say — the popup form of the card's contrast.
+ * An unrelated page gets an explicit empty state. Corpus text is rendered as text.
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { buildCardData } from '../../lib/card-data';
+import type { KnowledgeBase } from '../../lib/kb/types';
+import type { PageMention, PageRecognition } from '../../lib/messages';
+import { contrastWithPage } from '../../lib/recognition/contrast';
+import { typeLabel } from '../card/format';
+import type { ReaderHref } from '../shared/Citation';
+import { ThisPageLine } from '../shared/ThisPage';
+import { SourceSettings, type SourceRegistryApi } from './SourceSettings';
+import '../card/accounts.css';
+import '../shared/this-page.css';
+
+export interface ThisPageContent {
+  reachable: boolean;
+  mentions: PageMention[];
+  recognition: PageRecognition | null;
+}
+
+export interface ThisPageViewProps {
+  kb: KnowledgeBase;
+  load(): Promise<ThisPageContent>;
+  readerHref: ReaderHref;
+  onOpen(entityId: string): void;
+  /** The source registry's settings, shown under the view when given. */
+  sources?: SourceRegistryApi;
+}
+
+/** Enough to take in at a glance; the entity view has every account. */
+const ENTITIES_SHOWN = 12;
+const ACCOUNTS_PER_ENTITY = 2;
+
+export function ThisPageView({ kb, load, readerHref, onOpen, sources }: ThisPageViewProps) {
+  const [content, setContent] = useState<ThisPageContent | 'loading'>('loading');
+  useEffect(() => {
+    let live = true;
+    load().then(
+      (c) => live && setContent(c),
+      () => live && setContent({ reachable: false, mentions: [], recognition: null }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [load]);
+
+  return (
+    <section class="bs-this-page-view" aria-labelledby="bs-this-page-heading" aria-busy={content === 'loading'}>
+      <h2 id="bs-this-page-heading">This page</h2>
+      {content === 'loading' ? (
+        <p class="bs-muted">Reading the page…</p>
+      ) : (
+        <ThisPageBody kb={kb} content={content} readerHref={readerHref} onOpen={onOpen} />
+      )}
+      {sources && <SourceSettings api={sources} />}
+    </section>
+  );
+}
+
+function ThisPageBody({ kb, content, readerHref, onOpen }: Omit<ThisPageViewProps, 'load' | 'sources'> & { content: ThisPageContent }) {
+  const thisPage = content.recognition?.thisPage ?? null;
+  const quotes = content.recognition?.quotes ?? [];
+  if (!content.reachable) {
+    return <p class="bs-this-page-empty">Backstory does not read this page (browser pages and some sites are off limits).</p>;
+  }
+  return (
+    <>
+      {thisPage ? (
+        <ThisPageLine page={thisPage} />
+      ) : (
+        <p class="bs-this-page-none">Not one of the corpus’s documents, nor from an outlet Backstory knows.</p>
+      )}
+      {(content.recognition?.cited.length ?? 0) > 0 && (
+        <CitedParagraphs kb={kb} cited={content.recognition!.cited} onOpen={onOpen} />
+      )}
+      {quotes.length > 0 && (
+        <ul class="bs-this-page-quotes">
+          {quotes.map((q) => (
+            <li key={q.doc}>
+              Quotes <a href={readerHref({ doc: q.doc, para: q.paragraphs[0] })} target="_blank" rel="noopener noreferrer">“{q.title}”</a> ({q.outlet})
+            </li>
+          ))}
+        </ul>
+      )}
+      {content.mentions.length === 0 ? (
+        <p class="bs-this-page-empty">No people, organisations, places or events from the corpus on this page.</p>
+      ) : (
+        <PageEntities kb={kb} mentions={content.mentions} thisPage={thisPage} readerHref={readerHref} onOpen={onOpen} />
+      )}
+    </>
+  );
+}
+
+function PageEntities({
+  kb,
+  mentions,
+  thisPage,
+  readerHref,
+  onOpen,
+}: Omit<ThisPageViewProps, 'load' | 'sources'> & { mentions: PageMention[]; thisPage: PageRecognition['thisPage'] }) {
+  const rows = useMemo(
+    () =>
+      mentions.slice(0, ENTITIES_SHOWN).map((mention) => {
+        const card = buildCardData(kb, mention.entity, (doc, passage) => readerHref({ doc, passage }), Infinity);
+        return { mention, accounts: contrastWithPage(card, thisPage, ACCOUNTS_PER_ENTITY)?.accounts ?? [] };
+      }),
+    [kb, mentions, thisPage, readerHref],
+  );
+  return (
+    <ul class="bs-page-entities">
+      {rows.map(({ mention, accounts }) => (
+        <li key={mention.entity} class="bs-page-entity" data-entity={mention.entity}>
+          <h3>
+            <button type="button" class="bs-page-entity-name" onClick={() => onOpen(mention.entity)}>
+              {mention.name}
+            </button>{' '}
+            <span class="bs-muted">
+              {typeLabel(mention.type)} · {mention.count === 1 ? 'once' : `${mention.count} times`}
+            </span>
+          </h3>
+          {accounts.length === 0 ? (
+            <p class="bs-muted">The other documents do not describe it.</p>
+          ) : (
+            <ul class="bs-page-accounts" aria-label={`What the other documents say about ${mention.name}`}>
+              {accounts.map((a) => (
+                <li key={a.passage} class="bs-page-account" data-doc={a.doc} data-perspective={a.perspective.id}>
+                  <span class="bs-page-account-source">
+                    {a.outlet} · {a.perspective.label}
+                  </span>
+                  <blockquote>{a.quote}</blockquote>
+                  <a href={a.readerUrl} target="_blank" rel="noopener noreferrer">
+                    Read in context<span class="bs-visually-hidden">: {a.title}</span>
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * The page's own paragraphs that the accounts quote, each with the entities whose contrast it
+ * belongs to: choosing one opens that entity's accounts, set against this page.
+ */
+function CitedParagraphs({
+  kb,
+  cited,
+  onOpen,
+}: {
+  kb: KnowledgeBase;
+  cited: PageRecognition['cited'];
+  onOpen(entityId: string): void;
+}) {
+  const names = new Map(kb.entities.map((e) => [e.id, e.name]));
+  return (
+    <section class="bs-this-page-cited" aria-labelledby="bs-this-page-cited-heading">
+      <h3 id="bs-this-page-cited-heading">Paragraphs of this page the accounts quote</h3>
+      <ul>
+        {cited.map(({ para, entities }) => (
+          <li key={para} data-para={para}>
+            <span class="bs-muted">Paragraph {para} of the document:</span>{' '}
+            {entities.map((id, i) => (
+              <span key={id}>
+                {i > 0 && ', '}
+                <button type="button" class="bs-page-entity-name" onClick={() => onOpen(id)}>
+                  {names.get(id) ?? id}
+                </button>
+              </span>
+            ))}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
