@@ -259,6 +259,7 @@ describe('recognising the page', () => {
 
     // Kept: a popup opened afterwards shows the same registry.
     await popup.reload();
+    await popup.getByRole('tab', { name: 'On this page' }).click();
     await popup.getByText('Sites Backstory knows').click();
     await expect.poll(domains).toEqual(['example-news.com', 'iranfocus.com', 'mek-iran.com', 'nournews.ir']);
     await popup.close();
