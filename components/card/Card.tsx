@@ -18,6 +18,8 @@ export interface CardProps {
   onClose: () => void;
   onSuppress: (entity: string) => void;
   onRelated: (entity: string) => void;
+  /** Save the sentence around the mention as a highlight; absent → the button is disabled. */
+  onSave?: (entity: string) => void;
   onPointerEnter?: () => void;
   onPointerLeave?: () => void;
 }
@@ -84,8 +86,14 @@ export function Card(props: CardProps) {
         <button type="button" class="bs-card-suppress" onClick={() => props.onSuppress(entity.id)}>
           Not this
         </button>
-        {/* No message for these exists yet in lib/messages.ts: shown, but plainly disabled. */}
-        <button type="button" class="bs-card-save" disabled title="Not available yet">
+        {/* "Open in Backstory" has no message yet in lib/messages.ts: shown, but plainly disabled. */}
+        <button
+          type="button"
+          class="bs-card-save"
+          disabled={!props.onSave}
+          title={props.onSave ? 'Save the sentence around this name as a highlight' : 'Not available yet'}
+          onClick={() => props.onSave?.(entity.id)}
+        >
           Save
         </button>
         <button type="button" class="bs-card-open" disabled title="Not available yet">

@@ -7,6 +7,8 @@ import type { MatcherData } from '~/lib/engine/types';
 import { buildCardData, readerSearch } from '~/lib/card-data';
 import type { ContentToBackground, Envelope, PageToBackground, Request, Response, ToContent } from '~/lib/messages';
 import type { Knowledge } from './knowledge';
+import { openBackstoryDb, type BackstoryDb } from '~/lib/storage/db';
+import { createHighlightHandlers } from './highlights';
 import { addSuppressed, loadSettings, siteSettings, updateSettings } from './settings';
 import { webHost, type Origin } from './senders';
 
@@ -32,7 +34,9 @@ export function readerUrlFor(doc: string, passage: string): string {
   return browser.runtime.getURL('/reader.html') + readerSearch({ doc, passage });
 }
 
-export function createHandlers(knowledge: Knowledge, matcher: MatcherData): Handlers {
+export function createHandlers(knowledge: Knowledge, matcher: MatcherData, db: BackstoryDb = openBackstoryDb()): Handlers {
+  // Saved highlights (issue 6): their own module, spread into both maps below.
+  const highlights = createHighlightHandlers(db, matcher);
   const knownEntities = new Set(matcher.entities.map((e) => e.id));
 
   const cardGet = async ({ entity }: { entity: string }) => {
@@ -61,9 +65,11 @@ export function createHandlers(knowledge: Knowledge, matcher: MatcherData): Hand
         });
         return { ok: true };
       },
+      ...highlights.content,
     },
     page: {
       'card/get': cardGet,
+      ...highlights.page,
     },
   };
 }

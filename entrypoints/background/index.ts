@@ -11,11 +11,14 @@ import { openBackstoryDb } from '~/lib/storage/db';
 import { createHandlers } from './handlers';
 import { createKnowledge } from './knowledge';
 import { registerRouter } from './router';
+import { registerHighlightCommands } from './highlight-commands';
 
 export default defineBackground(() => {
-  const knowledge = createKnowledge(openBackstoryDb(), bundledKb);
+  const db = openBackstoryDb();
+  const knowledge = createKnowledge(db, bundledKb);
   browser.runtime.onInstalled.addListener(() => {
     knowledge.ready().catch((error: unknown) => console.warn('[backstory] seeding failed', error));
   });
-  registerRouter(createHandlers(knowledge, bundledMatcher));
+  registerRouter(createHandlers(knowledge, bundledMatcher, db));
+  registerHighlightCommands();
 });

@@ -14,6 +14,7 @@ import { isOwnUi, isSkipped } from './chunks';
 import { FallbackMarks } from './fallback-marks';
 import { mentionAtPoint } from './hit-test';
 import { HoverIntent } from './hover-intent';
+import { PageHighlights } from './highlights';
 import { listenToExtension } from './inbox';
 import { HighlightMarks, supportsHighlights, type MentionMarks, type Timers } from './marks';
 import { PageWatcher } from './page-watcher';
@@ -29,6 +30,8 @@ export class ContentSession {
   private settings: SiteSettings = { enabled: false, suppressed: [] };
   private readonly watcher: PageWatcher;
   private readonly card: CardHost;
+  /** Saved highlights (issue 6): drawn whether or not spotting is on for this site. */
+  private readonly highlights: PageHighlights;
   private readonly intent: HoverIntent<SpottedMention>;
   private readonly timers: Timers;
   private pointer: { x: number; y: number; target: EventTarget | null } | null = null;
@@ -48,6 +51,10 @@ export class ContentSession {
     this.card = new CardHost(ctx, {
       loadCard: (entity) => ask('card/get', { entity }),
       onSuppress: (entity) => this.notThis(entity),
+      onSave: () => {
+        const open = this.intent.current;
+        if (open) this.highlights.saveAround(open.range);
+      },
       onClose: () => this.intent.dismiss(),
     });
     this.intent = new HoverIntent(
@@ -55,6 +62,7 @@ export class ContentSession {
       { open: (mention) => this.openCard(mention, false), close: () => this.card.close() },
       sameMention,
     );
+    this.highlights = new PageHighlights(ctx, this.watcher);
     ctx.onInvalidated(() => this.stop());
   }
 
@@ -67,8 +75,15 @@ export class ContentSession {
         return { ok: true as const };
       },
       'card/open-at-caret': () => ({ ok: this.openAtCaret() }),
+      'highlights/save-selection': () => ({ ok: this.highlights.saveSelection() }),
+      'highlights/reveal': ({ id }) => ({ ok: this.highlights.reveal(id) }),
+      'highlights/refresh': async () => {
+        await this.highlights.load();
+        return { ok: true as const };
+      },
     });
     this.listenToReader();
+    void this.highlights.load();
     const answer = await this.askMatcher();
     if (!answer || this.ctx.isInvalid) return;
     this.settings = answer.settings;

@@ -7,6 +7,7 @@ import { openBackstoryDb } from '../../lib/storage/db';
 import { seededVersion } from '../../lib/storage/seed';
 import { bundledKb } from '../../lib/storage/bundled';
 import { bundledMatcher } from '../../lib/storage/bundled-matcher';
+import { installFakeContextMenus } from './fake-context-menus';
 
 const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown>;
 const fromTab = {
@@ -17,6 +18,7 @@ const fromTab = {
 
 beforeEach(() => {
   fakeBrowser.reset();
+  installFakeContextMenus();
 });
 
 describe('background entrypoint', () => {
