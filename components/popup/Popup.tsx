@@ -7,15 +7,20 @@ import type { KnowledgeBase } from '../../lib/kb/types';
 import { buildEntityIndex, type SearchIndex, type SearchResult } from '../../lib/search';
 import type { ReaderHref } from '../shared/Citation';
 import { EntityView } from './EntityView';
+import { HighlightsView } from './HighlightsView';
+import type { HighlightsClient } from './highlights-client';
 import { Lookup } from './Lookup';
 import './popup.css';
 
 export interface PopupProps {
   kb: KnowledgeBase;
   readerHref: ReaderHref;
+  /** Saved highlights (issue 6): absent → no Highlights view (e.g. in lookup-only tests). */
+  highlights?: { client: HighlightsClient; download: (filename: string, text: string, type: string) => void };
 }
 
-export function Popup({ kb, readerHref }: PopupProps) {
+export function Popup({ kb, readerHref, highlights }: PopupProps) {
+  const [showHighlights, setShowHighlights] = useState(false);
   const index = useRef<{ kb: KnowledgeBase; index: SearchIndex } | undefined>(undefined);
   const indexFor = (current: KnowledgeBase): SearchIndex => {
     if (index.current?.kb !== current) {
@@ -38,6 +43,14 @@ export function Popup({ kb, readerHref }: PopupProps) {
   const [entityId, setEntityId] = useState<string | undefined>();
   const results = useMemo(() => (query.trim() ? indexFor(kb).search(query) : []), [kb, query]);
 
+  if (highlights && showHighlights) {
+    const names = new Map(kb.entities.map((e) => [e.id, e.name]));
+    return (
+      <main class="bs-popup">
+        <HighlightsView {...highlights} entityName={(id) => names.get(id) ?? id} onBack={() => setShowHighlights(false)} />
+      </main>
+    );
+  }
   if (entityId) {
     return (
       <main class="bs-popup">
@@ -47,6 +60,13 @@ export function Popup({ kb, readerHref }: PopupProps) {
   }
   return (
     <main class="bs-popup">
+      {highlights && (
+        <nav class="bs-popup-nav" aria-label="Views">
+          <button type="button" onClick={() => setShowHighlights(true)}>
+            Highlights
+          </button>
+        </nav>
+      )}
       <Lookup
         query={query}
         results={results}
