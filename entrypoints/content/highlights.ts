@@ -6,7 +6,7 @@
  * Costs a page with no highlights one message and nothing else.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { anchorQuote } from '../../lib/highlights/anchor';
+import { anchorSteps } from '../../lib/highlights/anchor';
 import { readPageText, rangeAt, rangeOffsets, type PageText } from '../../lib/highlights/dom-page-text';
 import { describe } from '../../lib/highlights/selectors';
 import { sentenceAround } from '../../lib/highlights/sentence';
@@ -17,6 +17,7 @@ import { isOwnUi, OWN_UI_TAG } from './chunks';
 import { HighlightUi } from './highlight-ui';
 import { FLASH_HIGHLIGHT, supportsHighlights } from './marks';
 import type { PageWatcher } from './page-watcher';
+import { SliceClock } from './yield';
 
 export const SAVED_HIGHLIGHT = 'backstory-highlight';
 /** The longest quote a highlight keeps (the background refuses longer). */
@@ -45,6 +46,9 @@ export class PageHighlights {
   private unsubscribe: (() => void) | null = null;
   private retryTimer = 0;
   private lastPass = 0;
+  private passing = false;
+  private lastText = '';
+  private passAgain = false;
   private orphanTimer = 0;
   private toastTimer = 0;
   private toastBusy = false;
@@ -69,7 +73,8 @@ export class PageHighlights {
     if (!answer || this.ctx.isInvalid) return;
     this.rows = answer.highlights;
     this.anchored.clear();
-    this.anchorPass();
+    this.lastText = '';
+    await this.anchorPass();
     if (answer.reveal) this.reveal(answer.reveal);
   }
 
@@ -197,27 +202,55 @@ export class PageHighlights {
 
   // --- anchoring --------------------------------------------------------------------------------
 
-  /** Anchor every highlight not anchored (or whose text left the page); draw; report. */
-  private anchorPass(): void {
-    this.lastPass = performance.now();
-    if (this.rows.length === 0) {
-      this.draw();
+  /**
+   * Anchor every highlight not anchored (or whose text left the page); draw; report. Sliced:
+   * a fuzzy search over a long page costs tens of ms (`npm run bench`), so the page gets its
+   * main thread back between highlights once a slice's budget is spent.
+   */
+  private async anchorPass(): Promise<void> {
+    if (this.passing) {
+      this.passAgain = true;
       return;
     }
-    for (const [id, a] of this.anchored) if (!liveRange(a.range)) this.anchored.delete(id);
-    const pending = this.rows.filter((r) => !this.anchored.has(r.id));
-    if (pending.length > 0) {
-      const page = readPageText(document.body);
-      this.setPage(page);
-      for (const row of pending) {
-        const match = anchorQuote(page.text, { exact: row.quote, prefix: row.prefix, suffix: row.suffix }, { start: row.start, end: row.end });
-        const range = match && rangeAt(page, match.start, match.end);
-        if (match && range) this.anchored.set(row.id, { row, start: match.start, end: match.end, range: toStatic(range) });
+    this.passing = true;
+    const started = performance.now();
+    try {
+      for (const [id, a] of this.anchored) if (!liveRange(a.range)) this.anchored.delete(id);
+      const pending = this.rows.filter((r) => !this.anchored.has(r.id));
+      if (pending.length > 0 && document.body) {
+        const clock = new SliceClock();
+        const page = readPageText(document.body);
+        this.setPage(page);
+        // A page whose text did not change since the last pass cannot anchor anything new
+        // (mutations that moved nothing, attribute-like text rewrites).
+        const unchanged = page.text === this.lastText;
+        this.lastText = page.text;
+        for (const row of unchanged ? [] : pending) {
+          const steps = anchorSteps(page.text, { exact: row.quote, prefix: row.prefix, suffix: row.suffix }, { start: row.start, end: row.end });
+          let step = steps.next();
+          while (!step.done) {
+            if (clock.due()) await clock.yield();
+            step = steps.next();
+          }
+          if (this.ctx.isInvalid) return;
+          const match = step.value;
+          const range = match && rangeAt(page, match.start, match.end);
+          if (match && range) this.anchored.set(row.id, { row, start: match.start, end: match.end, range: toStatic(range) });
+        }
+        performance.measure?.('backstory:highlights', { start: started, end: performance.now(), detail: { pending: pending.length } });
+      }
+      if (this.ctx.isInvalid) return;
+      this.draw();
+      this.report();
+      this.ensureFollowing();
+    } finally {
+      this.passing = false;
+      this.lastPass = performance.now();
+      if (this.passAgain) {
+        this.passAgain = false;
+        this.onPageChanged();
       }
     }
-    this.draw();
-    this.report();
-    this.ensureFollowing();
   }
 
   private setPage(page: PageText): void {
@@ -240,7 +273,7 @@ export class PageHighlights {
       this.retryTimer = 0;
       // The node index is stale after any change; re-read it with the next pass.
       this.page = null;
-      this.anchorPass();
+      void this.anchorPass();
     }, wait);
   }
 

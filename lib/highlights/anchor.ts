@@ -31,8 +31,32 @@ const MAX_ERROR_RATE = 0.25;
 const MAX_ERRORS = 256;
 /** Below this overall score a fuzzy candidate is not the reader's passage. */
 const MIN_FUZZY_SCORE = 0.5;
+/** How far either side of the saved position the first fuzzy search looks. */
+const NEAR_CHARS = 4096;
+/** The whole-page fuzzy search goes a window at a time (~5–20 ms each on this machine). */
+const WINDOW_CHARS = 65_536;
+/** A fuzzy match near the saved position this good is taken without searching the whole page. */
+const NEAR_ENOUGH = 0.8;
 
+/** Re-anchor in one go (tests, the bench, short pages). */
 export function anchorQuote(text: string, quote: TextQuoteSelector, position?: TextPositionSelector): AnchorMatch | null {
+  const steps = anchorSteps(text, quote, position);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same chain as a generator that pauses between slices of the fuzzy search (a full search
+ * of a 1 MB page costs 70–200 ms: PERFORMANCE.md's long-task line is 50 ms), so the content
+ * script can give the page its main thread back between steps.
+ */
+export function* anchorSteps(
+  text: string,
+  quote: TextQuoteSelector,
+  position?: TextPositionSelector,
+): Generator<void, AnchorMatch | null, void> {
   const exact = quote.exact;
   if (!exact) return null;
   if (position && text.slice(position.start, position.end) === exact) {
@@ -42,20 +66,52 @@ export function anchorQuote(text: string, quote: TextQuoteSelector, position?: T
 
   // Exact occurrences, best one by context: a quote repeated on the page ("the PMU") lands on
   // the occurrence whose surroundings match.
+  // A short quote can occur thousands of times on a long page: each occurrence is scored by how
+  // far its surroundings agree with the saved context, read outwards from the quote (O(context)),
+  // not by an edit distance.
   let best: AnchorMatch | null = null;
   for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) {
-    const score = scoreCandidate(text, quote, at, at + exact.length, 0, hint);
+    const score = weigh(1, adjacentPrefix(text, at, quote.prefix), adjacentSuffix(text, at + exact.length, quote.suffix), positionScore(text, at, hint));
     if (!best || score > best.score) best = { start: at, end: at + exact.length, method: 'exact', score };
   }
   if (best) return best;
 
   const maxErrors = Math.min(MAX_ERRORS, Math.floor(exact.length * MAX_ERROR_RATE));
   if (maxErrors === 0) return null;
-  for (const match of search(text, exact, maxErrors)) {
-    const score = scoreCandidate(text, quote, match.start, match.end, match.errors, hint);
-    if (score >= MIN_FUZZY_SCORE && (!best || score > best.score)) {
-      best = { start: match.start, end: match.end, method: 'fuzzy', score };
-    }
+  // Most edits move a passage only a little: search near where it was first (a few kB instead
+  // of the whole page), and the whole text only when nothing convincing is found there.
+  if (hint !== undefined) {
+    const from = Math.max(0, hint - NEAR_CHARS - exact.length);
+    const to = Math.min(text.length, hint + NEAR_CHARS + 2 * exact.length);
+    const near = bestFuzzy(text, quote, maxErrors, hint, from, to);
+    if (near && near.score >= NEAR_ENOUGH) return near;
+    if (from === 0 && to === text.length) return near;
+    yield;
+  }
+  // The whole page, a window at a time; windows overlap by more than a match can be long.
+  const overlap = exact.length + maxErrors;
+  for (let from = 0; from < text.length; from += WINDOW_CHARS) {
+    const found = bestFuzzy(text, quote, maxErrors, hint, from, Math.min(text.length, from + WINDOW_CHARS + overlap));
+    if (found && (!best || found.score > best.score)) best = found;
+    if (from + WINDOW_CHARS < text.length) yield;
+  }
+  return best;
+}
+
+function bestFuzzy(
+  text: string,
+  quote: TextQuoteSelector,
+  maxErrors: number,
+  hint: number | undefined,
+  from: number,
+  to: number,
+): AnchorMatch | null {
+  let best: AnchorMatch | null = null;
+  for (const match of search(text.slice(from, to), quote.exact, maxErrors)) {
+    const start = match.start + from;
+    const end = match.end + from;
+    const score = scoreCandidate(text, quote, start, end, match.errors, hint);
+    if (score >= MIN_FUZZY_SCORE && (!best || score > best.score)) best = { start, end, method: 'fuzzy', score };
   }
   return best;
 }
@@ -68,19 +124,35 @@ function scoreCandidate(
   errors: number,
   hint: number | undefined,
 ): number {
-  const quoteScore = 1 - errors / quote.exact.length;
   const prefixScore = quote.prefix
     ? similarity(text.slice(Math.max(0, start - quote.prefix.length), start), quote.prefix)
     : 1;
   const suffixScore = quote.suffix ? similarity(text.slice(end, end + quote.suffix.length), quote.suffix) : 1;
-  const positionScore = hint === undefined || text.length === 0 ? 1 : 1 - Math.abs(start - hint) / text.length;
-  return (
-    (WEIGHTS.quote * quoteScore +
-      WEIGHTS.prefix * prefixScore +
-      WEIGHTS.suffix * suffixScore +
-      WEIGHTS.position * positionScore) /
-    WEIGHT_SUM
-  );
+  return weigh(1 - errors / quote.exact.length, prefixScore, suffixScore, positionScore(text, start, hint));
+}
+
+function weigh(quote: number, prefix: number, suffix: number, position: number): number {
+  return (WEIGHTS.quote * quote + WEIGHTS.prefix * prefix + WEIGHTS.suffix * suffix + WEIGHTS.position * position) / WEIGHT_SUM;
+}
+
+function positionScore(text: string, start: number, hint: number | undefined): number {
+  return hint === undefined || text.length === 0 ? 1 : 1 - Math.abs(start - hint) / text.length;
+}
+
+/** Share of the saved prefix that the text repeats right before `at`, read backwards. */
+function adjacentPrefix(text: string, at: number, prefix: string): number {
+  if (!prefix) return 1;
+  let n = 0;
+  while (n < prefix.length && at - n - 1 >= 0 && text.charCodeAt(at - n - 1) === prefix.charCodeAt(prefix.length - n - 1)) n++;
+  return n / prefix.length;
+}
+
+/** Share of the saved suffix that the text repeats right after `at`. */
+function adjacentSuffix(text: string, at: number, suffix: string): number {
+  if (!suffix) return 1;
+  let n = 0;
+  while (n < suffix.length && at + n < text.length && text.charCodeAt(at + n) === suffix.charCodeAt(n)) n++;
+  return n / suffix.length;
 }
 
 /** 1 − (edit distance / length), via the same approximate search over the short context. */
