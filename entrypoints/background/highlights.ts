@@ -43,9 +43,15 @@ export function createHighlightHandlers(
 ): { content: HighlightContentHandlers; page: HighlightPageHandlers } {
   let matcher: Matcher | undefined;
   const entitiesIn = (quote: string): string[] => {
-    matcher ??= loadMatcher(matcherData);
-    const found = matcher;
-    return [...new Set(spotText(found, quote).map((m) => found.entities[m.entity]!.id))];
+    try {
+      matcher ??= loadMatcher(matcherData);
+      const found = matcher;
+      return [...new Set(spotText(found, quote).map((m) => found.entities[m.entity]!.id))];
+    } catch (error) {
+      // Entities are an index, not the highlight: a broken matcher must not lose the reader's save.
+      console.warn('[backstory] no entities for a highlight', error);
+      return [];
+    }
   };
   const entityName = (id: string) => matcherData.entities.find((e) => e.id === id)?.name ?? id;
   /** Tabs the popup asked to open, and the highlight to scroll to once their page asks for its highlights. */
