@@ -281,4 +281,48 @@ describe('saved highlights', () => {
       .toContain("Analysts said the parliament's vote in January, after the killing of Qassem Soleimani, still hangs over the negotiations.");
     await fresh.close();
   });
+
+  it('opens a highlight from the popup: its page, re-anchored and flashed', async () => {
+    const popup = await openPopup(harness);
+    await popup.getByRole('button', { name: 'Highlights' }).click();
+    const [opened] = await Promise.all([
+      harness.context.waitForEvent('page'),
+      popup.getByRole('button', { name: `Open: ${KADHIMI.slice(0, 40)}…` }).click(),
+    ]);
+    await opened.waitForLoadState();
+    expect(opened.url()).toBe(`${harness.pages.origin}/${ARTICLE}`);
+    await expect.poll(() => drawnHighlights(opened), { timeout: 10_000 }).toContain(KADHIMI);
+    // The flash marks the revealed highlight for a moment.
+    await expect
+      .poll(() => opened.evaluate(() => CSS.highlights.get('backstory-flash')?.size ?? 0), { timeout: 5_000, interval: 50 })
+      .toBe(1);
+    await popup.close();
+    page = opened;
+  });
+
+  it('removes a highlight from its hover note', async () => {
+    const box = await page.evaluate((text) => {
+      const r = [...CSS.highlights.get('backstory-highlight')!].find((h) => {
+        const range = document.createRange();
+        range.setStart(h.startContainer, h.startOffset);
+        range.setEnd(h.endContainer, h.endOffset);
+        return range.toString() === text;
+      })!;
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      const rect = range.getClientRects()[0]!;
+      return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+    }, MILITIAS);
+    await page.mouse.move(1, 1);
+    await page.mouse.move(box.x, box.y, { steps: 5 });
+    const note = page.locator('backstory-ui .bs-hl-note');
+    await note.getByRole('button', { name: 'Remove highlight' }).click();
+    await expect.poll(() => drawnHighlights(page), { timeout: 5_000 }).not.toContain(MILITIAS);
+    const popup = await openPopup(harness);
+    await popup.getByRole('button', { name: 'Highlights' }).click();
+    await popup.locator('.bs-highlight').first().waitFor();
+    expect(await popup.locator('.bs-highlight-quote').allTextContents()).not.toContain(MILITIAS);
+    await popup.close();
+  });
 });
