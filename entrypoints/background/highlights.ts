@@ -24,6 +24,7 @@ import {
 } from '~/lib/storage/highlights';
 import type { HighlightAnchorState, HighlightRow } from '~/lib/storage/types';
 import type { Origin } from './senders';
+import { keepUnsaved, retryUnsaved } from './unsaved-highlights';
 
 type ContentOrigin = Extract<Origin, { kind: 'content' }>;
 type HighlightContentNames = Extract<keyof ContentToBackground, `highlights/${string}`>;
@@ -68,9 +69,22 @@ export function createHighlightHandlers(
         if (siteOf(draft.url) !== origin.host) return { ok: false, error: 'This page cannot save highlights for another site.', retry: false };
         const row = newHighlight(draft, origin.host, entitiesIn(draft.quote), now());
         try {
+          await retryUnsaved((kept) => saveHighlight(db, kept));
+          // The same passage saved again (a Retry after the kept copy was written, a second
+          // press of the shortcut) is the highlight already there, not a duplicate.
+          const same = await db.highlights
+            .where('canonicalUrl')
+            .equals(row.canonicalUrl)
+            .filter((h) => h.quote === row.quote && h.start === row.start && h.end === row.end)
+            .first();
+          if (same) return { ok: true, highlight: same };
           return { ok: true, highlight: await saveHighlight(db, row) };
         } catch (error) {
-          if (error instanceof StorageFullError) return { ok: false, error: error.message, retry: true };
+          if (error instanceof StorageFullError) {
+            // Kept outside IndexedDB until a later save or the popup's list succeeds in writing it.
+            await keepUnsaved(row).catch(() => undefined);
+            return { ok: false, error: error.message, retry: true };
+          }
           console.warn('[backstory] saving a highlight failed', error);
           return { ok: false, error: 'Backstory could not save this highlight. Try again.', retry: true };
         }
@@ -102,7 +116,10 @@ export function createHighlightHandlers(
       },
     },
     page: {
-      'highlights/list': () => listHighlights(db),
+      'highlights/list': async () => {
+        await retryUnsaved((kept) => saveHighlight(db, kept)).catch(() => undefined);
+        return listHighlights(db);
+      },
       'highlights/update': async ({ id, note, tags }) => {
         const updated = (await updateHighlight(db, id, { note, tags: [...new Set(tags)] }, now())) ?? null;
         if (updated) await refreshTabs();

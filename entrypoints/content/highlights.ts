@@ -158,7 +158,8 @@ export class PageHighlights {
       return;
     }
     const row = result.highlight;
-    this.rows.push(row);
+    // Saving a passage already saved answers the existing highlight.
+    if (!this.rows.some((r) => r.id === row.id)) this.rows.push(row);
     const current = page ?? readPageText(document.body);
     this.setPage(current);
     const range = rangeAt(current, row.start, row.end);

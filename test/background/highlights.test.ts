@@ -102,8 +102,24 @@ describe('highlights from a content script', () => {
     expect(failed).toMatchObject({ ok: false, retry: true });
     expect(failed.error).toMatch(/storage is full/i);
     put.mockRestore();
-    expect((await save()).ok).toBe(true);
+    // Retry from the page: the kept copy is written, and the retried save is the same highlight.
+    const retried = await save();
+    expect(retried.ok).toBe(true);
     expect(await db.highlights.count()).toBe(1);
+    expect((await save()).highlight.id).toBe(retried.highlight.id);
+  });
+
+  it('keeps a highlight the full disk refused, and writes it once there is room', async () => {
+    const quota = Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
+    const put = vi.spyOn(db.highlights, 'put').mockRejectedValue(quota);
+    const failed = await save();
+    expect(failed).toMatchObject({ ok: false, retry: true });
+    expect(await db.highlights.count()).toBe(0);
+    put.mockRestore();
+    // The reader closed the notice; opening the popup's list writes the kept highlight.
+    const list = (await send(msg('highlights/list', {}), fromPopup())) as HighlightRow[];
+    expect(list.map((h) => h.quote)).toEqual([draft.quote]);
+    expect((await fakeBrowser.storage.local.get('unsavedHighlights')).unsavedHighlights).toEqual([]);
   });
 
   it('records orphans only for its own site', async () => {
