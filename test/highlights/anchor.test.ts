@@ -75,6 +75,18 @@ describe('anchorQuote on saved pages', () => {
     expect(match!.start).toBe(at + 'Breaking: '.length);
   });
 
+  it('finds an edited quote that straddles two windows of the whole-page fuzzy search', () => {
+    const words = Array.from({ length: 6000 }, (_, i) => `w${(i * 7919) % 10007}`).join(' ');
+    const at = 8192 - 60;
+    const saved = describeSelection(words, at, at + 150);
+    const edited = `${words.slice(0, at + 70)}EDITED${words.slice(at + 76)}`;
+    // No position: only the windowed whole-page search can find it.
+    const match = anchorQuote(edited, saved.quote);
+    expect(match?.method).toBe('fuzzy');
+    expect(Math.abs(match!.start - at)).toBeLessThanOrEqual(2);
+    expect(edited.slice(match!.start, match!.end)).toContain('EDITED');
+  });
+
   it('does not land a short quote on unrelated text', () => {
     expect(anchorQuote('Completely different words here.', { exact: 'Soleimani', prefix: 'killing of Qassem ', suffix: ', still' })).toBeNull();
   });
