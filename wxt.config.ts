@@ -25,6 +25,11 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+K' },
         description: 'Show the Backstory card for the next name after the cursor',
       },
+      // Saved highlights (issue 6).
+      'save-highlight': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Save the selected text as a Backstory highlight',
+      },
     },
     ...(browser === 'firefox'
       ? {

@@ -10,6 +10,7 @@ import * as v from 'valibot';
 import type { ContentToBackground, Envelope, PageToBackground } from './messages';
 import { readerSourcesSchema } from './recognition/sources';
 import { MAX_PAGE_SHINGLES } from './recognition/shingles';
+import { highlightRowSchema, MAX_IMPORT_CHARS } from './highlights/json';
 
 /** Entity ids are short slugs; the bound and the character set keep junk out of storage. */
 const entityId = v.pipe(v.string(), v.minLength(1), v.maxLength(128), v.regex(/^[\p{L}\p{N}._:-]+$/u));
@@ -65,6 +66,44 @@ export const pageRecognitionSchema = envelope(
 export const sourcesGetSchema = envelope('sources/get', v.strictObject({}));
 export const sourcesSetSchema = envelope('sources/set', readerSourcesSchema);
 
+// --- highlights (issue 6) ---
+const highlightId = v.pipe(v.string(), v.minLength(1), v.maxLength(128));
+const noteText = v.pipe(v.string(), v.maxLength(20_000));
+const tag = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
+export const highlightsSaveSchema = envelope(
+  'highlights/save',
+  v.pipe(
+    v.strictObject({
+      url: pageUrl,
+      canonicalUrl: pageUrl,
+      title: v.pipe(v.string(), v.maxLength(2000)),
+      quote: v.pipe(v.string(), v.minLength(1), v.maxLength(20_000)),
+      prefix: v.pipe(v.string(), v.maxLength(200)),
+      suffix: v.pipe(v.string(), v.maxLength(200)),
+      start: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      end: v.pipe(v.number(), v.integer(), v.minValue(1)),
+      note: noteText,
+    }),
+    v.check((d) => d.end > d.start, 'end must be after start'),
+  ),
+);
+export const highlightsForPageSchema = envelope('highlights/for-page', v.strictObject({ url: pageUrl, canonicalUrl: pageUrl }));
+export const highlightsNoteSchema = envelope('highlights/note', v.strictObject({ id: highlightId, note: noteText }));
+export const highlightsRemoveSchema = envelope('highlights/remove', v.strictObject({ id: highlightId }));
+const idList = v.pipe(v.array(highlightId), v.maxLength(10_000));
+export const highlightsAnchoredSchema = envelope('highlights/anchored', v.strictObject({ anchored: idList, orphans: idList }));
+export const highlightsListSchema = envelope('highlights/list', v.strictObject({}));
+export const highlightsUpdateSchema = envelope(
+  'highlights/update',
+  v.strictObject({ id: highlightId, note: noteText, tags: v.pipe(v.array(tag), v.maxLength(100)) }),
+);
+export const highlightsDeleteSchema = envelope('highlights/delete', v.strictObject({ id: highlightId }));
+export const highlightsRestoreSchema = envelope('highlights/restore', v.strictObject({ highlight: highlightRowSchema }));
+export const highlightsExportSchema = envelope('highlights/export', v.strictObject({ format: v.picklist(['json', 'markdown']) }));
+// The file is parsed and validated by the background (lib/highlights/json.ts), which says what is wrong with it.
+export const highlightsImportSchema = envelope('highlights/import', v.strictObject({ text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_CHARS)) }));
+export const highlightsOpenSchema = envelope('highlights/open', v.strictObject({ id: highlightId }));
+
 /** Messages a content script may send. */
 export const contentToBackgroundSchema = v.variant('name', [
   matcherGetSchema,
@@ -73,6 +112,11 @@ export const contentToBackgroundSchema = v.variant('name', [
   readerOpenSchema,
   entityOpenSchema,
   pageRecogniseSchema,
+  highlightsSaveSchema,
+  highlightsForPageSchema,
+  highlightsNoteSchema,
+  highlightsRemoveSchema,
+  highlightsAnchoredSchema,
 ]);
 /** Messages the popup or the reader page may send. */
 export const pageToBackgroundSchema = v.variant('name', [
@@ -85,6 +129,13 @@ export const pageToBackgroundSchema = v.variant('name', [
   pageRecognitionSchema,
   sourcesGetSchema,
   sourcesSetSchema,
+  highlightsListSchema,
+  highlightsUpdateSchema,
+  highlightsDeleteSchema,
+  highlightsRestoreSchema,
+  highlightsExportSchema,
+  highlightsImportSchema,
+  highlightsOpenSchema,
 ]);
 
 export type ContentMessage = v.InferOutput<typeof contentToBackgroundSchema>;

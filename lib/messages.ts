@@ -9,6 +9,7 @@
 import type { EntityType, EventDate, Statement } from './kb/types';
 import type { MatcherData } from './engine/types';
 import type { ReaderSources, Source } from './recognition/sources';
+import type { HighlightRow } from './storage/types';
 
 /** Content script → background. */
 export interface ContentToBackground {
@@ -29,6 +30,17 @@ export interface ContentToBackground {
    * `hash % modulus === 0`: which corpus document, copy or outlet is this page?
    */
   'page/recognise': { request: { shingles: number[]; modulus: number }; response: PageRecognition };
+  // --- highlights (issue 6) ---
+  /** Save a passage of the sender's page; the background adds id, entities and timestamps. */
+  'highlights/save': { request: HighlightDraft; response: SaveHighlightResult };
+  /** The sender's page's highlights, to re-anchor and draw; `reveal`: scroll to this one (popup "open"). */
+  'highlights/for-page': { request: { url: string; canonicalUrl: string }; response: { highlights: HighlightRow[]; reveal?: string } };
+  /** Set the note of a highlight on the sender's site (the toast's "add note"). */
+  'highlights/note': { request: { id: string; note: string }; response: { ok: boolean } };
+  /** Remove a highlight on the sender's site (hover a highlight → Remove). */
+  'highlights/remove': { request: { id: string }; response: { ok: boolean } };
+  /** How re-anchoring went on the sender's page: the popup lists orphans. */
+  'highlights/anchored': { request: { anchored: string[]; orphans: string[] }; response: { ok: true } };
 }
 
 /** Popup or reader page → background. */
@@ -53,6 +65,18 @@ export interface PageToBackground {
   'sources/get': { request: Record<string, never>; response: SourceRegistry };
   /** Replace the reader's edits to the source registry. */
   'sources/set': { request: ReaderSources; response: SourceRegistry };
+  // --- highlights (issue 6): the popup's manage view ---
+  /** Every highlight, most recent first. */
+  'highlights/list': { request: Record<string, never>; response: HighlightRow[] };
+  'highlights/update': { request: { id: string; note: string; tags: string[] }; response: HighlightRow | null };
+  /** Deletes and returns the highlight, for undo. */
+  'highlights/delete': { request: { id: string }; response: HighlightRow | null };
+  /** Undo a delete: put the highlight back as it was. */
+  'highlights/restore': { request: { highlight: HighlightRow }; response: { ok: boolean; error?: string } };
+  'highlights/export': { request: { format: 'json' | 'markdown' }; response: { filename: string; text: string } };
+  'highlights/import': { request: { text: string }; response: ImportResult };
+  /** Go to the highlight's page (a tab already showing it, else a new one) and scroll to it. */
+  'highlights/open': { request: { id: string }; response: { ok: boolean } };
 }
 
 /** All of the reader's settings (the popup's Settings view); `SiteSettings` is one site's share. */
@@ -63,6 +87,28 @@ export interface ReaderSettings {
   /** Host name → entity ids marked "not this" there. */
   suppressed: Record<string, string[]>;
 }
+
+/** What the content script knows of a selection it saves (issue 6). */
+export interface HighlightDraft {
+  url: string;
+  canonicalUrl: string;
+  title: string;
+  quote: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+  note: string;
+}
+
+export type SaveHighlightResult =
+  | { ok: true; highlight: HighlightRow }
+  /** `retry`: worth trying again (storage full); the content script keeps the draft. */
+  | { ok: false; error: string; retry: boolean };
+
+export type ImportResult =
+  | { ok: true; added: number; updated: number; unchanged: number }
+  | { ok: false; error: string };
 
 /** Background or popup → content script of one tab. */
 export interface ToContent {
@@ -79,6 +125,13 @@ export interface ToContent {
    * URL from the popup and the background; the content script knows its own page's host.
    */
   'page/site': { request: Record<string, never>; response: { host: string } };
+  // --- highlights (issue 6) ---
+  /** Context menu or keyboard command: save the page's current selection. */
+  'highlights/save-selection': { request: Record<string, never>; response: { ok: boolean } };
+  /** Scroll to a saved highlight (the popup's "open" on a tab already showing the page). */
+  'highlights/reveal': { request: { id: string }; response: { ok: boolean } };
+  /** Highlights were edited, deleted or imported elsewhere: fetch and draw them again. */
+  'highlights/refresh': { request: Record<string, never>; response: { ok: true } };
 }
 
 export interface SiteSettings {

@@ -34,7 +34,7 @@ export interface CardProps {
   onOpenReader?: (doc: string, passage: string) => void;
   /** "Open in Backstory": the entity view. Without it the button is shown disabled. */
   onOpenEntity?: (entity: string) => void;
-  /** "Save" to highlights; wired by the highlights feature. Without it the button is disabled. */
+  /** "Save": the sentence around the mention as a highlight. Without it the button is disabled. */
   onSave?: (entity: string) => void;
 }
 
@@ -120,7 +120,7 @@ export function Card(props: CardProps) {
           type="button"
           class="bs-card-save"
           disabled={!props.onSave}
-          title={props.onSave ? 'Save to highlights' : 'Not available yet'}
+          title={props.onSave ? 'Save the sentence around this name as a highlight' : 'Not available yet'}
           onClick={() => props.onSave?.(entity.id)}
         >
           Save

@@ -17,6 +17,7 @@ import { withRecent, type PopupServices, type TargetTab } from './services';
 import { SettingsView, type SettingsState } from './SettingsView';
 import { ThisPageView, type ThisPageContent } from './ThisPageView';
 import type { SourceRegistryApi } from './SourceSettings';
+import type { HighlightsClient } from './highlights-client';
 import './popup.css';
 
 export interface PopupProps {
@@ -30,6 +31,8 @@ export interface PopupProps {
   loadThisPage?: () => Promise<ThisPageContent>;
   /** Issue 9: the reader's settings for the source registry. */
   sourceRegistry?: SourceRegistryApi;
+  /** Saved highlights (issue 6): absent → the Highlights tab says they are unavailable. */
+  highlights?: { client: HighlightsClient; download: (filename: string, text: string, type: string) => void };
 }
 
 type TabId = 'lookup' | 'page' | 'highlights' | 'settings';
@@ -40,7 +43,7 @@ const TABS: { id: TabId; label: string }[] = [
   { id: 'settings', label: 'Settings' },
 ];
 
-export function Popup({ kb, readerHref, services, initialEntity, loadThisPage, sourceRegistry }: PopupProps) {
+export function Popup({ kb, readerHref, services, initialEntity, loadThisPage, sourceRegistry, highlights }: PopupProps) {
   const lookupIndex = useLookupIndex(kb);
   const entities = useMemo(() => new Map(kb.entities.map((e) => [e.id, e])), [kb]);
 
@@ -127,7 +130,11 @@ export function Popup({ kb, readerHref, services, initialEntity, loadThisPage, s
       </>
     );
   } else if (tab === 'highlights') {
-    panel = <HighlightsView />;
+    panel = highlights ? (
+      <HighlightsView {...highlights} entityName={(id) => entities.get(id)?.name ?? id} />
+    ) : (
+      <p class="bs-panel-empty">Saved highlights are not available here.</p>
+    );
   } else {
     panel = (
       <SettingsView

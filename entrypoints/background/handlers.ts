@@ -7,6 +7,8 @@ import type { MatcherData } from '~/lib/engine/types';
 import { buildCardData, readerSearch } from '~/lib/card-data';
 import type { ContentToBackground, Envelope, PageToBackground, Request, Response, ToContent } from '~/lib/messages';
 import type { Knowledge } from './knowledge';
+import { openBackstoryDb, type BackstoryDb } from '~/lib/storage/db';
+import { createHighlightHandlers } from './highlights';
 import { addSuppressed, loadSettings, siteSettings, updateSettings } from './settings';
 import { webHost, type Origin } from './senders';
 import { createSettingsHandlers } from './settings-handlers';
@@ -42,11 +44,18 @@ export function entityViewUrlFor(entity: string): string {
   return `${browser.runtime.getURL('/popup.html')}?entity=${encodeURIComponent(entity)}`;
 }
 
-export function createHandlers(
-  knowledge: Knowledge,
-  matcher: MatcherData,
-  recognitions: PageRecognitions = createPageRecognitions(bundledKb, bundledFingerprints, bundledSources),
-): Handlers {
+/** What the handlers work with besides the knowledge base; tests pass their own. */
+export interface HandlerDeps {
+  /** Pages recognised per tab (issue 9). */
+  recognitions?: PageRecognitions;
+  /** The database holding saved highlights (issue 6). */
+  db?: BackstoryDb;
+}
+
+export function createHandlers(knowledge: Knowledge, matcher: MatcherData, deps: HandlerDeps = {}): Handlers {
+  const recognitions = deps.recognitions ?? createPageRecognitions(bundledKb, bundledFingerprints, bundledSources);
+  // Saved highlights (issue 6): their own module, spread into both maps below.
+  const highlights = createHighlightHandlers(deps.db ?? openBackstoryDb(), matcher);
   const knownEntities = new Set(matcher.entities.map((e) => e.id));
 
   const cardGet = async ({ entity }: { entity: string }) => {
@@ -92,6 +101,7 @@ export function createHandlers(
         await browser.tabs.create({ url: entityViewUrlFor(entity), openerTabId: origin.tabId });
         return { ok: true };
       },
+      ...highlights.content,
       // --- Recognising the page (issue 9) ---
       'page/recognise': (data, origin) => recognitions.recognise(data, origin),
     },
@@ -103,6 +113,7 @@ export function createHandlers(
       'page/recognition': async ({ tabId }) => (await recognitions.forTab(tabId)) ?? null,
       'sources/get': () => recognitions.sources(),
       'sources/set': (edits) => recognitions.setSources(edits),
+      ...highlights.page,
     },
   };
 }

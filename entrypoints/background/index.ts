@@ -15,9 +15,11 @@ import { registerRouter } from './router';
 import { registerSiteAccessOnboarding } from './site-access';
 import { createPageRecognitions } from './recognition';
 import { bundledFingerprints, bundledSources } from '~/lib/storage/bundled-recognition';
+import { registerHighlightCommands } from './highlight-commands';
 
 export default defineBackground(() => {
-  const knowledge = createKnowledge(openBackstoryDb(), bundledKb);
+  const db = openBackstoryDb();
+  const knowledge = createKnowledge(db, bundledKb);
   browser.runtime.onInstalled.addListener(() => {
     knowledge.ready().catch((error: unknown) => console.warn('[backstory] seeding failed', error));
   });
@@ -27,8 +29,10 @@ export default defineBackground(() => {
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') recognitions.forget(tabId);
   });
-  registerRouter(createHandlers(knowledge, bundledMatcher, recognitions));
+  registerRouter(createHandlers(knowledge, bundledMatcher, { recognitions, db }));
   registerCommands(); // hover card keyboard command (issue 4)
   // Firefox: explain and ask for site access when the install did not grant it (issue 8).
   registerSiteAccessOnboarding();
+  // Saved highlights (issue 6): context menu item and keyboard command.
+  registerHighlightCommands();
 });

@@ -49,6 +49,17 @@ function answerContent(handlers: Handlers, message: ContentMessage, origin: Extr
       return handlers.content['entity/open'](message.data, origin);
     case 'page/recognise':
       return handlers.content['page/recognise'](message.data, origin);
+    // --- highlights (issue 6) ---
+    case 'highlights/save':
+      return handlers.content['highlights/save'](message.data, origin);
+    case 'highlights/for-page':
+      return handlers.content['highlights/for-page'](message.data, origin);
+    case 'highlights/note':
+      return handlers.content['highlights/note'](message.data, origin);
+    case 'highlights/remove':
+      return handlers.content['highlights/remove'](message.data, origin);
+    case 'highlights/anchored':
+      return handlers.content['highlights/anchored'](message.data, origin);
   }
 }
 
@@ -71,6 +82,21 @@ function answerPage(handlers: Handlers, message: PageMessage) {
       return handlers.page['sources/get'](message.data);
     case 'sources/set':
       return handlers.page['sources/set'](message.data);
+    // --- highlights (issue 6) ---
+    case 'highlights/list':
+      return handlers.page['highlights/list'](message.data);
+    case 'highlights/update':
+      return handlers.page['highlights/update'](message.data);
+    case 'highlights/delete':
+      return handlers.page['highlights/delete'](message.data);
+    case 'highlights/restore':
+      return handlers.page['highlights/restore'](message.data);
+    case 'highlights/export':
+      return handlers.page['highlights/export'](message.data);
+    case 'highlights/import':
+      return handlers.page['highlights/import'](message.data);
+    case 'highlights/open':
+      return handlers.page['highlights/open'](message.data);
   }
 }
 

@@ -21,6 +21,8 @@ export const CARD_MEASURE = 'backstory:card';
 export interface CardHostDeps {
   loadCard(entity: string): Promise<CardData | null>;
   onSuppress(entity: string): void;
+  /** Save the sentence around the open card's mention as a highlight (issue 6). */
+  onSave?(entity: string): void;
   /** The reader closed the card (Esc, the close button). */
   onClose(): void;
   // --- issue 4 ---
@@ -199,6 +201,7 @@ export class CardHost {
           this.deps.onClose();
         }}
         onSuppress={(id) => this.deps.onSuppress(id)}
+        onSave={this.deps.onSave && ((id: string) => this.deps.onSave?.(id))}
         onRelated={(related) => this.openRelated(related)}
         pinned={this.pinned}
         onPin={(pinned) => {

@@ -46,6 +46,14 @@ export function parseToContent(message: unknown): ParsedToContent | null {
       if (typeof data.entity !== 'string' || data.entity.length > 128) return null;
       if (typeof data.index !== 'number' || !Number.isInteger(data.index) || data.index < 0) return null;
       return { name: 'page/reveal', data: { entity: data.entity, index: data.index } };
+    // --- highlights (issue 6) ---
+    case 'highlights/save-selection':
+      return { name: 'highlights/save-selection', data: {} };
+    case 'highlights/refresh':
+      return { name: 'highlights/refresh', data: {} };
+    case 'highlights/reveal':
+      if (typeof data.id !== 'string' || data.id.length === 0 || data.id.length > 128) return null;
+      return { name: 'highlights/reveal', data: { id: data.id } };
     case 'settings/changed':
       if (!isSettings(data.settings)) return null;
       return {

@@ -5,6 +5,7 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import './mentions.css';
+import './highlights.css';
 import { ContentSession } from './session';
 
 export default defineContentScript({

@@ -14,6 +14,7 @@ export class PageWatcher {
   private batch: MutationRecord[] = [];
   private scheduled = false;
   private active = false;
+  private listeners = new Set<(plan: RescanPlan) => void>();
 
   constructor(
     private ctx: ContentScriptContext,
@@ -22,6 +23,19 @@ export class PageWatcher {
   ) {
     this.observer = new MutationObserver((records) => this.collect(records));
     ctx.onInvalidated(() => this.stop());
+  }
+
+  get isActive(): boolean {
+    return this.active;
+  }
+
+  /**
+   * Other features (saved highlights, issue 6) follow the page's changes through this same
+   * observer. Returns the unsubscribe function.
+   */
+  subscribe(listener: (plan: RescanPlan) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   start(root: Node): void {
@@ -67,6 +81,9 @@ export class PageWatcher {
     const records = this.batch;
     this.batch = [];
     const plan = planRescan(records, this.context);
-    if (plan.roots.length > 0 || plan.sweep) this.onPlan(plan);
+    if (plan.roots.length > 0 || plan.sweep) {
+      this.onPlan(plan);
+      for (const listener of this.listeners) listener(plan);
+    }
   }
 }

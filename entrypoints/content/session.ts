@@ -14,6 +14,7 @@ import { isOwnUi, isSkipped } from './chunks';
 import { FallbackMarks } from './fallback-marks';
 import { mentionAtPoint } from './hit-test';
 import { HoverIntent } from './hover-intent';
+import { PageHighlights } from './highlights';
 import { listenToExtension } from './inbox';
 import { HighlightMarks, supportsHighlights, type MentionMarks, type Timers } from './marks';
 import { PageWatcher } from './page-watcher';
@@ -31,6 +32,8 @@ export class ContentSession {
   private settings: SiteSettings = { enabled: false, suppressed: [] };
   private readonly watcher: PageWatcher;
   private readonly card: CardHost;
+  /** Saved highlights (issue 6): drawn whether or not spotting is on for this site. */
+  private readonly highlights: PageHighlights;
   private readonly intent: HoverIntent<SpottedMention>;
   private readonly timers: Timers;
   private pointer: { x: number; y: number; target: EventTarget | null } | null = null;
@@ -54,6 +57,10 @@ export class ContentSession {
     this.card = new CardHost(ctx, {
       loadCard: (entity) => ask('card/get', { entity }),
       onSuppress: (entity) => this.notThis(entity),
+      onSave: () => {
+        const open = this.intent.current;
+        if (open) this.highlights.saveAround(open.range);
+      },
       onClose: () => this.intent.dismiss(),
       // issue 4
       onPin: (pinned) => this.intent.pin(pinned),
@@ -69,6 +76,7 @@ export class ContentSession {
       },
       sameMention,
     );
+    this.highlights = new PageHighlights(ctx, this.watcher);
     ctx.onInvalidated(() => this.stop());
   }
 
@@ -83,8 +91,15 @@ export class ContentSession {
       'card/open-at-caret': () => ({ ok: this.openAtCaret() }),
       // Popup settings (issue 5): "this site" is the page's own host.
       'page/site': () => ({ host: location.hostname }),
+      'highlights/save-selection': () => ({ ok: this.highlights.saveSelection() }),
+      'highlights/reveal': ({ id }) => ({ ok: this.highlights.reveal(id) }),
+      'highlights/refresh': async () => {
+        await this.highlights.load();
+        return { ok: true as const };
+      },
     });
     this.listenToReader();
+    void this.highlights.load();
     const answer = await this.askMatcher();
     if (!answer || this.ctx.isInvalid) return;
     this.settings = answer.settings;

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { Popup } from '~/components/popup/Popup';
 import { SiteAccessNotice } from '~/components/site-access/SiteAccessNotice';
 import type { ReaderHref } from '~/components/shared/Citation';
+import type { HighlightsClient } from '~/components/popup/highlights-client';
 import { readerSearch } from '~/lib/card-data';
 import { bundledKb } from '~/lib/storage/bundled';
 import { createPopupServices } from './services';
@@ -16,6 +17,15 @@ const params = new URLSearchParams(location.search);
 const tab = Number(params.get('tab'));
 const services = createPopupServices(Number.isInteger(tab) && tab >= 0 && params.has('tab') ? tab : undefined);
 
+// Saved highlights (issue 6): the background owns them; the popup asks in the validated envelope.
+const highlightsClient: HighlightsClient = (name, data) => browser.runtime.sendMessage({ backstory: 1, name, data });
+const download = (filename: string, text: string, type: string) => {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: filename });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+};
+
 render(
   <>
     {/* Firefox may install Backstory without site access: say so, and ask (issue 8). */}
@@ -27,6 +37,7 @@ render(
       initialEntity={params.get('entity') ?? undefined}
       loadThisPage={loadThisPage}
       sourceRegistry={sourceRegistry}
+      highlights={{ client: highlightsClient, download }}
     />
   </>,
   document.getElementById('app')!,

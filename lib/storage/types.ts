@@ -19,8 +19,8 @@ export type MetaRow =
 export type MetaKey = MetaRow['key'];
 
 /**
- * A passage of a web page the reader saved. Filled by a later issue (context menu, keyboard
- * command, card action); the shape is fixed now so the schema does not need a migration then.
+ * A passage of a web page the reader saved (context menu, keyboard command, card action).
+ * Schema v1 had every field up to `updatedAt`; v2 added `tags`, `site` and `anchor`.
  */
 export interface HighlightRow {
   id: string;
@@ -41,4 +41,16 @@ export interface HighlightRow {
   /** Epoch milliseconds. */
   createdAt: number;
   updatedAt: number;
+  /** The reader's own labels (multi-entry index). Since schema v2. */
+  tags: string[];
+  /** Host name of `url`, for "filter by site". Since schema v2. */
+  site: string;
+  /** How re-anchoring went the last time the page was open; absent until then. Since v2. */
+  anchor?: HighlightAnchorState;
+}
+
+export interface HighlightAnchorState {
+  status: 'anchored' | 'orphan';
+  /** Epoch milliseconds. */
+  at: number;
 }

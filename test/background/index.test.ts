@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { Browser } from 'wxt/browser';
 import background from '../../entrypoints/background/index';
@@ -7,6 +7,7 @@ import { openBackstoryDb } from '../../lib/storage/db';
 import { seededVersion } from '../../lib/storage/seed';
 import { bundledKb } from '../../lib/storage/bundled';
 import { bundledMatcher } from '../../lib/storage/bundled-matcher';
+import { installFakeContextMenus } from './fake-context-menus';
 
 const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown>;
 const fromTab = {
@@ -17,8 +18,7 @@ const fromTab = {
 
 beforeEach(() => {
   fakeBrowser.reset();
-  // fakeBrowser has no `commands` events; the keyboard command has its own test (commands.test.ts).
-  vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
+  installFakeContextMenus();
 });
 
 describe('background entrypoint', () => {

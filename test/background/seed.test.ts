@@ -27,6 +27,8 @@ const highlight: HighlightRow = {
   entities: ['mustafa-al-kadhimi'],
   createdAt: 1,
   updatedAt: 1,
+  tags: [],
+  site: 'news.example',
 };
 
 describe('seedKnowledgeBase', () => {

@@ -1,0 +1,30 @@
+/** What hovering a saved highlight shows: its note (or that it has none) and Remove. */
+export interface HighlightNoteProps {
+  note: string;
+  at: { top: number; left: number };
+  onRemove: () => void;
+  onClose: () => void;
+  onPointerEnter: () => void;
+  onPointerLeave: () => void;
+}
+
+export function HighlightNote(props: HighlightNoteProps) {
+  return (
+    <section
+      class="bs-hl-note"
+      role="dialog"
+      aria-label="Saved highlight"
+      style={{ top: `${props.at.top}px`, left: `${props.at.left}px` }}
+      onPointerEnter={props.onPointerEnter}
+      onPointerLeave={props.onPointerLeave}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') props.onClose();
+      }}
+    >
+      <p class={props.note ? 'bs-hl-note-text' : 'bs-hl-note-text bs-hl-note-empty'}>{props.note || 'No note.'}</p>
+      <button type="button" class="bs-hl-remove" onClick={props.onRemove}>
+        Remove highlight
+      </button>
+    </section>
+  );
+}
