@@ -3,7 +3,8 @@
  *
  *   npm run corpus                      build, print the report and a summary, write the outputs
  *   npm run corpus -- --check           exit 1 if the committed outputs differ from a fresh build
- *   npm run corpus -- --variants <id>   print an entry's names as the matcher reads them
+ *   npm run corpus -- --variants <id>   print an entry's names as the matcher reads them, the
+ *                                       generated transliteration variants (path ending ~) included
  *
  * On errors nothing is written and the process exits 1 with the list. The logic lives in
  * lib/kb/build.ts; this file only reads and writes files.
@@ -48,7 +49,8 @@ export function readCorpusInput(root = PROJECT_ROOT): CorpusInput {
         .sort()
         .map((name) => readJson(relative(root, join(gazetteerDir, name))))
     : [];
-  return { documents, seeds, gazetteer, seedDir };
+  const blockers = existsSync(join(root, 'data/blockers.json')) ? readJson('data/blockers.json') : undefined;
+  return { documents, seeds, gazetteer, seedDir, ...(blockers ? { blockers } : {}) };
 }
 
 export interface CheckResult {
@@ -117,6 +119,14 @@ function main(argv: string[]): number {
   writeFileSync(join(PROJECT_ROOT, KB_FILE), out.kb);
   writeFileSync(join(PROJECT_ROOT, MATCHER_FILE), out.matcher);
   if (result.report.summary) console.log(formatSummary(result.report.summary));
+  if (result.variants?.length) {
+    const generated = result.variants.reduce((n, c) => n + c.generated, 0);
+    const dropped = result.variants.reduce((n, c) => n + c.dropped, 0);
+    console.log(
+      `Transliteration variants: ${generated} spellings for ${result.variants.length} entries ` +
+        `(${dropped} dropped as colliding; list one entry's with --variants <id>).`,
+    );
+  }
   return 0;
 }
 

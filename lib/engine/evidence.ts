@@ -26,7 +26,7 @@ export class PageEvidence {
   /** Record matches found anywhere on the page; incremental scans call it once per chunk. */
   add(matches: readonly RawMatch[]): void {
     for (const m of matches) {
-      if (m.specificity === 'ambiguous') continue;
+      if (m.specificity === 'ambiguous' || this.matcher.entities[m.entity]?.blocker) continue;
       this.namedOrCommon.add(m.entity);
       if (m.specificity === 'unique') this.named.add(m.entity);
     }
@@ -36,6 +36,7 @@ export class PageEvidence {
   accepts(match: RawMatch, suppressed?: ReadonlySet<string>): boolean {
     const isSuppressed = (entity: number) => suppressed !== undefined && suppressed.has(this.matcher.entities[entity]?.id ?? '');
     if (isSuppressed(match.entity)) return false;
+    if (this.matcher.entities[match.entity]?.blocker) return false; // learnt only to win over shorter names
     switch (match.specificity) {
       case 'unique':
         return true;

@@ -9,6 +9,8 @@ export interface MatcherEntity {
   id: string;
   name: string;
   type: EntityType;
+  /** A name learnt only so that it is never marked ("Kataib Hezbollah" is not Hezbollah; issue 3). */
+  blocker?: true;
 }
 
 /**
