@@ -50,7 +50,8 @@ export function readCorpusInput(root = PROJECT_ROOT): CorpusInput {
         .map((name) => readJson(relative(root, join(gazetteerDir, name))))
     : [];
   const blockers = existsSync(join(root, 'data/blockers.json')) ? readJson('data/blockers.json') : undefined;
-  return { documents, seeds, gazetteer, seedDir, ...(blockers ? { blockers } : {}) };
+  const eventCues = existsSync(join(root, 'data/event-cues.json')) ? readJson('data/event-cues.json') : undefined;
+  return { documents, seeds, gazetteer, seedDir, ...(blockers ? { blockers } : {}), ...(eventCues ? { eventCues } : {}) };
 }
 
 export interface CheckResult {

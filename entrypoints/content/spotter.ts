@@ -4,7 +4,8 @@
  * pass, first or incremental, is one `backstory:scan` performance measure.
  */
 import { extractText, locate, type TextMap } from '../../lib/engine/dom-text';
-import { PageEvidence } from '../../lib/engine/evidence';
+import { PageEvidence, withEventMentions } from '../../lib/engine/evidence';
+import { dropOtherNames } from '../../lib/engine/name-context';
 import type { Matcher } from '../../lib/engine/matcher';
 import type { RawMatch } from '../../lib/engine/types';
 import type { PageMention } from '../../lib/messages';
@@ -132,10 +133,11 @@ export class Spotter {
   /** Extract, match, weigh the evidence, build ranges, mark and index one chunk. */
   private scanChunk(root: Element, addEvidence: boolean): void {
     const map = extractText(root, { isOwnUi });
-    const matches = this.matcher.findAll(map.text);
+    const matches = dropOtherNames(map.text, this.matcher.findAll(map.text));
     if (addEvidence) this.evidence.add(matches);
     const mentions: SpottedMention[] = [];
     const pending: RawMatch[] = [];
+    const accepted: RawMatch[] = [];
     for (const match of matches) {
       const entity = this.matcher.entities[match.entity];
       if (!entity || this.suppressed.has(entity.id)) continue;
@@ -143,7 +145,11 @@ export class Spotter {
         pending.push(match);
         continue;
       }
-      const mention = toMention(match, map, root, entity);
+      accepted.push(match);
+    }
+    // Events the chunk's sentences talk about ("the drone strike that killed Soleimani").
+    for (const match of withEventMentions(this.matcher, map.text, accepted, this.suppressed)) {
+      const mention = toMention(match, map, root, this.matcher.entities[match.entity]!);
       if (mention) mentions.push(mention);
     }
     if (mentions.length === 0 && pending.length === 0) return;

@@ -11,6 +11,8 @@
  */
 import type { Mention, RawMatch } from './types';
 import type { Matcher } from './matcher';
+import { findEventMentions } from './events';
+import { dropOtherNames } from './name-context';
 
 export class PageEvidence {
   private readonly matcher: Matcher;
@@ -62,8 +64,18 @@ export class PageEvidence {
 
 /** Match a whole text and keep what the context rule accepts: the CLI's and reader's path. */
 export function spotText(matcher: Matcher, text: string, options?: { suppressed?: ReadonlySet<string> }): Mention[] {
-  const matches = matcher.findAll(text);
+  const matches = dropOtherNames(text, matcher.findAll(text));
   const evidence = new PageEvidence(matcher);
   evidence.add(matches);
-  return matches.filter((m) => evidence.accepts(m, options?.suppressed));
+  const accepted = matches.filter((m) => evidence.accepts(m, options?.suppressed));
+  return withEventMentions(matcher, text, accepted, options?.suppressed);
+}
+
+/** Issue 3: add the events the accepted mentions' sentences talk about, in text order. */
+export function withEventMentions(matcher: Matcher, text: string, accepted: RawMatch[], suppressed?: ReadonlySet<string>): Mention[] {
+  const events = findEventMentions(matcher.eventCues, text, accepted).filter(
+    (m) => !suppressed?.has(matcher.entities[m.entity]?.id ?? ''),
+  );
+  if (events.length === 0) return accepted;
+  return [...accepted, ...events].sort((a, b) => a.start - b.start);
 }

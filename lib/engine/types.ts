@@ -26,6 +26,22 @@ export interface MatcherData {
   entities: MatcherEntity[];
   /** Base64 of the packed automaton (alphabet, transitions, failure links, outputs). */
   automaton: string;
+  /** Issue 3: how pages talk about events without naming them (data/event-cues.json). */
+  eventCues?: MatcherEventCue[];
+}
+
+/** An event cue as shipped: entity indices into `MatcherData.entities`, regex sources. */
+export interface MatcherEventCue {
+  event: number;
+  /** Regular expression source (case-insensitive, word-bounded) of the trigger phrase. */
+  trigger: string;
+  /** A participant: one of these entities mentioned in the sentence... */
+  participants?: number[];
+  /** ...or one of these words (regex source). */
+  words?: string;
+  /** And, when given, one of these entities or words too. */
+  also?: number[];
+  alsoWords?: string;
 }
 
 /** A name found in text: leftmost-longest, word-bounded, non-overlapping. */

@@ -8,6 +8,7 @@
  */
 import { foldPattern } from '../engine/alphabet';
 import { BLOCKER_PREFIX, validateBlockersFile, type Blocker } from './blockers';
+import { readEventCues } from './event-cues';
 import { generateVariantPatterns, type VariantCounts } from './variant-patterns';
 import { buildMatcher } from '../engine/build-matcher';
 import { spotText } from '../engine/evidence';
@@ -58,6 +59,8 @@ export interface CorpusInput {
   seedDir?: string;
   /** `data/blockers.json`: names the matcher learns only to never mark them (issue 3). */
   blockers?: InputFile;
+  /** `data/event-cues.json`: how pages talk about events without naming them (issue 3). */
+  eventCues?: InputFile;
 }
 
 export interface BuildResult {
@@ -98,6 +101,11 @@ export function buildKnowledgeBase(input: CorpusInput): BuildResult {
         entities: matcherEntities,
         patterns: [...patterns.map(({ entity, text, specificity }) => ({ entity, text, specificity })), ...blockerPatterns],
       });
+      if (input.eventCues) {
+        const read = readEventCues(input.eventCues.file, input.eventCues.data, entries);
+        issues.push(...read.issues);
+        if (read.cues.length) matcherData = { ...matcherData, eventCues: read.cues };
+      }
     } catch (error) {
       issues.push({ severity: 'error', file: 'data/gazetteer', message: `the matcher could not be built: ${String(error)}` });
     }

@@ -30,12 +30,17 @@ function lessSpecific(s: Specificity): Specificity {
 function entryVariantPatterns(entry: SourcedEntry['entry'], curated: readonly NamePattern[]): NamePattern[] {
   if (!entry.transliterated) return [];
   const out: NamePattern[] = [];
-  for (const source of curated) {
+  const seen = new Set<string>();
+  // Script names first: they give few variants, and the cap must not starve them.
+  const latin = (p: NamePattern) => (/^[\u0600-\u06FF\u200C\s]+$/.test(p.text) ? 0 : 1);
+  for (const source of [...curated].sort((a, b) => latin(a) - latin(b))) {
     // A one-word contextual name ("Quds", "Hashd") is already a guess; respelt, it is noise
     // that meets English words ("gods").
     if (source.specificity === 'ambiguous' && !/[\s-]/.test(source.text.trim())) continue;
     for (const text of nameVariants(source.text)) {
       if (out.length >= MAX_ENTRY_VARIANTS) return out;
+      if (seen.has(text.toLowerCase())) continue;
+      seen.add(text.toLowerCase());
       const oneWord = !/[\s-]/.test(text.trim());
       const specificity = oneWord && source.text.trim().split(/[\s-]+/).length === 1 ? lessSpecific(source.specificity) : source.specificity;
       out.push({ entity: source.entity, text, specificity, path: `${source.path}~` });

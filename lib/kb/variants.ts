@@ -64,9 +64,9 @@ export const RULES: readonly VariantRule[] = [
   },
   {
     id: 'ou-u-o',
-    doc: 'the long and short u: ou, u or o (Nouri, Nuri; Rouhani, Ruhani, Rohani; Soleimani, Suleimani)',
+    doc: 'the long and short u: ou, u, o or ow (Nouri, Nuri; Rouhani, Ruhani, Rohani, Rowhani; Soleimani, Suleimani)',
     apply: (w) => [
-      ...replaceEach(w, 'ou', ['u', 'o']),
+      ...replaceEach(w, 'ou', ['u', 'o', 'ow']),
       ...replaceEach(w, 'u', ['ou', 'o'], (at) => w[at - 1] !== 'o' && w[at - 1] !== 'q'),
       ...replaceEach(w, 'o', ['u'], (at) => w[at + 1] !== 'u'),
     ],
@@ -183,6 +183,7 @@ function tokenize(name: string): { word: string; sep: string }[] {
  * are folded by the alphabet, and a respelt acronym is noise.
  */
 export function nameVariants(name: string): string[] {
+  if (ARABIC_SCRIPT.test(name)) return arabicScriptVariants(name);
   if (!LATIN_NAME.test(name)) return [];
   const letters = name.replace(/[^A-Za-z]/g, '');
   if (letters.length < 4 || letters === letters.toUpperCase()) return [];
@@ -213,5 +214,24 @@ export function nameVariants(name: string): string[] {
     seen.add(key);
     out.push(c.text);
   }
+  return out;
+}
+
+const ARABIC_SCRIPT = /^[\u0600-\u06FF\u200C\s]+$/;
+
+/**
+ * Arabic and Persian script: letter forms (alef, yaa, kaf, taa marbuta, hamza carriers, harakat,
+ * tatweel, ZWNJ) are folded by the alphabet. What is left is the article: Arabic writes
+ * الكاظمي, Persian often کاظمی, so a surname with ال also gets a form without it
+ * (مصطفى الكاظمي → مصطفى كاظمي, الكاظمي → كاظمي).
+ */
+export function arabicScriptVariants(name: string): string[] {
+  const words = name.trim().split(/\s+/);
+  const out: string[] = [];
+  words.forEach((word, i) => {
+    if (word.startsWith('\u0627\u0644') && word.length >= 5 && (i > 0 || words.length === 1)) {
+      out.push([...words.slice(0, i), word.slice(2), ...words.slice(i + 1)].join(' '));
+    }
+  });
   return out;
 }

@@ -1,0 +1,99 @@
+/**
+ * Events spotted from how a page talks about them, not only by name: "the US drone strike that
+ * killed Qasem Soleimani", "Iraq's parliament voted to expel foreign troops". A cue pairs a
+ * trigger phrase with a participant (an accepted mention of one of its entities, or one of its
+ * words) in the same sentence; the trigger is then a mention of the dated event, so the card
+ * says which event and when. Cues are curated in data/event-cues.json and shipped inside the
+ * matcher (MatcherData.eventCues). DOM-free.
+ */
+import { BLOCK_BREAK } from './alphabet';
+import type { MatcherEventCue, RawMatch } from './types';
+
+interface CompiledCue {
+  event: number;
+  trigger: RegExp;
+  participants: ReadonlySet<number>;
+  words?: RegExp;
+  also?: ReadonlySet<number>;
+  alsoWords?: RegExp;
+}
+
+// \b does not know Arabic letters: bound by "not a letter or digit" instead.
+const wordBounded = (source: string, flags: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, flags);
+
+export function compileCues(cues: readonly MatcherEventCue[]): CompiledCue[] {
+  return cues.map((c) => ({
+    event: c.event,
+    trigger: wordBounded(c.trigger, 'giu'),
+    participants: new Set(c.participants ?? []),
+    ...(c.words ? { words: wordBounded(c.words, 'iu') } : {}),
+    ...(c.also ? { also: new Set(c.also) } : {}),
+    ...(c.alsoWords ? { alsoWords: wordBounded(c.alsoWords, 'iu') } : {}),
+  }));
+}
+
+/** Abbreviations whose full stop does not end a sentence ("Gen. Qassem Soleimani"). */
+const ABBREVIATIONS = new Set(
+  'gen lt col maj mr mrs ms dr st sen rep gov pres prof sgt capt adm jan feb mar apr jun jul aug sep sept oct nov dec no vs jr sr'.split(' '),
+);
+
+/** Sentence spans of `text`: ends at . ! ? ؟ followed by a space (not after an abbreviation or initial), and at block breaks. */
+export function sentences(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    let end = -1;
+    if (c === BLOCK_BREAK) end = i;
+    else if ((c === '.' || c === '!' || c === '?' || c === '؟') && /\s/.test(text[i + 1] ?? ' ')) {
+      if (c === '.') {
+        const word = /([\p{L}]+)$/u.exec(text.slice(Math.max(start, i - 12), i))?.[1] ?? '';
+        if (word.length === 1 || ABBREVIATIONS.has(word.toLowerCase())) continue;
+      }
+      end = i + 1;
+    }
+    if (end >= 0) {
+      if (end > start) out.push({ start, end });
+      start = end === i ? i + 1 : end;
+    }
+  }
+  if (start < text.length) out.push({ start, end: text.length });
+  return out;
+}
+
+/**
+ * The event mentions a text's cues give, given the mentions already accepted in it (sorted by
+ * start). At most one per event per sentence, never overlapping a mention, and none in a
+ * sentence that already names the event.
+ */
+export function findEventMentions(cues: readonly CompiledCue[], text: string, accepted: readonly RawMatch[]): RawMatch[] {
+  if (cues.length === 0 || accepted.length === 0 && !cues.some((c) => c.words)) return [];
+  const found: RawMatch[] = [];
+  let m = 0;
+  for (const sentence of sentences(text)) {
+    while (m < accepted.length && accepted[m]!.start < sentence.start) m++;
+    const inside: RawMatch[] = [];
+    for (let k = m; k < accepted.length && accepted[k]!.start < sentence.end; k++) inside.push(accepted[k]!);
+    const entities = new Set(inside.map((x) => x.entity));
+    const slice = text.slice(sentence.start, sentence.end);
+    for (const cue of cues) {
+      if (entities.has(cue.event)) continue;
+      const hasParticipant = [...cue.participants].some((p) => entities.has(p)) || (cue.words?.test(slice) ?? false);
+      if (!hasParticipant) continue;
+      if (cue.also || cue.alsoWords) {
+        const hasAlso = [...(cue.also ?? [])].some((p) => entities.has(p)) || (cue.alsoWords?.test(slice) ?? false);
+        if (!hasAlso) continue;
+      }
+      cue.trigger.lastIndex = 0;
+      for (let t = cue.trigger.exec(slice); t; t = cue.trigger.exec(slice)) {
+        const start = sentence.start + t.index;
+        const end = start + t[0].length;
+        const overlaps = (x: { start: number; end: number }) => x.start < end && start < x.end;
+        if (inside.some(overlaps) || found.some(overlaps)) continue;
+        found.push({ start, end, entity: cue.event, specificity: 'unique' });
+        break;
+      }
+    }
+  }
+  return found;
+}
