@@ -67,6 +67,30 @@ describe('dynamic pages', () => {
     await page.close();
   });
 
+  it('reads a same-origin iframe: its names are marked in the frame', async () => {
+    const page = await openTestPage(harness, 'dynamic/with-iframe.html');
+    await waitForMentions(page);
+    const frame = page.frames().find((f) => f.url().endsWith('iframe-child.html'));
+    expect(frame).toBeDefined();
+    await frame!.waitForFunction(
+      (name) => (CSS.highlights.get(name)?.size ?? 0) >= 2,
+      MENTION_HIGHLIGHT,
+      { timeout: 10_000, polling: 100 },
+    );
+    const inFrame = await frame!.evaluate(
+      (name) =>
+        [...(CSS.highlights.get(name) ?? [])].map((r) => {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          return range.toString();
+        }),
+      MENTION_HIGHLIGHT,
+    );
+    expect(inFrame.sort()).toEqual(['Esmail Qaani', 'Qasem Soleimani']);
+    await page.close();
+  });
+
   it('follows edited text, and drops the marks of text that is removed', async () => {
     const page = await openTestPage(harness, 'dynamic/spa.html');
     await waitForMentions(page);
