@@ -32,6 +32,11 @@ export function compileCues(cues: readonly MatcherEventCue[]): CompiledCue[] {
   }));
 }
 
+function hasAny(ids: ReadonlySet<number>, present: ReadonlySet<number>): boolean {
+  for (const id of ids) if (present.has(id)) return true;
+  return false;
+}
+
 /** Abbreviations whose full stop does not end a sentence ("Gen. Qassem Soleimani"). */
 const ABBREVIATIONS = new Set(
   'gen lt col maj mr mrs ms dr st sen rep gov pres prof sgt capt adm jan feb mar apr jun jul aug sep sept oct nov dec no vs jr sr'.split(' '),
@@ -67,7 +72,8 @@ export function sentences(text: string): { start: number; end: number }[] {
  * sentence that already names the event.
  */
 export function findEventMentions(cues: readonly CompiledCue[], text: string, accepted: readonly RawMatch[]): RawMatch[] {
-  if (cues.length === 0 || accepted.length === 0 && !cues.some((c) => c.words)) return [];
+  const anyWords = cues.some((c) => c.words);
+  if (cues.length === 0 || (accepted.length === 0 && !anyWords)) return [];
   const found: RawMatch[] = [];
   let m = 0;
   for (const sentence of sentences(text)) {
@@ -75,13 +81,16 @@ export function findEventMentions(cues: readonly CompiledCue[], text: string, ac
     const inside: RawMatch[] = [];
     for (let k = m; k < accepted.length && accepted[k]!.start < sentence.end; k++) inside.push(accepted[k]!);
     const entities = new Set(inside.map((x) => x.entity));
+    // Most sentences name nothing and match no cue word: skip them without slicing.
+    if (entities.size === 0 && !anyWords) continue;
     const slice = text.slice(sentence.start, sentence.end);
+    const foundBefore = found.length;
     for (const cue of cues) {
       if (entities.has(cue.event)) continue;
-      const hasParticipant = [...cue.participants].some((p) => entities.has(p)) || (cue.words?.test(slice) ?? false);
+      const hasParticipant = hasAny(cue.participants, entities) || (cue.words?.test(slice) ?? false);
       if (!hasParticipant) continue;
       if (cue.also || cue.alsoWords) {
-        const hasAlso = [...(cue.also ?? [])].some((p) => entities.has(p)) || (cue.alsoWords?.test(slice) ?? false);
+        const hasAlso = (cue.also !== undefined && hasAny(cue.also, entities)) || (cue.alsoWords?.test(slice) ?? false);
         if (!hasAlso) continue;
       }
       cue.trigger.lastIndex = 0;
@@ -89,7 +98,7 @@ export function findEventMentions(cues: readonly CompiledCue[], text: string, ac
         const start = sentence.start + t.index;
         const end = start + t[0].length;
         const overlaps = (x: { start: number; end: number }) => x.start < end && start < x.end;
-        if (inside.some(overlaps) || found.some(overlaps)) continue;
+        if (inside.some(overlaps) || found.slice(foundBefore).some(overlaps)) continue;
         found.push({ start, end, entity: cue.event, specificity: 'unique' });
         break;
       }
