@@ -282,8 +282,14 @@ function scanDocument(doc: KbDocument, matcher: Matcher, nestedNames: ReadonlyMa
   const { text, paragraphStarts } = documentText(doc.paragraphs);
   const withNested = (matches: readonly RawMatch[]) =>
     matches.flatMap((m) => [m, ...nestedMatches(text, m, nestedNames)]).sort((a, b) => a.start - b.start || b.end - a.end);
-  const raw = withNested(matcher.findAll(text));
-  const mentions = withNested(spotText(matcher, text)).map((m) => ({
+  const found = matcher.findAll(text);
+  const spotted = spotText(matcher, text);
+  // Events spotted from their cues (issue 3) count as found, so cites to a paragraph that
+  // describes an event without naming it are checked against that.
+  const taken = new Set(found.map((m) => `${m.start}:${m.end}`));
+  const cued = spotted.filter((m) => !taken.has(`${m.start}:${m.end}`));
+  const raw = withNested([...found, ...cued]);
+  const mentions = withNested(spotted).map((m) => ({
     start: m.start,
     end: m.end,
     entity: matcher.entities[m.entity]!.id,
