@@ -51,7 +51,16 @@ export function readCorpusInput(root = PROJECT_ROOT): CorpusInput {
     : [];
   const blockers = existsSync(join(root, 'data/blockers.json')) ? readJson('data/blockers.json') : undefined;
   const eventCues = existsSync(join(root, 'data/event-cues.json')) ? readJson('data/event-cues.json') : undefined;
-  return { documents, seeds, gazetteer, seedDir, ...(blockers ? { blockers } : {}), ...(eventCues ? { eventCues } : {}) };
+  const topicWords = existsSync(join(root, 'data/topic-words.json')) ? readJson('data/topic-words.json') : undefined;
+  return {
+    documents,
+    seeds,
+    gazetteer,
+    seedDir,
+    ...(blockers ? { blockers } : {}),
+    ...(eventCues ? { eventCues } : {}),
+    ...(topicWords ? { topicWords } : {}),
+  };
 }
 
 export interface CheckResult {

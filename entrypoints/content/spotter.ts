@@ -140,7 +140,8 @@ export class Spotter {
     const accepted: RawMatch[] = [];
     for (const match of matches) {
       const entity = this.matcher.entities[match.entity];
-      if (!entity || this.suppressed.has(entity.id)) continue;
+      // Blockers and topic words are evidence only: never marked, never waiting for more.
+      if (!entity || entity.blocker || entity.topic || this.suppressed.has(entity.id)) continue;
       if (!this.evidence.accepts(match, this.suppressed)) {
         pending.push(match);
         continue;

@@ -8,6 +8,10 @@
  *   A common name counts here only when it is accepted itself: on a page about David Hale the
  *   novelist, "Hale" must not be marked as the diplomat when "David Hale" is not.
  * Entities the reader suppressed ("not this") never count, neither as mentions nor as evidence.
+ *
+ * Issue 3, the page's topic score: besides other entities, topic words (data/topic-words.json:
+ * "Iraqi", "militias", "Shiite"...) found on the page count, every two distinct ones as one
+ * entity. A blocker or a topic word is never a mention itself.
  */
 import type { Mention, RawMatch } from './types';
 import type { Matcher } from './matcher';
@@ -20,6 +24,8 @@ export class PageEvidence {
   private readonly named = new Set<number>();
   /** Entities with a `unique` or `common` match somewhere on the page (the unique ones are in `named` too). */
   private readonly namedOrCommon = new Set<number>();
+  /** Distinct topic words found on the page. */
+  private readonly topicWords = new Set<number>();
 
   constructor(matcher: Matcher) {
     this.matcher = matcher;
@@ -28,7 +34,12 @@ export class PageEvidence {
   /** Record matches found anywhere on the page; incremental scans call it once per chunk. */
   add(matches: readonly RawMatch[]): void {
     for (const m of matches) {
-      if (m.specificity === 'ambiguous' || this.matcher.entities[m.entity]?.blocker) continue;
+      const entity = this.matcher.entities[m.entity];
+      if (entity?.topic) {
+        this.topicWords.add(m.entity);
+        continue;
+      }
+      if (m.specificity === 'ambiguous' || entity?.blocker) continue;
       this.namedOrCommon.add(m.entity);
       if (m.specificity === 'unique') this.named.add(m.entity);
     }
@@ -38,7 +49,8 @@ export class PageEvidence {
   accepts(match: RawMatch, suppressed?: ReadonlySet<string>): boolean {
     const isSuppressed = (entity: number) => suppressed !== undefined && suppressed.has(this.matcher.entities[entity]?.id ?? '');
     if (isSuppressed(match.entity)) return false;
-    if (this.matcher.entities[match.entity]?.blocker) return false; // learnt only to win over shorter names
+    const entity = this.matcher.entities[match.entity];
+    if (entity?.blocker || entity?.topic) return false; // learnt only to win over shorter names, or as evidence
     switch (match.specificity) {
       case 'unique':
         return true;
@@ -51,9 +63,10 @@ export class PageEvidence {
     }
   }
 
-  /** At least `needed` entities other than `entity`, not suppressed, named uniquely. */
+  /** At least `needed` entities other than `entity`, not suppressed, named uniquely (two topic words count as one). */
   private othersNamed(entity: number, needed: number, isSuppressed: (entity: number) => boolean): boolean {
-    let count = 0;
+    let count = Math.floor(this.topicWords.size / 2);
+    if (count >= needed) return true;
     for (const other of this.named) {
       if (other === entity || isSuppressed(other)) continue;
       if (++count >= needed) return true;

@@ -11,6 +11,8 @@ export interface MatcherEntity {
   type: EntityType;
   /** A name learnt only so that it is never marked ("Kataib Hezbollah" is not Hezbollah; issue 3). */
   blocker?: true;
+  /** A topic word ("Iraqi", "militias"): never marked, counts as evidence that the page is on topic (issue 3). */
+  topic?: true;
 }
 
 /**

@@ -61,6 +61,8 @@ export interface CorpusInput {
   blockers?: InputFile;
   /** `data/event-cues.json`: how pages talk about events without naming them (issue 3). */
   eventCues?: InputFile;
+  /** `data/topic-words.json`: words that put a page on topic, never marked (issue 3). */
+  topicWords?: InputFile;
 }
 
 export interface BuildResult {
@@ -93,6 +95,10 @@ export function buildKnowledgeBase(input: CorpusInput): BuildResult {
   const blockerPatterns = blockers.flatMap((b, i) =>
     b.names.map((text) => ({ entity: entries.length + i, text, specificity: 'unique' as const })),
   );
+  // Topic words: one matcher entity each, after the blockers; never marked, only evidence.
+  const topicWords = readTopicWords(input, issues).filter((w) => !blockerKeys.has(foldedKey(w)) && !patterns.some((p) => foldedKey(p.text) === foldedKey(w)));
+  matcherEntities.push(...topicWords.map((w) => ({ id: `${TOPIC_PREFIX}${foldedKey(w).replace(/[^\p{L}\p{N}]+/gu, '-')}`, name: w, type: 'organization' as const, topic: true as const })));
+  blockerPatterns.push(...topicWords.map((text, i) => ({ entity: entries.length + blockers.length + i, text, specificity: 'unique' as const })));
   let matcherData: MatcherData | undefined;
   if (!collisions.some((i) => i.severity === 'error')) {
     try {
@@ -150,6 +156,18 @@ export function buildKnowledgeBase(input: CorpusInput): BuildResult {
     version,
   };
   return { kb, matcher: { ...matcherData, kbVersion: version }, report, variants: generated.counts };
+}
+
+const TOPIC_PREFIX = 'topic:';
+
+function readTopicWords(input: CorpusInput, issues: BuildIssue[]): string[] {
+  if (!input.topicWords) return [];
+  const data = input.topicWords.data as { words?: unknown };
+  if (!Array.isArray(data.words) || !data.words.every((w) => typeof w === 'string' && w.trim() !== '')) {
+    issues.push({ severity: 'error', file: input.topicWords.file, path: 'words', message: 'words must be a list of non-empty strings' });
+    return [];
+  }
+  return [...new Set(data.words as string[])];
 }
 
 function readBlockers(input: CorpusInput, issues: BuildIssue[]): Blocker[] {

@@ -49,6 +49,13 @@ describe('off-topic pages', () => {
     expect(spotted('LITTLE ROCK — David Hale, a former municipal judge, testified in the U.S. District Court. Mr. Hale pleaded guilty.')).toEqual([]);
   });
 
+  test('topic words put a page on topic: an ambiguous name counts with them, not without', () => {
+    expect(spotted('Shiite militias and Iraqi officials met Iranian envoys; the PMU said nothing.')).toContain('PMU=popular-mobilization-units');
+    expect(spotted('The PMU board regulates the 5 V rail; the PMU said nothing.')).toEqual([]);
+    // Topic words are evidence only, never marked themselves.
+    expect(spotted(ON_TOPIC + 'Iraqi militias')).toEqual(['Qasem Soleimani=qasem-soleimani', 'Mustafa al-Kadhimi=mustafa-al-kadhimi', 'Baghdad=baghdad']);
+  });
+
   test('the same name on an on-topic page is', () => {
     expect(spotted(ON_TOPIC + 'David Hale led the US delegation.')).toContain('David Hale=david-hale');
   });
