@@ -36,22 +36,28 @@ export function readEventCues(file: string, data: unknown, entries: readonly Sou
         if (i === undefined) issue(path, `"${id}" is not the id of any gazetteer entry`);
         return i === undefined ? [] : [i];
       });
+    let valid = true;
     for (const key of ['trigger', 'words', 'alsoWords'] as const) {
       const source = cue[key];
       if (source === undefined) continue;
       try {
-        new RegExp(source, 'u');
+        new RegExp(`(?:${source})`, 'u');
       } catch (error) {
         issue(key, `not a valid regular expression: ${(error as Error).message}`);
+        valid = false;
       }
     }
     if (!cue.participants?.length && !cue.words) issue('participants', 'a cue needs participants or words');
+    const participants = ids(cue.participants, 'participants');
+    const also = ids(cue.also, 'also');
+    // A broken cue is reported and left out, so the rest of the build can still be checked.
+    if (!valid) return;
     cues.push({
       event,
       trigger: cue.trigger,
-      ...(cue.participants ? { participants: ids(cue.participants, 'participants') } : {}),
+      ...(cue.participants ? { participants } : {}),
       ...(cue.words ? { words: cue.words } : {}),
-      ...(cue.also ? { also: ids(cue.also, 'also') } : {}),
+      ...(cue.also ? { also } : {}),
       ...(cue.alsoWords ? { alsoWords: cue.alsoWords } : {}),
     });
   });
