@@ -94,11 +94,11 @@ export const RULES: readonly VariantRule[] = [
   },
   {
     id: 'shadda-single',
-    doc: 'shadda: a doubled consonant may be written single (Qassem, Qasem; Hassan, Hasan; Nasrallah, Nasralah)',
+    doc: 'shadda: a doubled consonant may be written single (Qassem, Qasem; Hassan, Hasan; Seyyed, Seyed)',
     apply: (w) => {
       const out: string[] = [];
       for (let i = 1; i < w.length; i++) {
-        if (w[i] === w[i - 1] && CONSONANT.test(w[i]!)) out.push(w.slice(0, i) + w.slice(i + 1));
+        if (w[i] === w[i - 1] && (CONSONANT.test(w[i]!) || w[i] === 'y')) out.push(w.slice(0, i) + w.slice(i + 1));
       }
       return out;
     },

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { EVAL_DIR, evaluate, formatResult } from '../../scripts/eval';
 import { readMatcher } from '../../scripts/spot';
 
-// The levels reached when the set was written (precision 1.000, recall 0.988 on 516 mentions, 33 pages).
+// The levels reached when the set was written (precision 1.000, recall 0.987 on 537 mentions, 34 pages; the last three pages were written blind).
 const MIN_PRECISION = 0.998;
-const MIN_RECALL = 0.987;
+const MIN_RECALL = 0.986;
 
 test('at least 25 pages, each with its expected mentions, distractors among them', () => {
   const pages = readdirSync(EVAL_DIR).filter((f) => f.endsWith('.html'));

@@ -25,6 +25,7 @@ describe('each rule, on the examples it documents', () => {
     ['aa-a', 'ghaani', ['ghani']],
     ['aa-a', 'esmaeil', ['esmail']],
     ['shadda-single', 'qassem', ['qasem']],
+    ['shadda-single', 'seyyed', ['seyed']],
     ['shadda-double', 'qasem', ['qassem']],
   ])('%s: %s → %j', (id, word, expected) => {
     const out = rule(id).apply(word);
