@@ -7,7 +7,17 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allMarkedMentions, launchWithExtension, markedMentions, MENTION_HIGHLIGHT, openTestPage, PAGES_DIR, waitForMentions, type Harness } from './harness';
+import {
+  allMarkedMentions,
+  launchWithExtension,
+  markedMentions,
+  MENTION_HIGHLIGHT,
+  openTestPage,
+  PAGES_DIR,
+  saveScreenshot,
+  waitForMentions,
+  type Harness,
+} from './harness';
 import type { ExpectedPage } from '../../scripts/eval';
 
 /** Marked text compared without the whitespace a <br> or a line break adds between nodes. */
@@ -125,6 +135,36 @@ describe('evaluation pages in Chromium give the marks npm run eval expects', () 
     await waitForMentions(page);
     const marked = (await allMarkedMentions(page)).map((m) => squeeze(m.text));
     expect(marked).toEqual(await expectedTexts(name));
+    await page.close();
+  });
+
+  it('draws marks on a right-to-left page over the Arabic words, starting from the right', async () => {
+    const page = await openTestPage(harness, 'eval/arabic-news.html');
+    await waitForMentions(page);
+    const boxes = await page.evaluate((name) => {
+      const ranges = [...(CSS.highlights.get(name) ?? [])].map((r) => {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        return range;
+      });
+      return ranges.map((range) => {
+        const rect = range.getBoundingClientRect();
+        const parent = range.startContainer.parentElement!;
+        const block = (parent.closest('h1, p') ?? parent).getBoundingClientRect();
+        return { text: range.toString(), left: rect.left, right: rect.right, width: rect.width, blockLeft: block.left, blockRight: block.right };
+      });
+    }, MENTION_HIGHLIGHT);
+    expect(boxes.length).toBeGreaterThan(5);
+    for (const box of boxes) {
+      expect(box.width, box.text).toBeGreaterThan(0);
+      expect(box.left, box.text).toBeGreaterThanOrEqual(box.blockLeft - 1);
+      expect(box.right, box.text).toBeLessThanOrEqual(box.blockRight + 1);
+    }
+    // The headline opens with الكاظمي: in right-to-left text that is its rightmost word.
+    const first = boxes.find((b) => b.text === 'الكاظمي')!;
+    expect(first.right).toBeGreaterThan(first.blockRight - 40);
+    await saveScreenshot(page, 'rtl-arabic-marks.png');
     await page.close();
   });
 
