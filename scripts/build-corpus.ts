@@ -3,7 +3,8 @@
  *
  *   npm run corpus                      build, print the report and a summary, write the outputs
  *   npm run corpus -- --check           exit 1 if the committed outputs differ from a fresh build
- *   npm run corpus -- --variants <id>   print an entry's names as the matcher reads them
+ *   npm run corpus -- --variants <id>   print an entry's names as the matcher reads them, the
+ *                                       generated transliteration variants (path ending ~) included
  *
  * On errors nothing is written and the process exits 1 with the list. The logic lives in
  * lib/kb/build.ts; this file only reads and writes files.
@@ -55,7 +56,19 @@ export function readCorpusInput(root = PROJECT_ROOT): CorpusInput {
     : [];
   const contrastsFile = join(gazetteerDir, CONTRASTS_NAME);
   const contrasts = existsSync(contrastsFile) ? readJson(relative(root, contrastsFile)) : undefined;
-  return { documents, seeds, gazetteer, seedDir, ...(contrasts ? { contrasts } : {}) };
+  const blockers = existsSync(join(root, 'data/blockers.json')) ? readJson('data/blockers.json') : undefined;
+  const eventCues = existsSync(join(root, 'data/event-cues.json')) ? readJson('data/event-cues.json') : undefined;
+  const topicWords = existsSync(join(root, 'data/topic-words.json')) ? readJson('data/topic-words.json') : undefined;
+  return {
+    documents,
+    seeds,
+    gazetteer,
+    seedDir,
+    ...(contrasts ? { contrasts } : {}),
+    ...(blockers ? { blockers } : {}),
+    ...(eventCues ? { eventCues } : {}),
+    ...(topicWords ? { topicWords } : {}),
+  };
 }
 
 export interface CheckResult {
@@ -126,6 +139,14 @@ function main(argv: string[]): number {
   writeFileSync(join(PROJECT_ROOT, MATCHER_FILE), out.matcher);
   writeFileSync(join(PROJECT_ROOT, FINGERPRINTS_FILE), serializeFingerprints(result.kb.documents));
   if (result.report.summary) console.log(formatSummary(result.report.summary));
+  if (result.variants?.length) {
+    const generated = result.variants.reduce((n, c) => n + c.generated, 0);
+    const dropped = result.variants.reduce((n, c) => n + c.dropped, 0);
+    console.log(
+      `Transliteration variants: ${generated} spellings for ${result.variants.length} entries ` +
+        `(${dropped} dropped as colliding; list one entry's with --variants <id>).`,
+    );
+  }
   return 0;
 }
 

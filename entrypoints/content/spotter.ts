@@ -4,7 +4,8 @@
  * pass, first or incremental, is one `backstory:scan` performance measure.
  */
 import { extractText, locate, type TextMap } from '../../lib/engine/dom-text';
-import { PageEvidence } from '../../lib/engine/evidence';
+import { PageEvidence, withEventMentions } from '../../lib/engine/evidence';
+import { dropOtherNames } from '../../lib/engine/name-context';
 import type { Matcher } from '../../lib/engine/matcher';
 import type { RawMatch } from '../../lib/engine/types';
 import type { PageMention } from '../../lib/messages';
@@ -135,18 +136,24 @@ export class Spotter {
   private scanChunk(root: Element, addEvidence: boolean): void {
     const map = extractText(root, { isOwnUi });
     this.onChunkText?.(root, map.text);
-    const matches = this.matcher.findAll(map.text);
+    const matches = dropOtherNames(map.text, this.matcher.findAll(map.text));
     if (addEvidence) this.evidence.add(matches);
     const mentions: SpottedMention[] = [];
     const pending: RawMatch[] = [];
+    const accepted: RawMatch[] = [];
     for (const match of matches) {
       const entity = this.matcher.entities[match.entity];
-      if (!entity || this.suppressed.has(entity.id)) continue;
+      // Blockers and topic words are evidence only: never marked, never waiting for more.
+      if (!entity || entity.blocker || entity.topic || this.suppressed.has(entity.id)) continue;
       if (!this.evidence.accepts(match, this.suppressed)) {
         pending.push(match);
         continue;
       }
-      const mention = toMention(match, map, root, entity);
+      accepted.push(match);
+    }
+    // Events the chunk's sentences talk about ("the drone strike that killed Soleimani").
+    for (const match of withEventMentions(this.matcher, map.text, accepted, this.suppressed)) {
+      const mention = toMention(match, map, root, this.matcher.entities[match.entity]!);
       if (mention) mentions.push(mention);
     }
     if (mentions.length === 0 && pending.length === 0) return;

@@ -210,7 +210,13 @@ export function buildMatcher(input: {
   return {
     format: MATCHER_FORMAT,
     kbVersion: input.kbVersion,
-    entities: input.entities.map((e) => ({ id: e.id, name: e.name, type: e.type })),
+    entities: input.entities.map((e) => ({
+      id: e.id,
+      name: e.name,
+      type: e.type,
+      ...(e.blocker ? { blocker: true as const } : {}),
+      ...(e.topic ? { topic: true as const } : {}),
+    })),
     automaton: encodeBase64(packAutomaton(automaton)),
   };
 }

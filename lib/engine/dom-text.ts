@@ -30,7 +30,7 @@ const SKIPPED = new Set([
 
 /** Elements that end a line of text: names never run across them. */
 const BLOCKS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'br', 'button', 'caption', 'center', 'dd', 'details',
+  'address', 'article', 'aside', 'blockquote', 'body', 'button', 'caption', 'center', 'dd', 'details',
   'dialog', 'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3',
   'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html', 'img', 'legend', 'li', 'main', 'menu', 'nav', 'ol', 'p',
   'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
@@ -52,6 +52,9 @@ export function extractText(root: Node, options?: { isOwnUi?: (el: Element) => b
   const starts: number[] = [];
   let offset = 0;
   let pendingBreak = false;
+  // A <br> inside a block is a line break a name may run across ("Adel Abdul<br>Mahdi"): it
+  // reads as a newline, which the alphabet treats as a space.
+  let pendingLineBreak = false;
 
   const addText = (node: Text) => {
     const data = node.data;
@@ -59,8 +62,12 @@ export function extractText(root: Node, options?: { isOwnUi?: (el: Element) => b
     if (pendingBreak && offset > 0) {
       parts.push(BLOCK_BREAK);
       offset += BLOCK_BREAK.length;
+    } else if (pendingLineBreak && offset > 0) {
+      parts.push('\n');
+      offset += 1;
     }
     pendingBreak = false;
+    pendingLineBreak = false;
     nodes.push(node);
     starts.push(offset);
     parts.push(data);
@@ -86,6 +93,7 @@ export function extractText(root: Node, options?: { isOwnUi?: (el: Element) => b
       const el = node as Element;
       if (!isSkipped(el, isOwnUi)) {
         if (BLOCKS.has(el.localName)) pendingBreak = true;
+        else if (el.localName === 'br') pendingLineBreak = true;
         const child = walker.firstChild();
         if (child) {
           node = child;

@@ -8,9 +8,15 @@
  *   A common name counts here only when it is accepted itself: on a page about David Hale the
  *   novelist, "Hale" must not be marked as the diplomat when "David Hale" is not.
  * Entities the reader suppressed ("not this") never count, neither as mentions nor as evidence.
+ *
+ * Issue 3, the page's topic score: besides other entities, topic words (data/topic-words.json:
+ * "Iraqi", "militias", "Shiite"...) found on the page count, every two distinct ones as one
+ * entity. A blocker or a topic word is never a mention itself.
  */
 import type { Mention, RawMatch } from './types';
 import type { Matcher } from './matcher';
+import { findEventMentions } from './events';
+import { dropOtherNames } from './name-context';
 
 export class PageEvidence {
   private readonly matcher: Matcher;
@@ -18,6 +24,8 @@ export class PageEvidence {
   private readonly named = new Set<number>();
   /** Entities with a `unique` or `common` match somewhere on the page (the unique ones are in `named` too). */
   private readonly namedOrCommon = new Set<number>();
+  /** Distinct topic words found on the page. */
+  private readonly topicWords = new Set<number>();
 
   constructor(matcher: Matcher) {
     this.matcher = matcher;
@@ -26,7 +34,12 @@ export class PageEvidence {
   /** Record matches found anywhere on the page; incremental scans call it once per chunk. */
   add(matches: readonly RawMatch[]): void {
     for (const m of matches) {
-      if (m.specificity === 'ambiguous') continue;
+      const entity = this.matcher.entities[m.entity];
+      if (entity?.topic) {
+        this.topicWords.add(m.entity);
+        continue;
+      }
+      if (m.specificity === 'ambiguous' || entity?.blocker) continue;
       this.namedOrCommon.add(m.entity);
       if (m.specificity === 'unique') this.named.add(m.entity);
     }
@@ -36,6 +49,8 @@ export class PageEvidence {
   accepts(match: RawMatch, suppressed?: ReadonlySet<string>): boolean {
     const isSuppressed = (entity: number) => suppressed !== undefined && suppressed.has(this.matcher.entities[entity]?.id ?? '');
     if (isSuppressed(match.entity)) return false;
+    const entity = this.matcher.entities[match.entity];
+    if (entity?.blocker || entity?.topic) return false; // learnt only to win over shorter names, or as evidence
     switch (match.specificity) {
       case 'unique':
         return true;
@@ -48,9 +63,10 @@ export class PageEvidence {
     }
   }
 
-  /** At least `needed` entities other than `entity`, not suppressed, named uniquely. */
+  /** At least `needed` entities other than `entity`, not suppressed, named uniquely (two topic words count as one). */
   private othersNamed(entity: number, needed: number, isSuppressed: (entity: number) => boolean): boolean {
-    let count = 0;
+    let count = Math.floor(this.topicWords.size / 2);
+    if (count >= needed) return true;
     for (const other of this.named) {
       if (other === entity || isSuppressed(other)) continue;
       if (++count >= needed) return true;
@@ -61,8 +77,18 @@ export class PageEvidence {
 
 /** Match a whole text and keep what the context rule accepts: the CLI's and reader's path. */
 export function spotText(matcher: Matcher, text: string, options?: { suppressed?: ReadonlySet<string> }): Mention[] {
-  const matches = matcher.findAll(text);
+  const matches = dropOtherNames(text, matcher.findAll(text));
   const evidence = new PageEvidence(matcher);
   evidence.add(matches);
-  return matches.filter((m) => evidence.accepts(m, options?.suppressed));
+  const accepted = matches.filter((m) => evidence.accepts(m, options?.suppressed));
+  return withEventMentions(matcher, text, accepted, options?.suppressed);
+}
+
+/** Issue 3: add the events the accepted mentions' sentences talk about, in text order. */
+export function withEventMentions(matcher: Matcher, text: string, accepted: RawMatch[], suppressed?: ReadonlySet<string>): Mention[] {
+  const events = findEventMentions(matcher.eventCues, text, accepted).filter(
+    (m) => !suppressed?.has(matcher.entities[m.entity]?.id ?? ''),
+  );
+  if (events.length === 0) return accepted;
+  return [...accepted, ...events].sort((a, b) => a.start - b.start);
 }

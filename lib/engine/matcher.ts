@@ -5,6 +5,7 @@
  * shipped arrays in place and expands the class table; nothing is rebuilt.
  */
 import type { MatcherData, MatcherEntity, RawMatch } from './types';
+import { compileCues } from './events';
 import * as alphabet from './alphabet';
 import { MATCHER_FORMAT, SPECIFICITIES, decodeBase64, unpackAutomaton, type Automaton } from './packed-automaton';
 
@@ -23,6 +24,8 @@ export interface Matcher {
    * scans a long text in slices loses nothing when it cuts at a BLOCK_BREAK.
    */
   findAll(text: string, from?: number, to?: number): RawMatch[];
+  /** Issue 3: compiled event cues (see events.ts); empty when the matcher ships none. */
+  readonly eventCues: ReturnType<typeof compileCues>;
 }
 
 /** Sparse edges: a linear scan beats bisection for the few edges most states have. */
@@ -30,14 +33,16 @@ const LINEAR_SCAN_MAX = 8;
 
 class AutomatonMatcher implements Matcher {
   readonly entities: readonly MatcherEntity[];
+  readonly eventCues: ReturnType<typeof compileCues>;
   private readonly a: Automaton;
   private readonly classOf: Uint16Array;
   /** Raw offset of each consumed class, by consumed index modulo its size. */
   private readonly ring: Int32Array;
   private readonly ringMask: number;
 
-  constructor(entities: readonly MatcherEntity[], automaton: Automaton) {
+  constructor(entities: readonly MatcherEntity[], automaton: Automaton, eventCues: ReturnType<typeof compileCues> = []) {
     this.entities = entities;
+    this.eventCues = eventCues;
     this.a = automaton;
     this.classOf = alphabet.expandClassRuns(automaton.classRuns);
     let size = 16;
@@ -205,5 +210,12 @@ export function loadMatcher(data: MatcherData): Matcher {
       throw new Error('Backstory matcher: the automaton names an entity the matcher data does not list');
     }
   }
-  return new AutomatonMatcher(data.entities, automaton);
+  const cues = Array.isArray(data.eventCues) ? data.eventCues : [];
+  for (const cue of cues) {
+    const ids = [cue.event, ...(cue.participants ?? []), ...(cue.also ?? [])];
+    if (ids.some((i) => !Number.isInteger(i) || i < 0 || i >= data.entities.length) || typeof cue.trigger !== 'string') {
+      throw new Error('Backstory matcher: an event cue names an entity the matcher data does not list');
+    }
+  }
+  return new AutomatonMatcher(data.entities, automaton, compileCues(cues));
 }

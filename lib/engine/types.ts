@@ -9,6 +9,10 @@ export interface MatcherEntity {
   id: string;
   name: string;
   type: EntityType;
+  /** A name learnt only so that it is never marked ("Kataib Hezbollah" is not Hezbollah; issue 3). */
+  blocker?: true;
+  /** A topic word ("Iraqi", "militias"): never marked, counts as evidence that the page is on topic (issue 3). */
+  topic?: true;
 }
 
 /**
@@ -24,6 +28,22 @@ export interface MatcherData {
   entities: MatcherEntity[];
   /** Base64 of the packed automaton (alphabet, transitions, failure links, outputs). */
   automaton: string;
+  /** Issue 3: how pages talk about events without naming them (data/event-cues.json). */
+  eventCues?: MatcherEventCue[];
+}
+
+/** An event cue as shipped: entity indices into `MatcherData.entities`, regex sources. */
+export interface MatcherEventCue {
+  event: number;
+  /** Regular expression source (case-insensitive, word-bounded) of the trigger phrase. */
+  trigger: string;
+  /** A participant: one of these entities mentioned in the sentence... */
+  participants?: number[];
+  /** ...or one of these words (regex source). */
+  words?: string;
+  /** And, when given, one of these entities or words too. */
+  also?: number[];
+  alsoWords?: string;
 }
 
 /** A name found in text: leftmost-longest, word-bounded, non-overlapping. */

@@ -7,6 +7,9 @@
  * so a document shows the same mentions in the reader as it would on a web page.
  */
 import { foldPattern } from '../engine/alphabet';
+import { BLOCKER_PREFIX, validateBlockersFile, type Blocker } from './blockers';
+import { readEventCues } from './event-cues';
+import { generateVariantPatterns, type VariantCounts } from './variant-patterns';
 import { buildMatcher } from '../engine/build-matcher';
 import { spotText } from '../engine/evidence';
 import { loadMatcher, type Matcher } from '../engine/matcher';
@@ -57,6 +60,12 @@ export interface CorpusInput {
   seedDir?: string;
   /** Curated contrasts and disagreements of fact (`data/gazetteer/contrasts.json`), if any. */
   contrasts?: InputFile;
+  /** `data/blockers.json`: names the matcher learns only to never mark them (issue 3). */
+  blockers?: InputFile;
+  /** `data/event-cues.json`: how pages talk about events without naming them (issue 3). */
+  eventCues?: InputFile;
+  /** `data/topic-words.json`: words that put a page on topic, never marked (issue 3). */
+  topicWords?: InputFile;
 }
 
 export interface BuildResult {
@@ -64,26 +73,48 @@ export interface BuildResult {
   kb?: KnowledgeBase;
   matcher?: MatcherData;
   report: BuildReport;
+  /** Generated transliteration variants per transliterated entry (issue 3). */
+  variants?: VariantCounts[];
 }
 
 export function buildKnowledgeBase(input: CorpusInput): BuildResult {
   const issues: BuildIssue[] = [];
   const { perspectives, documents } = readDocuments(input, issues);
   const entries = readGazetteer(input.gazetteer, issues);
-  const patterns = entries.flatMap(({ entry }, i) => entryPatterns(entry, i));
+  const curated = entries.flatMap(({ entry }, i) => entryPatterns(entry, i));
   issues.push(...unknownLinks(entries));
 
-  const collisions = nameCollisions(entries, patterns, foldedKey);
+  const collisions = nameCollisions(entries, curated, foldedKey);
   issues.push(...collisions);
-  const matcherEntities: MatcherEntity[] = entries.map(({ entry }) => ({ id: entry.id, name: entry.name, type: entry.type }));
+  // Issue 3: blockers and generated transliteration variants join the curated names.
+  const blockers = readBlockers(input, issues);
+  const blockerKeys = new Set(blockers.flatMap((b) => b.names.map(foldedKey)));
+  const generated = generateVariantPatterns(entries, curated, foldedKey, blockerKeys);
+  const patterns = [...curated, ...generated.patterns];
+  const matcherEntities: MatcherEntity[] = [
+    ...entries.map(({ entry }) => ({ id: entry.id, name: entry.name, type: entry.type })),
+    ...blockers.map((b) => ({ id: BLOCKER_PREFIX + b.id, name: b.names[0]!, type: 'organization' as const, blocker: true as const })),
+  ];
+  const blockerPatterns = blockers.flatMap((b, i) =>
+    b.names.map((text) => ({ entity: entries.length + i, text, specificity: 'unique' as const })),
+  );
+  // Topic words: one matcher entity each, after the blockers; never marked, only evidence.
+  const topicWords = readTopicWords(input, issues).filter((w) => !blockerKeys.has(foldedKey(w)) && !patterns.some((p) => foldedKey(p.text) === foldedKey(w)));
+  matcherEntities.push(...topicWords.map((w) => ({ id: `${TOPIC_PREFIX}${foldedKey(w).replace(/[^\p{L}\p{N}]+/gu, '-')}`, name: w, type: 'organization' as const, topic: true as const })));
+  blockerPatterns.push(...topicWords.map((text, i) => ({ entity: entries.length + blockers.length + i, text, specificity: 'unique' as const })));
   let matcherData: MatcherData | undefined;
   if (!collisions.some((i) => i.severity === 'error')) {
     try {
       matcherData = buildMatcher({
         kbVersion: '',
         entities: matcherEntities,
-        patterns: patterns.map(({ entity, text, specificity }) => ({ entity, text, specificity })),
+        patterns: [...patterns.map(({ entity, text, specificity }) => ({ entity, text, specificity })), ...blockerPatterns],
       });
+      if (input.eventCues) {
+        const read = readEventCues(input.eventCues.file, input.eventCues.data, entries);
+        issues.push(...read.issues);
+        if (read.cues.length) matcherData = { ...matcherData, eventCues: read.cues };
+      }
     } catch (error) {
       issues.push({ severity: 'error', file: 'data/gazetteer', message: `the matcher could not be built: ${String(error)}` });
     }
@@ -111,7 +142,7 @@ export function buildKnowledgeBase(input: CorpusInput): BuildResult {
 
   report.errors = issues.filter((i) => i.severity === 'error');
   report.warnings = issues.filter((i) => i.severity === 'warning');
-  if (!kbBody || !matcherData || report.errors.length) return { report };
+  if (!kbBody || !matcherData || report.errors.length) return { report, variants: generated.counts };
 
   const version = sha256Hex(canonicalJson(kbBody));
   const kb: KnowledgeBase = {
@@ -129,7 +160,26 @@ export function buildKnowledgeBase(input: CorpusInput): BuildResult {
     mentions: kb.entities.reduce((n, e) => n + Object.values(e.mentions).reduce((a, b) => a + b, 0), 0),
     version,
   };
-  return { kb, matcher: { ...matcherData, kbVersion: version }, report };
+  return { kb, matcher: { ...matcherData, kbVersion: version }, report, variants: generated.counts };
+}
+
+const TOPIC_PREFIX = 'topic:';
+
+function readTopicWords(input: CorpusInput, issues: BuildIssue[]): string[] {
+  if (!input.topicWords) return [];
+  const data = input.topicWords.data as { words?: unknown };
+  if (!Array.isArray(data.words) || !data.words.every((w) => typeof w === 'string' && w.trim() !== '')) {
+    issues.push({ severity: 'error', file: input.topicWords.file, path: 'words', message: 'words must be a list of non-empty strings' });
+    return [];
+  }
+  return [...new Set(data.words as string[])];
+}
+
+function readBlockers(input: CorpusInput, issues: BuildIssue[]): Blocker[] {
+  if (!input.blockers) return [];
+  const validated = validateBlockersFile(input.blockers.file, input.blockers.data);
+  issues.push(...validated.issues);
+  return validated.value;
 }
 
 /** The files `npm run corpus` writes: stable formatting so a rebuild is byte-identical. */
@@ -147,9 +197,15 @@ export function foldedKey(text: string): string {
 /** The patterns one entry gives the matcher, for `npm run corpus -- --variants <id>`. */
 export function entryVariants(input: CorpusInput, id: string): { text: string; key: string; specificity: string; path: string }[] | undefined {
   const entries = readGazetteer(input.gazetteer, []);
-  const found = entries.find((e) => e.entry.id === id);
-  if (!found) return undefined;
-  return entryPatterns(found.entry, 0).map((p) => ({ text: p.text, key: foldedKey(p.text), specificity: p.specificity, path: p.path }));
+  const index = entries.findIndex((e) => e.entry.id === id);
+  if (index < 0) return undefined;
+  // The generated spellings as the build keeps them: after collisions with every entry.
+  const curated = entries.flatMap(({ entry }, i) => entryPatterns(entry, i));
+  const blockerKeys = new Set(readBlockers(input, []).flatMap((b) => b.names.map(foldedKey)));
+  const generated = generateVariantPatterns(entries, curated, foldedKey, blockerKeys).patterns;
+  return [...curated, ...generated]
+    .filter((p) => p.entity === index)
+    .map((p) => ({ text: p.text, key: foldedKey(p.text), specificity: p.specificity, path: p.path }));
 }
 
 export { formatReport };
@@ -249,8 +305,14 @@ function scanDocument(doc: KbDocument, matcher: Matcher, nestedNames: ReadonlyMa
   const { text, paragraphStarts } = documentText(doc.paragraphs);
   const withNested = (matches: readonly RawMatch[]) =>
     matches.flatMap((m) => [m, ...nestedMatches(text, m, nestedNames)]).sort((a, b) => a.start - b.start || b.end - a.end);
-  const raw = withNested(matcher.findAll(text));
-  const mentions = withNested(spotText(matcher, text)).map((m) => ({
+  const found = matcher.findAll(text);
+  const spotted = spotText(matcher, text);
+  // Events spotted from their cues (issue 3) count as found, so cites to a paragraph that
+  // describes an event without naming it are checked against that.
+  const taken = new Set(found.map((m) => `${m.start}:${m.end}`));
+  const cued = spotted.filter((m) => !taken.has(`${m.start}:${m.end}`));
+  const raw = withNested([...found, ...cued]);
+  const mentions = withNested(spotted).map((m) => ({
     start: m.start,
     end: m.end,
     entity: matcher.entities[m.entity]!.id,
@@ -336,6 +398,7 @@ function unseenAliases(
   const mentioned = new Set(scans.flatMap((s) => s.raw.map((m) => m.entity)));
   const byEntity = new Map<number, string[]>();
   for (const p of patterns) {
+    if (p.path.endsWith('~')) continue; // generated spellings are for pages elsewhere, not this corpus
     // An entry never mentioned at all is listed once, among the unmentioned entries.
     if (!mentioned.has(p.entity) || seenKeys.has(`${p.entity}|${foldedKey(p.text)}`)) continue;
     byEntity.set(p.entity, [...(byEntity.get(p.entity) ?? []), p.text]);

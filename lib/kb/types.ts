@@ -74,6 +74,11 @@ export interface GazetteerEntry {
   contextual?: string[];
   /** Specificity of `name` and `aliases`; defaults to `unique`. */
   specificity?: Exclude<Specificity, 'ambiguous'>;
+  /**
+   * An Arabic or Persian name: `npm run corpus` generates the Latin spellings of its names by
+   * the rules in lib/kb/variants.ts (Kadhimi → Kazemi, Kazimi, Kadhemi...).
+   */
+  transliterated?: boolean;
   /** One line a reader takes in at a glance. */
   summary: string;
   background: Statement[];

@@ -1,0 +1,108 @@
+/**
+ * Events spotted from how a page talks about them, not only by name: "the US drone strike that
+ * killed Qasem Soleimani", "Iraq's parliament voted to expel foreign troops". A cue pairs a
+ * trigger phrase with a participant (an accepted mention of one of its entities, or one of its
+ * words) in the same sentence; the trigger is then a mention of the dated event, so the card
+ * says which event and when. Cues are curated in data/event-cues.json and shipped inside the
+ * matcher (MatcherData.eventCues). DOM-free.
+ */
+import { BLOCK_BREAK } from './alphabet';
+import type { MatcherEventCue, RawMatch } from './types';
+
+interface CompiledCue {
+  event: number;
+  trigger: RegExp;
+  participants: ReadonlySet<number>;
+  words?: RegExp;
+  also?: ReadonlySet<number>;
+  alsoWords?: RegExp;
+}
+
+// \b does not know Arabic letters: bound by "not a letter or digit" instead.
+const wordBounded = (source: string, flags: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, flags);
+
+export function compileCues(cues: readonly MatcherEventCue[]): CompiledCue[] {
+  return cues.map((c) => ({
+    event: c.event,
+    trigger: wordBounded(c.trigger, 'giu'),
+    participants: new Set(c.participants ?? []),
+    ...(c.words ? { words: wordBounded(c.words, 'iu') } : {}),
+    ...(c.also ? { also: new Set(c.also) } : {}),
+    ...(c.alsoWords ? { alsoWords: wordBounded(c.alsoWords, 'iu') } : {}),
+  }));
+}
+
+function hasAny(ids: ReadonlySet<number>, present: ReadonlySet<number>): boolean {
+  for (const id of ids) if (present.has(id)) return true;
+  return false;
+}
+
+/** Abbreviations whose full stop does not end a sentence ("Gen. Qassem Soleimani"). */
+const ABBREVIATIONS = new Set(
+  'gen lt col maj mr mrs ms dr st sen rep gov pres prof sgt capt adm jan feb mar apr jun jul aug sep sept oct nov dec no vs jr sr'.split(' '),
+);
+
+/** Sentence spans of `text`: ends at . ! ? ؟ followed by a space (not after an abbreviation or initial), and at block breaks. */
+export function sentences(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    let end = -1;
+    if (c === BLOCK_BREAK) end = i;
+    else if ((c === '.' || c === '!' || c === '?' || c === '؟') && /\s/.test(text[i + 1] ?? ' ')) {
+      if (c === '.') {
+        const word = /([\p{L}]+)$/u.exec(text.slice(Math.max(start, i - 12), i))?.[1] ?? '';
+        if (word.length === 1 || ABBREVIATIONS.has(word.toLowerCase())) continue;
+      }
+      end = i + 1;
+    }
+    if (end >= 0) {
+      if (end > start) out.push({ start, end });
+      start = end === i ? i + 1 : end;
+    }
+  }
+  if (start < text.length) out.push({ start, end: text.length });
+  return out;
+}
+
+/**
+ * The event mentions a text's cues give, given the mentions already accepted in it (sorted by
+ * start). At most one per event per sentence, never overlapping a mention, and none in a
+ * sentence that already names the event.
+ */
+export function findEventMentions(cues: readonly CompiledCue[], text: string, accepted: readonly RawMatch[]): RawMatch[] {
+  const anyWords = cues.some((c) => c.words);
+  if (cues.length === 0 || (accepted.length === 0 && !anyWords)) return [];
+  const found: RawMatch[] = [];
+  let m = 0;
+  for (const sentence of sentences(text)) {
+    while (m < accepted.length && accepted[m]!.start < sentence.start) m++;
+    const inside: RawMatch[] = [];
+    for (let k = m; k < accepted.length && accepted[k]!.start < sentence.end; k++) inside.push(accepted[k]!);
+    const entities = new Set(inside.map((x) => x.entity));
+    // Most sentences name nothing and match no cue word: skip them without slicing.
+    if (entities.size === 0 && !anyWords) continue;
+    const slice = text.slice(sentence.start, sentence.end);
+    const foundBefore = found.length;
+    for (const cue of cues) {
+      if (entities.has(cue.event)) continue;
+      const hasParticipant = hasAny(cue.participants, entities) || (cue.words?.test(slice) ?? false);
+      if (!hasParticipant) continue;
+      if (cue.also || cue.alsoWords) {
+        const hasAlso = (cue.also !== undefined && hasAny(cue.also, entities)) || (cue.alsoWords?.test(slice) ?? false);
+        if (!hasAlso) continue;
+      }
+      cue.trigger.lastIndex = 0;
+      for (let t = cue.trigger.exec(slice); t; t = cue.trigger.exec(slice)) {
+        const start = sentence.start + t.index;
+        const end = start + t[0].length;
+        const overlaps = (x: { start: number; end: number }) => x.start < end && start < x.end;
+        if (inside.some(overlaps) || found.slice(foundBefore).some(overlaps)) continue;
+        found.push({ start, end, entity: cue.event, specificity: 'unique' });
+        break;
+      }
+    }
+  }
+  return found;
+}

@@ -1,0 +1,55 @@
+/**
+ * A one-word name that could mean something else is someone else's when it sits inside a longer
+ * proper name the gazetteer does not know: "Kayhan Kalhor" is a musician, "Hale Murat" a
+ * photographer, "Quds Road" a street. And a short acronym inside a line written all in capitals
+ * is a word: "WATCH: IS IRAQ READY?". Such matches are dropped before they are weighed as
+ * evidence. Titles and function words next to a name do not count ("Ayatollah Sistani",
+ * "When Kayhan wrote"). DOM-free. Issue 3.
+ */
+import type { RawMatch } from './types';
+
+const NOT_A_NAME = new Set(
+  (
+    'the a an and or but as at by for from in into of on to with when while after before since if so yet then that this these those ' +
+    'meanwhile also still only even both said says told according ' +
+    'mr mrs ms dr president ayatollah grand gen general lt col maj sheikh sayyed sayyid seyyed haj hajj commander ambassador ' +
+    'secretary envoy minister prime premier leader supreme deputy chief spokesman speaker cleric imam cleric ' +
+    'iraqi iranian lebanese american us u.s iran\'s iraq\'s tehran\'s baghdad\'s daily newspaper hardline state-run the'
+  ).split(' '),
+);
+
+const SHOUTED_WORDS = new Set('is it as at in on an or am be do go he me no so to up we'.split(' '));
+
+const WORD_BEFORE = /([\p{L}][\p{L}\p{M}'’.-]*)[ \u00A0]+$/u;
+const WORD_AFTER = /^[ \u00A0]+([\p{L}][\p{L}\p{M}'’-]*)/u;
+
+function isCapitalisedName(word: string): boolean {
+  const first = word[0]!;
+  if (first === first.toLowerCase() || first === first.toUpperCase() && word === word.toUpperCase()) return false;
+  return !NOT_A_NAME.has(word.toLowerCase().replace(/[.’']s?$/, ''));
+}
+
+function isCapitalsWord(word: string): boolean {
+  return word.length >= 2 && /\p{Lu}/u.test(word) && word === word.toUpperCase();
+}
+
+/** Whether `match` is part of a longer name or of a line in capitals (see the module comment). */
+export function partOfAnotherName(text: string, match: RawMatch): boolean {
+  if (match.specificity !== 'ambiguous') return false;
+  const written = text.slice(match.start, match.end);
+  if (/[\s-]/.test(written)) return false; // a name of several words is its own evidence of form
+  const before = WORD_BEFORE.exec(text.slice(Math.max(0, match.start - 40), match.start))?.[1];
+  const after = WORD_AFTER.exec(text.slice(match.end, match.end + 40))?.[1];
+  if (isCapitalsWord(written) && written.length <= 3) {
+    // Among capitals, an acronym that is also a common little word is the word ("IS IRAQ
+    // READY?"); "US" in a headline is still the country.
+    if (!SHOUTED_WORDS.has(written.toLowerCase())) return false;
+    return (before !== undefined && isCapitalsWord(before)) || (after !== undefined && isCapitalsWord(after));
+  }
+  return (before !== undefined && isCapitalisedName(before)) || (after !== undefined && isCapitalisedName(after));
+}
+
+/** The matches that may be weighed: those not inside another name. */
+export function dropOtherNames(text: string, matches: readonly RawMatch[]): RawMatch[] {
+  return matches.filter((m) => !partOfAnotherName(text, m));
+}

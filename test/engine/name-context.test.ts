@@ -1,0 +1,62 @@
+// Disambiguation on real-world text: longer names win, names inside other names are someone
+// else's, off-topic pages get nothing, acronyms in shouted headlines are words.
+import { spotText } from '../../lib/engine/evidence';
+import { readMatcher } from '../../scripts/spot';
+
+const matcher = await readMatcher();
+const spotted = (text: string) => spotText(matcher, text).map((m) => `${text.slice(m.start, m.end)}=${matcher.entities[m.entity]!.id}`);
+const ON_TOPIC = 'Qasem Soleimani and Mustafa al-Kadhimi met in Baghdad. ';
+
+describe('longer names win and block their parts', () => {
+  test.each([
+    ['Kataib Hezbollah fired rockets.', 'Hezbollah'],
+    ["Kata'ib Hizbullah denied it.", 'Hizbullah'],
+    ['Abu Mahdi al-Muhandis was killed too.', 'Mahdi'],
+    ['Pilgrims filled al-Kadhimiya and the Kadhimiya shrine.', 'Kadhimi'],
+    ['Students at Al-Quds University protested.', 'Quds'],
+    ['Afghan President Ashraf Ghani spoke.', 'Ghani'],
+  ])('%s', (text, part) => {
+    const page = ON_TOPIC + text;
+    const after = spotText(matcher, page).filter((m) => m.start >= ON_TOPIC.length);
+    expect(after.map((m) => page.slice(m.start, m.end)).filter((t) => t.includes(part))).toEqual([]);
+  });
+
+  test('while the organisation itself is still found', () => {
+    expect(spotted(ON_TOPIC + 'Lebanese Hezbollah sent advisers.')).toContain('Lebanese Hezbollah=hezbollah');
+  });
+});
+
+describe('a short name inside another name is someone else', () => {
+  test('Kayhan Kalhor, Hale Murat, Quds Road', () => {
+    const text = ON_TOPIC + 'The concert by Kayhan Kalhor was photographed by Hale Murat near Quds Road.';
+    expect(spotted(text).filter((s) => /Kayhan|Hale|Quds/.test(s))).toEqual([]);
+  });
+
+  test('titles and sentence words around a name do not count', () => {
+    const text = ON_TOPIC + 'The daily Kayhan wrote that the PMU would not disarm. When Kayhan called, Hale answered.';
+    expect(spotted(text)).toEqual(expect.arrayContaining(['Kayhan=kayhan', 'PMU=popular-mobilization-units']));
+  });
+
+  test('an acronym that is a little word, in a line of capitals, is the word', () => {
+    expect(spotted(ON_TOPIC + 'WATCH: IS IRAQ READY?')).not.toContain('IS=isis');
+    expect(spotted(ON_TOPIC + 'Troops still fight IS remnants.')).toContain('IS=isis');
+    expect(spotted(ON_TOPIC + 'KADHIMI MEETS US ENVOY')).toContain('US=united-states');
+  });
+});
+
+describe('off-topic pages', () => {
+  test('a full name that is another person, with no corpus context, is not spotted', () => {
+    expect(spotted('LITTLE ROCK — David Hale, a former municipal judge, testified in the U.S. District Court. Mr. Hale pleaded guilty.')).toEqual([]);
+  });
+
+  test('topic words put a page on topic: an ambiguous name counts with them, not without', () => {
+    expect(spotted('Shiite militias and Iraqi officials met Iranian envoys; the PMU said nothing.')).toContain('PMU=popular-mobilization-units');
+    expect(spotted('The PMU board regulates the 5 V rail; the PMU said nothing.')).toEqual([]);
+    // Topic words are evidence only, never marked themselves.
+    expect(spotted(ON_TOPIC + 'Iraqi militias')).toEqual(['Qasem Soleimani=qasem-soleimani', 'Mustafa al-Kadhimi=mustafa-al-kadhimi', 'Baghdad=baghdad']);
+  });
+
+  test('the same name on an on-topic page is', () => {
+    expect(spotted(ON_TOPIC + 'David Hale led the US delegation.')).toContain('David Hale=david-hale');
+  });
+});
