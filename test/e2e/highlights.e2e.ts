@@ -283,6 +283,9 @@ describe('saved highlights', () => {
   });
 
   it('opens a highlight from the popup: its page, re-anchored and flashed', async () => {
+    // With host access the background can see which tab shows the page and reuses it; close
+    // those so this covers the harder path: a new tab, where the highlight is anchored afresh.
+    for (const open of harness.context.pages()) if (open.url().startsWith(`${harness.pages.origin}/${ARTICLE}`)) await open.close();
     const popup = await openPopup(harness);
     await popup.getByRole('tab', { name: 'Highlights' }).click();
     const [opened] = await Promise.all([
@@ -298,6 +301,19 @@ describe('saved highlights', () => {
       .toBe(1);
     await popup.close();
     page = opened;
+  });
+
+  it('opening a highlight whose page is already open goes to that tab instead of a new one', async () => {
+    const before = harness.context.pages().length;
+    const popup = await openPopup(harness);
+    await popup.getByRole('tab', { name: 'Highlights' }).click();
+    await page.evaluate(() => CSS.highlights.delete('backstory-flash'));
+    await popup.getByRole('button', { name: `Open: ${KADHIMI.slice(0, 40)}…` }).click();
+    await expect
+      .poll(() => page.evaluate(() => CSS.highlights.get('backstory-flash')?.size ?? 0), { timeout: 5_000, interval: 50 })
+      .toBe(1);
+    await popup.close();
+    expect(harness.context.pages().length).toBe(before);
   });
 
   it('removes a highlight from its hover note', async () => {
