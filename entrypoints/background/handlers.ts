@@ -56,7 +56,9 @@ export function createHandlers(knowledge: Knowledge, matcher: MatcherData, deps:
   const recognitions = deps.recognitions ?? createPageRecognitions(bundledKb, bundledFingerprints, bundledSources);
   // Saved highlights (issue 6): their own module, spread into both maps below.
   const highlights = createHighlightHandlers(deps.db ?? openBackstoryDb(), matcher);
-  const knownEntities = new Set(matcher.entities.map((e) => e.id));
+  // Names a reader can see, open or suppress: not the matcher's blockers and topic words, which
+  // it learns only to weigh evidence and never marks.
+  const knownEntities = new Set(matcher.entities.filter((e) => !e.blocker && !e.topic).map((e) => e.id));
 
   const cardGet = async ({ entity }: { entity: string }) => {
     const source = await knowledge.cardSource(entity);

@@ -102,6 +102,21 @@ describe('background router: valid messages', () => {
     expect(new Set(sentToTabs.mock.calls.map(([tabId]) => tabId))).toEqual(new Set([sameSite.id, 7]));
   });
 
+  it('refuses to suppress the matcher’s internal blockers and topic words, which no reader sees', async () => {
+    const withInternal = {
+      ...fixtureMatcher,
+      entities: [
+        ...fixtureMatcher.entities,
+        { id: 'blocker:kadhimiya', name: 'al-Kadhimiya', type: 'place' as const, blocker: true as const },
+        { id: 'topic:militias', name: 'militias', type: 'organization' as const, topic: true as const },
+      ],
+    };
+    registerRouter(createHandlers(createKnowledge(db, fixtureKb), withInternal));
+    expect(await send(msg('suppress/add', { entity: 'blocker:kadhimiya' }), fromTab())).toBeUndefined();
+    expect(await send(msg('suppress/add', { entity: 'topic:militias' }), fromTab())).toBeUndefined();
+    expect((await storedSettings())?.suppressed ?? {}).toEqual({});
+  });
+
   it('keeps both of two quick "not this" clicks', async () => {
     await Promise.all([
       send(msg('suppress/add', { entity: 'isis' }), fromTab()),
