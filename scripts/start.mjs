@@ -106,6 +106,8 @@ async function headlessDemo() {
       .card(page)
       .waitFor({ state: 'visible', timeout: 5_000 })
       .then(() => true, () => false);
+    // Let the card's entrance transition finish, so the picture shows it as a reader sees it.
+    await page.waitForTimeout(400);
     shot = await harness.saveScreenshot(page, 'start-demo.png');
   } catch (error) {
     console.error(`\nThe headless demo did not complete: ${error instanceof Error ? error.message : error}`);
