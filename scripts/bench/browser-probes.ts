@@ -7,7 +7,13 @@
  * Written as a string: page functions must not go through tsx's keepNames helper.
  */
 export const PROBE_SCRIPT = `(() => {
-  const probe = { longtasks: [], firstMark: null, errors: [] };
+  // Keep the browser's own CSS object: a hostile page may replace window.CSS after this.
+  const css = window.CSS;
+  const marks = () => {
+    const h = css && css.highlights && css.highlights.get('backstory-mention');
+    return h ? h.size : 0;
+  };
+  const probe = { longtasks: [], firstMark: null, errors: [], marks };
   Object.defineProperty(window, '__backstoryProbe', { value: probe });
   try {
     new PerformanceObserver((list) => {
@@ -16,8 +22,7 @@ export const PROBE_SCRIPT = `(() => {
   } catch (e) { probe.errors.push(String(e)); }
   const until = performance.now() + 30000;
   const poll = () => {
-    const h = window.CSS && CSS.highlights && CSS.highlights.get('backstory-mention');
-    if (h && h.size > 0) probe.firstMark = performance.now();
+    if (marks() > 0) probe.firstMark = performance.now();
     else if (performance.now() < until) requestAnimationFrame(poll);
   };
   requestAnimationFrame(poll);

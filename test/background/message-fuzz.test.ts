@@ -73,7 +73,7 @@ const JUNK: unknown[] = [
 function mutations(): unknown[] {
   const out: unknown[] = [...JUNK];
   for (const valid of VALID) {
-    const field = Object.keys(valid.data)[0]!;
+    const field = Object.keys(valid.data as object)[0]!;
     for (const junk of JUNK) {
       out.push({ ...valid, data: junk });
       out.push({ ...valid, data: { [field]: junk } });

@@ -64,6 +64,18 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/**
+ * Response headers a test page asks for (Content-Security-Policy, Trusted Types…): a sidecar
+ * `<page>.headers.json` holding one JSON object of header names to values.
+ */
+async function extraHeaders(file: string): Promise<Record<string, string>> {
+  try {
+    return JSON.parse(await readFile(`${file}.headers.json`, 'utf8')) as Record<string, string>;
+  } catch {
+    return {};
+  }
+}
+
 /** A static file server for `root` on 127.0.0.1 and a random free port. */
 export async function servePages(root: string = PAGES_DIR): Promise<PageServer> {
   const server: Server = createServer((request, response) => {
@@ -74,11 +86,12 @@ export async function servePages(root: string = PAGES_DIR): Promise<PageServer> 
       response.writeHead(403).end();
       return;
     }
-    readFile(file).then(
-      (body) => {
+    Promise.all([readFile(file), extraHeaders(file)]).then(
+      ([body, extra]) => {
         response.writeHead(200, {
           'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
           'cache-control': 'no-store',
+          ...extra,
         });
         response.end(body);
       },
