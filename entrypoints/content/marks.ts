@@ -131,6 +131,16 @@ export class HighlightMarks implements MentionMarks {
   }
 
   private drawGroup(anchor: Element, group: Set<SpottedMention>): void {
+    if (group.size > MAX_REGISTERED) {
+      // One block holds more mentions than the cap (a 5 MB <pre>): waiting for room would never
+      // draw any of it, so draw as many as fit, in document order.
+      this.deferred.delete(anchor);
+      for (const mention of group) {
+        if (this.drawn >= MAX_REGISTERED) break;
+        this.draw(mention);
+      }
+      return;
+    }
     if (this.drawn + group.size > MAX_REGISTERED) {
       this.deferred.add(anchor);
       return;

@@ -1,3 +1,4 @@
+/* global window, document */
 // The page's own behaviour under its strict policy: records every policy violation and writes
 // its own text, so a test can tell whether anything (Backstory included) tripped the policy.
 window.__violations = [];
