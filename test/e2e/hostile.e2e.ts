@@ -53,8 +53,9 @@ const markCount = (page: Page) => page.evaluate(() => (window as unknown as { __
 const pageState = (page: Page) => page.evaluate(() => (window as unknown as { pageState(): unknown }).pageState());
 
 /** Waits for Backstory's first scan to end and its marks to appear. */
-async function waitForScan(page: Page): Promise<void> {
+async function waitForScan(page: Page, expectMarks: boolean): Promise<void> {
   await page.waitForFunction(() => performance.getEntriesByName('backstory:scan').length > 0, undefined, { timeout: 30_000, polling: 100 });
+  if (!expectMarks) return;
   await page.waitForFunction(
     () => (window as unknown as { __backstoryProbe: { marks(): number } }).__backstoryProbe.marks() > 0,
     undefined,
@@ -85,7 +86,11 @@ const scanStart = (page: Page) =>
   page.evaluate(() => performance.getEntriesByName('backstory:scan')[0]?.startTime ?? 0);
 
 /** Opens the page both ways, runs `act` on each, and checks the common promises. */
-async function compare(name: string, act: (page: Page, withExtension: boolean) => Promise<void> = async () => {}) {
+async function compare(
+  name: string,
+  act: (page: Page, withExtension: boolean) => Promise<void> = async () => {},
+  { expectMarks = true } = {},
+) {
   const base = await visit(plain, name);
   await act(base.page, false);
   await base.page.waitForTimeout(500);
@@ -93,7 +98,7 @@ async function compare(name: string, act: (page: Page, withExtension: boolean) =
   const baseReport = await probe(base.page);
 
   const ext = await visit(harness.context, name);
-  await waitForScan(ext.page);
+  await waitForScan(ext.page, expectMarks);
   const since = await scanStart(ext.page);
   await act(ext.page, true);
   await ext.page.waitForTimeout(500);
@@ -149,9 +154,13 @@ describe('hostile pages', () => {
     await ext.page.close();
   });
 
-  it('one 5 MB text node: marked without splitting the node', async () => {
-    const ext = await compare('huge-text-node.html');
-    expect(await markCount(ext.page)).toBeGreaterThan(0);
+  it('one 5 MB text node: spotted in slices, not drawn (Chromium cannot afford highlights there)', async () => {
+    const ext = await compare('huge-text-node.html', async () => {}, { expectMarks: false });
+    const spotted = await ext.page.evaluate(() =>
+      performance.getEntriesByName('backstory:scan').reduce((n, m) => n + ((m as PerformanceMeasure).detail as { mentions: number }).mentions, 0),
+    );
+    expect(spotted).toBeGreaterThan(1000);
+    expect(await markCount(ext.page)).toBe(0);
     expect(await pageState(ext.page)).toMatchObject({ nodes: 1 });
     await ext.page.close();
   });
