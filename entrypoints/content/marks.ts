@@ -141,8 +141,8 @@ export class HighlightMarks implements MentionMarks {
 
   private drawGroup(anchor: Element, group: Set<SpottedMention>): void {
     if (group.size > MAX_REGISTERED) {
-      // One block holds more mentions than the cap (a 5 MB <pre>): waiting for room would never
-      // draw any of it, so draw as many as fit, in document order.
+      // One block holds more mentions than the cap (a huge <pre> or unbroken div): waiting for
+      // room would never draw any of it, so draw its first ones, a bounded number.
       this.deferred.delete(anchor);
       let budget = OVERSIZED_BLOCK_DRAWN;
       for (const mention of group) {
