@@ -12,6 +12,7 @@ import type { PageMention } from '../../lib/messages';
 import { blockAncestor, isOwnUi, splitIntoChunks } from './chunks';
 import type { MentionMarks } from './marks';
 import { MentionIndex } from './mention-index';
+import { findAllSliced, needsSlicing } from './sliced-match';
 import type { Segment, SpottedMention } from './spotted';
 import { SliceClock } from './yield';
 
@@ -106,14 +107,15 @@ export class Spotter {
     for (const root of roots) {
       if (!root.isConnected) continue;
       this.dropWithin(root);
-      work.push(...splitIntoChunks(root));
+      // Not push(...chunks): 100k chunks as arguments overflow the stack.
+      for (const chunk of splitIntoChunks(root)) work.push(chunk);
     }
     for (const root of work) {
       if (this.stopped) return;
       if (clock.due()) await clock.yield();
       if (this.stopped) return;
       if (!root.isConnected) continue;
-      this.scanChunk(root, true);
+      await this.scanChunk(root, true, clock);
       scanned++;
     }
     // Names rejected for lack of evidence get a second look now that the whole pass is in.
@@ -123,7 +125,7 @@ export class Spotter {
       if (clock.due()) await clock.yield();
       if (!chunk.root.isConnected) continue;
       this.drop(chunk);
-      this.scanChunk(chunk.root, false);
+      await this.scanChunk(chunk.root, false, clock);
       scanned++;
     }
     const busy = clock.finish();
@@ -133,10 +135,18 @@ export class Spotter {
   }
 
   /** Extract, match, weigh the evidence, build ranges, mark and index one chunk. */
-  private scanChunk(root: Element, addEvidence: boolean): void {
+  private async scanChunk(root: Element, addEvidence: boolean, clock: SliceClock): Promise<void> {
     const map = extractText(root, { isOwnUi });
     this.onChunkText?.(root, map.text);
-    const matches = dropOtherNames(map.text, this.matcher.findAll(map.text));
+    let matches: RawMatch[];
+    if (needsSlicing(map.text)) {
+      // One huge text (a 5 MB <pre>): match it a window at a time so no task runs long.
+      const sliced = await findAllSliced(this.matcher, map.text, clock, () => this.stopped || !root.isConnected);
+      if (!sliced) return;
+      matches = dropOtherNames(map.text, sliced);
+    } else {
+      matches = dropOtherNames(map.text, this.matcher.findAll(map.text));
+    }
     if (addEvidence) this.evidence.add(matches);
     const mentions: SpottedMention[] = [];
     const pending: RawMatch[] = [];

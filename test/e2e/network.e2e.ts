@@ -1,0 +1,63 @@
+/**
+ * Zero network: during a whole session — a page spotted, a card opened, the popup's lookup and
+ * entity view — every request any of Backstory's contexts makes (service worker, popup, the
+ * content script in the tab) is recorded, and none goes anywhere but the test's own page server
+ * and the extension's own files.
+ */
+import type { Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_HOVER, DEMO_PAGE, POPUP_LOOKUP } from './demo-page';
+import { card, hoverText, launchWithExtension, openPopup, openTestPage, waitForMentions, type Harness } from './harness';
+
+// Service workers' own requests reach Playwright only with this switch (Chromium only):
+// https://playwright.dev/docs/service-workers-experimental
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+
+describe('zero network', () => {
+  let harness: Harness;
+  const requests: { url: string; from: string }[] = [];
+
+  beforeAll(async () => {
+    harness = await launchWithExtension();
+    const record = (request: Request) => {
+      const worker = request.serviceWorker();
+      requests.push({ url: request.url(), from: worker ? `service worker ${worker.url()}` : (request.frame().page().url() || 'page') });
+    };
+    harness.context.on('request', record);
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it('a full session requests nothing beyond the page itself and the extension’s files', async () => {
+    const page = await openTestPage(harness, DEMO_PAGE);
+    await waitForMentions(page);
+    await hoverText(page, DEMO_HOVER.text);
+    await card(page).waitFor({ state: 'visible', timeout: 10_000 });
+
+    const popup = await openPopup(harness);
+    const search = popup.getByLabel('Look up a name');
+    await search.waitFor({ state: 'visible', timeout: 10_000 });
+    await search.fill(POPUP_LOOKUP.query);
+    const first = popup.getByRole('listbox').getByRole('option').first();
+    await first.waitFor({ timeout: 10_000 });
+    await first.click();
+    await popup.waitForTimeout(1000);
+
+    const allowed = [`${harness.pages.origin}/`, `chrome-extension://${harness.extensionId}/`];
+    const outside = requests.filter((r) => !allowed.some((prefix) => r.url.startsWith(prefix)));
+    expect(outside).toEqual([]);
+    // The recording saw the session (the page and the popup's files at least).
+    expect(requests.some((r) => r.url.startsWith(`${harness.pages.origin}/${DEMO_PAGE}`))).toBe(true);
+    expect(requests.some((r) => r.url.startsWith(`chrome-extension://${harness.extensionId}/popup.html`))).toBe(true);
+  });
+
+  it('the recorder does see a request made by the service worker (control)', async () => {
+    const worker = harness.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${harness.extensionId}/`));
+    expect(worker).toBeDefined();
+    const probeUrl = `${harness.pages.origin}/${DEMO_PAGE}?from-service-worker`;
+    await worker!.evaluate((url) => fetch(url).then((r) => r.status), probeUrl);
+    expect(requests.some((r) => r.url === probeUrl && r.from.startsWith('service worker'))).toBe(true);
+  });
+});
