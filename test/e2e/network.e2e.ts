@@ -1,6 +1,6 @@
 /**
- * Zero network: during a whole session — a page spotted, a card opened, the popup's lookup and
- * entity view — every request any of Backstory's contexts makes (service worker, popup, the
+ * Zero network: during a whole session — a page spotted, a card opened, its sentence saved as a
+ * highlight, the popup's lookup and entity view, the highlights exported — every request any of Backstory's contexts makes (service worker, popup, the
  * content script in the tab) is recorded, and none goes anywhere but the test's own page server
  * and the extension's own files.
  */
@@ -35,6 +35,9 @@ describe('zero network', () => {
     await waitForMentions(page);
     await hoverText(page, DEMO_HOVER.text);
     await card(page).waitFor({ state: 'visible', timeout: 10_000 });
+    // Save the sentence around the name: a highlight goes to the background's database.
+    await card(page).getByRole('button', { name: 'Save', exact: true }).click();
+    await page.locator('backstory-ui').getByText('Saved to Backstory.').first().waitFor({ timeout: 10_000 });
 
     const popup = await openPopup(harness);
     const search = popup.getByLabel('Look up a name');
@@ -43,9 +46,16 @@ describe('zero network', () => {
     const first = popup.getByRole('listbox').getByRole('option').first();
     await first.waitFor({ timeout: 10_000 });
     await first.click();
+    // Export the highlights, both formats (a download the popup makes from a Blob of its own).
+    await popup.getByRole('tab', { name: 'Highlights' }).click();
+    for (const format of ['Export JSON', 'Export Markdown']) {
+      const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: format }).click()]);
+      expect(download.suggestedFilename()).toMatch(/^backstory-highlights.*\.(json|md)$/);
+    }
     await popup.waitForTimeout(1000);
 
-    const allowed = [`${harness.pages.origin}/`, `chrome-extension://${harness.extensionId}/`];
+    // blob: URLs of the extension's own origin are the exported files, made in memory.
+    const allowed = [`${harness.pages.origin}/`, `chrome-extension://${harness.extensionId}/`, `blob:chrome-extension://${harness.extensionId}/`];
     const outside = requests.filter((r) => !allowed.some((prefix) => r.url.startsWith(prefix)));
     expect(outside).toEqual([]);
     // The recording saw the session (the page and the popup's files at least).
