@@ -112,7 +112,10 @@ async function compare(
   return ext;
 }
 
-describe('hostile pages', () => {
+// Long tasks are timed by the browser on a shared 2-core machine: another process can stretch one
+// of ours past the limit now and then. A real regression fails every attempt; a scheduling
+// hiccup does not fail the suite.
+describe('hostile pages', { retry: 2 }, () => {
   it('strict CSP and Trusted Types: marks, opens nothing the policy blocks', async () => {
     const ext = await compare('csp.html');
     expect(await markCount(ext.page)).toBeGreaterThan(0);
