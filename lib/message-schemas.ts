@@ -92,6 +92,8 @@ export const highlightsNoteSchema = envelope('highlights/note', v.strictObject({
 export const highlightsRemoveSchema = envelope('highlights/remove', v.strictObject({ id: highlightId }));
 const idList = v.pipe(v.array(highlightId), v.maxLength(10_000));
 export const highlightsAnchoredSchema = envelope('highlights/anchored', v.strictObject({ anchored: idList, orphans: idList }));
+// --- lazy page UI (issue 7): no data; the background injects into the sender's own frame ---
+export const uiLoadSchema = envelope('ui/load', v.strictObject({}));
 export const highlightsListSchema = envelope('highlights/list', v.strictObject({}));
 export const highlightsUpdateSchema = envelope(
   'highlights/update',
@@ -117,6 +119,8 @@ export const contentToBackgroundSchema = v.variant('name', [
   highlightsNoteSchema,
   highlightsRemoveSchema,
   highlightsAnchoredSchema,
+  // lazy page UI (issue 7)
+  uiLoadSchema,
 ]);
 /** Messages the popup or the reader page may send. */
 export const pageToBackgroundSchema = v.variant('name', [

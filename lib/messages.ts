@@ -41,6 +41,9 @@ export interface ContentToBackground {
   'highlights/remove': { request: { id: string }; response: { ok: boolean } };
   /** How re-anchoring went on the sender's page: the popup lists orphans. */
   'highlights/anchored': { request: { anchored: string[]; orphans: string[] }; response: { ok: true } };
+  // --- lazy page UI (issue 7: content-script size) ---
+  /** Inject the page UI (`/page-ui.js`: Preact, card, toast, markers) into the sender's frame. */
+  'ui/load': { request: Record<string, never>; response: { ok: boolean } };
 }
 
 /** Popup or reader page → background. */

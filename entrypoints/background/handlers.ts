@@ -16,6 +16,7 @@ import { ACCOUNTS_BEFORE_CONTRAST, contrastWithPage } from '~/lib/recognition/co
 import { bundledFingerprints, bundledSources } from '~/lib/storage/bundled-recognition';
 import { bundledKb } from '~/lib/storage/bundled';
 import { createPageRecognitions, type PageRecognitions } from './recognition';
+import { injectPageUi } from './page-ui';
 
 type ContentOrigin = Extract<Origin, { kind: 'content' }>;
 
@@ -106,6 +107,8 @@ export function createHandlers(knowledge: Knowledge, matcher: MatcherData, deps:
       ...highlights.content,
       // --- Recognising the page (issue 9) ---
       'page/recognise': (data, origin) => recognitions.recognise(data, origin),
+      // --- lazy page UI (issue 7) ---
+      'ui/load': (_data, origin) => injectPageUi(origin),
     },
     page: {
       'card/get': cardGet,

@@ -60,6 +60,9 @@ function answerContent(handlers: Handlers, message: ContentMessage, origin: Extr
       return handlers.content['highlights/remove'](message.data, origin);
     case 'highlights/anchored':
       return handlers.content['highlights/anchored'](message.data, origin);
+    // --- lazy page UI (issue 7) ---
+    case 'ui/load':
+      return handlers.content['ui/load'](message.data, origin);
   }
 }
 

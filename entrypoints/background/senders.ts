@@ -9,7 +9,13 @@ export type MessageSender = Browser.runtime.MessageSender;
 
 export type Origin =
   /** A content script in a tab showing an http(s) page on `host`. */
-  | { kind: 'content'; tabId: number; host: string }
+  | {
+      kind: 'content';
+      tabId: number;
+      host: string;
+      /** The sending frame (0: the top frame); the page UI is injected there (issue 7). */
+      frameId?: number;
+    }
   /** The popup or the reader page. */
   | { kind: 'page' };
 
@@ -22,7 +28,7 @@ export function originOf(sender: MessageSender): Origin | undefined {
   // The tab's address decides the site (what "disable on this site" means to the reader);
   // the frame's own address stands in when the browser does not tell us the tab's.
   const host = webHost(sender.tab?.url) ?? webHost(sender.url);
-  return host ? { kind: 'content', tabId, host } : undefined;
+  return host ? { kind: 'content', tabId, host, frameId: sender.frameId ?? 0 } : undefined;
 }
 
 function isWebUrl(url: string | undefined): url is string {

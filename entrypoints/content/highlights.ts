@@ -101,6 +101,8 @@ export class PageHighlights {
 
   /** Context menu / keyboard command: save what the reader selected. */
   saveSelection(): boolean {
+    // The toast follows whatever happens: load the page UI while the selection is read and saved.
+    this.ui.preload();
     const selection = document.getSelection();
     const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
     if (!range || range.collapsed || insideOwnUi(range.commonAncestorContainer)) {
@@ -116,6 +118,7 @@ export class PageHighlights {
 
   /** The card's Save: the sentence around the mention. */
   saveAround(mention: StaticRange): boolean {
+    this.ui.preload();
     const page = readPageText(document.body);
     const offsets = rangeOffsets(page, mention);
     if (!offsets) return false;
@@ -335,6 +338,8 @@ export class PageHighlights {
       }, NOTE_CLOSE_MS);
       return;
     }
+    // The note opens after NOTE_OPEN_MS: long enough to load the page UI on a first hover.
+    this.ui.preload();
     this.noteTimer = this.ctx.setTimeout(() => {
       const rect = liveRange(under.range)?.getClientRects()[0];
       if (!rect) return;

@@ -252,8 +252,12 @@ export const browserBench: BenchModule = {
     const file = join(EXTENSION_DIR, 'content-scripts', 'content.js');
     const raw = readFileSync(file);
     const gz = gzipSync(raw, { level: 9 }).length;
-    rows.push({ group: 'size', name: 'content script JS (raw)', value: raw.length / 1024, unit: 'kB', status: 'info' });
-    rows.push({ group: 'size', name: 'content script JS, gzipped (all of it loads at boot)', value: gz / 1024, unit: 'kB gz', budget: '≤ 30 kB gz', status: judge(gz / 1024, { atMost: 30 }) });
+    rows.push({ group: 'size', name: 'content script JS at boot (raw)', value: raw.length / 1024, unit: 'kB', status: 'info' });
+    rows.push({ group: 'size', name: 'content script JS at boot, gzipped (before first mark)', value: gz / 1024, unit: 'kB gz', budget: '≤ 30 kB gz', status: judge(gz / 1024, { atMost: 30 }) });
+    // Issue 7: the page UI (Preact, card, toast, markers) is injected on first need, not at boot.
+    const ui = readFileSync(join(EXTENSION_DIR, 'page-ui.js'));
+    rows.push({ group: 'size', name: 'page UI JS, loaded on first card/toast/marker (raw)', value: ui.length / 1024, unit: 'kB', status: 'info' });
+    rows.push({ group: 'size', name: 'page UI JS, gzipped', value: gzipSync(ui, { level: 9 }).length / 1024, unit: 'kB gz', status: 'info' });
     return rows;
   },
 };

@@ -1,19 +1,18 @@
 /**
  * The hover card's home on the page: one `<backstory-ui>` shadow host, created the first time
- * a card opens (most pages never need it), with Preact rendering the card inside. Card data
- * comes from the background once per entity and is cached for the page's life.
+ * a card opens (most pages never need it). What the card shows, and when, is decided here; the
+ * drawing (Preact, the card's components) lives in the page UI, loaded on first need
+ * (./page-ui-loader.ts) so that pages that never open a card never load it. Card data comes
+ * from the background once per entity and is cached for the page's life.
  */
-import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { Card, type CardContent } from '../../components/card/Card';
+import type { CardContent, CardProps } from '../../components/card/Card';
 import type { Box } from '../../components/card/position';
-import accountsCss from '../../components/card/accounts.css?inline';
-import cardCss from '../../components/card/card.css?inline';
-import thisPageCss from '../../components/shared/this-page.css?inline';
 import type { MatcherEntity } from '../../lib/engine/types';
 import type { CardData } from '../../lib/messages';
 import { OWN_UI_TAG } from './chunks';
+import type { UiSurface } from './page-ui-contract';
+import { loadPageUi } from './page-ui-loader';
 
 /** The performance measure of a card's latency: open decision → data painted. */
 export const CARD_MEASURE = 'backstory:card';
@@ -33,8 +32,8 @@ export interface CardHostDeps {
 }
 
 export class CardHost {
-  private ui: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
-  private container: HTMLElement | null = null;
+  private ui: Promise<UiSurface<CardProps>> | null = null;
+  private surface: UiSurface<CardProps> | null = null;
   private cache = new Map<string, Promise<CardData | null>>();
   private content: CardContent | null = null;
   private anchor: Box | null = null;
@@ -68,7 +67,15 @@ export class CardHost {
     if (!options.keepPin) this.pinned = false;
     this.anchor = anchor;
     this.content = { status: 'loading', entity };
-    await this.ensureMounted();
+    try {
+      await this.ensureMounted();
+    } catch {
+      // The page UI did not load (the background restarting): no card this time, the next
+      // hover or command tries again.
+      this.ui = null;
+      if (generation === this.generation) this.content = null;
+      return;
+    }
     if (generation !== this.generation) return;
     this.render();
     if (options.focus) {
@@ -93,7 +100,8 @@ export class CardHost {
    */
   prefetch(entity: string): void {
     void this.load(entity);
-    // A failure here is not the reader's concern yet: open() tries again and shows the outcome.
+    // Loads the page UI too, while the intent delay runs (the first card of a page needs it).
+    // A failure here is not the reader's concern yet: open() tries again.
     this.ensureMounted().catch(() => {
       this.ui = null;
     });
@@ -118,7 +126,7 @@ export class CardHost {
     this.generation++;
     this.pinned = false;
     if (!this.content) return;
-    const root = this.container?.getRootNode();
+    const root = this.surface?.container?.getRootNode();
     const hadFocus = root instanceof ShadowRoot && root.activeElement !== null;
     this.content = null;
     this.anchor = null;
@@ -159,61 +167,40 @@ export class CardHost {
     return pending;
   }
 
-  private ensureMounted(): Promise<ShadowRootContentScriptUi<HTMLElement>> {
-    this.ui ??= createShadowRootUi(this.ctx, {
-      name: OWN_UI_TAG,
-      position: 'overlay',
-      // The root element, not <body>: a transform on the body would become the containing block
-      // of the card's `position: fixed` and move it off its mention.
-      anchor: () => document.documentElement,
-      append: 'last',
-      mode: 'open',
-      isolateEvents: true,
-      css: `${cardCss}\n${accountsCss}\n${thisPageCss}`,
-      onMount: (container) => {
-        this.container = container;
-        return container;
-      },
-      onRemove: (container) => {
-        if (container) render(null, container);
-        this.container = null;
-      },
-    }).then((ui) => {
-      ui.mount();
-      return ui;
-    });
+  private ensureMounted(): Promise<UiSurface<CardProps>> {
+    this.ui ??= loadPageUi()
+      .then((ui) => ui.card(this.ctx))
+      .then((surface) => (this.surface = surface));
     return this.ui;
   }
 
   private render(): void {
-    if (!this.container) return;
+    const surface = this.surface;
+    if (!surface) return;
     const { content, anchor } = this;
     if (!content || !anchor) {
-      render(null, this.container);
+      surface.render(null);
       return;
     }
-    render(
-      <Card
-        content={content}
-        anchor={anchor}
-        onClose={() => {
-          this.close();
-          this.deps.onClose();
-        }}
-        onSuppress={(id) => this.deps.onSuppress(id)}
-        onSave={this.deps.onSave && ((id: string) => this.deps.onSave?.(id))}
-        onRelated={(related) => this.openRelated(related)}
-        pinned={this.pinned}
-        onPin={(pinned) => {
-          this.pinned = pinned;
-          this.deps.onPin(pinned);
-          this.render();
-        }}
-        onOpenReader={(doc, passage) => this.deps.openReader(doc, passage)}
-        onOpenEntity={(entity) => this.deps.openEntity(entity)}
-      />,
-      this.container,
-    );
+    surface.render({
+      content,
+      anchor,
+      onClose: () => {
+        this.close();
+        this.deps.onClose();
+      },
+      onSuppress: (id) => this.deps.onSuppress(id),
+      onSave: this.deps.onSave && ((id: string) => this.deps.onSave?.(id)),
+      onRelated: (related) => this.openRelated(related),
+      pinned: this.pinned,
+      onPin: (pinned) => {
+        this.pinned = pinned;
+        this.deps.onPin(pinned);
+        this.render();
+      },
+      onOpenReader: (doc, passage) => this.deps.openReader(doc, passage),
+      onOpenEntity: (entity) => this.deps.openEntity(entity),
+    });
   }
 
   /** A related entity chosen in the card replaces the card's content, in the same place. */
@@ -226,6 +213,6 @@ export class CardHost {
   }
 
   private focusCard(): void {
-    this.container?.querySelector<HTMLElement>('.bs-card')?.focus();
+    this.surface?.container?.querySelector<HTMLElement>('.bs-card')?.focus();
   }
 }

