@@ -9,7 +9,7 @@ import { chosenBrowser } from './common';
 import { launchFirefox } from './firefox';
 import type { BrowserName, E2EBrowser, LaunchOptions } from './types';
 
-export { chosenBrowser } from './common';
+export { chosenBrowser, sleep } from './common';
 export * from './dom';
 export * from './reader-moves';
 export * from './types';
