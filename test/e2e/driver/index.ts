@@ -12,6 +12,7 @@ import type { BrowserName, E2EBrowser, LaunchOptions } from './types';
 export { chosenBrowser, sleep } from './common';
 export * from './dom';
 export * from './reader-moves';
+export * from './tabs';
 export * from './types';
 
 /** The unpacked build a browser loads: `BACKSTORY_EXTENSION_DIR`, else WXT's output for it. */
