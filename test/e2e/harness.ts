@@ -237,6 +237,7 @@ function moves(page: Page): PageMoves {
     mouse: {
       move: (x, y, options) => page.mouse.move(x, y, options),
       click: (x, y) => page.mouse.click(x, y),
+      wheel: (deltaX, deltaY) => page.mouse.wheel(deltaX, deltaY),
     },
     url: async () => page.url(),
   };

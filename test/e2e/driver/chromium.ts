@@ -77,6 +77,7 @@ function wrapPage(page: Page, launchColorScheme: 'light' | 'dark'): E2EPage {
     mouse: {
       move: (x, y, options) => page.mouse.move(x, y, options),
       click: (x, y) => page.mouse.click(x, y),
+      wheel: (deltaX, deltaY) => page.mouse.wheel(deltaX, deltaY),
     },
     keyboard: {
       press: (key) => page.keyboard.press(key),

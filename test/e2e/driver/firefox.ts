@@ -234,6 +234,7 @@ function wrapPage(page: Page, media: MediaControl): E2EPage {
     mouse: {
       move: (x, y, options) => page.mouse.move(x, y, options),
       click: (x, y) => page.mouse.click(x, y),
+      wheel: (deltaX, deltaY) => page.mouse.wheel({ deltaX, deltaY }),
     },
     keyboard: {
       // Both drivers name keys the DOM way (`Escape`, `Enter`, `ArrowDown`).

@@ -28,6 +28,7 @@
  * | `saveScreenshot(page, name)`                     | `page.screenshot(name)` (Firefox's under screenshots/firefox/) |
  * | `saveScreenshot(locator, name)`                  | `page.screenshot(name, { clip: await boundingBox(page, css) })` |
  * | `page.emulateMedia({ colorScheme, reducedMotion })` mid-test | `page.emulateMedia(…)` (Firefox: every page, see below) |
+ * | `page.mouse.wheel(dx, dy)`                       | `page.mouse.wheel(dx, dy)`                         |
  * | `page.on('console', m => m.text())`              | `page.onConsole(text => …)`                        |
  * | `page.waitForTimeout(ms)`                        | `sleep(ms)` (common.ts)                             |
  * | `context.waitForEvent('page')` + an action       | `browser.waitForNewPage(action)`                   |
@@ -93,6 +94,8 @@ export interface E2EPage {
   mouse: {
     move(x: number, y: number, options?: { steps?: number }): Promise<void>;
     click(x: number, y: number): Promise<void>;
+    /** Turns the mouse wheel by these CSS pixels where the pointer is (scrolls what is under it). */
+    wheel(deltaX: number, deltaY: number): Promise<void>;
   };
   keyboard: {
     /** A key name both drivers understand: `Escape`, `Enter`, `Tab`, `ArrowDown`, letters… */
