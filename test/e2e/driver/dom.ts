@@ -119,8 +119,13 @@ export async function click(page: E2EPage, target: Target): Promise<void> {
   const point = await evaluateAll(page, target, (elements) => {
     const el = elements[0];
     if (!el) return null;
-    el.scrollIntoView({ block: 'center' });
-    const box = el.getBoundingClientRect();
+    // Like Playwright: scroll only when it is not fully in view (a scroll could move the pointer
+    // off what keeps a hover UI open).
+    let box = el.getBoundingClientRect();
+    if (box.top < 0 || box.left < 0 || box.bottom > window.innerHeight || box.right > window.innerWidth) {
+      el.scrollIntoView({ block: 'center' });
+      box = el.getBoundingClientRect();
+    }
     return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   });
   if (!point) throw new Error(`Nothing to click: ${JSON.stringify(target)}`);
