@@ -288,6 +288,9 @@ describe(`saved highlights (${chosenBrowser()})`, () => {
   });
 
   it('opens a highlight from the popup: its page, re-anchored and flashed', async () => {
+    // Closed first: a tab already showing the page is brought to the front instead of a new one
+    // (entrypoints/background/highlights.ts, 'highlights/open').
+    await page.close();
     const popup = await openPopup();
     await openHighlights(popup);
     const opened = await browser.waitForNewPage(() => click(popup, { role: 'button', name: `Open: ${KADHIMI.slice(0, 40)}…` }));
