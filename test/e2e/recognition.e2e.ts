@@ -227,12 +227,13 @@ describe(`recognising the page (${chosenBrowser()})`, () => {
     const popup = await popupFor(page);
     await click(popup, 'details.bs-sources summary');
     const domains = () => textsOf(popup, '.bs-sources-domain');
+    // Answers come from the background: allow for a loaded machine (the default poll is 1 s).
     expect(await domains()).toEqual(['iranfocus.com', 'jpost.com', 'mek-iran.com', 'nournews.ir']);
 
     await fill(popup, { label: 'Site' }, 'not a site');
     await fill(popup, { label: 'Outlet' }, 'Nobody');
     await click(popup, { role: 'button', name: 'Add site' });
-    await expect.poll(() => textOf(popup, { role: 'alert' })).toContain('domain');
+    await expect.poll(() => textOf(popup, { role: 'alert' }), { timeout: 5_000 }).toContain('domain');
     expect(await domains()).toHaveLength(4);
 
     await fill(popup, { label: 'Site' }, 'www.Example-News.com');
@@ -240,16 +241,16 @@ describe(`recognising the page (${chosenBrowser()})`, () => {
     // By name: the label wrapping the select also holds its options' text.
     await selectOption(popup, 'details.bs-sources select[name="perspective"]', 'iranian-state');
     await click(popup, { role: 'button', name: 'Add site' });
-    await expect.poll(domains).toContain('example-news.com');
+    await expect.poll(domains, { timeout: 5_000 }).toContain('example-news.com');
     await click(popup, { role: 'button', name: 'Remove jpost.com' });
-    await expect.poll(domains).not.toContain('jpost.com');
+    await expect.poll(domains, { timeout: 5_000 }).not.toContain('jpost.com');
 
     // Kept: a popup opened afterwards shows the same registry.
     await popup.reload();
     await click(popup, { role: 'tab', name: 'On this page' });
     await waitForSelector(popup, 'details.bs-sources summary', { timeout: 10_000 });
     await click(popup, 'details.bs-sources summary');
-    await expect.poll(domains).toEqual(['example-news.com', 'iranfocus.com', 'mek-iran.com', 'nournews.ir']);
+    await expect.poll(domains, { timeout: 5_000 }).toEqual(['example-news.com', 'iranfocus.com', 'mek-iran.com', 'nournews.ir']);
     await popup.close();
     await page.close();
   });

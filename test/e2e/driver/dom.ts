@@ -119,10 +119,14 @@ export async function click(page: E2EPage, target: Target): Promise<void> {
   const point = await evaluateAll(page, target, (elements) => {
     const el = elements[0];
     if (!el) return null;
-    // Like Playwright: scroll only when it is not fully in view (a scroll could move the pointer
-    // off what keeps a hover UI open).
+    // Like Playwright: scroll only when the pointer could not reach its middle (outside the
+    // viewport, or under something else such as a sticky bar); a needless scroll could move the
+    // pointer off what keeps a hover UI open.
+    // (No named inner functions: this runs in the page, see types.ts.)
+    const root = el.getRootNode() as Document | ShadowRoot;
     let box = el.getBoundingClientRect();
-    if (box.top < 0 || box.left < 0 || box.bottom > window.innerHeight || box.right > window.innerWidth) {
+    const hit = root.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+    if (!hit || (hit !== el && !el.contains(hit))) {
       el.scrollIntoView({ block: 'center' });
       box = el.getBoundingClientRect();
     }

@@ -34,6 +34,7 @@
  * | `context.waitForEvent('page')` + an action       | `browser.waitForNewPage(action)`                   |
  * | `page.waitForEvent('download')` + an action      | `page.download(action)` → `{ filename, text }`     |
  * | `serviceWorker.evaluate(fn)`                     | `browser.evaluateInBackground((bg, arg) => …, arg)` |
+ * | `tabs.query({ active: true })` for a page's tab id | `tabIdOf(browser, page)` (tabs.ts)                 |
  * | `locator.fill(t)` / `.check()` / `.selectOption(v)` / `.setInputFiles(f)` | `fill` / `setChecked` / `selectOption` / `setInputFile` (dom.ts) |
  * | `locator.getAttribute(a)` / `.boundingBox()`     | `attributeOf(page, css, a)` / `boundingBox(page, css)` (dom.ts) |
  *
