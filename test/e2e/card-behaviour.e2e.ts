@@ -175,10 +175,39 @@ describe(`hover card behaviour (${chosenBrowser()})`, () => {
     await sleep(800);
     expect(await isVisible(page, CARD)).toBe(true);
 
+    // The grace period: still there at once, gone soon after. Timed in the page (from the
+    // pointer leaving the card to the moment the card is no longer shown), so a slow round trip to the
+    // browser on a loaded machine cannot make the check miss the grace period.
+    await page.evaluate(() => {
+      const w = window as unknown as { backstoryE2eLeave?: { leftAt: number; hiddenAt: number } };
+      const times = { leftAt: 0, hiddenAt: 0 };
+      w.backstoryE2eLeave = times;
+      // The first move off the card (events from inside it are retargeted to its host).
+      document.addEventListener(
+        'pointermove',
+        (e) => {
+          if (times.leftAt === 0 && (e.target as Element | null)?.localName !== 'backstory-ui') times.leftAt = performance.now();
+        },
+        { capture: true },
+      );
+      // (A timer, not a named function: page functions must not declare any, see driver/types.ts.)
+      const timer = setInterval(() => {
+        const card = document.querySelector('backstory-ui')?.shadowRoot?.querySelector('.bs-card[role="dialog"]');
+        const box = card?.getBoundingClientRect();
+        const shown = !!card && !!box && box.width > 0 && box.height > 0 && getComputedStyle(card).visibility !== 'hidden';
+        if (shown || times.leftAt === 0) return;
+        times.hiddenAt = performance.now();
+        clearInterval(timer);
+      }, 10);
+    });
     await page.mouse.move(2, 2, { steps: 4 });
-    // The grace period: still there at once, gone soon after.
-    expect(await isVisible(page, CARD)).toBe(true);
     await waitForSelector(page, CARD, { state: 'hidden', timeout: 3_000 });
+    const leave = await page.waitForFunction(() => {
+      const times = (window as unknown as { backstoryE2eLeave: { leftAt: number; hiddenAt: number } }).backstoryE2eLeave;
+      return times.hiddenAt > 0 ? times : null;
+    });
+    // hover-intent.ts closes CLOSE_DELAY_MS (300 ms) after the pointer left; a frame of slack.
+    expect(leave.hiddenAt - leave.leftAt).toBeGreaterThanOrEqual(250);
   });
 
   it('flips above a mention near the bottom of the viewport, still never covering it', async () => {
