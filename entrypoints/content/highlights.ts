@@ -56,6 +56,8 @@ export class PageHighlights {
   private noteTimer = 0;
   private pointerInNote = false;
   private pointerFrame = 0;
+  /** The latest pointer position, read when the frame that looks at it runs. */
+  private pointerAt: { x: number; y: number; target: EventTarget | null } | undefined;
   private listening = false;
   private readonly ui: HighlightUi;
 
@@ -315,10 +317,14 @@ export class PageHighlights {
       document,
       'pointermove',
       (e: PointerEvent) => {
-        const { clientX: x, clientY: y, target } = e;
+        // One look per frame, at where the pointer is by then: the moves that arrive before the
+        // frame replace the position, so a pointer that stops right after a frame was asked for
+        // (Firefox often delivers several moves per frame) is not judged at a stale point.
+        this.pointerAt = { x: e.clientX, y: e.clientY, target: e.target };
         if (this.pointerFrame) return;
         this.pointerFrame = this.ctx.requestAnimationFrame(() => {
           this.pointerFrame = 0;
+          const { x, y, target } = this.pointerAt!;
           this.onPointer(x, y, target);
         });
       },

@@ -1,53 +1,53 @@
 /**
- * The hover card as a reader uses it, in real Chromium: curated contrasts and disputed facts
- * with working links to the reader, hover timing (rest to open, travel into the card, grace on
- * leave), the keyboard command and Esc with focus going in and coming back, Pin, "Open in
- * Backstory", axe-core on the card in light and dark mode, and "Not this" (last: it persists).
+ * The hover card as a reader uses it, in real Chromium and Firefox (BACKSTORY_BROWSER): curated
+ * contrasts and disputed facts with working links to the reader, hover timing (rest to open,
+ * travel into the card, grace on leave), the keyboard command and Esc with focus going in and
+ * coming back, Pin, "Open in Backstory", axe-core on the card in light and dark mode, and
+ * "Not this" (last: it persists).
  */
-import { join } from 'node:path';
-import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_HOVER, DEMO_PAGE } from './demo-page';
-import { gazetteerEntry } from './gazetteer';
 import {
-  card,
+  attributeOf,
+  boundingBox,
+  CARD,
+  chosenBrowser,
+  click,
+  count,
+  evaluateAll,
   hoverText,
-  launchWithExtension,
+  isVisible,
+  launchBrowser,
   markedMentions,
-  openTestPage,
-  ROOT,
-  saveScreenshot,
+  sleep,
+  textOf,
   textRect,
   waitForMentions,
-  type Harness,
+  waitForSelector,
+  type E2EBrowser,
+  type E2EPage,
   type Rect,
-} from './harness';
+} from './driver';
+import { axeViolations } from './driver/axe';
+import { gazetteerEntry } from './gazetteer';
 
-/** The slice of the extension API the service worker evaluations below use. */
-interface WorkerChrome {
-  tabs: {
-    query(q: object): Promise<{ id?: number }[]>;
-    sendMessage(tabId: number, message: unknown): Promise<unknown>;
-  };
-}
-
-describe('hover card behaviour', () => {
-  let harness: Harness;
-  let page: Page;
+describe(`hover card behaviour (${chosenBrowser()})`, () => {
+  let browser: E2EBrowser;
+  let page: E2EPage;
 
   beforeAll(async () => {
-    harness = await launchWithExtension();
-    page = await openTestPage(harness, DEMO_PAGE);
+    browser = await launchBrowser();
+    page = await browser.openTestPage(DEMO_PAGE);
     await waitForMentions(page);
   });
   afterAll(async () => {
-    await harness?.close();
+    await browser?.close();
   });
 
   async function closeCardIfOpen() {
-    if (await card(page).isVisible()) {
+    if (await isVisible(page, CARD)) {
       await page.keyboard.press('Escape');
-      await card(page).waitFor({ state: 'hidden', timeout: 5_000 });
+      await waitForSelector(page, CARD, { state: 'hidden', timeout: 5_000 });
     }
   }
 
@@ -55,41 +55,33 @@ describe('hover card behaviour', () => {
     await page.bringToFront();
     await closeCardIfOpen();
     const rect = await hoverText(page, text, occurrence);
-    await card(page).waitFor({ state: 'visible', timeout: 5_000 });
+    await waitForSelector(page, CARD, { state: 'visible', timeout: 5_000 });
     // Wait for the data, not just the loading state.
-    await card(page).locator('.bs-card-summary').waitFor({ timeout: 5_000 });
+    await waitForSelector(page, `${CARD} .bs-card-summary`, { timeout: 5_000 });
     return rect;
-  }
-
-  function worker(): Worker {
-    const found = harness.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${harness.extensionId}/`));
-    if (!found) throw new Error('no service worker');
-    return found;
   }
 
   /**
    * What the `open-card` command does (entrypoints/background/commands.ts): ask the active tab
-   * to open the card at the caret. Playwright cannot press a browser-level shortcut.
+   * to open the card at the caret. No driver can press a browser-level shortcut.
    */
   async function sendOpenCardCommand(): Promise<unknown> {
     await page.bringToFront();
-    return worker().evaluate(async () => {
-      const api = (globalThis as unknown as { chrome: WorkerChrome }).chrome;
-      const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
-      return api.tabs.sendMessage(tab!.id!, { backstory: 1, name: 'card/open-at-caret', data: {} });
+    return browser.evaluateInBackground(async (bg) => {
+      const [tab] = await bg.chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return bg.chrome.tabs.sendMessage(tab!.id!, { backstory: 1, name: 'card/open-at-caret', data: {} });
     });
   }
 
-  const cardName = () => card(page).locator('h2.bs-card-name').textContent();
+  const cardName = () => textOf(page, `${CARD} h2.bs-card-name`);
 
   it('shows the curated contrast first: topic, two or more perspectives, verified quotes', async () => {
     await openCardOn(DEMO_HOVER.text);
-    const dialog = card(page);
     // The curated topic comes before any other account.
-    const sections = await dialog.locator('section').evaluateAll((els) => els.map((el) => el.className));
+    const sections = await evaluateAll(page, `${CARD} section`, (els) => els.map((el) => el.className));
     expect(sections[0]).toBe('bs-contrasts');
-    await expect(dialog.locator('.bs-contrast-topic').first().textContent()).resolves.toBe("Kadhimi's government");
-    const positions = await dialog.locator('.bs-contrasts .bs-position').evaluateAll((items) =>
+    expect(await textOf(page, `${CARD} .bs-contrast-topic`)).toBe("Kadhimi's government");
+    const positions = await evaluateAll(page, `${CARD} .bs-contrasts .bs-position`, (items) =>
       items.map((item) => ({
         outlet: item.querySelector('.bs-account-outlet')?.textContent ?? '',
         perspective: item.querySelector('.bs-account-perspective')?.textContent ?? '',
@@ -100,9 +92,9 @@ describe('hover card behaviour', () => {
     expect(new Set(positions.map((p) => p.perspective)).size).toBeGreaterThanOrEqual(2);
     for (const p of positions) for (const field of Object.values(p)) expect(field.trim()).not.toBe('');
     // Key dates of the events it took part in, and how many documents mention it.
-    expect(await dialog.locator('.bs-card-dates li').count()).toBeGreaterThan(0);
-    await expect(dialog.locator('.bs-card-documents').textContent()).resolves.toMatch(/^Mentioned in \d of 5 documents$/);
-    await saveScreenshot(page, 'card-contrast.png');
+    expect(await count(page, `${CARD} .bs-card-dates li`)).toBeGreaterThan(0);
+    expect(await textOf(page, `${CARD} .bs-card-documents`)).toMatch(/^Mentioned in \d of 5 documents$/);
+    await page.screenshot('card-contrast.png');
   });
 
   it.each([
@@ -114,24 +106,23 @@ describe('hover card behaviour', () => {
   ])('$text: the card leads with a curated contrast of two or more perspectives', async ({ text, occurrence, entity }) => {
     await openCardOn(text, occurrence);
     await expect.poll(cardName, { timeout: 3_000 }).toBe(gazetteerEntry(entity).name);
-    const topic = card(page).locator('.bs-contrasts .bs-contrast').first();
-    expect(((await topic.locator('.bs-contrast-topic').textContent()) ?? '').trim()).not.toBe('');
-    const perspectives = await topic.locator('.bs-account-perspective').allTextContents();
-    expect(new Set(perspectives).size).toBeGreaterThanOrEqual(2);
-    expect(await topic.locator('a.bs-account-link').count()).toBe(perspectives.length);
+    const topic = await evaluateAll(page, `${CARD} .bs-contrasts .bs-contrast`, ([first]) => ({
+      title: first?.querySelector('.bs-contrast-topic')?.textContent ?? '',
+      perspectives: [...(first?.querySelectorAll('.bs-account-perspective') ?? [])].map((el) => el.textContent ?? ''),
+      links: first?.querySelectorAll('a.bs-account-link').length ?? 0,
+    }));
+    expect(topic.title.trim()).not.toBe('');
+    expect(new Set(topic.perspectives).size).toBeGreaterThanOrEqual(2);
+    expect(topic.links).toBe(topic.perspectives.length);
   });
 
   it('"Read in context" opens the document reader at the quoted passage', async () => {
     await openCardOn(DEMO_HOVER.text);
-    const position = card(page).locator('.bs-contrasts .bs-position').first();
-    const quote = ((await position.locator('.bs-account-quote').textContent()) ?? '').replace(/\s+/g, ' ');
-    const [reader] = await Promise.all([
-      harness.context.waitForEvent('page', { timeout: 10_000 }),
-      position.locator('a.bs-account-link').click(),
-    ]);
+    const position = `${CARD} .bs-contrasts .bs-position`;
+    const quote = ((await textOf(page, `${position} .bs-account-quote`)) ?? '').replace(/\s+/g, ' ');
+    const reader = await browser.waitForNewPage(() => click(page, `${position} a.bs-account-link`));
     try {
-      await reader.waitForLoadState();
-      const url = new URL(reader.url());
+      const url = new URL(await reader.url());
       expect(url.pathname).toBe('/reader.html');
       expect(url.searchParams.get('passage')).toMatch(new RegExp(`^${url.searchParams.get('doc')}:\\d+:\\d+$`));
       const shown = await reader.waitForFunction(
@@ -146,7 +137,7 @@ describe('hover card behaviour', () => {
         quote.slice(0, 50),
         { timeout: 10_000, polling: 200 },
       );
-      expect(await shown.jsonValue()).toBe(true);
+      expect(shown).toBe(true);
     } finally {
       await reader.close();
     }
@@ -155,12 +146,14 @@ describe('hover card behaviour', () => {
   it('calls out disagreements of fact between documents', async () => {
     // The body's "strategic dialogue" (the headline's needs the page's context too).
     await openCardOn('strategic dialogue', 1);
-    const dispute = card(page).locator('.bs-disagreements .bs-disagreement').first();
-    await expect(dispute.locator('.bs-contrast-topic').textContent()).resolves.toMatch(/When and where/);
-    const claims = await dispute.locator('.bs-claim-value').allTextContents();
-    expect(claims.length).toBeGreaterThanOrEqual(2);
-    expect(new Set(claims).size).toBe(claims.length);
-    await saveScreenshot(page, 'card-disagreement.png');
+    const dispute = await evaluateAll(page, `${CARD} .bs-disagreements .bs-disagreement`, ([first]) => ({
+      topic: first?.querySelector('.bs-contrast-topic')?.textContent ?? '',
+      claims: [...(first?.querySelectorAll('.bs-claim-value') ?? [])].map((el) => el.textContent ?? ''),
+    }));
+    expect(dispute.topic).toMatch(/When and where/);
+    expect(dispute.claims.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(dispute.claims).size).toBe(dispute.claims.length);
+    await page.screenshot('card-disagreement.png');
   });
 
   it('opens only after the pointer rests, stays while it travels into the card, closes after a grace period', async () => {
@@ -170,22 +163,51 @@ describe('hover card behaviour', () => {
     const rect = await textRect(page, DEMO_HOVER.text);
     await page.mouse.move(1, 1);
     await page.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2);
-    await page.waitForTimeout(100);
+    await sleep(100);
     await page.mouse.move(1, 1);
-    await page.waitForTimeout(600);
-    expect(await card(page).isVisible()).toBe(false);
+    await sleep(600);
+    expect(await isVisible(page, CARD)).toBe(false);
 
     const mention = await openCardOn(DEMO_HOVER.text);
-    const box = (await card(page).boundingBox())!;
+    const box = (await boundingBox(page, CARD))!;
     expect(overlaps(box, mention)).toBe(false); // never covers the mention
     await page.mouse.move(box.x + box.width / 2, box.y + 20, { steps: 12 });
-    await page.waitForTimeout(800);
-    expect(await card(page).isVisible()).toBe(true);
+    await sleep(800);
+    expect(await isVisible(page, CARD)).toBe(true);
 
+    // The grace period: still there at once, gone soon after. Timed in the page (from the
+    // pointer leaving the card to the moment the card is no longer shown), so a slow round trip to the
+    // browser on a loaded machine cannot make the check miss the grace period.
+    await page.evaluate(() => {
+      const w = window as unknown as { backstoryE2eLeave?: { leftAt: number; hiddenAt: number } };
+      const times = { leftAt: 0, hiddenAt: 0 };
+      w.backstoryE2eLeave = times;
+      // The first move off the card (events from inside it are retargeted to its host).
+      document.addEventListener(
+        'pointermove',
+        (e) => {
+          if (times.leftAt === 0 && (e.target as Element | null)?.localName !== 'backstory-ui') times.leftAt = performance.now();
+        },
+        { capture: true },
+      );
+      // (A timer, not a named function: page functions must not declare any, see driver/types.ts.)
+      const timer = setInterval(() => {
+        const card = document.querySelector('backstory-ui')?.shadowRoot?.querySelector('.bs-card[role="dialog"]');
+        const box = card?.getBoundingClientRect();
+        const shown = !!card && !!box && box.width > 0 && box.height > 0 && getComputedStyle(card).visibility !== 'hidden';
+        if (shown || times.leftAt === 0) return;
+        times.hiddenAt = performance.now();
+        clearInterval(timer);
+      }, 10);
+    });
     await page.mouse.move(2, 2, { steps: 4 });
-    // The grace period: still there at once, gone soon after.
-    expect(await card(page).isVisible()).toBe(true);
-    await card(page).waitFor({ state: 'hidden', timeout: 3_000 });
+    await waitForSelector(page, CARD, { state: 'hidden', timeout: 3_000 });
+    const leave = await page.waitForFunction(() => {
+      const times = (window as unknown as { backstoryE2eLeave: { leftAt: number; hiddenAt: number } }).backstoryE2eLeave;
+      return times.hiddenAt > 0 ? times : null;
+    });
+    // hover-intent.ts closes CLOSE_DELAY_MS (300 ms) after the pointer left; a frame of slack.
+    expect(leave.hiddenAt - leave.leftAt).toBeGreaterThanOrEqual(250);
   });
 
   it('flips above a mention near the bottom of the viewport, still never covering it', async () => {
@@ -194,29 +216,29 @@ describe('hover card behaviour', () => {
     // textRect brings the name to the upper quarter; scrolling back 60% of the viewport puts it
     // near the bottom edge, with no room for the card below it.
     await textRect(page, DEMO_HOVER.text);
-    const viewport = page.viewportSize()!;
-    await page.evaluate((dy) => window.scrollBy(0, dy), -Math.round(viewport.height * 0.6));
-    await page.waitForTimeout(400);
+    const viewportHeight = await page.evaluate(() => window.innerHeight);
+    await page.evaluate((dy) => window.scrollBy(0, dy), -Math.round(viewportHeight * 0.6));
+    await sleep(400);
     const rect = await page.evaluate((name) => {
       const b = [...document.querySelectorAll('b')].find((el) => el.textContent === name.split(' ')[0])!;
       const r = b.getBoundingClientRect();
       return { x: r.x, y: r.y, width: r.width, height: r.height };
     }, DEMO_HOVER.text);
-    expect(rect.y).toBeGreaterThan(viewport.height * 0.7);
+    expect(rect.y).toBeGreaterThan(viewportHeight * 0.7);
     await page.mouse.move(1, 1);
     await page.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2, { steps: 6 });
-    await card(page).waitFor({ state: 'visible', timeout: 5_000 });
-    const box = (await card(page).boundingBox())!;
+    await waitForSelector(page, CARD, { state: 'visible', timeout: 5_000 });
+    const box = (await boundingBox(page, CARD))!;
     expect(box.y + box.height).toBeLessThanOrEqual(rect.y);
     expect(box.y).toBeGreaterThanOrEqual(0);
-    await saveScreenshot(page, 'card-flipped.png');
+    await page.screenshot('card-flipped.png');
   });
 
   it('a related entity chip opens that entity’s card in place', async () => {
     await openCardOn(DEMO_HOVER.text);
-    const chip = card(page).locator('button.bs-related-chip').first();
-    const name = (await chip.textContent())!;
-    await chip.click();
+    const chip = `${CARD} button.bs-related-chip`;
+    const name = (await textOf(page, chip))!;
+    await click(page, chip);
     await expect.poll(cardName, { timeout: 3_000 }).toBe(name);
   });
 
@@ -251,7 +273,7 @@ describe('hover card behaviour', () => {
     }, DEMO_HOVER.text);
 
     await expect(sendOpenCardCommand()).resolves.toEqual({ ok: true });
-    await card(page).waitFor({ state: 'visible', timeout: 5_000 });
+    await waitForSelector(page, CARD, { state: 'visible', timeout: 5_000 });
     await expect.poll(cardName, { timeout: 3_000 }).toBe(gazetteerEntry(DEMO_HOVER.entity).name);
     expect(await focusInCard(page)).toBe(true);
 
@@ -261,41 +283,37 @@ describe('hover card behaviour', () => {
     expect(await focusInCard(page)).toBe(true);
 
     await page.keyboard.press('Escape');
-    await card(page).waitFor({ state: 'hidden', timeout: 3_000 });
+    await waitForSelector(page, CARD, { state: 'hidden', timeout: 3_000 });
     expect(await page.evaluate(() => document.activeElement?.localName)).toBe('article');
   });
 
   it('Pin keeps the card open when the pointer leaves and the mention scrolls away', async () => {
     await openCardOn(DEMO_HOVER.text);
-    const pin = card(page).locator('button.bs-card-pin');
-    await expect(pin.getAttribute('aria-pressed')).resolves.toBe('false');
-    await pin.click();
-    await expect(pin.getAttribute('aria-pressed')).resolves.toBe('true');
+    const pin = `${CARD} button.bs-card-pin`;
+    expect(await attributeOf(page, pin, 'aria-pressed')).toBe('false');
+    await click(page, pin);
+    expect(await attributeOf(page, pin, 'aria-pressed')).toBe('true');
     await page.mouse.move(2, 2, { steps: 4 });
-    await page.waitForTimeout(900);
-    expect(await card(page).isVisible()).toBe(true);
+    await sleep(900);
+    expect(await isVisible(page, CARD)).toBe(true);
     await page.mouse.wheel(0, 2000);
-    await page.waitForTimeout(500);
-    expect(await card(page).isVisible()).toBe(true);
+    await sleep(500);
+    expect(await isVisible(page, CARD)).toBe(true);
     // Unpinned cards close when their mention scrolls away.
     await page.keyboard.press('Escape');
-    await card(page).waitFor({ state: 'hidden', timeout: 3_000 });
+    await waitForSelector(page, CARD, { state: 'hidden', timeout: 3_000 });
     await openCardOn(DEMO_HOVER.text);
     await page.mouse.wheel(0, 2000);
-    await card(page).waitFor({ state: 'hidden', timeout: 3_000 });
+    await waitForSelector(page, CARD, { state: 'hidden', timeout: 3_000 });
   });
 
   it('"Open in Backstory" opens the entity view in a tab', async () => {
     await openCardOn(DEMO_HOVER.text);
-    const [view] = await Promise.all([
-      harness.context.waitForEvent('page', { timeout: 10_000 }),
-      card(page).locator('button.bs-card-open').click(),
-    ]);
+    const view = await browser.waitForNewPage(() => click(page, `${CARD} button.bs-card-open`));
     try {
-      await view.waitForLoadState();
-      expect(new URL(view.url()).pathname).toBe('/popup.html');
+      expect(new URL(await view.url()).pathname).toBe('/popup.html');
       await expect
-        .poll(() => view.locator('h1').first().textContent(), { timeout: 5_000 })
+        .poll(() => textOf(view, 'h1'), { timeout: 5_000 })
         .toContain(gazetteerEntry(DEMO_HOVER.entity).name);
     } finally {
       await view.close();
@@ -306,29 +324,22 @@ describe('hover card behaviour', () => {
     await page.emulateMedia({ colorScheme });
     try {
       await openCardOn(DEMO_HOVER.text);
-      await page.waitForTimeout(300); // past the entrance fade
-      if (!(await page.evaluate(() => 'axe' in window))) {
-        await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
-      }
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
-        const result = await axe.run({ fromShadowDom: ['backstory-ui', '.bs-card'] }, { resultTypes: ['violations'] });
-        return result.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
-      });
-      expect(violations).toEqual([]);
-      await saveScreenshot(card(page), `card-${colorScheme}.png`);
+      await sleep(300); // past the entrance fade
+      expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(colorScheme === 'dark');
+      expect(await axeViolations(page, { fromShadowDom: ['backstory-ui', '.bs-card'] })).toEqual([]);
+      await page.screenshot(`card-${colorScheme}.png`, { clip: (await boundingBox(page, CARD))! });
     } finally {
       await page.emulateMedia({ colorScheme: null });
     }
   });
 
   it('honours prefers-reduced-motion: no entrance animation', async () => {
-    const animation = () => card(page).evaluate((el) => getComputedStyle(el).animationName);
+    const animation = () => evaluateAll(page, CARD, ([el]) => getComputedStyle(el!).animationName);
     await page.emulateMedia({ reducedMotion: 'no-preference' });
-    await openCardOn(DEMO_HOVER.text);
-    expect(await animation()).toBe('bs-card-in');
-    await page.emulateMedia({ reducedMotion: 'reduce' });
     try {
+      await openCardOn(DEMO_HOVER.text);
+      expect(await animation()).toBe('bs-card-in');
+      await page.emulateMedia({ reducedMotion: 'reduce' });
       await openCardOn(DEMO_HOVER.text);
       expect(await animation()).toBe('none');
     } finally {
@@ -341,8 +352,8 @@ describe('hover card behaviour', () => {
     const qaani = 'Esmail Qaani';
     expect((await markedMentionsAround(page, qaani)).length).toBeGreaterThan(0);
     await openCardOn(qaani);
-    await card(page).locator('button.bs-card-suppress').click();
-    await card(page).waitFor({ state: 'hidden', timeout: 3_000 });
+    await click(page, `${CARD} button.bs-card-suppress`);
+    await waitForSelector(page, CARD, { state: 'hidden', timeout: 3_000 });
     await expect.poll(async () => (await markedMentionsAround(page, qaani)).length, { timeout: 3_000 }).toBe(0);
 
     await page.reload();
@@ -353,13 +364,13 @@ describe('hover card behaviour', () => {
 });
 
 /** Marked mentions with the given text after scrolling it into view. */
-async function markedMentionsAround(page: Page, text: string) {
+async function markedMentionsAround(page: E2EPage, text: string) {
   await textRect(page, text);
-  await page.waitForTimeout(400);
+  await sleep(400);
   return (await markedMentions(page)).filter((m) => m.text === text);
 }
 
-async function focusInCard(page: Page): Promise<boolean> {
+async function focusInCard(page: E2EPage): Promise<boolean> {
   return page.evaluate(() => {
     const host = document.querySelector('backstory-ui');
     const inner = host?.shadowRoot?.activeElement;
@@ -367,6 +378,6 @@ async function focusInCard(page: Page): Promise<boolean> {
   });
 }
 
-function overlaps(a: { x: number; y: number; width: number; height: number }, b: Rect): boolean {
+function overlaps(a: Rect, b: Rect): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }

@@ -5,9 +5,24 @@
  * its own fonts, and looks like the card on a plain page (pixel comparison of screenshots, all
  * saved under test-results/screenshots/).
  */
-import type { Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { card, hoverText, launchWithExtension, openTestPage, saveScreenshot, waitForMentions, type Harness, type Rect } from './harness';
+import {
+  boundingBox,
+  CARD,
+  chosenBrowser,
+  evaluateAll,
+  hoverText,
+  launchBrowser,
+  sleep,
+  textOf,
+  textsOf,
+  waitForMentions,
+  waitForSelector,
+  type E2EBrowser,
+  type E2EPage,
+  type Rect,
+} from './driver';
 
 const MENTION = 'Mustafa al-Kadhimi';
 const PAGES = ['isolation-plain.html', 'hostile-css.html', 'strict-csp.html'] as const;
@@ -22,43 +37,43 @@ interface Shown {
   perspectives: number;
 }
 
-describe('card isolation', () => {
-  let harness: Harness;
+describe(`card isolation (${chosenBrowser()})`, () => {
+  let browser: E2EBrowser;
   const shown = new Map<string, Shown>();
   const cspViolations: string[] = [];
 
   beforeAll(async () => {
-    harness = await launchWithExtension();
+    browser = await launchBrowser();
   });
   afterAll(async () => {
-    await harness?.close();
+    await browser?.close();
   });
 
   async function showCard(name: string): Promise<Shown> {
-    const page = await openTestPage(harness, name);
-    page.on('console', (m) => {
-      if (/Content.Security.Policy|TrustedHTML|Trusted Type/i.test(m.text())) cspViolations.push(`${name}: ${m.text()}`);
+    const page = await browser.openTestPage(name);
+    page.onConsole((text) => {
+      if (/Content.Security.Policy|TrustedHTML|Trusted Type/i.test(text)) cspViolations.push(`${name}: ${text}`);
     });
     await waitForMentions(page);
     const mention = await hoverText(page, MENTION);
-    const dialog = card(page);
-    await dialog.waitFor({ state: 'visible', timeout: 5_000 });
-    await dialog.locator('.bs-contrast-topic').first().waitFor({ timeout: 5_000 });
-    await page.waitForTimeout(300); // past the entrance fade
+    await waitForSelector(page, CARD, { state: 'visible', timeout: 5_000 });
+    await waitForSelector(page, `${CARD} .bs-contrast-topic`, { timeout: 5_000 });
+    await sleep(300); // past the entrance fade
+    const box = (await boundingBox(page, CARD))!;
+    const base = name.replace('.html', '');
     const result: Shown = {
-      screenshot: await dialog.screenshot(),
-      box: (await dialog.boundingBox())!,
+      screenshot: await readFile(await page.screenshot(`isolation-${base}-card.png`, { clip: box })),
+      box,
       mention,
-      style: await dialog.evaluate((el) => {
-        const s = getComputedStyle(el);
+      style: await evaluateAll(page, CARD, ([el]) => {
+        const s = getComputedStyle(el!);
         return { fontFamily: s.fontFamily, fontSize: s.fontSize, color: s.color, position: s.position, width: s.width };
       }),
       onTop: await cardIsOnTop(page),
-      topic: (await dialog.locator('.bs-contrast-topic').first().textContent()) ?? '',
-      perspectives: new Set(await dialog.locator('.bs-contrasts .bs-account-perspective').allTextContents()).size,
+      topic: (await textOf(page, `${CARD} .bs-contrast-topic`)) ?? '',
+      perspectives: new Set(await textsOf(page, `${CARD} .bs-contrasts .bs-account-perspective`)).size,
     };
-    await saveScreenshot(page, `isolation-${name.replace('.html', '')}.png`);
-    await saveScreenshot(dialog, `isolation-${name.replace('.html', '')}-card.png`);
+    await page.screenshot(`isolation-${base}.png`);
     await page.close();
     return result;
   }
@@ -82,7 +97,7 @@ describe('card isolation', () => {
   it('the hostile-CSS and strict-CSP cards look like the plain page’s card', async () => {
     const plain = shown.get('isolation-plain.html');
     expect(plain).toBeDefined();
-    const page = await harness.context.newPage();
+    const page = await browser.newPage();
     try {
       for (const name of ['hostile-css.html', 'strict-csp.html'] as const) {
         const other = shown.get(name)!;
@@ -99,7 +114,7 @@ describe('card isolation', () => {
 });
 
 /** Is the card what the pointer would hit at its centre (nothing of the page above it)? */
-async function cardIsOnTop(page: Page): Promise<boolean> {
+async function cardIsOnTop(page: E2EPage): Promise<boolean> {
   return page.evaluate(() => {
     const host = document.querySelector('backstory-ui');
     const cardEl = host?.shadowRoot?.querySelector('.bs-card');
@@ -115,7 +130,7 @@ async function cardIsOnTop(page: Page): Promise<boolean> {
 }
 
 /** Share of pixels that differ between two PNGs of the same size (decoded by the browser). */
-async function differingPixels(page: Page, a: Buffer, b: Buffer): Promise<number> {
+async function differingPixels(page: E2EPage, a: Buffer, b: Buffer): Promise<number> {
   return page.evaluate(
     async ([a64, b64]) => {
       const decode = async (b64: string) => {
@@ -135,6 +150,6 @@ async function differingPixels(page: Page, a: Buffer, b: Buffer): Promise<number
       }
       return differ / (x.width * x.height);
     },
-    [a.toString('base64'), b.toString('base64')] as const,
+    [a.toString('base64'), b.toString('base64')] as [string, string],
   );
 }

@@ -5,30 +5,31 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   allMarkedMentions,
-  launchWithExtension,
+  chosenBrowser,
+  click,
+  launchBrowser,
   markedMentions,
   MENTION_HIGHLIGHT,
-  openTestPage,
-  PAGES_DIR,
-  saveScreenshot,
+  sleep,
   waitForMentions,
-  type Harness,
-} from './harness';
+  type E2EBrowser,
+  type E2EPage,
+} from './driver';
+import { PAGES_DIR } from './harness';
 import type { ExpectedPage } from '../../scripts/eval';
 
 /** Marked text compared without the whitespace a <br> or a line break adds between nodes. */
 const squeeze = (text: string) => text.replace(/[\s\u00AD]+/g, '');
 
-async function markedTexts(page: Page): Promise<string[]> {
+async function markedTexts(page: E2EPage): Promise<string[]> {
   return (await markedMentions(page)).map((m) => squeeze(m.text));
 }
 
 /** Waits until the marks include (or, with `absent`, no longer include) these texts. */
-async function waitForMarks(page: Page, texts: string[], { absent = false } = {}): Promise<void> {
+async function waitForMarks(page: E2EPage, texts: string[], { absent = false } = {}): Promise<void> {
   await page.waitForFunction(
     ({ name, texts, absent }) => {
       const marked = [...(CSS.highlights.get(name) ?? [])].map((r) => {
@@ -44,65 +45,65 @@ async function waitForMarks(page: Page, texts: string[], { absent = false } = {}
   );
 }
 
-describe('dynamic pages', () => {
-  let harness: Harness;
+describe(`dynamic pages (${chosenBrowser()})`, () => {
+  let browser: E2EBrowser;
   beforeAll(async () => {
-    harness = await launchWithExtension();
+    browser = await launchBrowser();
   });
   afterAll(async () => {
-    await harness?.close();
+    await browser?.close();
   });
 
   it('follows an infinite-scroll feed: stories appended as the reader scrolls get their marks', async () => {
-    const page = await openTestPage(harness, 'dynamic/infinite-scroll.html');
+    const page = await browser.openTestPage('dynamic/infinite-scroll.html');
     await waitForMentions(page);
     expect(await markedTexts(page)).toContain('Mustafaal-Kadhimi');
     expect(await markedTexts(page)).not.toContain('EsmailQaani');
     for (let i = 0; i < 3; i++) {
       await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-      await page.waitForTimeout(300);
+      await sleep(300);
     }
     await waitForMarks(page, ['Esmail Qaani', 'Popular Mobilization Forces']);
     await page.close();
   });
 
   it('follows an SPA route change: the old view’s marks go, the new view’s names are marked', async () => {
-    const page = await openTestPage(harness, 'dynamic/spa.html');
+    const page = await browser.openTestPage('dynamic/spa.html');
     await waitForMentions(page);
     await waitForMarks(page, ['Qasem Soleimani', 'Mustafa al-Kadhimi']);
-    await page.click('#to-markets');
+    await click(page, '#to-markets');
     await waitForMarks(page, ['Ali Khamenei', 'Hassan Rouhani']);
     await waitForMarks(page, ['Qasem Soleimani', 'Mustafa al-Kadhimi'], { absent: true });
-    expect(new URL(page.url()).search).toBe('?route=markets');
+    expect(new URL(await page.url()).search).toBe('?route=markets');
     await page.close();
   });
 
   it('reads a same-origin iframe: its names are marked in the frame', async () => {
-    const page = await openTestPage(harness, 'dynamic/with-iframe.html');
+    const page = await browser.openTestPage('dynamic/with-iframe.html');
     await waitForMentions(page);
-    const frame = page.frames().find((f) => f.url().endsWith('iframe-child.html'));
-    expect(frame).toBeDefined();
-    await frame!.waitForFunction(
-      (name) => (CSS.highlights.get(name)?.size ?? 0) >= 2,
-      MENTION_HIGHLIGHT,
-      { timeout: 10_000, polling: 100 },
-    );
-    const inFrame = await frame!.evaluate(
-      (name) =>
-        [...(CSS.highlights.get(name) ?? [])].map((r) => {
-          const range = document.createRange();
+    // The frame is same-origin: its document (and its highlight registry) is reachable from the page.
+    const inFrame = await page.waitForFunction(
+      (name) => {
+        const frame = [...document.querySelectorAll('iframe')].find((f) => f.src.endsWith('iframe-child.html'));
+        const win = frame?.contentWindow as (Window & typeof globalThis) | null | undefined;
+        const highlight = win?.CSS.highlights.get(name);
+        if (!win || !highlight || highlight.size < 2) return null;
+        return [...highlight].map((r) => {
+          const range = win.document.createRange();
           range.setStart(r.startContainer, r.startOffset);
           range.setEnd(r.endContainer, r.endOffset);
           return range.toString();
-        }),
+        });
+      },
       MENTION_HIGHLIGHT,
+      { timeout: 10_000, polling: 100 },
     );
     expect(inFrame.sort()).toEqual(['Esmail Qaani', 'Qasem Soleimani']);
     await page.close();
   });
 
   it('follows edited text, and drops the marks of text that is removed', async () => {
-    const page = await openTestPage(harness, 'dynamic/spa.html');
+    const page = await browser.openTestPage('dynamic/spa.html');
     await waitForMentions(page);
     await page.evaluate(() => {
       document.getElementById('ticker')!.firstChild!.textContent = 'Updated: Esmail Qaani arrives in Baghdad';
@@ -114,13 +115,13 @@ describe('dynamic pages', () => {
   });
 });
 
-describe('evaluation pages in Chromium give the marks npm run eval expects', () => {
-  let harness: Harness;
+describe(`evaluation pages in ${chosenBrowser()} give the marks npm run eval expects`, () => {
+  let browser: E2EBrowser;
   beforeAll(async () => {
-    harness = await launchWithExtension();
+    browser = await launchBrowser();
   });
   afterAll(async () => {
-    await harness?.close();
+    await browser?.close();
   });
 
   const expectedTexts = async (name: string) => {
@@ -131,7 +132,7 @@ describe('evaluation pages in Chromium give the marks npm run eval expects', () 
   // Inline markup and links inside names, skipped inputs/code/contenteditable/aria-hidden/hidden;
   // right-to-left Arabic; a byline and sidebar; a page whose events are spotted from their cues.
   it.each(['links-inline-markup', 'arabic-news', 'sidebar-byline', 'wire-strategic-dialogue'])('%s', async (name) => {
-    const page = await openTestPage(harness, `eval/${name}.html`);
+    const page = await browser.openTestPage(`eval/${name}.html`);
     await waitForMentions(page);
     const marked = (await allMarkedMentions(page)).map((m) => squeeze(m.text));
     expect(marked).toEqual(await expectedTexts(name));
@@ -139,7 +140,7 @@ describe('evaluation pages in Chromium give the marks npm run eval expects', () 
   });
 
   it('draws marks on a right-to-left page over the Arabic words, starting from the right', async () => {
-    const page = await openTestPage(harness, 'eval/arabic-news.html');
+    const page = await browser.openTestPage('eval/arabic-news.html');
     await waitForMentions(page);
     const boxes = await page.evaluate((name) => {
       const ranges = [...(CSS.highlights.get(name) ?? [])].map((r) => {
@@ -164,14 +165,14 @@ describe('evaluation pages in Chromium give the marks npm run eval expects', () 
     // The headline opens with الكاظمي: in right-to-left text that is its rightmost word.
     const first = boxes.find((b) => b.text === 'الكاظمي')!;
     expect(first.right).toBeGreaterThan(first.blockRight - 40);
-    await saveScreenshot(page, 'rtl-arabic-marks.png');
+    await page.screenshot('rtl-arabic-marks.png');
     await page.close();
   });
 
   it('marks nothing on a distractor page (a 1990s court story with a David Hale)', async () => {
-    const page = await openTestPage(harness, 'eval/distractor-court-1990s.html');
+    const page = await browser.openTestPage('eval/distractor-court-1990s.html');
     await page.waitForFunction(() => performance.getEntriesByName('backstory:scan').length > 0, undefined, { timeout: 15_000 });
-    await page.waitForTimeout(500);
+    await sleep(500);
     expect(await markedMentions(page)).toEqual([]);
     await page.close();
   });

@@ -5,9 +5,10 @@
  *
  * No Vitest imports here: `scripts/start.mjs` loads this file too (through tsx).
  *
- * These helpers are Playwright-typed and Chromium-only. New tests should use `./driver` instead,
- * which runs the same test in Chromium and Firefox (BACKSTORY_BROWSER); `driver/types.ts` maps
- * every helper here to its neutral form.
+ * These helpers are Playwright-typed and Chromium-only: `driver/chromium.ts` launches through
+ * them and `scripts/start.mjs` uses them. Every e2e test is written against `./driver`, which
+ * runs the same file in Chromium and Firefox (BACKSTORY_BROWSER); a test on these helpers would
+ * run Chromium in the Firefox run too. `driver/types.ts` maps each helper to its neutral form.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -133,12 +134,6 @@ export interface LaunchOptions {
 
 /** Chromium with the built extension loaded, on a fresh temporary profile, plus the page server. */
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<Harness> {
-  if (process.env.BACKSTORY_BROWSER === 'firefox') {
-    // A test still on this Chromium-only harness would pass the Firefox run without Firefox.
-    console.warn(
-      '[e2e] launchWithExtension() starts Chromium even in the Firefox run: port this test to ./driver (launchBrowser) to test Firefox.',
-    );
-  }
   const executablePath = findChromium();
   if (!executablePath) {
     throw new Error(
@@ -237,6 +232,7 @@ function moves(page: Page): PageMoves {
     mouse: {
       move: (x, y, options) => page.mouse.move(x, y, options),
       click: (x, y) => page.mouse.click(x, y),
+      wheel: (deltaX, deltaY) => page.mouse.wheel(deltaX, deltaY),
     },
     url: async () => page.url(),
   };

@@ -1,24 +1,37 @@
 /**
- * Recognising the page (issue 9) in real Chromium: each corpus document served as a local page
- * in another site's layout is recognised as itself, a retitled and trimmed copy as a copy, ten
- * unrelated news pages as nothing; a card on a recognised page quotes only the other documents,
- * and the popup's "This page" view says what the page is and what the other documents say.
+ * Recognising the page (issue 9) in real Chromium and Firefox (BACKSTORY_BROWSER): each corpus
+ * document served as a local page in another site's layout is recognised as itself, a retitled
+ * and trimmed copy as a copy, ten unrelated news pages as nothing; a card on a recognised page
+ * quotes only the other documents, and the popup's "This page" view says what the page is and
+ * what the other documents say.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  card,
-  extensionUrl,
+  attributeOf,
+  boundingBox,
+  CARD,
+  chosenBrowser,
+  click,
+  count,
+  evaluateAll,
+  fill,
   hoverText,
-  launchWithExtension,
+  isVisible,
+  launchBrowser,
   markedMentions,
-  openTestPage,
-  saveScreenshot,
+  POPUP_VIEWPORT,
+  selectOption,
+  sleep,
+  tabIdOf,
+  textOf,
+  textsOf,
   waitForMentions,
-  type Harness,
-} from './harness';
+  waitForSelector,
+  type E2EBrowser,
+  type E2EPage,
+} from './driver';
+import { axeViolations } from './driver/axe';
+import { pollUntil } from './driver/page-functions';
 
 const SEEDS = ['regime-fears-talks', 'iran-terrified-talks', 'iran-meddles', 'kadhimi-leaves-tehran', 'isis-revival'];
 const UNRELATED = [
@@ -34,96 +47,61 @@ const UNRELATED = [
   'vienna-nuclear-talks',
 ];
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's violations in `selector` (evaluated over CDP, so extension-page CSP does not apply). */
-async function axeViolations(page: Page, selector: string): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (sel) => {
-    type Axe = { run(ctx: Element, opts: object): Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
-    const axe = (globalThis as unknown as { axe: Axe }).axe;
-    const result = await axe.run(document.querySelector(sel)!, { resultTypes: ['violations'] });
-    return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-  }, selector);
-}
-
 interface ThisPageShown {
   kind: string | null;
   doc: string | null;
   text: string;
 }
 
-describe('recognising the page', () => {
-  let harness: Harness;
+describe(`recognising the page (${chosenBrowser()})`, () => {
+  let browser: E2EBrowser;
   const measured: { page: string; scanMs: number; fingerprintMs: number; hashingMs: number; shingles: number }[] = [];
 
   beforeAll(async () => {
-    harness = await launchWithExtension();
+    browser = await launchBrowser();
   });
   afterAll(async () => {
-    if (measured.length) console.log('[recognition] per page:', JSON.stringify(measured));
-    await harness?.close();
+    if (measured.length) console.log(`[recognition] per page (${chosenBrowser()}):`, JSON.stringify(measured));
+    await browser?.close();
   });
 
-  /**
-   * The browser's id for the tab showing `page`, asked of the background once the page is the
-   * active tab (without the "tabs" permission the background cannot see tab addresses).
-   */
-  async function tabIdOf(page: Page): Promise<number> {
-    await page.bringToFront();
-    const worker = harness.context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'))!;
-    const id = await worker.evaluate(async () => {
-      type Tabs = { query(q: object): Promise<{ id?: number }[]> };
-      const tabs = await (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome.tabs.query({
-        active: true,
-        lastFocusedWindow: true,
-      });
-      return tabs[0]?.id;
-    });
-    if (id === undefined) throw new Error(`no tab for ${page.url()}`);
-    return id;
-  }
-
   /** Opens a test page and waits until its scan, and the recognition that follows, are done. */
-  async function openScanned(name: string, { hasMentions = true } = {}): Promise<Page> {
-    const page = await openTestPage(harness, `recognition/${name}.html`);
+  async function openScanned(name: string, { hasMentions = true } = {}): Promise<E2EPage> {
+    const page = await browser.openTestPage(`recognition/${name}.html`);
     if (hasMentions) {
       await waitForMentions(page);
-      await page.waitForFunction(() => performance.getEntriesByName('backstory:fingerprint').length > 0, null, {
+      await page.waitForFunction(() => performance.getEntriesByName('backstory:fingerprint').length > 0, undefined, {
         timeout: 10_000,
       });
     } else {
-      await page.waitForFunction(() => performance.getEntriesByName('backstory:scan').length > 0, null, { timeout: 10_000 });
+      await page.waitForFunction(() => performance.getEntriesByName('backstory:scan').length > 0, undefined, { timeout: 10_000 });
     }
     return page;
   }
 
   /** The popup's "This page" view for `page`'s tab. */
-  async function popupFor(page: Page): Promise<Page> {
-    const popup = await harness.context.newPage();
-    await popup.setViewportSize({ width: 420, height: 600 });
-    await popup.goto(`${extensionUrl(harness, 'popup.html')}?tab=${await tabIdOf(page)}`);
-    await popup.getByRole('tab', { name: 'On this page' }).click();
-    await popup.locator('.bs-this-page-view[aria-busy="false"]').waitFor({ timeout: 10_000 });
+  async function popupFor(page: E2EPage): Promise<E2EPage> {
+    const tab = await tabIdOf(browser, page);
+    const popup = await browser.openExtensionPage(`popup.html?tab=${tab}`, POPUP_VIEWPORT);
+    await click(popup, { role: 'tab', name: 'On this page' });
+    await waitForSelector(popup, '.bs-this-page-view[aria-busy="false"]', { timeout: 10_000 });
     return popup;
   }
 
-  async function shownInPopup(popup: Page): Promise<ThisPageShown | null> {
-    const line = popup.locator('.bs-this-page-view .bs-this-page');
-    if ((await line.count()) === 0) return null;
-    return {
-      kind: await line.getAttribute('data-kind'),
-      doc: await line.getAttribute('data-doc'),
-      text: ((await line.textContent()) ?? '').trim(),
-    };
+  async function shownInPopup(popup: E2EPage): Promise<ThisPageShown | null> {
+    return evaluateAll(popup, '.bs-this-page-view .bs-this-page', ([line]) =>
+      line
+        ? { kind: line.getAttribute('data-kind'), doc: line.getAttribute('data-doc'), text: (line.textContent ?? '').trim() }
+        : null,
+    );
   }
 
-  /** Hovers the first marked mention of a name that several documents describe, and returns the card. */
-  async function openCardOnPage(page: Page) {
+  /** Hovers the first marked mention of a name that several documents describe, and waits for its card. */
+  async function openCardOnPage(page: E2EPage): Promise<void> {
     const marked = await markedMentions(page);
     // Names every document describes, so the card has accounts to keep or drop.
     const target = marked.find((m) => /^(Iraq|Iran|Kadhimi|al-Kadhimi|al-Kazemi|United States|Khamenei)$/.test(m.text));
-    expect(target, `a widely described name is marked on ${page.url()}`).toBeDefined();
+    expect(target, `a widely described name is marked on ${await page.url()}`).toBeDefined();
     const occurrence = await page.evaluate(
       ({ text, start }) => {
         // Which occurrence of the text the marked one is (the harness hovers by occurrence).
@@ -138,33 +116,38 @@ describe('recognising the page', () => {
     );
     await page.bringToFront();
     await hoverText(page, target!.text, occurrence);
-    await card(page).waitFor({ state: 'visible', timeout: 5_000 });
-    await card(page).locator('section.bs-accounts, .bs-card-status').first().waitFor({ timeout: 5_000 });
-    return card(page);
+    await waitForSelector(page, CARD, { state: 'visible', timeout: 5_000 });
+    // Its accounts, or its status line when it has none.
+    await pollUntil(
+      async () => (await isVisible(page, `${CARD} section.bs-accounts`)) || (await isVisible(page, `${CARD} .bs-card-status`)),
+      { timeout: 5_000, what: 'the card’s accounts or status' },
+    );
   }
 
-  async function cardDocs(page: Page): Promise<string[]> {
-    return card(page)
-      .locator('a.bs-account-link')
-      .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).searchParams.get('doc') ?? ''));
+  async function cardDocs(page: E2EPage): Promise<string[]> {
+    return evaluateAll(page, `${CARD} a.bs-account-link`, (links) =>
+      links.map((a) => new URL((a as HTMLAnchorElement).href).searchParams.get('doc') ?? ''),
+    );
   }
+
+  const cardPageDoc = (page: E2EPage) => attributeOf(page, `${CARD} .bs-this-page`, 'data-doc');
 
   it.each(SEEDS)('recognises %s in another site’s layout as itself, and its card quotes only the others', async (doc) => {
     const page = await openScanned(`seed-${doc}`);
     const popup = await popupFor(page);
     expect(await shownInPopup(popup)).toMatchObject({ kind: 'document', doc });
     // Every entity's contrast in the popup leaves the page's own document out.
-    const popupDocs = await popup.locator('.bs-page-account').evaluateAll((items) => items.map((i) => i.getAttribute('data-doc')));
+    const popupDocs = await evaluateAll(popup, '.bs-page-account', (items) => items.map((i) => i.getAttribute('data-doc')));
     expect(popupDocs.length).toBeGreaterThan(0);
     expect(popupDocs).not.toContain(doc);
     await popup.close();
 
-    const dialog = await openCardOnPage(page);
-    await expect.poll(() => dialog.locator('.bs-this-page').getAttribute('data-doc')).toBe(doc);
+    await openCardOnPage(page);
+    await expect.poll(() => cardPageDoc(page)).toBe(doc);
     const docs = await cardDocs(page);
     expect(docs.length).toBeGreaterThan(0);
     expect(docs).not.toContain(doc);
-    if (doc === 'iran-meddles') await saveScreenshot(dialog, 'card-this-page.png');
+    if (doc === 'iran-meddles') await page.screenshot('card-this-page.png', { clip: (await boundingBox(page, CARD))! });
 
     measured.push({
       page: doc,
@@ -189,33 +172,30 @@ describe('recognising the page', () => {
     const shown = await shownInPopup(popup);
     expect(shown).toMatchObject({ kind: 'copy', doc: 'regime-fears-talks' });
     expect(shown!.text).toContain('a copy of “Why Does the Iranian Regime Fear US-Iraq Talks?”');
-    await saveScreenshot(popup, 'popup-this-page.png');
+    await popup.screenshot('popup-this-page.png');
     await popup.close();
-    const docs = await (async () => {
-      await openCardOnPage(page);
-      return cardDocs(page);
-    })();
-    expect(docs).not.toContain('regime-fears-talks');
+    await openCardOnPage(page);
+    expect(await cardDocs(page)).not.toContain('regime-fears-talks');
     await page.close();
   });
 
   it.each(UNRELATED)('does not recognise the unrelated page %s', async (name) => {
-    const page = await openTestPage(harness, `recognition/unrelated-${name}.html`);
-    await page.waitForFunction(() => performance.getEntriesByName('backstory:scan').length > 0, null, { timeout: 10_000 });
+    const page = await browser.openTestPage(`recognition/unrelated-${name}.html`);
+    await page.waitForFunction(() => performance.getEntriesByName('backstory:scan').length > 0, undefined, { timeout: 10_000 });
     const hasMentions = (await markedMentions(page)).length > 0;
     if (hasMentions) await waitForMentions(page);
     const popup = await popupFor(page);
     expect(await shownInPopup(popup)).toBeNull();
-    await expect(popup.locator('.bs-this-page-none').count()).resolves.toBe(1);
-    if (!hasMentions) await expect(popup.locator('.bs-this-page-empty').count()).resolves.toBe(1);
+    expect(await count(popup, '.bs-this-page-none')).toBe(1);
+    if (!hasMentions) expect(await count(popup, '.bs-this-page-empty')).toBe(1);
     await popup.close();
     await page.close();
   });
 
   it('on the near-miss page (same talks, same names), the card quotes every document and says nothing of the page', async () => {
     const page = await openScanned('unrelated-dialogue-near-miss');
-    const dialog = await openCardOnPage(page);
-    expect(await dialog.locator('.bs-this-page').count()).toBe(0);
+    await openCardOnPage(page);
+    expect(await count(page, `${CARD} .bs-this-page`)).toBe(0);
     expect((await cardDocs(page)).length).toBeGreaterThanOrEqual(3);
     await page.close();
   });
@@ -223,15 +203,21 @@ describe('recognising the page', () => {
   it('passes axe in the popup’s "This page" view and in the card on a recognised page, light and dark', async () => {
     const page = await openScanned('seed-iran-meddles');
     const popup = await popupFor(page);
-    for (const scheme of ['light', 'dark'] as const) {
-      await popup.emulateMedia({ colorScheme: scheme });
-      expect(await axeViolations(popup, 'main'), `popup, ${scheme}`).toEqual([]);
-    }
-    await popup.close();
-    await openCardOnPage(page);
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      expect(await axeViolations(page, 'backstory-ui'), `card, ${scheme}`).toEqual([]);
+    try {
+      for (const scheme of ['light', 'dark'] as const) {
+        await popup.emulateMedia({ colorScheme: scheme });
+        expect(await axeViolations(popup, 'main'), `popup, ${scheme}`).toEqual([]);
+      }
+      await popup.emulateMedia({ colorScheme: null });
+      await popup.close();
+      await openCardOnPage(page);
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        expect(await axeViolations(page, 'backstory-ui'), `card, ${scheme}`).toEqual([]);
+      }
+    } finally {
+      // In Firefox the scheme is browser-wide: put it back for the tests after this one.
+      await page.emulateMedia({ colorScheme: null });
     }
     await page.close();
   });
@@ -239,38 +225,41 @@ describe('recognising the page', () => {
   it('lets the reader add and remove sites in the source registry, refusing a malformed one', async () => {
     const page = await openScanned('unrelated-dialogue-near-miss');
     const popup = await popupFor(page);
-    await popup.getByText('Sites Backstory knows').click();
-    const domains = () => popup.locator('.bs-sources-domain').allTextContents();
+    await click(popup, 'details.bs-sources summary');
+    const domains = () => textsOf(popup, '.bs-sources-domain');
+    // Answers come from the background: allow for a loaded machine (the default poll is 1 s).
     expect(await domains()).toEqual(['iranfocus.com', 'jpost.com', 'mek-iran.com', 'nournews.ir']);
 
-    await popup.getByLabel('Site').fill('not a site');
-    await popup.getByLabel('Outlet').fill('Nobody');
-    await popup.getByRole('button', { name: 'Add site' }).click();
-    await expect.poll(() => popup.getByRole('alert').textContent()).toContain('domain');
+    await fill(popup, { label: 'Site' }, 'not a site');
+    await fill(popup, { label: 'Outlet' }, 'Nobody');
+    await click(popup, { role: 'button', name: 'Add site' });
+    await expect.poll(() => textOf(popup, { role: 'alert' }), { timeout: 5_000 }).toContain('domain');
     expect(await domains()).toHaveLength(4);
 
-    await popup.getByLabel('Site').fill('www.Example-News.com');
-    await popup.getByLabel('Outlet').fill('Example News');
-    await popup.getByLabel('Perspective').selectOption('iranian-state');
-    await popup.getByRole('button', { name: 'Add site' }).click();
-    await expect.poll(domains).toContain('example-news.com');
-    await popup.getByRole('button', { name: 'Remove jpost.com' }).click();
-    await expect.poll(domains).not.toContain('jpost.com');
+    await fill(popup, { label: 'Site' }, 'www.Example-News.com');
+    await fill(popup, { label: 'Outlet' }, 'Example News');
+    // By name: the label wrapping the select also holds its options' text.
+    await selectOption(popup, 'details.bs-sources select[name="perspective"]', 'iranian-state');
+    await click(popup, { role: 'button', name: 'Add site' });
+    await expect.poll(domains, { timeout: 5_000 }).toContain('example-news.com');
+    await click(popup, { role: 'button', name: 'Remove jpost.com' });
+    await expect.poll(domains, { timeout: 5_000 }).not.toContain('jpost.com');
 
     // Kept: a popup opened afterwards shows the same registry.
     await popup.reload();
-    await popup.getByRole('tab', { name: 'On this page' }).click();
-    await popup.getByText('Sites Backstory knows').click();
-    await expect.poll(domains).toEqual(['example-news.com', 'iranfocus.com', 'mek-iran.com', 'nournews.ir']);
+    await click(popup, { role: 'tab', name: 'On this page' });
+    await waitForSelector(popup, 'details.bs-sources summary', { timeout: 10_000 });
+    await click(popup, 'details.bs-sources summary');
+    await expect.poll(domains, { timeout: 5_000 }).toEqual(['example-news.com', 'iranfocus.com', 'mek-iran.com', 'nournews.ir']);
     await popup.close();
     await page.close();
   });
 
   it('puts a quiet marker beside the page’s paragraphs that accounts quote, which opens that contrast', async () => {
     const page = await openScanned('seed-iran-meddles');
-    const markers = page.locator('backstory-ui .bs-cited-marker');
-    await markers.first().waitFor({ state: 'visible', timeout: 10_000 });
-    const paras = await markers.evaluateAll((items) => items.map((i) => Number(i.getAttribute('data-para'))));
+    const markers = 'backstory-ui .bs-cited-marker';
+    await waitForSelector(page, markers, { state: 'visible', timeout: 10_000 });
+    const paras = await evaluateAll(page, markers, (items) => items.map((i) => Number(i.getAttribute('data-para'))));
     // The Jerusalem Post's PMU paragraphs (6–7) are among those the accounts quote.
     expect(paras.some((p) => p === 6 || p === 7)).toBe(true);
     // Each marker sits beside the paragraph it names: level with its first line.
@@ -283,22 +272,21 @@ describe('recognising the page', () => {
     });
     expect(aligned).toBe(true);
 
-    const marker = markers.first();
-    await marker.scrollIntoViewIfNeeded();
-    await saveScreenshot(page, 'cited-markers.png');
-    const entity = await marker.getAttribute('data-entity');
-    await marker.click();
-    await card(page).waitFor({ state: 'visible', timeout: 5_000 });
-    expect(await card(page).getAttribute('data-entity')).toBe(entity);
-    await expect.poll(() => card(page).locator('.bs-this-page').getAttribute('data-doc')).toBe('iran-meddles');
+    await evaluateAll(page, markers, ([marker]) => marker!.scrollIntoView({ block: 'nearest' }));
+    await page.screenshot('cited-markers.png');
+    const entity = await attributeOf(page, markers, 'data-entity');
+    await click(page, markers);
+    await waitForSelector(page, CARD, { state: 'visible', timeout: 5_000 });
+    expect(await attributeOf(page, CARD, 'data-entity')).toBe(entity);
+    await expect.poll(() => cardPageDoc(page)).toBe('iran-meddles');
     expect(await cardDocs(page)).not.toContain('iran-meddles');
     await page.close();
   });
 
   it('marks no paragraph on an unrelated page', async () => {
     const page = await openScanned('unrelated-dialogue-near-miss');
-    await page.waitForTimeout(500);
-    expect(await page.locator('backstory-ui .bs-cited-marker').count()).toBe(0);
+    await sleep(500);
+    expect(await count(page, 'backstory-ui .bs-cited-marker')).toBe(0);
     await page.close();
   });
 });

@@ -12,13 +12,13 @@ let source: string | undefined;
 /**
  * Violations axe finds in `context` (an axe context: a CSS selector, or
  * `{ include: { fromShadowDom: ['host', 'inner'] } }` inside a shadow root), one line each:
- * `rule: html of each node`.
+ * `rule: html of each node`. `options` are axe's run options (e.g. rules to leave out).
  */
-export async function axeViolations(page: E2EPage, context: unknown = 'body'): Promise<string[]> {
+export async function axeViolations(page: E2EPage, context: unknown = 'body', options: object = {}): Promise<string[]> {
   source ??= await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
   await page.evaluateSource(`(() => { if (!window.axe) { ${source}\n } })()`);
   const violations = (await page.evaluateSource(
-    `window.axe.run(${JSON.stringify(context)}, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.html).join(' ')))`,
+    `window.axe.run(${JSON.stringify(context)}, ${JSON.stringify({ ...options, resultTypes: ['violations'] })}).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.html).join(' ')))`,
   )) as string[];
   return violations;
 }

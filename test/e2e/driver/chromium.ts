@@ -2,6 +2,7 @@
  * The neutral driver over playwright-core and Chromium: the Playwright harness (harness.ts) does
  * the launching, this only adapts its `Page` to `E2EPage`.
  */
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { launchWithExtension } from '../harness';
 import { callExpression, pollUntil, screenshotPath } from './common';
@@ -18,7 +19,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<E2EBr
   const newPage = async () => {
     const page = await harness.context.newPage();
     await page.emulateMedia({ colorScheme });
-    return wrapPage(page);
+    return wrapPage(page, colorScheme);
   };
   return {
     name: 'chromium',
@@ -40,11 +41,25 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<E2EBr
     async openUrls() {
       return harness.context.pages().map((page) => page.url());
     },
+    async waitForNewPage(action, { timeout = 10_000 } = {}) {
+      const [opened] = await Promise.all([harness.context.waitForEvent('page', { timeout }), action()]);
+      await opened.waitForLoadState();
+      return wrapPage(opened, colorScheme);
+    },
+    async evaluateInBackground(fn, arg) {
+      const isOurs = (url: string) => url.startsWith(`${extensionOrigin}/`);
+      const worker =
+        harness.context.serviceWorkers().find((w) => isOurs(w.url())) ??
+        (await harness.context.waitForEvent('serviceworker', { predicate: (w) => isOurs(w.url()), timeout: 10_000 }));
+      // The MV3 service worker's global is the background's global.
+      const expression = `(${fn.toString()})(globalThis, ${arg === undefined ? 'undefined' : JSON.stringify(arg)})`;
+      return (await worker.evaluate(expression)) as Awaited<ReturnType<typeof fn>>;
+    },
     close: () => harness.close(),
   };
 }
 
-function wrapPage(page: Page): E2EPage {
+function wrapPage(page: Page, launchColorScheme: 'light' | 'dark'): E2EPage {
   const evaluate = <Result, Arg>(fn: (arg: Arg) => Result | Promise<Result>, arg?: Arg) =>
     page.evaluate(callExpression(fn, arg)) as Promise<Result>;
   return {
@@ -62,6 +77,7 @@ function wrapPage(page: Page): E2EPage {
     mouse: {
       move: (x, y, options) => page.mouse.move(x, y, options),
       click: (x, y) => page.mouse.click(x, y),
+      wheel: (deltaX, deltaY) => page.mouse.wheel(deltaX, deltaY),
     },
     keyboard: {
       press: (key) => page.keyboard.press(key),
@@ -69,10 +85,22 @@ function wrapPage(page: Page): E2EPage {
     },
     setViewport: (viewport) => page.setViewportSize(viewport),
     bringToFront: () => page.bringToFront(),
-    async screenshot(name) {
+    async screenshot(name, { clip } = {}) {
       const path = await screenshotPath('chromium', name);
-      await page.screenshot({ path });
+      await page.screenshot({ path, clip });
       return path;
+    },
+    emulateMedia: ({ colorScheme, reducedMotion }) =>
+      page.emulateMedia({
+        ...(colorScheme === undefined ? {} : { colorScheme: colorScheme ?? launchColorScheme }),
+        ...(reducedMotion === undefined ? {} : { reducedMotion }),
+      }),
+    onConsole(listener) {
+      page.on('console', (message) => listener(message.text()));
+    },
+    async download(action) {
+      const [file] = await Promise.all([page.waitForEvent('download'), action()]);
+      return { filename: file.suggestedFilename(), text: await readFile((await file.path())!, 'utf8') };
     },
     close: () => page.close(),
   };

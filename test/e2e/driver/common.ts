@@ -9,6 +9,9 @@ import type { BrowserName } from './types';
 
 export { callExpression, pollUntil } from './page-functions';
 
+/** Waits `ms` in Node (Playwright's `page.waitForTimeout`): for animations and grace periods. */
+export const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
+
 /** `BACKSTORY_BROWSER`, `chromium` when unset. Anything else is a mistake worth stopping for. */
 export function chosenBrowser(): BrowserName {
   const value = (process.env.BACKSTORY_BROWSER ?? 'chromium').toLowerCase();

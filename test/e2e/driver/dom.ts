@@ -8,7 +8,7 @@
  * roles named by it (heading, button, link, option…).
  */
 import { pollUntil } from './common';
-import type { E2EPage } from './types';
+import type { E2EPage, Rect } from './types';
 
 export type Target = string | { label: string } | { role: string; name?: string };
 
@@ -30,8 +30,8 @@ const RESOLVE = `(target) => {
   const roots = deepAll(document);
   const all = [];
   for (const root of roots) all.push(...root.querySelectorAll('*'));
-  const implicitRole = { DIALOG: 'dialog', BUTTON: 'button', UL: 'list', LI: 'listitem', H1: 'heading', H2: 'heading', H3: 'heading', H4: 'heading', A: 'link', MAIN: 'main' };
-  const roleOf = (el) => el.getAttribute('role') ?? implicitRole[el.tagName] ?? '';
+  const implicitRole = { DIALOG: 'dialog', BUTTON: 'button', UL: 'list', OL: 'list', LI: 'listitem', H1: 'heading', H2: 'heading', H3: 'heading', H4: 'heading', A: 'link', MAIN: 'main', SECTION: 'region' };
+  const roleOf = (el) => el.getAttribute('role') ?? (el.tagName === 'INPUT' && el.type === 'checkbox' ? 'checkbox' : implicitRole[el.tagName]) ?? '';
   const textOfIds = (el, ids) => ids.split(/\\s+/).map((id) => el.getRootNode().getElementById?.(id)?.textContent ?? '').join(' ');
   const nameOf = (el) => {
     const clean = (s) => s.replace(/\\s+/g, ' ').trim();
@@ -119,10 +119,111 @@ export async function click(page: E2EPage, target: Target): Promise<void> {
   const point = await evaluateAll(page, target, (elements) => {
     const el = elements[0];
     if (!el) return null;
-    el.scrollIntoView({ block: 'center' });
-    const box = el.getBoundingClientRect();
+    // Like Playwright: scroll only when the pointer could not reach its middle (outside the
+    // viewport, or under something else such as a sticky bar); a needless scroll could move the
+    // pointer off what keeps a hover UI open.
+    // (No named inner functions: this runs in the page, see types.ts.)
+    const root = el.getRootNode() as Document | ShadowRoot;
+    let box = el.getBoundingClientRect();
+    const hit = root.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+    if (!hit || (hit !== el && !el.contains(hit))) {
+      el.scrollIntoView({ block: 'center' });
+      box = el.getBoundingClientRect();
+    }
     return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   });
   if (!point) throw new Error(`Nothing to click: ${JSON.stringify(target)}`);
   await page.mouse.click(point.x, point.y);
+}
+
+// Form controls and element geometry (issue 8: the moves the newer e2e files needed).
+
+/** The first match's box in viewport coordinates, after scrolling it into view if needed; null if none. */
+export async function boundingBox(page: E2EPage, target: Target): Promise<Rect | null> {
+  return evaluateAll(page, target, (elements) => {
+    const el = elements[0];
+    if (!el) return null;
+    let box = el.getBoundingClientRect();
+    if (box.bottom < 0 || box.top > window.innerHeight) {
+      el.scrollIntoView({ block: 'center' });
+      box = el.getBoundingClientRect();
+    }
+    return { x: box.x, y: box.y, width: box.width, height: box.height };
+  });
+}
+
+/** An attribute of the first match; null when it has none or nothing matches. */
+export async function attributeOf(page: E2EPage, target: Target, name: string): Promise<string | null> {
+  return evaluateAll(page, target, (elements, name) => elements[0]?.getAttribute(name) ?? null, name);
+}
+
+/**
+ * Empties a text field and types `text` into it with the keyboard, as a reader would (the field
+ * gets focus by a click, so its input handlers see every keystroke).
+ */
+export async function fill(page: E2EPage, target: Target, text: string): Promise<void> {
+  await click(page, target);
+  await evaluateAll(page, target, (elements) => {
+    const field = elements[0] as HTMLInputElement | HTMLTextAreaElement;
+    field.select();
+  });
+  // Replaces the selection; an empty `text` clears the field.
+  await page.keyboard.press('Backspace');
+  if (text) await page.keyboard.type(text);
+}
+
+/** Whether the first matching checkbox is checked. */
+export async function isChecked(page: E2EPage, target: Target): Promise<boolean> {
+  return evaluateAll(page, target, (elements) => (elements[0] as HTMLInputElement | undefined)?.checked === true);
+}
+
+/** Clicks the checkbox if it is not already in the wanted state (Playwright's check/uncheck). */
+export async function setChecked(page: E2EPage, target: Target, checked: boolean): Promise<void> {
+  if ((await isChecked(page, target)) !== checked) await click(page, target);
+  if ((await isChecked(page, target)) !== checked) throw new Error(`${JSON.stringify(target)} did not become ${checked ? 'checked' : 'unchecked'}`);
+}
+
+/** Chooses an option of a `<select>` by value, with the events a reader's choice fires. */
+export async function selectOption(page: E2EPage, target: Target, value: string): Promise<void> {
+  const chosen = await evaluateAll(
+    page,
+    target,
+    (elements, value) => {
+      const select = elements[0] as HTMLSelectElement | undefined;
+      if (!select || ![...select.options].some((o) => o.value === value)) return false;
+      select.value = value;
+      select.dispatchEvent(new Event('input', { bubbles: true }));
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      return true;
+    },
+    value,
+  );
+  if (!chosen) throw new Error(`No option "${value}" in ${JSON.stringify(target)}`);
+}
+
+/**
+ * Gives a file input one file, as choosing it in the file dialog would: the input's `files` are
+ * set and `input` and `change` fire (what Playwright's `setInputFiles` does too).
+ */
+export async function setInputFile(
+  page: E2EPage,
+  target: Target,
+  file: { name: string; mimeType: string; text: string },
+): Promise<void> {
+  const set = await evaluateAll(
+    page,
+    target,
+    (elements, file) => {
+      const input = elements[0] as HTMLInputElement | undefined;
+      if (!input) return false;
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([file.text], file.name, { type: file.mimeType }));
+      input.files = transfer.files;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      return true;
+    },
+    file,
+  );
+  if (!set) throw new Error(`No file input ${JSON.stringify(target)}`);
 }

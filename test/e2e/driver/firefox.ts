@@ -10,7 +10,10 @@
  *   never resolve on them: navigate without awaiting, then poll `location.href`/`readyState`.
  * - MV3 host permissions are granted at install only while
  *   `extensions.originControls.grantByDefault` is true, so the tests set it explicitly.
- * - The background page is not a puppeteer target; tests reach the extension from its pages.
+ * - The background page is not a puppeteer target; tests reach the extension from its pages
+ *   (`evaluateInBackground`: an extension page in a background tab, `runtime.getBackgroundPage()`).
+ * - Media features cannot be emulated over BiDi; `emulateMedia` sets the prefs behind them in the
+ *   browser's chrome scope, so it applies to every page.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -72,11 +75,24 @@ export async function launchFirefox(extensionDir: string, options: LaunchOptions
     });
     await browser.installExtension(extensionDir);
     const opened = browser;
+    const launchScheme = options.colorScheme === 'dark' ? 0 : 1;
+    const media: MediaControl = {
+      async emulate({ colorScheme, reducedMotion }) {
+        const prefs: Record<string, number | null> = {};
+        // 0 = dark, 1 = light; null restores the launch setting.
+        if (colorScheme !== undefined) prefs['layout.css.prefers-color-scheme.content-override'] = colorScheme === null ? launchScheme : colorScheme === 'dark' ? 0 : 1;
+        // 1 = reduce, 0 = no preference; null clears it (the system's setting).
+        if (reducedMotion !== undefined) prefs['ui.prefersReducedMotion'] = reducedMotion === null ? null : reducedMotion === 'reduce' ? 1 : 0;
+        await setPrefs(opened, prefs);
+      },
+    };
     const newPage = async () => {
       const page = await opened.newPage();
       await page.setViewport(viewport);
-      return wrapPage(page);
+      return wrapPage(page, media);
     };
+    // The extension page background evaluations run in, opened on first use (see types.ts).
+    let backgroundHelper: E2EPage | undefined;
     return {
       name: 'firefox',
       extensionOrigin,
@@ -97,6 +113,36 @@ export async function launchFirefox(extensionDir: string, options: LaunchOptions
       async openUrls() {
         const all = await opened.pages();
         return Promise.all(all.map((page) => page.evaluate(() => location.href).catch(() => page.url())));
+      },
+      async waitForNewPage(action, { timeout = 10_000 } = {}) {
+        const before = new Set(await opened.pages());
+        await action();
+        const page = await pollUntil(async () => (await opened.pages()).find((p) => !before.has(p)), {
+          timeout,
+          what: 'a new tab',
+        });
+        const wrapped = wrapPage(page, media);
+        // A new tab starts on about:blank before its first document.
+        await pollUntil(
+          () => wrapped.evaluate(() => location.href !== 'about:blank' && document.readyState === 'complete'),
+          { timeout, what: 'the new tab to load' },
+        );
+        return wrapped;
+      },
+      async evaluateInBackground(fn, arg) {
+        if (!backgroundHelper) {
+          // In a background tab, so the tab the test made active stays active.
+          const page = await opened.newPage({ background: true });
+          backgroundHelper = wrapPage(page, media);
+          await backgroundHelper.goto(extensionUrl('reader.html'));
+        }
+        // Firefox's background global has `browser`, not a promise-returning `chrome`.
+        const expression = `(async () => {
+          const page = await browser.runtime.getBackgroundPage();
+          const bg = { chrome: page.browser, backstoryTestHooks: page.backstoryTestHooks, indexedDB: page.indexedDB };
+          return (${fn.toString()})(bg, ${arg === undefined ? 'undefined' : JSON.stringify(arg)});
+        })()`;
+        return (await backgroundHelper.evaluateSource(expression)) as Awaited<ReturnType<typeof fn>>;
       },
       async close() {
         // puppeteer deletes the temporary profile it created.
@@ -119,7 +165,37 @@ async function isLoaded(page: Page, url: string): Promise<boolean> {
   );
 }
 
-function wrapPage(page: Page): E2EPage {
+/** The browser-wide media emulation Firefox pages share (see `E2EPage.emulateMedia`). */
+interface MediaControl {
+  emulate: E2EPage['emulateMedia'];
+}
+
+/**
+ * Sets (or, for null, clears) Firefox prefs at run time: a script in the browser window's chrome
+ * scope, over the BiDi connection puppeteer keeps (`moz:scope` needs `--remote-allow-system-access`).
+ */
+async function setPrefs(browser: Browser, prefs: Record<string, number | null>): Promise<void> {
+  const entries = Object.entries(prefs);
+  if (entries.length === 0) return;
+  const connection = (browser as unknown as { connection: BidiConnection }).connection;
+  const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const context = tree.result.contexts[0]?.context;
+  if (!context) throw new Error('No Firefox chrome window to set prefs in');
+  const lines = entries.map(([name, value]) =>
+    value === null
+      ? `Services.prefs.clearUserPref(${JSON.stringify(name)});`
+      : `Services.prefs.setIntPref(${JSON.stringify(name)}, ${value});`,
+  );
+  await connection.send('script.evaluate', { expression: lines.join('\n'), target: { context }, awaitPromise: false });
+  // Style is recomputed on the next refresh.
+  await new Promise((done) => setTimeout(done, 100));
+}
+
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: { contexts: { context: string }[] } }>;
+}
+
+function wrapPage(page: Page, media: MediaControl): E2EPage {
   const evaluate = <Result, Arg>(fn: (arg: Arg) => Result | Promise<Result>, arg?: Arg) =>
     page.evaluate(callExpression(fn, arg)) as Promise<Result>;
   const currentUrl = () => page.evaluate(() => location.href).catch(() => page.url());
@@ -158,6 +234,7 @@ function wrapPage(page: Page): E2EPage {
     mouse: {
       move: (x, y, options) => page.mouse.move(x, y, options),
       click: (x, y) => page.mouse.click(x, y),
+      wheel: (deltaX, deltaY) => page.mouse.wheel({ deltaX, deltaY }),
     },
     keyboard: {
       // Both drivers name keys the DOM way (`Escape`, `Enter`, `ArrowDown`).
@@ -166,10 +243,52 @@ function wrapPage(page: Page): E2EPage {
     },
     setViewport: (size) => page.setViewport(size),
     bringToFront: () => page.bringToFront(),
-    async screenshot(name) {
+    async screenshot(name, { clip } = {}) {
       const path = await screenshotPath('firefox', name);
-      await page.screenshot({ path });
+      if (!clip) {
+        await page.screenshot({ path });
+        return path;
+      }
+      // puppeteer takes the clip in document coordinates (and maps it back to the viewport).
+      const scroll = await page.evaluate(() => ({ x: window.visualViewport!.pageLeft, y: window.visualViewport!.pageTop }));
+      await page.screenshot({ path, captureBeyondViewport: false, clip: { ...clip, x: clip.x + scroll.x, y: clip.y + scroll.y } });
       return path;
+    },
+    emulateMedia: (features) => media.emulate(features),
+    onConsole(listener) {
+      page.on('console', (message) => listener(message.text()));
+    },
+    async download(action) {
+      // Catch the blob link's click instead of downloading: remember each blob URL's Blob, and
+      // read the one a clicked `<a download>` points at.
+      await page.evaluate(() => {
+        const w = window as unknown as { backstoryE2eDownloads?: Promise<{ filename: string; text: string }>[] };
+        if (w.backstoryE2eDownloads) return;
+        w.backstoryE2eDownloads = [];
+        const blobs = new Map<string, Blob>();
+        const create = URL.createObjectURL.bind(URL);
+        URL.createObjectURL = (object: Blob | MediaSource) => {
+          const url = create(object);
+          if (object instanceof Blob) blobs.set(url, object);
+          return url;
+        };
+        const click = HTMLAnchorElement.prototype.click;
+        HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+          const blob = blobs.get(this.href);
+          if (this.download && blob) w.backstoryE2eDownloads!.push(blob.text().then((text) => ({ filename: this.download, text })));
+          else click.call(this);
+        };
+      });
+      const before = await page.evaluate(() => (window as unknown as { backstoryE2eDownloads: unknown[] }).backstoryE2eDownloads.length);
+      await action();
+      await pollUntil(
+        () => page.evaluate((n) => (window as unknown as { backstoryE2eDownloads: unknown[] }).backstoryE2eDownloads.length > n, before),
+        { timeout: 10_000, what: 'a download' },
+      );
+      return page.evaluate(
+        (n) => (window as unknown as { backstoryE2eDownloads: Promise<{ filename: string; text: string }>[] }).backstoryE2eDownloads[n]!,
+        before,
+      );
     },
     close: () => page.close(),
   };

@@ -9,9 +9,10 @@ import { chosenBrowser } from './common';
 import { launchFirefox } from './firefox';
 import type { BrowserName, E2EBrowser, LaunchOptions } from './types';
 
-export { chosenBrowser } from './common';
+export { chosenBrowser, sleep } from './common';
 export * from './dom';
 export * from './reader-moves';
+export * from './tabs';
 export * from './types';
 
 /** The unpacked build a browser loads: `BACKSTORY_EXTENSION_DIR`, else WXT's output for it. */

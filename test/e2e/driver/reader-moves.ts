@@ -2,7 +2,7 @@
  * A reader's moves on a page, over the neutral driver: what got marked, resting the pointer on a
  * name, the hover card. harness.ts's Playwright-typed helpers are these same functions.
  */
-import type { E2EPage } from './types';
+import type { E2EPage, Rect } from './types';
 
 /** The highlight registry name the content script marks mentions under. */
 export const MENTION_HIGHLIGHT = 'backstory-mention';
@@ -14,12 +14,7 @@ export interface MarkedMention {
   end: number;
 }
 
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export type { Rect } from './types';
 
 /** What the moves need of a page: the neutral page, or harness.ts's adapter of a Playwright one. */
 export type PageMoves = Pick<E2EPage, 'evaluate' | 'waitForFunction' | 'mouse' | 'url'>;

@@ -26,12 +26,47 @@
  * | `page.getByRole(role, {name})` / `getByLabel(l)` | `byRole(page, role, name)` / `byLabel(page, label)` → a CSS-free handle selector (dom.ts) |
  * | `page.emulateMedia({ colorScheme })`             | `launchBrowser({ colorScheme })` (Firefox: a profile pref) |
  * | `saveScreenshot(page, name)`                     | `page.screenshot(name)` (Firefox's under screenshots/firefox/) |
+ * | `saveScreenshot(locator, name)`                  | `page.screenshot(name, { clip: await boundingBox(page, css) })` |
+ * | `page.emulateMedia({ colorScheme, reducedMotion })` mid-test | `page.emulateMedia(…)` (Firefox: every page, see below) |
+ * | `page.mouse.wheel(dx, dy)`                       | `page.mouse.wheel(dx, dy)`                         |
+ * | `page.on('console', m => m.text())`              | `page.onConsole(text => …)`                        |
+ * | `page.waitForTimeout(ms)`                        | `sleep(ms)` (common.ts)                             |
+ * | `context.waitForEvent('page')` + an action       | `browser.waitForNewPage(action)`                   |
+ * | `page.waitForEvent('download')` + an action      | `page.download(action)` → `{ filename, text }`     |
+ * | `serviceWorker.evaluate(fn)`                     | `browser.evaluateInBackground((bg, arg) => …, arg)` |
+ * | `tabs.query({ active: true })` for a page's tab id | `tabIdOf(browser, page)` (tabs.ts)                 |
+ * | `locator.fill(t)` / `.check()` / `.selectOption(v)` / `.setInputFiles(f)` | `fill` / `setChecked` / `selectOption` / `setInputFile` (dom.ts) |
+ * | `locator.getAttribute(a)` / `.boundingBox()`     | `attributeOf(page, css, a)` / `boundingBox(page, css)` (dom.ts) |
  *
  * Page functions run in the page: they must not close over test variables (pass them as `arg`)
  * and must not declare named functions (tsx's keepNames helper `__name` does not exist there).
  */
 
 export type BrowserName = 'chromium' | 'firefox';
+
+/** A rectangle in viewport coordinates (CSS pixels). */
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The background's global object, as `evaluateInBackground` functions see it: only what tests use. */
+export interface BackgroundGlobal {
+  chrome: {
+    tabs: {
+      query(query: object): Promise<{ id?: number }[]>;
+      sendMessage(tabId: number, message: unknown): Promise<unknown>;
+    };
+  };
+  /** entrypoints/background/highlight-commands.ts: the menu and command handlers. */
+  backstoryTestHooks: {
+    onSaveMenuClicked(info: unknown, tab: unknown): Promise<boolean>;
+    onSaveCommand(command: string, tab: unknown): Promise<boolean>;
+  };
+  indexedDB: IDBFactory;
+}
 
 export interface Viewport {
   width: number;
@@ -60,6 +95,8 @@ export interface E2EPage {
   mouse: {
     move(x: number, y: number, options?: { steps?: number }): Promise<void>;
     click(x: number, y: number): Promise<void>;
+    /** Turns the mouse wheel by these CSS pixels where the pointer is (scrolls what is under it). */
+    wheel(deltaX: number, deltaY: number): Promise<void>;
   };
   keyboard: {
     /** A key name both drivers understand: `Escape`, `Enter`, `Tab`, `ArrowDown`, letters… */
@@ -68,8 +105,29 @@ export interface E2EPage {
   };
   setViewport(viewport: Viewport): Promise<void>;
   bringToFront(): Promise<void>;
-  /** Saves a PNG of the viewport under `test-results/screenshots/` (see common.ts); returns its path. */
-  screenshot(name: string): Promise<string>;
+  /**
+   * Saves a PNG of the viewport (or of `clip`, in viewport coordinates) under
+   * `test-results/screenshots/` (see common.ts); returns its path.
+   */
+  screenshot(name: string, options?: { clip?: Rect }): Promise<string>;
+  /**
+   * Emulates media features; `null` restores the launch setting. Chromium: this page only.
+   * Firefox: every page of the browser, because puppeteer cannot emulate media over BiDi (it needs
+   * CDP), so the driver sets the prefs behind them (`layout.css.prefers-color-scheme.content-override`,
+   * `ui.prefersReducedMotion`) from the browser's chrome scope, which `--remote-allow-system-access` opens.
+   */
+  emulateMedia(features: {
+    colorScheme?: 'light' | 'dark' | null;
+    reducedMotion?: 'reduce' | 'no-preference' | null;
+  }): Promise<void>;
+  /** Calls `listener` with the text of every console message the page logs from now on. */
+  onConsole(listener: (text: string) => void): void;
+  /**
+   * Runs `action` (a click that makes the page download a file) and returns the file. Chromium:
+   * the real download. Firefox: puppeteer has no download events over BiDi, so the driver catches
+   * the `<a download>` click in the page (Backstory's exports click a blob link) and reads the blob.
+   */
+  download(action: () => Promise<void>): Promise<{ filename: string; text: string }>;
   close(): Promise<void>;
 }
 
@@ -112,6 +170,15 @@ export interface E2EBrowser {
   openExtensionPage(path: string, viewport?: Viewport): Promise<E2EPage>;
   /** URLs of every open tab, extension pages included (e.g. one the extension opened itself). */
   openUrls(): Promise<string[]>;
+  /** Runs `action` and returns the tab it opens, once that tab's document has loaded. */
+  waitForNewPage(action: () => Promise<void>, options?: { timeout?: number }): Promise<E2EPage>;
+  /**
+   * Runs `fn(bg, arg)` in the extension's background, `bg` being its global object. Chromium: in
+   * the MV3 service worker. Firefox: the MV3 background is an event page, not a puppeteer target,
+   * so the function runs in a background tab of an extension page and gets the background's
+   * window from `runtime.getBackgroundPage()` (use `bg.…` for the background's globals and APIs).
+   */
+  evaluateInBackground<Result, Arg = undefined>(fn: (bg: BackgroundGlobal, arg: Arg) => Result | Promise<Result>, arg?: Arg): Promise<Result>;
   /** Closes the browser, stops the page server, deletes the temporary profile. */
   close(): Promise<void>;
 }
