@@ -116,8 +116,8 @@ async function compare(
 // Long tasks are timed by the browser on a shared 2-core machine: another process can stretch one
 // of ours past the limit now and then. A real regression fails every attempt; a scheduling
 // hiccup does not fail the suite.
-// Chromium only for now: the probes (long tasks, CDP heap metrics) are Chromium's; the Firefox
-// pass runs the rest of the suite on these same pages' ordinary cousins.
+// Chromium only for now: its probes (longtask entries, CDP heap metrics) have no Firefox
+// equivalent over WebDriver BiDi, and a Firefox pass that started Chromium would prove nothing.
 describe.runIf(chosenBrowser() === 'chromium')('hostile pages', { retry: 2 }, () => {
   it('strict CSP and Trusted Types: marks, opens nothing the policy blocks', async () => {
     const ext = await compare('csp.html');
