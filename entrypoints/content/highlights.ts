@@ -16,7 +16,6 @@ import { ask } from './background-client';
 import { isOwnUi, OWN_UI_TAG } from './chunks';
 import { HighlightUi } from './highlight-ui';
 import { FLASH_HIGHLIGHT, supportsHighlights } from './marks';
-import { styleTreeOf } from './shadow-styles';
 import type { PageWatcher } from './page-watcher';
 import { SliceClock } from './yield';
 
@@ -285,8 +284,6 @@ export class PageHighlights {
       CSS.highlights.delete(SAVED_HIGHLIGHT);
       return;
     }
-    // A saved passage inside a web component paints only with the rules adopted there (issue 3).
-    for (const anchored of this.anchored.values()) styleTreeOf(anchored.range.startContainer);
     const highlight = new Highlight(...[...this.anchored.values()].map((a) => a.range));
     // Above mentions: a saved passage stays visible when it contains a name.
     highlight.priority = 1;

@@ -3,9 +3,9 @@
  * in its own tree, so the page-level mentions.css (injected through the manifest) leaves ranges
  * in a web component's shadow tree unpainted. Each open shadow root that gets a mark adopts one
  * constructed sheet with the same rules, appended after the component's own sheets, never
- * replacing them. Roots without marks are left alone.
+ * replacing them. Roots without marks are left alone. (Saved highlights, issue 6, anchor in the
+ * page's light DOM only, so their rules are not needed here yet.)
  */
-import highlightsCss from './highlights.css?inline';
 import mentionsCss from './mentions.css?inline';
 
 let sheet: CSSStyleSheet | null = null;
@@ -37,6 +37,6 @@ function adopt(shadow: ShadowRoot, added: CSSStyleSheet): void {
 
 function makeSheet(): CSSStyleSheet {
   const made = new CSSStyleSheet();
-  made.replaceSync(`${mentionsCss}\n${highlightsCss}`);
+  made.replaceSync(mentionsCss);
   return made;
 }
