@@ -156,4 +156,12 @@ describe(`names in open shadow roots (${chosenBrowser()})`, () => {
     texts = await waitForMarks(page, (t) => stayed.every((name) => t.includes(name)) && !t.includes('Qais Khazali'));
     expect(texts).not.toContain('Mustafa al-Kadhimi');
   });
+
+  it('follows a component added later: its names are marked and edits inside it rescan', async () => {
+    await page.evaluate(() => document.getElementById('add-late')!.click());
+    await waitForMarks(page, (t) => t.includes('Jalal Talabani'));
+    await page.evaluate(() => document.getElementById('edit-late')!.click());
+    const texts = await waitForMarks(page, (t) => t.includes('Nouri al-Maliki'));
+    expect(texts).not.toContain('Jalal Talabani');
+  });
 });
