@@ -43,7 +43,8 @@ function splittable(el: Element): boolean {
     } else if (child.nodeType === Node.ELEMENT_NODE) {
       const childEl = child as Element;
       if (isSkipped(childEl)) continue;
-      if (!isBlock(childEl)) return false;
+      // A shadow host is read as a block of its own (dom-shadow.ts), so it is a chunk of its own.
+      if (!isBlock(childEl) && !childEl.shadowRoot) return false;
       blocks++;
     }
   }
@@ -55,7 +56,9 @@ export function splitIntoChunks(root: Element): Element[] {
   const chunks: Element[] = [];
   const visit = (el: Element) => {
     if (isSkipped(el) || (el as HTMLElement).isContentEditable) return;
-    if (!splittable(el)) {
+    // A shadow host's rendered content is its shadow tree, read whole (issue 3): never split
+    // it by its light children, which may not even be rendered.
+    if (!splittable(el) || el.shadowRoot) {
       chunks.push(el);
       return;
     }

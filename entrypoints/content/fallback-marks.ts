@@ -4,6 +4,7 @@
  * is only the fallback; `clear()` unwraps and normalises the parents, leaving the page's text
  * as it was. Our own DOM writes run through `quietly` so the page observer ignores them.
  */
+import { styleTreeOf } from './shadow-styles';
 import type { MentionMarks, Timers } from './marks';
 import type { Segment, SpottedMention } from './spotted';
 
@@ -34,6 +35,8 @@ export class FallbackMarks implements MentionMarks {
       const wrapped = new Map<SpottedMention, HTMLElement[]>();
       for (const work of byNode.values()) {
         work.sort((a, b) => b.segment.from - a.segment.from);
+        // Marks in a web component's shadow tree need the mark rules adopted there (issue 3).
+        if (work[0]) styleTreeOf(work[0].segment.node);
         for (const { mention, segment } of work) {
           const mark = wrap(segment, mention.entity.id);
           if (!mark) continue;

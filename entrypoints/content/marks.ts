@@ -5,6 +5,7 @@
  * and removes them as the reader scrolls. Where the API is missing, `FallbackMarks` wraps
  * mentions in `<mark>` instead.
  */
+import { styleTreeOf } from './shadow-styles';
 import type { SpottedMention } from './spotted';
 
 export const MENTION_HIGHLIGHT = 'backstory-mention';
@@ -108,6 +109,7 @@ export class HighlightMarks implements MentionMarks {
   }
 
   flash(mention: SpottedMention): void {
+    styleTreeOf(mention.range.startContainer);
     const flash = new Highlight(mention.range);
     flash.priority = 1;
     CSS.highlights.set(FLASH_HIGHLIGHT, flash);
@@ -180,6 +182,8 @@ export class HighlightMarks implements MentionMarks {
       this.highlight = new Highlight();
       CSS.highlights.set(MENTION_HIGHLIGHT, this.highlight);
     }
+    // A mention in a web component's shadow tree paints only with the rules adopted there.
+    styleTreeOf(mention.range.startContainer);
     this.highlight.add(mention.range);
   }
 

@@ -29,7 +29,7 @@ export interface PlanContext {
 }
 
 export function planRescan(records: readonly ChangeRecord[], context: PlanContext): RescanPlan {
-  const relevant = records.filter((r) => !ownChange(r, context));
+  const relevant = records.map(asHostChange).filter((r) => !ownChange(r, context));
   if (relevant.length === 0) return { roots: [], sweep: false };
 
   if (relevant.length > BURST_RECORDS) {
@@ -65,6 +65,23 @@ export function planRescan(records: readonly ChangeRecord[], context: PlanContex
     if (record.removedNodes.length > 0) sweep = true;
   }
   return { roots: outermost(roots), sweep };
+}
+
+/**
+ * A change inside an open shadow tree (issue 3) is a change to the text of its outermost host
+ * in the page: scan chunks never start inside shadow trees (a host is read whole), so that
+ * host's chunk, or the host itself, is what to rescan, and a rescan drops what left.
+ */
+function asHostChange(record: ChangeRecord): ChangeRecord {
+  let root = record.target.getRootNode();
+  if (!isShadowRoot(root)) return record;
+  let host: Element = root.host;
+  for (root = host.getRootNode(); isShadowRoot(root); root = host.getRootNode()) host = root.host;
+  return { type: 'characterData', target: host, addedNodes: [], removedNodes: [] };
+}
+
+function isShadowRoot(node: Node): node is ShadowRoot {
+  return node.nodeType === Node.DOCUMENT_FRAGMENT_NODE && (node as ShadowRoot).host instanceof Element;
 }
 
 function ownChange(record: ChangeRecord, context: PlanContext): boolean {

@@ -8,6 +8,7 @@ import { planRescan, type PlanContext, type RescanPlan } from './mutation-plan';
 
 /** The longest a batch waits for an idle moment: new content gets its marks promptly. */
 const BATCH_TIMEOUT_MS = 200;
+const OBSERVED: MutationObserverInit = { childList: true, characterData: true, subtree: true };
 
 export class PageWatcher {
   private observer: MutationObserver;
@@ -15,6 +16,8 @@ export class PageWatcher {
   private scheduled = false;
   private active = false;
   private listeners = new Set<(plan: RescanPlan) => void>();
+  /** Shadow roots observed since start (weak: a removed component is not kept alive). */
+  private shadowRoots = new WeakSet<ShadowRoot>();
 
   constructor(
     private ctx: ContentScriptContext,
@@ -40,12 +43,24 @@ export class PageWatcher {
 
   start(root: Node): void {
     this.active = true;
-    this.observer.observe(root, { childList: true, characterData: true, subtree: true });
+    this.observer.observe(root, OBSERVED);
   }
+
+  /**
+   * Follow an open shadow root's changes too (issue 3): a subtree observer on the page does not
+   * see into shadow trees. The extractor reports each root it reads, including those of hosts
+   * added later (their rescan reads them), so each is observed once, on this same observer.
+   */
+  observeShadowRoot = (root: ShadowRoot): void => {
+    if (!this.active || this.shadowRoots.has(root)) return;
+    this.shadowRoots.add(root);
+    this.observer.observe(root, OBSERVED);
+  };
 
   stop(): void {
     this.active = false;
     this.observer.disconnect();
+    this.shadowRoots = new WeakSet();
     this.batch = [];
   }
 

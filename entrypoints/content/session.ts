@@ -129,7 +129,13 @@ export class ContentSession {
       : new FallbackMarks(this.timers, this.watcher.quietly);
     this.fingerprint = new PageFingerprint();
     const fingerprint = this.fingerprint;
-    this.spotter = new Spotter(matcher, this.marks, suppressed, (root, text) => fingerprint.add(root, text));
+    this.spotter = new Spotter(
+      matcher,
+      this.marks,
+      suppressed,
+      (root, text) => fingerprint.add(root, text),
+      this.watcher.observeShadowRoot,
+    );
     this.watcher.start(body);
     await this.spotter.scan([body]);
     await this.recognise();

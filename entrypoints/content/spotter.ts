@@ -40,6 +40,8 @@ export class Spotter {
     suppressed: readonly string[],
     /** Sees each chunk's text as it is read, so the page fingerprint (issue 9) needs no second walk. */
     private onChunkText?: (root: Element, text: string) => void,
+    /** Hears of each open shadow root read, so the page watcher follows it (issue 3). */
+    private onShadowRoot?: (root: ShadowRoot) => void,
   ) {
     this.evidence = new PageEvidence(matcher);
     this.suppressed = new Set(suppressed);
@@ -136,7 +138,7 @@ export class Spotter {
 
   /** Extract, match, weigh the evidence, build ranges, mark and index one chunk. */
   private async scanChunk(root: Element, addEvidence: boolean, clock: SliceClock): Promise<void> {
-    const map = extractText(root, { isOwnUi });
+    const map = extractText(root, { isOwnUi, onShadowRoot: this.onShadowRoot });
     this.onChunkText?.(root, map.text);
     let matches: RawMatch[];
     if (needsSlicing(map.text)) {

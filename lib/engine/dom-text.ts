@@ -8,6 +8,7 @@
  * cell or list item into the next.
  */
 import { BLOCK_BREAK } from './alphabet';
+import { openShadowRoot, walkShadowRoot, type ComposedSink } from './dom-shadow';
 
 export interface TextMap {
   text: string;
@@ -44,8 +45,14 @@ function isSkipped(el: Element, isOwnUi: ((el: Element) => boolean) | undefined)
   return isOwnUi !== undefined && isOwnUi(el);
 }
 
-/** Read the visible text under `root`. `isOwnUi` excludes the extension's own elements. */
-export function extractText(root: Node, options?: { isOwnUi?: (el: Element) => boolean }): TextMap {
+/**
+ * Read the visible text under `root`. `isOwnUi` excludes the extension's own elements;
+ * `onShadowRoot` hears of each open shadow root read (their text is read too: dom-shadow.ts).
+ */
+export function extractText(
+  root: Node,
+  options?: { isOwnUi?: (el: Element) => boolean; onShadowRoot?: (root: ShadowRoot) => void },
+): TextMap {
   const isOwnUi = options?.isOwnUi;
   const parts: string[] = [];
   const nodes: Text[] = [];
@@ -73,12 +80,35 @@ export function extractText(root: Node, options?: { isOwnUi?: (el: Element) => b
     parts.push(data);
     offset += data.length;
   };
+  // Shadow hosts (issue 3) read their shadow tree instead of their light children, as a block
+  // of their own; the sink is built only on pages that have one.
+  let sink: ComposedSink | null = null;
+  const readShadow = (shadow: ShadowRoot) => {
+    sink ??= {
+      text: addText,
+      blockBreak: () => (pendingBreak = true),
+      lineBreak: () => (pendingLineBreak = true),
+      skipped: (el) => isSkipped(el, isOwnUi),
+      isBlock: (el) => BLOCKS.has(el.localName),
+      onShadowRoot: options?.onShadowRoot,
+    };
+    pendingBreak = true;
+    walkShadowRoot(shadow, sink);
+    pendingBreak = true;
+  };
 
   if (root.nodeType === TEXT_NODE) {
     addText(root as Text);
     return { text: parts.join(''), nodes, starts };
   }
-  if (root.nodeType === ELEMENT_NODE && isSkipped(root as Element, isOwnUi)) return { text: '', nodes, starts };
+  if (root.nodeType === ELEMENT_NODE) {
+    if (isSkipped(root as Element, isOwnUi)) return { text: '', nodes, starts };
+    const shadow = openShadowRoot(root as Element);
+    if (shadow) {
+      readShadow(shadow);
+      return { text: parts.join(''), nodes, starts };
+    }
+  }
 
   const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
   if (!doc) return { text: '', nodes, starts };
@@ -92,9 +122,11 @@ export function extractText(root: Node, options?: { isOwnUi?: (el: Element) => b
     } else {
       const el = node as Element;
       if (!isSkipped(el, isOwnUi)) {
-        if (BLOCKS.has(el.localName)) pendingBreak = true;
+        const shadow = openShadowRoot(el);
+        if (shadow) readShadow(shadow);
+        else if (BLOCKS.has(el.localName)) pendingBreak = true;
         else if (el.localName === 'br') pendingLineBreak = true;
-        const child = walker.firstChild();
+        const child = shadow ? null : walker.firstChild();
         if (child) {
           node = child;
           continue;
