@@ -35,6 +35,11 @@ class AutomatonMatcher implements Matcher {
   readonly entities: readonly MatcherEntity[];
   readonly eventCues: ReturnType<typeof compileCues>;
   private readonly a: Automaton;
+  /**
+   * The state-valued arrays viewed as Int32Array: a Uint32Array element may not fit a small
+   * integer, so V8 reads it as a double and the whole loop falls off its integer fast path.
+   */
+  private readonly signed: { edgeStart: Int32Array; edgeTarget: Int32Array; fail: Int32Array };
   private readonly classOf: Uint16Array;
   /** Raw offset of each consumed class, by consumed index modulo its size. */
   private readonly ring: Int32Array;
@@ -44,6 +49,7 @@ class AutomatonMatcher implements Matcher {
     this.entities = entities;
     this.eventCues = eventCues;
     this.a = automaton;
+    this.signed = { edgeStart: asInt32(automaton.edgeStart), edgeTarget: asInt32(automaton.edgeTarget), fail: asInt32(automaton.fail) };
     this.classOf = alphabet.expandClassRuns(automaton.classRuns);
     let size = 16;
     while (size <= automaton.maxPatternLength) size *= 2;
@@ -52,7 +58,8 @@ class AutomatonMatcher implements Matcher {
   }
 
   findAll(text: string, from = 0, to = text.length): RawMatch[] {
-    const { rootNext, edgeStart, edgeClass, edgeTarget, fail, firstOutput } = this.a;
+    const { rootNext, edgeClass, firstOutput } = this.a;
+    const { edgeStart, edgeTarget, fail } = this.signed;
     const classOf = this.classOf;
     const ring = this.ring;
     const mask = this.ringMask;
@@ -161,6 +168,11 @@ class AutomatonMatcher implements Matcher {
       if (place(found, start, end, pattern)) return;
     }
   }
+}
+
+/** The same memory as signed integers (state numbers stay far below 2^31). */
+function asInt32(a: Uint32Array): Int32Array {
+  return new Int32Array(a.buffer, a.byteOffset, a.length);
 }
 
 /** No lower-case letter in text[start, end): "US" but not "us" or "Us". */

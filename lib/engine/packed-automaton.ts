@@ -1,11 +1,18 @@
 /**
- * The binary layout of the automaton inside `MatcherData.automaton` (format 1), shared by the
+ * The binary layout of the automaton inside `MatcherData.automaton` (format 2), shared by the
  * builder that writes it and the loader that reads it. One ArrayBuffer of little-endian typed
  * arrays, each section aligned to 4 bytes so the loader can view it in place without copying.
+ *
+ * Format 2 ships only what cannot be derived cheaply, ~8 bytes per state instead of 22 (the
+ * load budget is mostly base64 and JSON over these bytes): states are renumbered breadth
+ * first, so a state's children are numbered consecutively and edge `e` (edges sorted by
+ * state, then class) always leads to state `e + 1` — edge targets are implicit; each state
+ * ships its child count instead of an edge offset; and instead of per-state output links the
+ * pattern list says where each pattern ends. The loader rebuilds the rest in one linear pass.
  */
 import type { Specificity } from '../kb/types';
 
-export const MATCHER_FORMAT = 1;
+export const MATCHER_FORMAT = 2;
 const MAGIC = 0x4b534142; // "BASK"
 
 /** The automaton as typed arrays; states are numbered from 0 (the root). */
@@ -47,29 +54,74 @@ export const SPECIFICITIES: readonly Specificity[] = ['unique', 'common', 'ambig
 
 type Section = Uint8Array | Uint16Array | Uint32Array | Int32Array;
 
-function sections(a: Automaton): Section[] {
-  return [
-    a.classRuns,
-    a.classIsWord,
-    a.rootNext,
-    a.edgeStart,
-    a.edgeClass,
-    a.edgeTarget,
-    a.fail,
-    a.output,
-    a.outputLink,
-    a.patternEntity,
-    a.patternSpecificity,
-    a.patternCapitals,
-    a.patternLength,
-  ];
+/** What format 2 ships, in this order. */
+interface Shipped {
+  classRuns: Uint16Array;
+  classIsWord: Uint8Array;
+  /** Children per state, breadth-first numbering. */
+  childCount: Uint16Array;
+  /** Edge classes, by (state, class). */
+  edgeClass: Uint16Array;
+  fail: Uint32Array;
+  /** The state each pattern ends at. */
+  patternState: Uint32Array;
+  patternEntity: Uint32Array;
+  patternSpecificity: Uint8Array;
+  patternCapitals: Uint8Array;
+  patternLength: Uint16Array;
 }
 
 const HEADER_WORDS = 9;
 const align4 = (n: number) => (n + 3) & ~3;
 
+/** Renumber `a`'s states breadth first and keep only the arrays format 2 ships. */
+function toShipped(a: Automaton): Shipped {
+  const stateCount = a.fail.length;
+  const edgeCount = a.edgeClass.length;
+  const newId = new Uint32Array(stateCount);
+  const order = new Uint32Array(stateCount); // old state by new number
+  let next = 1;
+  for (let head = 0; head < next; head++) {
+    const state = order[head]!;
+    for (let e = a.edgeStart[state]!; e < a.edgeStart[state + 1]!; e++) {
+      const child = a.edgeTarget[e]!;
+      newId[child] = next;
+      order[next++] = child;
+    }
+  }
+  if (next !== stateCount || edgeCount !== stateCount - 1) throw new Error('Backstory matcher: the automaton is not a trie');
+  const childCount = new Uint16Array(stateCount);
+  const edgeClass = new Uint16Array(edgeCount);
+  const fail = new Uint32Array(stateCount);
+  let edge = 0;
+  for (let s = 0; s < stateCount; s++) {
+    const old = order[s]!;
+    childCount[s] = a.edgeStart[old + 1]! - a.edgeStart[old]!;
+    for (let e = a.edgeStart[old]!; e < a.edgeStart[old + 1]!; e++) edgeClass[edge++] = a.edgeClass[e]!;
+    fail[s] = newId[a.fail[old]!]!;
+  }
+  const patternState = new Uint32Array(a.patternEntity.length);
+  for (let s = 0; s < stateCount; s++) {
+    const pattern = a.output[s]!;
+    if (pattern >= 0) patternState[pattern] = newId[s]!;
+  }
+  return {
+    classRuns: a.classRuns,
+    classIsWord: a.classIsWord,
+    childCount,
+    edgeClass,
+    fail,
+    patternState,
+    patternEntity: a.patternEntity,
+    patternSpecificity: a.patternSpecificity,
+    patternCapitals: a.patternCapitals,
+    patternLength: a.patternLength,
+  };
+}
+
 export function packAutomaton(a: Automaton): Uint8Array {
-  const parts = sections(a);
+  const shipped = toShipped(a);
+  const parts: Section[] = Object.values(shipped);
   let size = HEADER_WORDS * 4;
   for (const part of parts) size += align4(part.byteLength);
   const bytes = new Uint8Array(size);
@@ -93,6 +145,8 @@ export function packAutomaton(a: Automaton): Uint8Array {
   return bytes;
 }
 
+const DAMAGED = 'Backstory matcher: the automaton is damaged; rebuild it with npm run corpus';
+
 export function unpackAutomaton(bytes: Uint8Array): Automaton {
   if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) {
     throw new Error('Backstory matcher: this platform is big-endian; the packed automaton is little-endian');
@@ -113,9 +167,9 @@ export function unpackAutomaton(bytes: Uint8Array): Automaton {
   // build of this file is refused here rather than read as garbage.
   const expected =
     HEADER_WORDS * 4 +
-    align4(runCount * 2) + align4(classCount) + classCount * 4 + (stateCount + 1) * 4 + align4(edgeCount * 2) +
-    edgeCount * 4 + stateCount * 4 * 3 + patternCount * 4 + align4(patternCount) * 2 + align4(patternCount * 2);
-  if (expected !== size) {
+    align4(runCount * 2) + align4(classCount) + align4(stateCount * 2) + align4(edgeCount * 2) +
+    stateCount * 4 + patternCount * 4 * 2 + align4(patternCount) * 2 + align4(patternCount * 2);
+  if (expected !== size || stateCount === 0 || edgeCount !== stateCount - 1) {
     throw new Error('Backstory matcher: the automaton was packed by another version of the engine; rebuild it with npm run corpus');
   }
   let offset = data.byteOffset + HEADER_WORDS * 4;
@@ -124,26 +178,65 @@ export function unpackAutomaton(bytes: Uint8Array): Automaton {
     offset += align4(n * Kind.BYTES_PER_ELEMENT);
     return view;
   };
-  const automaton = {
-    classCount,
-    maxPatternLength,
+  const shipped: Shipped = {
     classRuns: take(Uint16Array, runCount),
     classIsWord: take(Uint8Array, classCount),
-    rootNext: take(Int32Array, classCount),
-    edgeStart: take(Uint32Array, stateCount + 1),
+    childCount: take(Uint16Array, stateCount),
     edgeClass: take(Uint16Array, edgeCount),
-    edgeTarget: take(Uint32Array, edgeCount),
     fail: take(Uint32Array, stateCount),
-    output: take(Int32Array, stateCount),
-    outputLink: take(Int32Array, stateCount),
+    patternState: take(Uint32Array, patternCount),
     patternEntity: take(Uint32Array, patternCount),
     patternSpecificity: take(Uint8Array, patternCount),
     patternCapitals: take(Uint8Array, patternCount),
     patternLength: take(Uint16Array, patternCount),
   };
+
+  // Derive what format 2 leaves out, checking as we go what the hot loop relies on: every
+  // state reachable, failure links pointing to earlier (shallower) states, classes in range.
+  const { childCount, edgeClass, fail, patternState } = shipped;
+  const edgeStart = new Uint32Array(stateCount + 1);
+  for (let s = 0; s < stateCount; s++) edgeStart[s + 1] = edgeStart[s]! + childCount[s]!;
+  if (edgeStart[stateCount] !== edgeCount) throw new Error(DAMAGED);
+  const edgeTarget = new Uint32Array(edgeCount);
+  for (let e = 0; e < edgeCount; e++) {
+    edgeTarget[e] = e + 1;
+    if (edgeClass[e]! >= classCount) throw new Error(DAMAGED);
+  }
+  const rootNext = new Int32Array(classCount);
+  for (let e = 0; e < edgeStart[1]!; e++) rootNext[edgeClass[e]!] = e + 1;
+  const output = new Int32Array(stateCount).fill(-1);
+  for (let p = 0; p < patternCount; p++) {
+    const state = patternState[p]!;
+    if (state === 0 || state >= stateCount) throw new Error(DAMAGED);
+    output[state] = p;
+  }
+  const outputLink = new Int32Array(stateCount).fill(-1);
   const firstOutput = new Int32Array(stateCount);
-  for (let s = 0; s < stateCount; s++) firstOutput[s] = automaton.output[s]! >= 0 ? s : automaton.outputLink[s]!;
-  return { ...automaton, firstOutput };
+  firstOutput[0] = output[0]!;
+  for (let s = 1; s < stateCount; s++) {
+    const f = fail[s]!;
+    if (f >= s) throw new Error(DAMAGED);
+    outputLink[s] = firstOutput[f]!;
+    firstOutput[s] = output[s]! >= 0 ? s : outputLink[s]!;
+  }
+  return {
+    classCount,
+    maxPatternLength,
+    classRuns: shipped.classRuns,
+    classIsWord: shipped.classIsWord,
+    rootNext,
+    edgeStart,
+    edgeClass,
+    edgeTarget,
+    fail,
+    firstOutput,
+    output,
+    outputLink,
+    patternEntity: shipped.patternEntity,
+    patternSpecificity: shipped.patternSpecificity,
+    patternCapitals: shipped.patternCapitals,
+    patternLength: shipped.patternLength,
+  };
 }
 
 // Base64 without Node's Buffer: the same code runs in the content script.
@@ -159,8 +252,55 @@ export function encodeBase64(bytes: Uint8Array): string {
 export function decodeBase64(text: string): Uint8Array {
   const native = (Uint8Array as unknown as { fromBase64?: (s: string) => Uint8Array }).fromBase64;
   if (native) return native(text);
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return decodeBase64Loop(text);
+}
+
+/** Sextet per ASCII code; 255 for characters that are not base64. */
+const SEXTET = (() => {
+  const table = new Uint8Array(128).fill(255);
+  const digits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  for (let i = 0; i < digits.length; i++) table[digits.charCodeAt(i)] = i;
+  return table;
+})();
+
+/**
+ * Base64 straight into bytes, four characters at a time. Where `Uint8Array.fromBase64` is
+ * missing, `atob` builds a binary string as large as the data and a second loop copies it out
+ * (Node 20's `atob` alone took ~50–120 ms on a 50k-alias matcher); this takes a few ms.
+ * Exported for tests. Throws on characters outside the alphabet, like `atob`.
+ */
+export function decodeBase64Loop(text: string): Uint8Array {
+  let length = text.length;
+  while (length > 0 && text.charCodeAt(length - 1) === 0x3d) length--; // "=" padding
+  if (length % 4 === 1) throw new Error('Backstory matcher: automaton is not valid base64');
+  const bytes = new Uint8Array(Math.floor((length * 3) / 4));
+  const table = SEXTET;
+  let bad = 0;
+  let out = 0;
+  let i = 0;
+  const whole = length - (length % 4);
+  for (; i < whole; i += 4) {
+    const a = table[text.charCodeAt(i) & 0x7f]!;
+    const b = table[text.charCodeAt(i + 1) & 0x7f]!;
+    const c = table[text.charCodeAt(i + 2) & 0x7f]!;
+    const d = table[text.charCodeAt(i + 3) & 0x7f]!;
+    bad |= a | b | c | d | (text.charCodeAt(i) | text.charCodeAt(i + 1) | text.charCodeAt(i + 2) | text.charCodeAt(i + 3));
+    bytes[out++] = (a << 2) | (b >> 4);
+    bytes[out++] = ((b & 0x0f) << 4) | (c >> 2);
+    bytes[out++] = ((c & 0x03) << 6) | d;
+  }
+  if (i < length) {
+    const a = table[text.charCodeAt(i) & 0x7f]!;
+    const b = table[text.charCodeAt(i + 1) & 0x7f]!;
+    bad |= a | b | text.charCodeAt(i) | text.charCodeAt(i + 1);
+    bytes[out++] = (a << 2) | (b >> 4);
+    if (i + 2 < length) {
+      const c = table[text.charCodeAt(i + 2) & 0x7f]!;
+      bad |= c | text.charCodeAt(i + 2);
+      bytes[out++] = ((b & 0x0f) << 4) | (c >> 2);
+    }
+  }
+  // A sextet of 255 or a code unit above 0x7f sets a bit no valid character sets.
+  if (bad & ~0x7f) throw new Error('Backstory matcher: automaton is not valid base64');
   return bytes;
 }
