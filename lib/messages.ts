@@ -91,18 +91,11 @@ export interface ReaderSettings {
   suppressed: Record<string, string[]>;
 }
 
-/** What the content script knows of a selection it saves (issue 6). */
-export interface HighlightDraft {
-  url: string;
-  canonicalUrl: string;
-  title: string;
-  quote: string;
-  prefix: string;
-  suffix: string;
-  start: number;
-  end: number;
-  note: string;
-}
+/** What the content script knows of a selection it saves (issue 6): a row without what the background adds. */
+export type HighlightDraft = Pick<
+  HighlightRow,
+  'url' | 'canonicalUrl' | 'title' | 'quote' | 'prefix' | 'suffix' | 'start' | 'end' | 'note'
+>;
 
 export type SaveHighlightResult =
   | { ok: true; highlight: HighlightRow }
