@@ -34,10 +34,9 @@ function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T
   return Promise.race([promise, new Promise<T>((resolve) => setTimeout(() => resolve(fallback), ms))]);
 }
 
-async function extensionWorker(context: BrowserContext, except?: Worker): Promise<Worker> {
-  const current = context.serviceWorkers().find((w) => w !== except && w.url().startsWith('chrome-extension://'));
-  if (current) return current;
-  return context.waitForEvent('serviceworker', { timeout: 15_000, predicate: (w) => w !== except });
+async function extensionWorker(context: BrowserContext): Promise<Worker> {
+  const current = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  return current ?? context.waitForEvent('serviceworker', { timeout: 15_000 });
 }
 
 async function kbLoadOf(worker: Worker): Promise<number> {
