@@ -64,7 +64,7 @@ describe('bench runner', () => {
   it('discovers every *.bench.ts module', async () => {
     const found = await discoverModules(resolve(ROOT, 'scripts/bench'));
     const files = found.map((f) => f.file);
-    expect(files).toEqual(expect.arrayContaining(['matcher.bench.ts', 'popup-search.bench.ts', 'browser.bench.ts', 'reanchor.bench.ts']));
+    expect(files).toEqual(expect.arrayContaining(['matcher.bench.ts', 'popup-search.bench.ts', 'browser.bench.ts', 'reanchor.bench.ts', 'extras.bench.ts']));
     expect(found.every((f) => typeof f.module.run === 'function' && f.module.title.length > 0)).toBe(true);
   });
 

@@ -1,0 +1,46 @@
+/**
+ * Issue 7: the two measures `npm run bench` (scripts/bench/extras.bench.ts) reads from the
+ * product. The background records its start-up, bundled knowledge base included, as
+ * `backstory:kb-load`; the content script times each pointer lookup as `backstory:hit-test`, but
+ * only while the page's <html> carries `data-backstory-bench`, so readers' pages pay nothing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_HOVER, DEMO_PAGE } from './demo-page';
+import { chosenBrowser, hoverText, launchBrowser, waitForMentions, type E2EBrowser, type E2EPage } from './driver';
+
+const HIT_TEST = 'backstory:hit-test';
+
+describe(`bench probes (${chosenBrowser()})`, () => {
+  let browser: E2EBrowser;
+  let page: E2EPage;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.openTestPage(DEMO_PAGE);
+    await waitForMentions(page);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('records the background start-up with the bundled knowledge base, once', async () => {
+    const loads = await browser.evaluateInBackground(() => performance.getEntriesByName('backstory:kb-load').map((e) => e.duration));
+    expect(loads).toHaveLength(1);
+    expect(loads[0]).toBeGreaterThan(0);
+  });
+
+  it('times pointer lookups only while the page asks for it', async () => {
+    const count = () => page.evaluate((name) => performance.getEntriesByName(name).length, HIT_TEST);
+    await hoverText(page, DEMO_HOVER.text);
+    expect(await count()).toBe(0);
+
+    await page.evaluate(() => {
+      document.documentElement.dataset.backstoryBench = '';
+    });
+    await page.mouse.move(1, 1);
+    await hoverText(page, DEMO_HOVER.text);
+    const lookups = await page.evaluate((name) => performance.getEntriesByName(name).map((e) => e.duration), HIT_TEST);
+    expect(lookups.length).toBeGreaterThan(0);
+    expect(lookups.every((ms) => ms >= 0 && ms < 50)).toBe(true);
+  });
+});
