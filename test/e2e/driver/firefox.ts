@@ -139,7 +139,7 @@ export async function launchFirefox(extensionDir: string, options: LaunchOptions
         // Firefox's background global has `browser`, not a promise-returning `chrome`.
         const expression = `(async () => {
           const page = await browser.runtime.getBackgroundPage();
-          const bg = { chrome: page.browser, backstoryTestHooks: page.backstoryTestHooks, indexedDB: page.indexedDB };
+          const bg = { chrome: page.browser, backstoryTestHooks: page.backstoryTestHooks, indexedDB: page.indexedDB, performance: page.performance };
           return (${fn.toString()})(bg, ${arg === undefined ? 'undefined' : JSON.stringify(arg)});
         })()`;
         return (await backgroundHelper.evaluateSource(expression)) as Awaited<ReturnType<typeof fn>>;

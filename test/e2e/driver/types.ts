@@ -66,6 +66,8 @@ export interface BackgroundGlobal {
     onSaveCommand(command: string, tab: unknown): Promise<boolean>;
   };
   indexedDB: IDBFactory;
+  /** The background's own timeline (its `performance.measure`s), not the helper page's. */
+  performance: Performance;
 }
 
 export interface Viewport {
