@@ -3,9 +3,10 @@
  * page's evidence accepts, indexes them for the hit-test and hands them to the marks. Every
  * pass, first or incremental, is one `backstory:scan` performance measure.
  *
- * Issue 7: a chunk's mentions are counted when it is scanned (entity and text offsets, plus
- * the chunk's text map), but built (StaticRange, segments, anchor, index entries, marks) only
- * when the chunk comes near the viewport, so the first scan's cost beyond reading and matching
+ * Issue 7: a chunk's mentions are counted when it is scanned (entity and text offsets only),
+ * but built (StaticRange, segments, anchor, index entries, marks) only when the chunk comes
+ * near the viewport, reading the chunk's text map again then (a few chunks a screen: cheaper
+ * than keeping every chunk's text and nodes alive), so the first scan's cost beyond reading and matching
  * is proportional to what the reader can see. Building later, as the reader scrolls, is one
  * `backstory:build` measure per observer report; building during a pass counts in the pass.
  */
@@ -31,8 +32,6 @@ interface ChunkScan {
   root: Element;
   /** Accepted mentions (events included) in text order: counted at once, built when near. */
   found: RawMatch[];
-  /** The chunk's text map, kept until its mentions are built. */
-  map: TextMap | null;
   /** Built mentions, aligned with `found` (null where the text could not be located); null until built. */
   built: (SpottedMention | null)[] | null;
   /** Ambiguous names the evidence did not accept yet; later chunks may tip the balance. */
@@ -248,7 +247,7 @@ export class Spotter {
     // Events the chunk's sentences talk about ("the drone strike that killed Soleimani").
     const found = withEventMentions(this.matcher, map.text, accepted, this.suppressed);
     if (found.length === 0 && pending.length === 0) return;
-    const chunk: ChunkScan = { root, found, map: found.length > 0 ? map : null, built: null, pending };
+    const chunk: ChunkScan = { root, found, built: null, pending };
     this.chunks.set(root, chunk);
     this.order = null;
     if (found.length === 0) return;
@@ -275,14 +274,17 @@ export class Spotter {
     if (!this.passRunning) measure(BUILD_MEASURE, start, { mentions: built, busy: ms });
   }
 
-  /** Build a chunk's mentions (once), index and mark them; the chunk's text map is dropped. */
+  /**
+   * Build a chunk's mentions (once), index and mark them. The text is read again: if the page
+   * changed it since the scan, the watcher's rescan of this chunk is already on its way and
+   * replaces what is built here (locate clamps offsets to the nodes as they are now).
+   */
   private build(chunk: ChunkScan): readonly (SpottedMention | null)[] {
     if (chunk.built) return chunk.built;
     const start = performance.now();
-    const map = chunk.map!;
+    const map = extractText(chunk.root, { isOwnUi });
     const built = chunk.found.map((match) => toMention(match, map, chunk.root, this.entityOf(match)));
     chunk.built = built;
-    chunk.map = null;
     this.nearness.unwatch(chunk.root, this.onNear);
     const mentions = built.filter((m): m is SpottedMention => m !== null);
     // The fallback marks rewrite ranges and segments: index after marking.
