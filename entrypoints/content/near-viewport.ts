@@ -102,7 +102,10 @@ export class NearViewport implements Nearness {
       const current = this.listeners.get(element);
       if (current === undefined) continue;
       this.state.set(element, entry.isIntersecting);
-      this.unreported.delete(element);
+      const first = this.unreported.delete(element);
+      // A first report of "far" changes nothing for any listener: on a long page that is most
+      // of the 10k+ chunks observed, so they are not dispatched at all.
+      if (first && !entry.isIntersecting) continue;
       for (const listener of Array.isArray(current) ? current : [current]) {
         let batch = batches.get(listener);
         if (!batch) batches.set(listener, (batch = []));

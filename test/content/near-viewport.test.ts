@@ -99,3 +99,20 @@ describe('NearViewport: the page’s one IntersectionObserver', () => {
     }
   });
 });
+
+describe('NearViewport: first reports', () => {
+  beforeEach(() => vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver));
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('does not bother listeners with elements first reported far, but tells them when those come near', () => {
+    const near = new NearViewport(timers);
+    const el = document.createElement('p');
+    const reports: NearChange[][] = [];
+    near.watch(el, (c) => reports.push([...c]));
+    FakeIntersectionObserver.last.report([[el, false]]);
+    expect(reports).toEqual([]);
+    expect(near.isNear(el)).toBe(false);
+    FakeIntersectionObserver.last.report([[el, true]]);
+    expect(reports).toEqual([[{ element: el, near: true }]]);
+  });
+});
