@@ -39,7 +39,7 @@ function splittable(el: Element): boolean {
   let blocks = 0;
   for (let child = el.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === Node.TEXT_NODE) {
-      if ((child as Text).data.trim() !== '') return false;
+      if (!isBlank((child as Text).data)) return false;
     } else if (child.nodeType === Node.ELEMENT_NODE) {
       const childEl = child as Element;
       if (isSkipped(childEl)) continue;
@@ -49,6 +49,17 @@ function splittable(el: Element): boolean {
     }
   }
   return blocks > 0;
+}
+
+/** Whitespace only: checked in place, since `trim()` allocates for each of a page's text nodes. */
+function isBlank(data: string): boolean {
+  for (let i = 0; i < data.length; i++) {
+    const c = data.charCodeAt(i);
+    // Other Unicode spaces (em space, BOM…) are rare: let trim() decide, as it did before.
+    if (c > 0x7f) return data.trim() === '';
+    if (c !== 0x20 && c !== 0x0a && c !== 0x09 && c !== 0x0d && c !== 0x0c) return false;
+  }
+  return true;
 }
 
 /** The chunks of `root` in document order. */

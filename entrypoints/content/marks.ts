@@ -1,10 +1,11 @@
 /**
  * Drawing mentions. With the CSS Custom Highlight API, only the mentions in and near the
  * viewport are registered (each registered range costs the browser on every later DOM or
- * style change: PERFORMANCE.md); an IntersectionObserver on the mentions' block elements adds
- * and removes them as the reader scrolls. Where the API is missing, `FallbackMarks` wraps
+ * style change: PERFORMANCE.md); the page's one IntersectionObserver (near-viewport.ts), on
+ * the mentions' block elements, adds and removes them as the reader scrolls. Where the API is missing, `FallbackMarks` wraps
  * mentions in `<mark>` instead.
  */
+import type { NearChange, Nearness } from './near-viewport';
 import { styleTreeOf } from './shadow-styles';
 import type { SpottedMention } from './spotted';
 
@@ -15,8 +16,6 @@ export const MAX_REGISTERED = 1500;
 const FLASH_MS = 1600;
 /** Marks drawn in one block holding more mentions than the cap (see drawGroup). */
 const OVERSIZED_BLOCK_DRAWN = 100;
-/** How long a scan pass waits for the observer's first report before it stops its measure. */
-const SETTLE_TIMEOUT_MS = 200;
 
 export interface MentionMarks {
   /** Show these mentions (the fallback may rewrite their ranges and segments). */
@@ -52,28 +51,32 @@ export class HighlightMarks implements MentionMarks {
   private near = new Set<Element>();
   /** Near the viewport but not drawn because the cap was reached. */
   private deferred = new Set<Element>();
-  private unreported = new Set<Element>();
-  private settleWaiters: (() => void)[] = [];
   private flashTimer = 0;
-  private observer: IntersectionObserver;
+  private readonly onNear = (changes: readonly NearChange[]) => this.onIntersection(changes);
 
-  constructor(private timers: Timers) {
-    // One screen above and one below: marks are in place before the reader scrolls to them.
-    this.observer = new IntersectionObserver((entries) => this.onIntersection(entries), { rootMargin: '100% 0px' });
-  }
+  constructor(
+    private timers: Timers,
+    /** Shared with the spotter: one observer on the page. */
+    private nearness: Nearness,
+  ) {}
 
   add(mentions: readonly SpottedMention[]): void {
+    // Anchors the observer already reports as near (a chunk being built because it came near
+    // is usually its mentions' anchor too): drawn now, not a frame later.
+    const alreadyNear: Element[] = [];
     for (const mention of mentions) {
       let group = this.byAnchor.get(mention.anchor);
       if (!group) {
         group = new Set();
         this.byAnchor.set(mention.anchor, group);
-        this.unreported.add(mention.anchor);
-        this.observer.observe(mention.anchor);
+        this.nearness.watch(mention.anchor, this.onNear);
+        if (this.nearness.isNear(mention.anchor)) alreadyNear.push(mention.anchor);
       }
       group.add(mention);
       if (this.near.has(mention.anchor) && !this.deferred.has(mention.anchor)) this.draw(mention);
     }
+    if (alreadyNear.length === 0) return;
+    this.onIntersection(alreadyNear.map((element) => ({ element, near: true })));
   }
 
   remove(mentions: readonly SpottedMention[]): void {
@@ -88,24 +91,17 @@ export class HighlightMarks implements MentionMarks {
   }
 
   clear(): void {
-    this.observer.disconnect();
+    for (const anchor of this.byAnchor.keys()) this.nearness.unwatch(anchor, this.onNear);
     this.byAnchor.clear();
     this.near.clear();
     this.deferred.clear();
-    this.unreported.clear();
     this.highlight = null;
     CSS.highlights.delete(MENTION_HIGHLIGHT);
     CSS.highlights.delete(FLASH_HIGHLIGHT);
-    this.resolveSettled();
   }
 
   settled(): Promise<void> {
-    if (this.unreported.size === 0) return Promise.resolve();
-    return new Promise((resolve) => {
-      this.settleWaiters.push(resolve);
-      // Hidden tabs may not run the observer soon; the pass must still end.
-      this.timers.setTimeout(() => this.resolveSettled(), SETTLE_TIMEOUT_MS);
-    });
+    return this.nearness.settled();
   }
 
   flash(mention: SpottedMention): void {
@@ -122,13 +118,11 @@ export class HighlightMarks implements MentionMarks {
     return this.highlight?.size ?? 0;
   }
 
-  private onIntersection(entries: IntersectionObserverEntry[]): void {
-    for (const entry of entries) {
-      const anchor = entry.target;
-      this.unreported.delete(anchor);
+  private onIntersection(changes: readonly NearChange[]): void {
+    for (const { element: anchor, near } of changes) {
       const group = this.byAnchor.get(anchor);
       if (!group) continue;
-      if (entry.isIntersecting) {
+      if (near) {
         this.near.add(anchor);
         this.drawGroup(anchor, group);
       } else {
@@ -138,7 +132,6 @@ export class HighlightMarks implements MentionMarks {
       }
     }
     this.drawDeferred();
-    if (this.unreported.size === 0) this.resolveSettled();
   }
 
   private drawGroup(anchor: Element, group: Set<SpottedMention>): void {
@@ -188,16 +181,9 @@ export class HighlightMarks implements MentionMarks {
   }
 
   private forget(anchor: Element): void {
-    this.observer.unobserve(anchor);
+    this.nearness.unwatch(anchor, this.onNear);
     this.byAnchor.delete(anchor);
     this.near.delete(anchor);
     this.deferred.delete(anchor);
-    this.unreported.delete(anchor);
-  }
-
-  private resolveSettled(): void {
-    const waiters = this.settleWaiters;
-    this.settleWaiters = [];
-    for (const resolve of waiters) resolve();
   }
 }

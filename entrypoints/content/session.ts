@@ -20,6 +20,7 @@ import { HighlightMarks, supportsHighlights, type MentionMarks, type Timers } fr
 import { PageWatcher } from './page-watcher';
 import { PageFingerprint } from './page-fingerprint';
 import { CitedMarkers, type CitedMarker } from './cited-markers';
+import { NearViewport, type Nearness } from './near-viewport';
 import { Spotter } from './spotter';
 import { compareMentions, liveRange, mentionRects, type SpottedMention } from './spotted';
 
@@ -29,6 +30,8 @@ export class ContentSession {
   private matcher: Matcher | null = null;
   private spotter: Spotter | null = null;
   private marks: MentionMarks | null = null;
+  /** The page's one IntersectionObserver (issue 7), shared by the spotter and the marks. */
+  private nearness: Nearness | null = null;
   private settings: SiteSettings = { enabled: false, suppressed: [] };
   private readonly watcher: PageWatcher;
   private readonly card: CardHost;
@@ -124,8 +127,10 @@ export class ContentSession {
   private async start(matcher: Matcher, suppressed: readonly string[]): Promise<void> {
     const body = document.body;
     if (!body) return;
+    const nearness = new NearViewport(this.timers);
+    this.nearness = nearness;
     this.marks = supportsHighlights()
-      ? new HighlightMarks(this.timers)
+      ? new HighlightMarks(this.timers, nearness)
       : new FallbackMarks(this.timers, this.watcher.quietly);
     this.fingerprint = new PageFingerprint();
     const fingerprint = this.fingerprint;
@@ -135,6 +140,7 @@ export class ContentSession {
       suppressed,
       (root, text) => fingerprint.add(root, text),
       this.watcher.observeShadowRoot,
+      nearness,
     );
     this.watcher.start(body);
     await this.spotter.scan([body]);
@@ -148,7 +154,7 @@ export class ContentSession {
    */
   private async recognise(): Promise<void> {
     const spotter = this.spotter;
-    if (!spotter || this.ctx.isInvalid || spotter.counts().length === 0) return;
+    if (!spotter || this.ctx.isInvalid || !spotter.hasMentions()) return;
     const page = this.fingerprint.takeChanged();
     if (!page) return;
     let answer: PageRecognition | undefined;
@@ -193,6 +199,8 @@ export class ContentSession {
     this.spotter?.stop();
     this.spotter = null;
     this.marks = null;
+    this.nearness?.disconnect();
+    this.nearness = null;
   }
 
   private async rescan(roots: Element[], sweep: boolean): Promise<void> {
@@ -320,7 +328,7 @@ export class ContentSession {
   private reveal(entity: string, index: number): boolean {
     const spotter = this.spotter;
     if (!spotter || !this.marks) return false;
-    const mention = [...spotter.mentions()].filter((m) => m.entity.id === entity).sort(compareMentions)[index];
+    const mention = spotter.mentionOf(entity, index);
     if (!mention) return false;
     scrollToMention(mention);
     this.marks.flash(mention);
@@ -335,12 +343,13 @@ export class ContentSession {
     const spotter = this.spotter;
     if (!spotter) return false;
     const open = this.intent.current;
-    const all = [...spotter.mentions()].sort(compareMentions);
     const caret = open ? null : caretRange();
-    const after = open
-      ? all.filter((m) => !sameMention(m, open) && compareMentions(m, open) > 0)
-      : all.filter((m) => !caret || caret.comparePoint(m.range.endContainer, m.range.endOffset) >= 0);
-    const next = after[0] ?? (open ? all.find((m) => !sameMention(m, open)) : undefined);
+    // Mentions are built as the walk passes their chunks (issue 7): start at the caret's chunk.
+    const isAfter = open
+      ? (m: SpottedMention) => !sameMention(m, open) && compareMentions(m, open) > 0
+      : (m: SpottedMention) => !caret || caret.comparePoint(m.range.endContainer, m.range.endOffset) >= 0;
+    let next = first(spotter.mentionsFrom(open ? open.range.startContainer : (caret?.startContainer ?? null)), isAfter);
+    next ??= open ? first(spotter.mentionsFrom(null), (m) => !sameMention(m, open)) : undefined;
     if (!next) return false;
     scrollToMention(next);
     this.intent.openNow(next);
@@ -357,6 +366,11 @@ function sameMention(a: SpottedMention, b: SpottedMention): boolean {
       a.range.startContainer === b.range.startContainer &&
       a.range.startOffset === b.range.startOffset)
   );
+}
+
+function first<T>(items: Iterable<T>, test: (item: T) => boolean): T | undefined {
+  for (const item of items) if (test(item)) return item;
+  return undefined;
 }
 
 /** Where the selection's focus is, collapsed; null when nothing is selected. */

@@ -2,6 +2,13 @@
  * Spotting on a live page: scans chunks of the page a slice at a time, keeps the mentions the
  * page's evidence accepts, indexes them for the hit-test and hands them to the marks. Every
  * pass, first or incremental, is one `backstory:scan` performance measure.
+ *
+ * Issue 7: a chunk's mentions are counted when it is scanned (entity and text offsets only),
+ * but built (StaticRange, segments, anchor, index entries, marks) only when the chunk comes
+ * near the viewport, reading the chunk's text map again then (a few chunks a screen: cheaper
+ * than keeping every chunk's text and nodes alive), so the first scan's cost beyond reading and matching
+ * is proportional to what the reader can see. Building later, as the reader scrolls, is one
+ * `backstory:build` measure per observer report; building during a pass counts in the pass.
  */
 import { extractText, locate, type TextMap } from '../../lib/engine/dom-text';
 import { PageEvidence, withEventMentions } from '../../lib/engine/evidence';
@@ -12,27 +19,41 @@ import type { PageMention } from '../../lib/messages';
 import { blockAncestor, isOwnUi, splitIntoChunks } from './chunks';
 import type { MentionMarks } from './marks';
 import { MentionIndex } from './mention-index';
+import { EverythingNear, type NearChange, type Nearness } from './near-viewport';
 import { findAllSliced, needsSlicing } from './sliced-match';
 import type { Segment, SpottedMention } from './spotted';
 import { SliceClock } from './yield';
 
 export const SCAN_MEASURE = 'backstory:scan';
+/** Mentions built outside a scan pass, as their chunks come near the viewport (issue 7). */
+export const BUILD_MEASURE = 'backstory:build';
 
 interface ChunkScan {
   root: Element;
-  mentions: SpottedMention[];
+  /** Accepted mentions (events included) in text order: counted at once, built when near. */
+  found: RawMatch[];
+  /** Built mentions, aligned with `found` (null where the text could not be located); null until built. */
+  built: (SpottedMention | null)[] | null;
   /** Ambiguous names the evidence did not accept yet; later chunks may tip the balance. */
   pending: RawMatch[];
 }
 
 export class Spotter {
   private chunks = new Map<Element, ChunkScan>();
+  /** Chunks with mentions in document order; recomputed after chunks come or go. */
+  private order: ChunkScan[] | null = null;
   private evidence: PageEvidence;
   readonly index = new MentionIndex<Text, SpottedMention>();
   private suppressed: Set<string>;
   /** Passes run one after another; a pass started while another runs waits its turn. */
   private queue: Promise<void> = Promise.resolve();
   private stopped = false;
+  /** Script time spent building mentions; a pass adds what was spent while it ran. */
+  private buildMs = 0;
+  private passRunning = false;
+  /** Inside a scan slice, whose time the pass's clock already counts. */
+  private inSlice = false;
+  private readonly onNear = (changes: readonly NearChange[]) => this.buildNear(changes);
 
   constructor(
     private matcher: Matcher,
@@ -42,6 +63,8 @@ export class Spotter {
     private onChunkText?: (root: Element, text: string) => void,
     /** Hears of each open shadow root read, so the page watcher follows it (issue 3). */
     private onShadowRoot?: (root: ShadowRoot) => void,
+    /** When chunks are near the viewport (the page's one IntersectionObserver); default: all at once. */
+    private nearness: Nearness = new EverythingNear(),
   ) {
     this.evidence = new PageEvidence(matcher);
     this.suppressed = new Set(suppressed);
@@ -62,81 +85,140 @@ export class Spotter {
   /** Remove every mark and forget the page; the spotter cannot be used afterwards. */
   stop(): void {
     this.stopped = true;
+    for (const chunk of this.chunks.values()) this.nearness.unwatch(chunk.root, this.onNear);
     this.marks.clear();
     this.chunks.clear();
+    this.order = null;
   }
 
-  /** "Not this": drop an entity's mentions at once. */
+  /** "Not this": drop an entity's mentions at once, built or not. */
   suppress(entityIds: readonly string[]): void {
     const ids = new Set(entityIds.filter((id) => !this.suppressed.has(id)));
     if (ids.size === 0) return;
     for (const id of ids) this.suppressed.add(id);
     for (const chunk of this.chunks.values()) {
-      const gone = chunk.mentions.filter((m) => ids.has(m.entity.id));
-      if (gone.length === 0) continue;
-      this.forget(gone);
-      chunk.mentions = chunk.mentions.filter((m) => !ids.has(m.entity.id));
+      const keep = chunk.found.map((m) => !ids.has(this.entityOf(m).id));
+      if (keep.every(Boolean)) continue;
+      chunk.found = chunk.found.filter((_, i) => keep[i]);
+      if (chunk.built) {
+        this.forget(chunk.built.filter((m, i): m is SpottedMention => m !== null && !keep[i]));
+        chunk.built = chunk.built.filter((_, i) => keep[i]);
+      }
     }
+    this.order = null;
   }
 
   get suppressedIds(): ReadonlySet<string> {
     return this.suppressed;
   }
 
-  *mentions(): Iterable<SpottedMention> {
-    for (const chunk of this.chunks.values()) yield* chunk.mentions;
-  }
-
-  /** Entities on this page with their mention counts, most mentioned first. */
+  /** Entities on this page with their mention counts, most mentioned first (built or not). */
   counts(): PageMention[] {
     const counts = new Map<string, PageMention>();
-    for (const m of this.mentions()) {
-      const entry = counts.get(m.entity.id);
-      if (entry) entry.count++;
-      else counts.set(m.entity.id, { entity: m.entity.id, name: m.entity.name, type: m.entity.type, count: 1 });
+    for (const chunk of this.chunks.values()) {
+      for (const match of chunk.found) {
+        const entity = this.entityOf(match);
+        const entry = counts.get(entity.id);
+        if (entry) entry.count++;
+        else counts.set(entity.id, { entity: entity.id, name: entity.name, type: entity.type, count: 1 });
+      }
     }
     return [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  }
+
+  /** Whether any mention was found on the page (cheaper than counting them). */
+  hasMentions(): boolean {
+    for (const chunk of this.chunks.values()) if (chunk.found.length > 0) return true;
+    return false;
+  }
+
+  /** The `index`-th mention of `entity` in document order, built on demand (the popup's reveal). */
+  mentionOf(entity: string, index: number): SpottedMention | null {
+    let left = index;
+    for (const chunk of this.ordered()) {
+      for (let i = 0; i < chunk.found.length; i++) {
+        if (this.entityOf(chunk.found[i]!).id !== entity || left-- > 0) continue;
+        return this.build(chunk)[i] ?? null;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Mentions in document order from the chunk holding `node` (or the first chunk after it;
+   * from the top when null), built as the caller iterates: the keyboard's "next mention"
+   * builds only the chunks it passes. Chunks before `node` may be included, never skipped.
+   */
+  *mentionsFrom(node: Node | null): Generator<SpottedMention> {
+    const order = this.ordered();
+    for (let i = node ? firstNotBefore(order, node) : 0; i < order.length; i++) {
+      const chunk = order[i]!;
+      if (!this.chunks.has(chunk.root)) continue;
+      for (const mention of this.build(chunk)) if (mention) yield mention;
+    }
+  }
+
+  private entityOf(match: RawMatch): SpottedMention['entity'] {
+    return this.matcher.entities[match.entity]!;
+  }
+
+  private ordered(): ChunkScan[] {
+    // Passes add chunks in document order, so this is nearly sorted: a cheap sort (TimSort).
+    this.order ??= [...this.chunks.values()]
+      .filter((c) => c.found.length > 0)
+      .sort((a, b) => (a.root === b.root ? 0 : a.root.compareDocumentPosition(b.root) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    return this.order;
   }
 
   private async runPass(roots: readonly Element[], sweep: boolean): Promise<void> {
     if (this.stopped) return;
     const start = performance.now();
     const clock = new SliceClock();
+    const buildBefore = this.buildMs;
+    this.passRunning = true;
     let scanned = 0;
-
-    if (sweep) this.sweep();
-    const work: Element[] = [];
-    for (const root of roots) {
-      if (!root.isConnected) continue;
-      this.dropWithin(root);
-      // Not push(...chunks): 100k chunks as arguments overflow the stack.
-      for (const chunk of splitIntoChunks(root)) work.push(chunk);
-    }
-    for (const root of work) {
+    try {
+      if (sweep) this.sweep();
+      const work: Element[] = [];
+      for (const root of roots) {
+        if (!root.isConnected) continue;
+        this.dropWithin(root);
+        // Not push(...chunks): 100k chunks as arguments overflow the stack.
+        for (const chunk of splitIntoChunks(root)) work.push(chunk);
+      }
+      for (const root of work) {
+        if (this.stopped) return;
+        if (clock.due()) await clock.yield();
+        if (this.stopped) return;
+        if (!root.isConnected) continue;
+        await this.scanChunk(root, true, clock);
+        scanned++;
+      }
+      // Names rejected for lack of evidence get a second look now that the whole pass is in.
+      for (const chunk of [...this.chunks.values()]) {
+        if (this.stopped) return;
+        if (chunk.pending.length === 0 || !chunk.pending.some((m) => this.evidence.accepts(m, this.suppressed))) continue;
+        if (clock.due()) await clock.yield();
+        if (!chunk.root.isConnected) continue;
+        this.drop(chunk);
+        await this.scanChunk(chunk.root, false, clock);
+        scanned++;
+      }
+      const reading = clock.finish();
+      // The pass ends when the chunks near the viewport are built and their marks drawn.
+      await this.nearness.settled();
+      await this.marks.settled();
       if (this.stopped) return;
-      if (clock.due()) await clock.yield();
-      if (this.stopped) return;
-      if (!root.isConnected) continue;
-      await this.scanChunk(root, true, clock);
-      scanned++;
+      let mentions = 0;
+      for (const chunk of this.chunks.values()) mentions += chunk.found.length;
+      const building = this.buildMs - buildBefore;
+      measure(SCAN_MEASURE, start, { chunks: scanned, mentions, busy: reading + building, building });
+    } finally {
+      this.passRunning = false;
     }
-    // Names rejected for lack of evidence get a second look now that the whole pass is in.
-    for (const chunk of [...this.chunks.values()]) {
-      if (this.stopped) return;
-      if (chunk.pending.length === 0 || !chunk.pending.some((m) => this.evidence.accepts(m, this.suppressed))) continue;
-      if (clock.due()) await clock.yield();
-      if (!chunk.root.isConnected) continue;
-      this.drop(chunk);
-      await this.scanChunk(chunk.root, false, clock);
-      scanned++;
-    }
-    const busy = clock.finish();
-    await this.marks.settled();
-    if (this.stopped) return;
-    measure(start, { chunks: scanned, mentions: this.chunks.size ? [...this.mentions()].length : 0, busy });
   }
 
-  /** Extract, match, weigh the evidence, build ranges, mark and index one chunk. */
+  /** Extract, match and weigh the evidence of one chunk; its mentions are built when near. */
   private async scanChunk(root: Element, addEvidence: boolean, clock: SliceClock): Promise<void> {
     const map = extractText(root, { isOwnUi, onShadowRoot: this.onShadowRoot });
     this.onChunkText?.(root, map.text);
@@ -150,7 +232,6 @@ export class Spotter {
       matches = dropOtherNames(map.text, this.matcher.findAll(map.text));
     }
     if (addEvidence) this.evidence.add(matches);
-    const mentions: SpottedMention[] = [];
     const pending: RawMatch[] = [];
     const accepted: RawMatch[] = [];
     for (const match of matches) {
@@ -164,22 +245,62 @@ export class Spotter {
       accepted.push(match);
     }
     // Events the chunk's sentences talk about ("the drone strike that killed Soleimani").
-    for (const match of withEventMentions(this.matcher, map.text, accepted, this.suppressed)) {
-      const mention = toMention(match, map, root, this.matcher.entities[match.entity]!);
-      if (mention) mentions.push(mention);
+    const found = withEventMentions(this.matcher, map.text, accepted, this.suppressed);
+    if (found.length === 0 && pending.length === 0) return;
+    const chunk: ChunkScan = { root, found, built: null, pending };
+    this.chunks.set(root, chunk);
+    this.order = null;
+    if (found.length === 0) return;
+    // Without an observer (EverythingNear) the chunk is built right here, inside the slice.
+    this.inSlice = true;
+    try {
+      this.nearness.watch(root, this.onNear);
+    } finally {
+      this.inSlice = false;
     }
-    if (mentions.length === 0 && pending.length === 0) return;
-    this.chunks.set(root, { root, mentions, pending });
+  }
+
+  /** The observer's report: build the chunks that came near (timed: see BUILD_MEASURE). */
+  private buildNear(changes: readonly NearChange[]): void {
+    const start = performance.now();
+    let built = 0;
+    for (const { element, near } of changes) {
+      const chunk = this.chunks.get(element);
+      if (!near || !chunk || chunk.built) continue;
+      built += this.build(chunk).length;
+    }
+    if (built === 0 || this.stopped) return;
+    const ms = performance.now() - start;
+    if (!this.passRunning) measure(BUILD_MEASURE, start, { mentions: built, busy: ms });
+  }
+
+  /**
+   * Build a chunk's mentions (once), index and mark them. The text is read again: if the page
+   * changed it since the scan, the watcher's rescan of this chunk is already on its way and
+   * replaces what is built here (locate clamps offsets to the nodes as they are now).
+   */
+  private build(chunk: ChunkScan): readonly (SpottedMention | null)[] {
+    if (chunk.built) return chunk.built;
+    const start = performance.now();
+    const map = extractText(chunk.root, { isOwnUi });
+    const built = chunk.found.map((match) => toMention(match, map, chunk.root, this.entityOf(match)));
+    chunk.built = built;
+    this.nearness.unwatch(chunk.root, this.onNear);
+    const mentions = built.filter((m): m is SpottedMention => m !== null);
     // The fallback marks rewrite ranges and segments: index after marking.
     this.marks.add(mentions);
     for (const mention of mentions) {
       for (const s of mention.segments) this.index.add(s.node, s.from, s.to, mention);
     }
+    if (!this.inSlice) this.buildMs += performance.now() - start;
+    return built;
   }
 
   private drop(chunk: ChunkScan): void {
-    this.forget(chunk.mentions);
+    if (chunk.built) this.forget(chunk.built.filter((m): m is SpottedMention => m !== null));
+    this.nearness.unwatch(chunk.root, this.onNear);
     this.chunks.delete(chunk.root);
+    this.order = null;
   }
 
   private forget(mentions: readonly SpottedMention[]): void {
@@ -207,6 +328,23 @@ export class Spotter {
       if (!chunk.root.isConnected) this.drop(chunk);
     }
   }
+}
+
+/**
+ * Index of the first chunk (in document order) that holds `node` or comes after it. Chunks
+ * never nest, so "entirely before `node`" is true for a prefix of the list: binary search.
+ */
+export function firstNotBefore(order: readonly { root: Element }[], node: Node): number {
+  let lo = 0;
+  let hi = order.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const root = order[mid]!.root;
+    const before = !root.contains(node) && (root.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+    if (before) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function toMention(
@@ -275,9 +413,9 @@ function nodeIndex(map: TextMap, node: Text, textOffset: number): number {
   return map.nodes.indexOf(node);
 }
 
-function measure(start: number, detail: { chunks: number; mentions: number; busy: number }): void {
+function measure(name: string, start: number, detail: { mentions: number; busy: number; chunks?: number; building?: number }): void {
   try {
-    performance.measure(SCAN_MEASURE, { start, end: performance.now(), detail });
+    performance.measure(name, { start, end: performance.now(), detail });
   } catch {
     // Very old engines lack the options form of measure(); the scan itself is unaffected.
   }

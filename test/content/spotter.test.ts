@@ -4,7 +4,8 @@ import { buildMatcher } from '../../lib/engine/build-matcher';
 import { loadMatcher } from '../../lib/engine/matcher';
 import type { MatcherEntity } from '../../lib/engine/types';
 import type { MentionMarks } from '../../entrypoints/content/marks';
-import { SCAN_MEASURE, Spotter } from '../../entrypoints/content/spotter';
+import type { NearListener, Nearness } from '../../entrypoints/content/near-viewport';
+import { BUILD_MEASURE, firstNotBefore, SCAN_MEASURE, Spotter } from '../../entrypoints/content/spotter';
 import type { SpottedMention } from '../../entrypoints/content/spotted';
 
 beforeAll(() => {
@@ -172,5 +173,136 @@ describe('Spotter', () => {
     spotter.stop();
     expect(marks.texts()).toEqual([]);
     expect(spotter.counts()).toEqual([]);
+  });
+});
+
+/** An observer the test moves by hand: which chunks the reader is near. */
+class ManualNearness implements Nearness {
+  private listeners = new Map<Element, Set<NearListener>>();
+  private state = new Map<Element, boolean>();
+  watch(el: Element, listener: NearListener) {
+    const set = this.listeners.get(el) ?? new Set();
+    set.add(listener);
+    this.listeners.set(el, set);
+  }
+  unwatch(el: Element, listener: NearListener) {
+    this.listeners.get(el)?.delete(listener);
+  }
+  isNear(el: Element) {
+    return this.state.get(el);
+  }
+  settled() {
+    return Promise.resolve();
+  }
+  disconnect() {
+    this.listeners.clear();
+  }
+  watched(): Element[] {
+    return [...this.listeners].filter(([, set]) => set.size > 0).map(([el]) => el);
+  }
+  /** The reader scrolled: `el` is now near (or far). */
+  report(el: Element, near: boolean) {
+    this.state.set(el, near);
+    for (const listener of [...(this.listeners.get(el) ?? [])]) listener([{ element: el, near }]);
+  }
+}
+
+describe('Spotter: mentions built only near the viewport (issue 7)', () => {
+  const paragraphs = ['Soleimani spoke first.', 'The Popular Mobilization Forces replied.', 'Later Mustafa al-Kadhimi and Soleimani met.'];
+
+  it('counts every mention at once but builds and marks only the chunks reported near', async () => {
+    const [top, , bottom] = page(paragraphs);
+    const marks = new RecordingMarks();
+    const near = new ManualNearness();
+    const spotter = new Spotter(matcher, marks, [], undefined, undefined, near);
+    await spotter.scan([document.body]);
+    expect(marks.texts()).toEqual([]);
+    expect(spotter.counts().map((c) => [c.entity, c.count])).toEqual([
+      ['soleimani', 2],
+      ['kadhimi', 1],
+      ['pmu', 1],
+    ]);
+    expect(near.watched()).toHaveLength(3);
+
+    near.report(top!, true);
+    expect(marks.texts()).toEqual(['Soleimani']);
+    // Scrolled to the bottom: its mentions are built, marked and found under the pointer.
+    near.report(bottom!, true);
+    expect(marks.texts()).toEqual(['Mustafa al-Kadhimi', 'Soleimani', 'Soleimani']);
+    expect(spotter.index.at(bottom!.firstChild as Text, 8)?.entity.id).toBe('kadhimi');
+    // A built chunk is no longer watched, and building outside a pass is measured on its own.
+    expect(near.watched()).toHaveLength(1);
+    expect(performance.getEntriesByName(BUILD_MEASURE, 'measure')).toHaveLength(2);
+    performance.clearMeasures(BUILD_MEASURE);
+  });
+
+  it('builds the n-th mention of an entity on demand, in document order (the popup reveal)', async () => {
+    const [, , bottom] = page(paragraphs);
+    const marks = new RecordingMarks();
+    const spotter = new Spotter(matcher, marks, [], undefined, undefined, new ManualNearness());
+    await spotter.scan([document.body]);
+    const second = spotter.mentionOf('soleimani', 1);
+    expect(second?.range.startContainer.parentElement).toBe(bottom);
+    expect(second?.range.startOffset).toBe('Later Mustafa al-Kadhimi and '.length);
+    expect(spotter.mentionOf('soleimani', 2)).toBeNull();
+    expect(spotter.mentionOf('pmu', 0)?.entity.id).toBe('pmu');
+  });
+
+  it('walks mentions from the chunk holding a node, building only what it passes', async () => {
+    const [, middle] = page(paragraphs);
+    const marks = new RecordingMarks();
+    const spotter = new Spotter(matcher, marks, [], undefined, undefined, new ManualNearness());
+    await spotter.scan([document.body]);
+    const walk = spotter.mentionsFrom(middle!.firstChild);
+    expect(walk.next().value?.entity.id).toBe('pmu');
+    expect(marks.texts()).toEqual(['Popular Mobilization Forces']);
+    expect([...walk].map((m) => m.entity.id)).toEqual(['kadhimi', 'soleimani']);
+    expect([...spotter.mentionsFrom(null)].map((m) => m.entity.id)).toEqual(['soleimani', 'pmu', 'kadhimi', 'soleimani']);
+  });
+
+  it('"not this" drops mentions not built yet: out of the counts, never marked later', async () => {
+    const [top, , bottom] = page(paragraphs);
+    const marks = new RecordingMarks();
+    const near = new ManualNearness();
+    const spotter = new Spotter(matcher, marks, [], undefined, undefined, near);
+    await spotter.scan([document.body]);
+    near.report(top!, true);
+    spotter.suppress(['soleimani']);
+    expect(marks.texts()).toEqual([]);
+    near.report(bottom!, true);
+    expect(marks.texts()).toEqual(['Mustafa al-Kadhimi']);
+    expect(spotter.counts().map((c) => c.entity)).toEqual(['kadhimi', 'pmu']);
+    performance.clearMeasures(BUILD_MEASURE);
+  });
+
+  it('a rescan of a chunk not built yet replaces what it counted', async () => {
+    const [top, , bottom] = page(paragraphs);
+    const near = new ManualNearness();
+    const marks = new RecordingMarks();
+    const spotter = new Spotter(matcher, marks, [], undefined, undefined, near);
+    await spotter.scan([document.body]);
+    bottom!.textContent = 'Nobody of note.';
+    await spotter.scan([bottom!]);
+    expect(spotter.counts().map((c) => [c.entity, c.count])).toEqual([
+      ['pmu', 1],
+      ['soleimani', 1],
+    ]);
+    expect(near.watched()).not.toContain(bottom);
+    near.report(top!, true);
+    expect(marks.texts()).toEqual(['Soleimani']);
+    performance.clearMeasures(BUILD_MEASURE);
+  });
+});
+
+describe('firstNotBefore', () => {
+  it('finds the chunk holding a node, or the first one after it', () => {
+    const ps = page(['one', 'two', 'three']);
+    const order = ps.map((root) => ({ root }));
+    expect(firstNotBefore(order, ps[1]!.firstChild!)).toBe(1);
+    expect(firstNotBefore(order, ps[2]!)).toBe(2);
+    expect(firstNotBefore(order, document.body)).toBe(0);
+    const after = document.createElement('footer');
+    document.body.append(after);
+    expect(firstNotBefore(order, after)).toBe(3);
   });
 });
