@@ -23,7 +23,11 @@
  * when its script alone took over 50 ms of it, or when the task would not have been long without
  * Backstory's share. Sampling undercounts work Backstory causes that leaves no JS frame on the
  * stack — the garbage collections its allocations trigger show as `(garbage collector)` — so the
- * figures are floors, within a sample (0.25 ms) per run.
+ * figures are floors, within a sample (0.25 ms) per run. The other way, the sampler runs on
+ * wall time: if the OS deschedules the renderer while Backstory's code is on the stack, that
+ * wait counts as Backstory's — on a busy machine the figures can only err against Backstory.
+ * Cross-check: on many-elements.html the content script's own `backstory:scan` measure says
+ * ~185 ms of work (`detail.busy`); the profiler credits Backstory with 172–245 ms (3 runs).
  */
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 
