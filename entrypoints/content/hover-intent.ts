@@ -39,8 +39,13 @@ export class HoverIntent<M> {
     return this.shown;
   }
 
-  /** The mention under the pointer now (null: none). Called at most once per frame. */
-  pointerOn(mention: M | null): void {
+  /**
+   * The mention under the pointer now (null: none). Called at most once per frame, so the
+   * pointer may have been on it for up to a frame already (`restedMs`, from the pointer event's
+   * timestamp): the delay counts from when the pointer got there, not from the frame that
+   * noticed, or every card would open a frame late (issue 7: warm card within one frame).
+   */
+  pointerOn(mention: M | null, restedMs = 0): void {
     // A pinned card stays, and other names do not replace it under the reader's pointer.
     if (this.pinned) return;
     if (this.isSame(mention, this.hovered)) return;
@@ -50,7 +55,8 @@ export class HoverIntent<M> {
       this.timers.clearTimeout(this.closeTimer);
       if (!this.isSame(mention, this.shown)) {
         this.callbacks.prefetch?.(mention);
-        this.openTimer = this.timers.setTimeout(() => this.show(mention), OPEN_DELAY_MS);
+        const delay = Math.max(0, OPEN_DELAY_MS - Math.max(0, restedMs));
+        this.openTimer = this.timers.setTimeout(() => this.show(mention), delay);
       }
     } else {
       this.scheduleClose();

@@ -39,7 +39,8 @@ export class ContentSession {
   private readonly highlights: PageHighlights;
   private readonly intent: HoverIntent<SpottedMention>;
   private readonly timers: Timers;
-  private pointer: { x: number; y: number; target: EventTarget | null } | null = null;
+  /** The latest pointer move; `at` is its event timestamp (when the pointer got there). */
+  private pointer: { x: number; y: number; target: EventTarget | null; at: number } | null = null;
   private pointerFrame = 0;
   private scrollFrame = 0;
   /** Issue 9: the page's fingerprint, and what the background recognised from it. */
@@ -255,7 +256,7 @@ export class ContentSession {
       document,
       'pointermove',
       (e: PointerEvent) => {
-        this.pointer = { x: e.clientX, y: e.clientY, target: e.target };
+        this.pointer = { x: e.clientX, y: e.clientY, target: e.target, at: e.timeStamp };
         if (!this.pointerFrame) this.pointerFrame = ctx.requestAnimationFrame(() => this.onPointerFrame());
       },
       { passive: true },
@@ -287,7 +288,8 @@ export class ContentSession {
     const timed = document.documentElement.dataset.backstoryBench !== undefined ? performance.now() : -1;
     const mention = mentionAtPoint(document, this.spotter.index, pointer.x, pointer.y);
     if (timed >= 0) performance.measure('backstory:hit-test', { start: timed, end: performance.now() });
-    this.intent.pointerOn(mention);
+    // The event's timestamp and performance.now() share the page's time origin.
+    this.intent.pointerOn(mention, performance.now() - pointer.at);
   }
 
   private followScroll(): void {

@@ -132,8 +132,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T
   return Promise.race([promise, new Promise<T>((resolve) => setTimeout(() => resolve(fallback), ms))]);
 }
 
-/** hover → card painted, minus the intent delay; the first sample is cold (card code and data). */
-async function cardTimes(harness: Harness, samples: number): Promise<number[]> {
+/** Pointer at rest → frame painting the card, minus the intent delay; the first sample is cold (card code and data). */
+export async function cardTimes(harness: Harness, samples: number): Promise<number[]> {
   const page = await harness.context.newPage();
   await page.goto(`${harness.pages.origin}/${DEMO_PAGE}`);
   await page.waitForFunction((name) => (CSS.highlights.get(name)?.size ?? 0) > 0, MENTION_HIGHLIGHT, { timeout: 30_000 });
@@ -276,10 +276,16 @@ export const browserBench: BenchModule = {
       const times = await cardTimes(harness, ctx.quick ? 3 : 10);
       const cold = times[0] ?? Number.NaN;
       const warm = times.slice(1);
-      rows.push({ group: 'card', name: 'hover intent → card painted, cold (first card)', value: cold, unit: 'ms', budget: '≤ 100 ms', status: judge(cold, { atMost: 100 }) });
+      // What these time (issue 7): from the pointer's last move + the 250 ms intent delay — when
+      // the reader's intent is due — to the start of the first frame whose requestAnimationFrame
+      // sees the card laid out, i.e. the frame that paints it. Frame-granular: a card rendered
+      // right after the intent paints in the next frame, 0–16.7 ms later. Before issue 7 the
+      // delay started at the frame that noticed the pointer, so warm cards took two frames.
+      const label = 'pointer at rest + 250 ms intent → frame that paints the card (rAF)';
+      rows.push({ group: 'card', name: `${label}, cold (first card of the page)`, value: cold, unit: 'ms', budget: '≤ 100 ms', status: judge(cold, { atMost: 100 }) });
       for (const p of [50, 95]) {
         const value = percentile(warm, p);
-        rows.push({ group: 'card', name: `hover intent → card painted, warm p${p}`, value, unit: 'ms', budget: '≤ 16 ms', status: judge(value, { atMost: 16 }) });
+        rows.push({ group: 'card', name: `${label}, warm p${p} (n=${warm.length})`, value, unit: 'ms', budget: '≤ 16.7 ms (one frame)', status: judge(value, { atMost: 16.7 }) });
       }
     } finally {
       await withTimeout(harness.close(), 15_000, undefined);

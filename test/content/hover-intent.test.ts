@@ -101,3 +101,30 @@ describe('HoverIntent', () => {
     expect(events).toEqual(['open pmu']);
   });
 });
+
+describe('HoverIntent: the delay counts from when the pointer got there (issue 7)', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('a pointer noticed a frame late opens the card a frame sooner, not 250 ms after the frame', () => {
+    const { intent, events } = setup();
+    intent.pointerOn('pmu', 16);
+    vi.advanceTimersByTime(OPEN_DELAY_MS - 16 - 1);
+    expect(events).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(events).toEqual(['open pmu']);
+  });
+
+  it('a pointer that rested longer than the delay (a busy page) opens at once; a clock going backwards waits the full delay', () => {
+    const late = setup();
+    late.intent.pointerOn('pmu', OPEN_DELAY_MS + 100);
+    vi.advanceTimersByTime(0);
+    expect(late.events).toEqual(['open pmu']);
+    const odd = setup();
+    odd.intent.pointerOn('iran', -5);
+    vi.advanceTimersByTime(OPEN_DELAY_MS - 1);
+    expect(odd.events).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(odd.events).toEqual(['open iran']);
+  });
+});

@@ -1,24 +1,39 @@
 /**
- * Hostile pages (test/pages/hostile/): strict CSP with Trusted Types, a mutation storm, 100k
- * elements, one 5 MB text node, 5,000-deep nesting, infinite scroll, right-to-left, and a page
- * that patches the DOM API and replaces window.CSS. Each page is opened with Backstory and in a
- * browser without it; on each: no uncaught error and no console error from Backstory, no long
- * task above what the page causes on its own, the page's own behaviour unchanged, and names
- * still marked. The storm also checks that the heap stays flat.
+ * Hostile pages (test/pages/hostile/), Chromium's probes (issue 7): strict CSP with Trusted
+ * Types, a mutation storm (1,000 changes/s for 20 s), 100k elements, one 5 MB text node,
+ * 5,000-deep nesting, infinite scroll for 30 s, right-to-left, and a page that patches the DOM
+ * API and replaces window.CSS. On each: no uncaught error and no console error from Backstory,
+ * no task over 50 ms attributable to Backstory, the page's own behaviour unchanged, names still
+ * marked. The storm also checks that the heap stays flat.
+ *
+ * Attribution (./attribution.ts explains it in full): the browser's own records — the trace's
+ * main-thread tasks and V8's sampling profiler, whose stacks name each frame's script — tell
+ * Backstory's script time apart from the page's, within a task and across tasks. This replaces
+ * "the longest task with the extension vs the same page without it", which compared two runs
+ * on a shared 2-core machine and needed retries. A page's own long tasks (the 5 MB text node's
+ * layout, 100k elements) are not Backstory's unless Backstory's share made them long. The
+ * browser without the extension stays for what only it can tell: the page's own end state and
+ * its own errors.
+ *
+ * `hostile-pages.e2e.ts` runs the checks that need no Chromium probe in Firefox too.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROBE_SCRIPT, longestTask, type ProbeReport } from '../../scripts/bench/browser-probes';
+import { PROBE_SCRIPT } from '../../scripts/bench/browser-probes';
+import { BackstoryAttribution, LONG_TASK_MS, type Attribution } from './attribution';
 import { chosenBrowser } from './driver';
 import { findChromium, launchWithExtension, type Harness } from './harness';
 
-/** A long task is > 50 ms; a page's own tasks vary from run to run on a busy machine. */
-const LONG_TASK_MS = 50;
-const STORM_SECONDS = 3;
+const STORM_SECONDS = 20;
+const SCROLL_SECONDS = 30;
+/** SPEC / PERFORMANCE.md: the registered set stays near the viewport, ≈1,500 ranges at most. */
+const MAX_RANGES = 1500;
 
 interface Visit {
   page: Page;
   errors: string[];
+  /** Backstory's main-thread cost from before navigation, when asked for. */
+  recording?: BackstoryAttribution;
 }
 
 let harness: Harness;
@@ -38,18 +53,18 @@ afterAll(async () => {
   await plainBrowser?.close();
 });
 
-async function visit(context: BrowserContext, name: string): Promise<Visit> {
+async function visit(context: BrowserContext, name: string, { record = false } = {}): Promise<Visit> {
   const page = await context.newPage();
+  const recording = record ? await BackstoryAttribution.start(context, page, harness.extensionId) : undefined;
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
   await page.goto(`${harness.pages.origin}/hostile/${name}`, { waitUntil: 'load' });
-  return { page, errors };
+  return { page, errors, recording };
 }
 
-const probe = (page: Page) => page.evaluate(() => (window as unknown as { __backstoryProbe: ProbeReport }).__backstoryProbe);
 const markCount = (page: Page) => page.evaluate(() => (window as unknown as { __backstoryProbe: { marks(): number } }).__backstoryProbe.marks());
 const pageState = (page: Page) => page.evaluate(() => (window as unknown as { pageState(): unknown }).pageState());
 
@@ -73,52 +88,44 @@ async function heapUsed(context: BrowserContext, page: Page): Promise<number> {
   return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
 }
 
-/**
- * Long tasks Backstory is to blame for: with the extension, after its first scan began, longer
- * than 50 ms and longer than anything the page did on its own (with a margin for a busy machine).
- */
-function blamedTasks(withExt: ProbeReport, without: ProbeReport, since: number): number[] {
-  const own = longestTask(without);
-  const limit = Math.max(LONG_TASK_MS, own * 1.25 + 10);
-  return withExt.longtasks.filter((t) => t.start >= since && t.duration > limit).map((t) => Math.round(t.duration));
+/** Backstory's cost on the main thread, as the browser recorded it, with the figures in the log. */
+function expectNothingLongFromBackstory(label: string, cost: Attribution): void {
+  console.info(`[hostile] ${label}: ${JSON.stringify(cost)}`);
+  expect(cost.tasks, 'the trace saw the page’s main thread').toBeGreaterThan(0);
+  expect(cost.mostInOneTaskMs, 'Backstory’s script time in one task (ms)').toBeLessThanOrEqual(LONG_TASK_MS);
+  expect(cost.blamed, 'long tasks that were long because of Backstory').toEqual([]);
 }
-
-const scanStart = (page: Page) =>
-  page.evaluate(() => performance.getEntriesByName('backstory:scan')[0]?.startTime ?? 0);
 
 /** Opens the page both ways, runs `act` on each, and checks the common promises. */
 async function compare(
   name: string,
   act: (page: Page, withExtension: boolean) => Promise<void> = async () => {},
-  { expectMarks = true } = {},
+  { expectMarks = true, attribute = true } = {},
 ) {
   const base = await visit(plain, name);
   await act(base.page, false);
   await base.page.waitForTimeout(500);
   const baseState = await pageState(base.page);
-  const baseReport = await probe(base.page);
 
-  const ext = await visit(harness.context, name);
+  // Recorded from before navigation, so the first scan is in it.
+  const ext = await visit(harness.context, name, { record: true });
   await waitForScan(ext.page, expectMarks);
-  const since = await scanStart(ext.page);
   await act(ext.page, true);
   await ext.page.waitForTimeout(500);
+  const cost = await ext.recording!.stop();
   const extState = await pageState(ext.page);
-  const extReport = await probe(ext.page);
 
   expect(ext.errors, 'errors with Backstory').toEqual(base.errors);
   expect(extState, 'the page’s own behaviour').toEqual(baseState);
-  expect(blamedTasks(extReport, baseReport, since), 'long tasks Backstory caused').toEqual([]);
+  if (attribute) expectNothingLongFromBackstory(name, cost);
   await base.page.close();
-  return ext;
+  return { ...ext, cost };
 }
 
-// Long tasks are timed by the browser on a shared 2-core machine: another process can stretch one
-// of ours past the limit now and then. A real regression fails every attempt; a scheduling
-// hiccup does not fail the suite.
-// Chromium only for now: its probes (longtask entries, CDP heap metrics) have no Firefox
-// equivalent over WebDriver BiDi, and a Firefox pass that started Chromium would prove nothing.
-describe.runIf(chosenBrowser() === 'chromium')('hostile pages', { retry: 2 }, () => {
+// Chromium only: the probes (trace, V8 profiler, CDP heap) have no Firefox equivalent over
+// WebDriver BiDi. No retries: attribution by the browser's own records does not depend on how
+// busy the machine is (a descheduled task is long for everyone, but it is not Backstory's).
+describe.runIf(chosenBrowser() === 'chromium')('hostile pages', () => {
   it('strict CSP and Trusted Types: marks, opens nothing the policy blocks', async () => {
     const ext = await compare('csp.html');
     expect(await markCount(ext.page)).toBeGreaterThan(0);
@@ -126,25 +133,47 @@ describe.runIf(chosenBrowser() === 'chromium')('hostile pages', { retry: 2 }, ()
     await ext.page.close();
   });
 
-  it('a mutation storm (1,000 changes/s): marks follow, the heap stays flat', async () => {
-    let heapBefore = 0;
-    let heapAfter = 0;
-    let baseGrowth = 0;
-    const ext = await compare('mutation-storm.html', async (page, withExtension) => {
-      const context = withExtension ? harness.context : plain;
-      const before = await heapUsed(context, page);
-      await page.evaluate((s) => (window as unknown as { startStorm(s: number): Promise<number> }).startStorm(s), STORM_SECONDS);
-      await page.waitForTimeout(1500); // let the last batch of rescans run
-      const after = await heapUsed(context, page);
-      if (withExtension) {
-        heapBefore = before;
-        heapAfter = after;
-      } else {
-        baseGrowth = after - before;
-      }
-    });
-    // Flat: Backstory keeps at most 2 MB more than the page itself after 3,000 changes.
-    expect(heapAfter - heapBefore - baseGrowth).toBeLessThan(2 * 1024 * 1024);
+  it(`a mutation storm, 1,000 changes/s for ${STORM_SECONDS} s: marks follow, nothing long is Backstory's, the heap stays flat`, { timeout: 120_000 }, async () => {
+    const ext = await visit(harness.context, 'mutation-storm.html');
+    await waitForScan(ext.page, true);
+    // Two halves with a full GC between: flat means the second 10,000 changes leave the heap
+    // where the first left it (the first half may warm caches and compiled code; the second not).
+    const storm = (seconds: number) =>
+      ext.page.evaluate((s) => (window as unknown as { startStorm(s: number): Promise<number> }).startStorm(s), seconds);
+    const heapBefore = await heapUsed(harness.context, ext.page);
+    const recording = await BackstoryAttribution.start(harness.context, ext.page, harness.extensionId);
+    await storm(STORM_SECONDS / 2);
+    const costFirstHalf = await recording.stop();
+    const heapMiddle = await heapUsed(harness.context, ext.page);
+    const recordingSecond = await BackstoryAttribution.start(harness.context, ext.page, harness.extensionId);
+    await storm(STORM_SECONDS / 2);
+    await ext.page.waitForTimeout(1500); // let the last rescans run
+    const cost = await recordingSecond.stop();
+    const heapAfter = await heapUsed(harness.context, ext.page);
+    const rate = await ext.page.evaluate(() => (window as unknown as { stormRate(): { changes: number; maxLagMs: number; longestTimerGapMs: number; elapsedMs: number } }).stormRate());
+    console.info(`[hostile] storm: ${JSON.stringify(rate)}, heap ${heapBefore} → ${heapMiddle} → ${heapAfter} bytes`);
+
+    // The page really stormed: 20,000 changes in 20 s, never more than half a second behind its
+    // one-change-per-ms schedule (a page starved by someone would fall behind).
+    expect(rate.changes).toBe(STORM_SECONDS * 1000);
+    expect(rate.elapsedMs, 'the storm’s duration (ms)').toBeLessThan(STORM_SECONDS * 1000 + 500);
+    expect(rate.maxLagMs, 'how far the storm fell behind its schedule (ms)').toBeLessThan(500);
+    // Its end state is the one the same changes make without Backstory.
+    const base = await visit(plain, 'mutation-storm.html');
+    await base.page.evaluate((s) => (window as unknown as { replayStorm(s: number): void }).replayStorm(s), STORM_SECONDS);
+    expect(await pageState(ext.page), 'the page’s own behaviour').toEqual(await pageState(base.page));
+    expect(ext.errors, 'errors with Backstory').toEqual(base.errors);
+    await base.page.close();
+
+    expectNothingLongFromBackstory('storm, first half', costFirstHalf);
+    expectNothingLongFromBackstory('storm, second half', cost);
+    expect(cost.totalMs, 'Backstory followed the storm (it ran)').toBeGreaterThan(0);
+    // Flat: the page keeps 41 paragraphs at most, and Backstory's mentions follow them, so the
+    // second 10,000 changes may not leave more than 256 kB behind (a leak of one small object
+    // per change would be ≥ 320 kB). Measured: 110–160 kB with Backstory, 0 for the page alone;
+    // ~1,090 `backstory:scan` measures join the page's timeline per 10 s of storm (user timing
+    // is unbounded), though clearing them did not give that memory back: not yet explained.
+    expect(heapAfter - heapMiddle, 'heap growth over the second half (bytes)').toBeLessThan(256 * 1024);
     // The ticker's latest paragraphs, written during the storm, are marked.
     await ext.page.waitForFunction(
       () => (window as unknown as { __backstoryProbe: { marks(): number } }).__backstoryProbe.marks() > 20,
@@ -161,7 +190,7 @@ describe.runIf(chosenBrowser() === 'chromium')('hostile pages', { retry: 2 }, ()
   });
 
   it('one 5 MB text node: spotted in slices, not drawn (Chromium cannot afford highlights there)', async () => {
-    const ext = await compare('huge-text-node.html', async () => {}, { expectMarks: false });
+    const ext = await compare('huge-text-node.html', async () => {}, { expectMarks: false, attribute: false });
     const spotted = await ext.page.evaluate(() =>
       performance.getEntriesByName('backstory:scan').reduce((n, m) => n + ((m as PerformanceMeasure).detail as { mentions: number }).mentions, 0),
     );
@@ -171,31 +200,62 @@ describe.runIf(chosenBrowser() === 'chromium')('hostile pages', { retry: 2 }, ()
     await ext.page.close();
   });
 
+  // KNOWN (issue 7, left to the scan's rework: entrypoints/content/spotter.ts and lib/engine are
+  // not this change's to edit): on the 5 MB node one microtask checkpoint runs 60–73 ms of
+  // Backstory's script (3 runs) inside a 120 ms task: the last matching slice, then
+  // `withEventMentions` over the whole 5 MB chunk (spotter.ts `scanChunk` → lib/engine/events.ts
+  // `sentences()` and the cue regexes) without yielding. The profile shows it: findAll/collect,
+  // then `sentences` with its `/([\p{L}]+)$/u` per full stop, then the cue regexes. `it.fails`
+  // keeps the measurement honest: it turns red the day the scan yields there, to be flipped.
+  it.fails('one 5 MB text node: no task over 50 ms is Backstory’s (fails today: event cues over one huge chunk do not yield)', async () => {
+    const ext = await visit(harness.context, 'huge-text-node.html', { record: true });
+    await waitForScan(ext.page, false);
+    await ext.page.waitForTimeout(500);
+    const cost = await ext.recording!.stop();
+    await ext.page.close();
+    expectNothingLongFromBackstory('huge-text-node.html (known)', cost);
+  });
+
   it('5,000-deep nesting: the name at the bottom is marked', async () => {
     const ext = await compare('deep-nesting.html');
     expect(await markCount(ext.page)).toBeGreaterThan(0);
     await ext.page.close();
   });
 
-  it('infinite scroll: stories loaded while scrolling get marks', async () => {
-    const scrollFor = async (page: Page) => {
-      for (let i = 0; i < 12; i++) {
-        await page.mouse.wheel(0, 1500);
-        await page.waitForTimeout(250);
-      }
-    };
-    const ext = await compare('infinite-scroll.html', scrollFor);
-    const { batches } = (await pageState(ext.page)) as { batches: number };
-    expect(batches).toBeGreaterThan(3);
+  it(`infinite scroll for ${SCROLL_SECONDS} s: late stories get marks, ranges stay few, nothing long is Backstory's`, { timeout: 120_000 }, async () => {
+    const ext = await visit(harness.context, 'infinite-scroll.html');
+    await waitForScan(ext.page, true);
+    const recording = await BackstoryAttribution.start(harness.context, ext.page, harness.extensionId);
+    let mostRanges = 0;
+    const until = Date.now() + SCROLL_SECONDS * 1000;
+    while (Date.now() < until) {
+      await ext.page.mouse.wheel(0, 1500);
+      await ext.page.waitForTimeout(250);
+      mostRanges = Math.max(mostRanges, await markCount(ext.page));
+    }
+    await ext.page.waitForTimeout(500);
+    const cost = await recording.stop();
+    const state = (await pageState(ext.page)) as { batches: number; stories: number; inOrder: boolean };
+    console.info(`[hostile] scroll: ${JSON.stringify(state)}, most ranges registered ${mostRanges}`);
+
+    // The feed kept loading the whole time, every story in its place.
+    expect(state.batches).toBeGreaterThan(30);
+    expect(state).toMatchObject({ stories: state.batches * 20, inOrder: true });
+    expect(ext.errors, 'errors with Backstory').toEqual([]);
+    expect(mostRanges, 'ranges registered at once').toBeLessThanOrEqual(MAX_RANGES);
+    expectNothingLongFromBackstory('scroll', cost);
     // The stories now on screen came from the last batches: they are marked too.
+    const lastBatch = (state.batches - 2) * 20;
     await ext.page.waitForFunction(
-      () => {
+      (from) => {
         const h = CSS.highlights.get('backstory-mention');
         if (!h) return false;
-        return [...h].some((r) => /Story (\d+)/.test(r.startContainer.parentElement?.closest('article')?.textContent ?? '') &&
-          Number(/Story (\d+)/.exec(r.startContainer.parentElement!.closest('article')!.textContent!)![1]) >= 60);
+        return [...h].some((r) => {
+          const story = /Story (\d+)/.exec(r.startContainer.parentElement?.closest('article')?.textContent ?? '');
+          return story !== null && Number(story[1]) >= from;
+        });
       },
-      undefined,
+      lastBatch,
       { timeout: 10_000, polling: 200 },
     );
     await ext.page.close();

@@ -98,6 +98,9 @@ function wrapPage(page: Page, launchColorScheme: 'light' | 'dark'): E2EPage {
     onConsole(listener) {
       page.on('console', (message) => listener(message.text()));
     },
+    onPageError(listener) {
+      page.on('pageerror', (error) => listener(error.message));
+    },
     async download(action) {
       const [file] = await Promise.all([page.waitForEvent('download'), action()]);
       return { filename: file.suggestedFilename(), text: await readFile((await file.path())!, 'utf8') };

@@ -258,6 +258,9 @@ function wrapPage(page: Page, media: MediaControl): E2EPage {
     onConsole(listener) {
       page.on('console', (message) => listener(message.text()));
     },
+    onPageError(listener) {
+      page.on('pageerror', (error) => listener(error instanceof Error ? error.message : String(error)));
+    },
     async download(action) {
       // Catch the blob link's click instead of downloading: remember each blob URL's Blob, and
       // read the one a clicked `<a download>` points at.

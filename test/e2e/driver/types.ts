@@ -125,6 +125,12 @@ export interface E2EPage {
   /** Calls `listener` with the text of every console message the page logs from now on. */
   onConsole(listener: (text: string) => void): void;
   /**
+   * Calls `listener` with the message of every uncaught error the page reports from now on
+   * (Chromium: Playwright's `pageerror`; Firefox: puppeteer's, from BiDi `log.entryAdded` of type
+   * `javascript`).
+   */
+  onPageError(listener: (message: string) => void): void;
+  /**
    * Runs `action` (a click that makes the page download a file) and returns the file. Chromium:
    * the real download. Firefox: puppeteer has no download events over BiDi, so the driver catches
    * the `<a download>` click in the page (Backstory's exports click a blob link) and reads the blob.
