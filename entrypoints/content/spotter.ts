@@ -20,7 +20,7 @@ import { blockAncestor, isOwnUi, splitIntoChunks } from './chunks';
 import type { MentionMarks } from './marks';
 import { MentionIndex } from './mention-index';
 import { EverythingNear, type NearChange, type Nearness } from './near-viewport';
-import { findAllSliced, needsSlicing } from './sliced-match';
+import { findAllSliced, needsSlicing, withEventMentionsSliced } from './sliced-match';
 import type { Segment, SpottedMention } from './spotted';
 import { SliceClock } from './yield';
 
@@ -223,9 +223,11 @@ export class Spotter {
     const map = extractText(root, { isOwnUi, onShadowRoot: this.onShadowRoot });
     this.onChunkText?.(root, map.text);
     let matches: RawMatch[];
-    if (needsSlicing(map.text)) {
+    const huge = needsSlicing(map.text);
+    const cancelled = () => this.stopped || !root.isConnected;
+    if (huge) {
       // One huge text (a 5 MB <pre>): match it a window at a time so no task runs long.
-      const sliced = await findAllSliced(this.matcher, map.text, clock, () => this.stopped || !root.isConnected);
+      const sliced = await findAllSliced(this.matcher, map.text, clock, cancelled);
       if (!sliced) return;
       matches = dropOtherNames(map.text, sliced);
     } else {
@@ -245,7 +247,10 @@ export class Spotter {
       accepted.push(match);
     }
     // Events the chunk's sentences talk about ("the drone strike that killed Soleimani").
-    const found = withEventMentions(this.matcher, map.text, accepted, this.suppressed);
+    const found = huge
+      ? await withEventMentionsSliced(this.matcher, map.text, accepted, this.suppressed, clock, cancelled)
+      : withEventMentions(this.matcher, map.text, accepted, this.suppressed);
+    if (!found) return;
     if (found.length === 0 && pending.length === 0) return;
     const chunk: ChunkScan = { root, found, built: null, pending };
     this.chunks.set(root, chunk);

@@ -44,7 +44,11 @@ const ABBREVIATIONS = new Set(
 
 /** Sentence spans of `text`: ends at . ! ? ؟ followed by a space (not after an abbreviation or initial), and at block breaks. */
 export function sentences(text: string): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
+  return [...sentenceSpans(text)];
+}
+
+/** `sentences`, one at a time (a huge text's sentence list is never built whole). */
+export function* sentenceSpans(text: string): Generator<{ start: number; end: number }, void, void> {
   let start = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
@@ -58,12 +62,11 @@ export function sentences(text: string): { start: number; end: number }[] {
       end = i + 1;
     }
     if (end >= 0) {
-      if (end > start) out.push({ start, end });
+      if (end > start) yield { start, end };
       start = end === i ? i + 1 : end;
     }
   }
-  if (start < text.length) out.push({ start, end: text.length });
-  return out;
+  if (start < text.length) yield { start, end: text.length };
 }
 
 /**
@@ -83,6 +86,9 @@ function anyCueCanFire(cues: readonly CompiledCue[], text: string, accepted: rea
   return false;
 }
 
+/** Sentences between pauses of `eventMentionSteps`: well under a millisecond of work; the caller decides whether to yield. */
+export const SENTENCES_PER_STEP = 256;
+
 /**
  * The event mentions a text's cues give, given the mentions already accepted in it (sorted by
  * start). At most one per event per sentence, never overlapping a mention, and none in a
@@ -90,10 +96,36 @@ function anyCueCanFire(cues: readonly CompiledCue[], text: string, accepted: rea
  */
 export function findEventMentions(cues: readonly CompiledCue[], text: string, accepted: readonly RawMatch[]): RawMatch[] {
   if (!anyCueCanFire(cues, text, accepted)) return [];
-  const anyWords = cues.some((c) => c.words);
+  const steps = eventMentionSteps(cues, text, accepted);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `findEventMentions` as a generator that pauses every `batch` sentences, so the content script
+ * can give the page its thread back between batches on one huge text (a 5 MB <pre> holds
+ * ~100k sentences: tens of ms in one go). Returns the same mentions. It skips the whole-text
+ * pre-check (`anyCueCanFire`): on a huge text that check is itself one long regex pass, and
+ * the per-sentence checks below find the same.
+ */
+export function* eventMentionSteps(
+  cues: readonly CompiledCue[],
+  text: string,
+  accepted: readonly RawMatch[],
+  batch = SENTENCES_PER_STEP,
+): Generator<void, RawMatch[], void> {
   const found: RawMatch[] = [];
+  if (cues.length === 0) return found;
+  const anyWords = cues.some((c) => c.words);
   let m = 0;
-  for (const sentence of sentences(text)) {
+  let sinceYield = 0;
+  for (const sentence of sentenceSpans(text)) {
+    if (++sinceYield >= batch) {
+      sinceYield = 0;
+      yield;
+    }
     while (m < accepted.length && accepted[m]!.start < sentence.start) m++;
     const inside: RawMatch[] = [];
     for (let k = m; k < accepted.length && accepted[k]!.start < sentence.end; k++) inside.push(accepted[k]!);

@@ -86,9 +86,17 @@ export function spotText(matcher: Matcher, text: string, options?: { suppressed?
 
 /** Issue 3: add the events the accepted mentions' sentences talk about, in text order. */
 export function withEventMentions(matcher: Matcher, text: string, accepted: RawMatch[], suppressed?: ReadonlySet<string>): Mention[] {
-  const events = findEventMentions(matcher.eventCues, text, accepted).filter(
-    (m) => !suppressed?.has(matcher.entities[m.entity]?.id ?? ''),
-  );
+  return mergeEventMentions(matcher, accepted, findEventMentions(matcher.eventCues, text, accepted), suppressed);
+}
+
+/** The accepted mentions plus the events found for them that are not suppressed, in text order. */
+export function mergeEventMentions(
+  matcher: Matcher,
+  accepted: RawMatch[],
+  found: readonly RawMatch[],
+  suppressed?: ReadonlySet<string>,
+): Mention[] {
+  const events = found.filter((m) => !suppressed?.has(matcher.entities[m.entity]?.id ?? ''));
   if (events.length === 0) return accepted;
   return [...accepted, ...events].sort((a, b) => a.start - b.start);
 }

@@ -47,3 +47,39 @@ describe('matching a very long text a window at a time', () => {
     expect(await findAllSliced(matcher, longText(), clock, () => true)).toBeNull();
   });
 });
+
+describe('weighing the event cues of a very long text a batch of sentences at a time', async () => {
+  const { readMatcher } = await import('../../scripts/spot');
+  const { spotText, withEventMentions } = await import('../../lib/engine/evidence');
+  const { withEventMentionsSliced } = await import('../../entrypoints/content/sliced-match');
+  const real = await readMatcher();
+  const story =
+    'Officials met in Baghdad on Monday. The US drone strike that killed Qasem Soleimani shook the region. ' +
+    'Gen. Esmail Qaani flew to Baghdad in late March. The Iraqi parliament voted to expel foreign troops. ';
+  const text = story.repeat(Math.ceil((WINDOW_CHARS * 3) / story.length));
+  const accepted = () => spotText(real, text).filter((m) => real.entities[m.entity]!.type !== 'event');
+
+  it('finds the same events as one pass, yielding between batches', async () => {
+    expect(needsSlicing(text)).toBe(true);
+    const whole = withEventMentions(real, text, accepted());
+    const events = whole.filter((m) => real.entities[m.entity]!.type === 'event');
+    expect(events.length).toBeGreaterThan(1000); // every repetition's strike, flight and vote
+    const clock = new SliceClock();
+    let yields = 0;
+    clock.due = () => true;
+    clock.yield = async () => void yields++;
+    expect(await withEventMentionsSliced(real, text, accepted(), new Set(), clock, () => false)).toEqual(whole);
+    expect(yields).toBeGreaterThan(10);
+  });
+
+  it('stops when cancelled between batches, and leaves out suppressed events', async () => {
+    const clock = new SliceClock();
+    clock.due = () => true;
+    clock.yield = async () => {};
+    expect(await withEventMentionsSliced(real, text, accepted(), new Set(), clock, () => true)).toBeNull();
+    const suppressed = new Set(['killing-of-soleimani']);
+    const found = await withEventMentionsSliced(real, text, accepted(), suppressed, new SliceClock(), () => false);
+    expect(found!.some((m) => real.entities[m.entity]!.id === 'killing-of-soleimani')).toBe(false);
+    expect(found!.some((m) => real.entities[m.entity]!.id === 'qaani-baghdad-visit')).toBe(true);
+  });
+});
