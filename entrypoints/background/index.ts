@@ -28,7 +28,11 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     knowledge.ready().catch((error: unknown) => console.warn('[backstory] seeding failed', error));
     // The first page will ask for the matcher: have it read by then.
-    corpus.matcher().then(startup.ready, (error: unknown) => console.warn('[backstory] matcher unreadable', error));
+    const asked = performance.now();
+    corpus.matcher().then(
+      () => startup.answered(asked),
+      (error: unknown) => console.warn('[backstory] matcher unreadable', error),
+    );
   });
   // Recognising pages (issue 9): a tab's answer holds until it loads another page or closes.
   const recognitions = createPageRecognitions(corpus.kb, corpus.fingerprints, bundledSources);
@@ -39,8 +43,9 @@ export default defineBackground(() => {
   const handlers = createHandlers(knowledge, corpus.matcher, { recognitions, db, corpus });
   const answerMatcher = handlers.content['matcher/get'];
   handlers.content['matcher/get'] = async (data, origin) => {
+    const arrived = performance.now();
     const answer = await answerMatcher(data, origin);
-    startup.ready();
+    startup.answered(arrived);
     return answer;
   };
   registerRouter(handlers);
@@ -49,4 +54,5 @@ export default defineBackground(() => {
   registerSiteAccessOnboarding();
   // Saved highlights (issue 6): context menu item and keyboard command.
   registerHighlightCommands();
+  startup.evaluated();
 });
