@@ -26,13 +26,17 @@ export default defineBackground(() => {
   const corpus = shippedCorpus();
   const knowledge = createKnowledge(db, corpus.kb);
   browser.runtime.onInstalled.addListener(() => {
-    knowledge.ready().catch((error: unknown) => console.warn('[backstory] seeding failed', error));
-    // The first page will ask for the matcher: have it read by then.
+    // The first page will ask for the matcher: read it first, then seed the database (a card
+    // comes later, and asks for the seeding itself if it comes sooner).
     const asked = performance.now();
-    corpus.matcher().then(
-      () => startup.answered(asked),
-      (error: unknown) => console.warn('[backstory] matcher unreadable', error),
-    );
+    void corpus
+      .matcher()
+      .then(
+        () => startup.answered(asked),
+        (error: unknown) => console.warn('[backstory] matcher unreadable', error),
+      )
+      .then(() => knowledge.ready())
+      .catch((error: unknown) => console.warn('[backstory] seeding failed', error));
   });
   // Recognising pages (issue 9): a tab's answer holds until it loads another page or closes.
   const recognitions = createPageRecognitions(corpus.kb, corpus.fingerprints, bundledSources);
