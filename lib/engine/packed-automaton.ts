@@ -1,5 +1,5 @@
 /**
- * The binary layout of the automaton inside `MatcherData.automaton` (format 2), shared by the
+ * The binary layout of the automaton inside `MatcherData.automaton` (format 3), shared by the
  * builder that writes it and the loader that reads it. One ArrayBuffer of little-endian typed
  * arrays, each section aligned to 4 bytes so the loader can view it in place without copying.
  *
@@ -115,7 +115,7 @@ export const SPECIFICITIES: readonly Specificity[] = ['unique', 'common', 'ambig
 
 type Section = Uint8Array | Uint16Array | Uint32Array | Int32Array;
 
-/** What format 2 ships, in this order. */
+/** What format 3 ships, in this order (format 2's, with narrower child counts and edge classes). */
 interface Shipped {
   classRuns: Uint16Array;
   classIsWord: Uint8Array;
@@ -135,7 +135,7 @@ interface Shipped {
 const HEADER_WORDS = 9;
 const align4 = (n: number) => (n + 3) & ~3;
 
-/** Renumber `a`'s states breadth first and keep only the arrays format 2 ships. */
+/** Renumber `a`'s states breadth first and keep only the arrays format 3 ships. */
 function toShipped(a: Automaton): Shipped {
   const stateCount = a.fail.length;
   const edgeCount = a.edgeClass.length;
