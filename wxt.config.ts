@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { preactNoHtmlSink } from './scripts/build/preact-no-html-sink';
 
@@ -44,6 +45,15 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    // Issue 7: the background reads these on first need (entrypoints/background/shipped-corpus.ts)
+    // instead of evaluating them, inlined in its bundle, at every service-worker start.
+    'build:publicAssets': (wxt, files) => {
+      for (const name of ['kb', 'matcher', 'fingerprints']) {
+        files.push({ absoluteSrc: resolve(wxt.config.root, 'data', `${name}.json`), relativeDest: `data/${name}.json` });
+      }
+    },
+  },
   vite: () => ({
     // No innerHTML sink in the bundles (web-ext lint clean; issue 8).
     plugins: [preactNoHtmlSink()],

@@ -13,10 +13,10 @@ import { addSuppressed, loadSettings, siteSettings, updateSettings } from './set
 import { webHost, type Origin } from './senders';
 import { createSettingsHandlers } from './settings-handlers';
 import { ACCOUNTS_BEFORE_CONTRAST, contrastWithPage } from '~/lib/recognition/contrast';
-import { bundledFingerprints, bundledSources } from '~/lib/storage/bundled-recognition';
-import { bundledKb } from '~/lib/storage/bundled';
+import { bundledSources } from '~/lib/storage/bundled-sources';
 import { createPageRecognitions, type PageRecognitions } from './recognition';
 import { injectPageUi } from './page-ui';
+import { lazy, once, shippedCorpus, type Lazy, type ShippedCorpus } from './shipped-corpus';
 
 type ContentOrigin = Extract<Origin, { kind: 'content' }>;
 
@@ -51,15 +51,24 @@ export interface HandlerDeps {
   recognitions?: PageRecognitions;
   /** The database holding saved highlights (issue 6). */
   db?: BackstoryDb;
+  /** Where the KB, matcher and fingerprints are read from (issue 7); the package's files by default. */
+  corpus?: Pick<ShippedCorpus, 'kb' | 'fingerprints'>;
 }
 
-export function createHandlers(knowledge: Knowledge, matcher: MatcherData, deps: HandlerDeps = {}): Handlers {
-  const recognitions = deps.recognitions ?? createPageRecognitions(bundledKb, bundledFingerprints, bundledSources);
+/**
+ * `matcher` may be a loader (issue 7): the service worker reads the shipped matcher when the
+ * first message needs it, not at every start.
+ */
+export function createHandlers(knowledge: Knowledge, matcher: Lazy<MatcherData>, deps: HandlerDeps = {}): Handlers {
+  const loadMatcherData = lazy(matcher);
+  const corpus = deps.corpus ?? shippedCorpus();
+  const recognitions = deps.recognitions ?? createPageRecognitions(corpus.kb, corpus.fingerprints, bundledSources);
   // Saved highlights (issue 6): their own module, spread into both maps below.
-  const highlights = createHighlightHandlers(deps.db ?? openBackstoryDb(), matcher);
+  const highlights = createHighlightHandlers(deps.db ?? openBackstoryDb(), loadMatcherData);
   // Names a reader can see, open or suppress: not the matcher's blockers and topic words, which
   // it learns only to weigh evidence and never marks.
-  const knownEntities = new Set(matcher.entities.filter((e) => !e.blocker && !e.topic).map((e) => e.id));
+  const knownIds = once(async () => new Set((await loadMatcherData()).entities.filter((e) => !e.blocker && !e.topic).map((e) => e.id)));
+  const isKnown = async (entity: string) => (await knownIds()).has(entity);
 
   const cardGet = async ({ entity }: { entity: string }) => {
     const source = await knowledge.cardSource(entity);
@@ -70,10 +79,10 @@ export function createHandlers(knowledge: Knowledge, matcher: MatcherData, deps:
     content: {
       // The request's url is validated but not trusted: the site is what the browser says the
       // sender's tab shows (`origin.host`), not what the page claims.
-      'matcher/get': async (_data, origin) => ({
-        matcher,
-        settings: siteSettings(await loadSettings(), origin.host),
-      }),
+      'matcher/get': async (_data, origin) => {
+        const [data, settings] = await Promise.all([loadMatcherData(), loadSettings()]);
+        return { matcher: data, settings: siteSettings(settings, origin.host) };
+      },
       // A card in a recognised page sets the other accounts against the page (issue 9).
       'card/get': async ({ entity }, origin) => {
         const source = await knowledge.cardSource(entity);
@@ -83,7 +92,7 @@ export function createHandlers(knowledge: Knowledge, matcher: MatcherData, deps:
       'suppress/add': async ({ entity }, origin) => {
         // Only names Backstory can mark can be suppressed: a page cannot fill storage with
         // made-up ids.
-        if (!knownEntities.has(entity)) throw new Error('unknown entity');
+        if (!(await isKnown(entity))) throw new Error('unknown entity');
         const settings = await updateSettings((s) => addSuppressed(s, origin.host, entity));
         await broadcastToHost(origin, {
           backstory: 1,
@@ -100,7 +109,7 @@ export function createHandlers(knowledge: Knowledge, matcher: MatcherData, deps:
         return { ok: true };
       },
       'entity/open': async ({ entity }, origin) => {
-        if (!knownEntities.has(entity)) throw new Error('unknown entity');
+        if (!(await isKnown(entity))) throw new Error('unknown entity');
         await browser.tabs.create({ url: entityViewUrlFor(entity), openerTabId: origin.tabId });
         return { ok: true };
       },
@@ -113,7 +122,7 @@ export function createHandlers(knowledge: Knowledge, matcher: MatcherData, deps:
     page: {
       'card/get': cardGet,
       // Popup settings (issue 5)
-      ...createSettingsHandlers(knownEntities),
+      ...createSettingsHandlers(knownIds),
       // --- Recognising the page (issue 9) ---
       'page/recognition': async ({ tabId }) => (await recognitions.forTab(tabId)) ?? null,
       'sources/get': () => recognitions.sources(),

@@ -25,6 +25,7 @@ import {
 import type { HighlightAnchorState, HighlightRow } from '~/lib/storage/types';
 import type { Origin } from './senders';
 import { keepUnsaved, retryUnsaved } from './unsaved-highlights';
+import { lazy, type Lazy } from './shipped-corpus';
 
 type ContentOrigin = Extract<Origin, { kind: 'content' }>;
 type HighlightContentNames = Extract<keyof ContentToBackground, `highlights/${string}`>;
@@ -39,13 +40,14 @@ export type HighlightPageHandlers = {
 
 export function createHighlightHandlers(
   db: BackstoryDb,
-  matcherData: MatcherData,
+  matcherData: Lazy<MatcherData>,
   now: () => number = Date.now,
 ): { content: HighlightContentHandlers; page: HighlightPageHandlers } {
+  const loadData = lazy(matcherData);
   let matcher: Matcher | undefined;
-  const entitiesIn = (quote: string): string[] => {
+  const entitiesIn = async (quote: string): Promise<string[]> => {
     try {
-      matcher ??= loadMatcher(matcherData);
+      matcher ??= loadMatcher(await loadData());
       const found = matcher;
       return [...new Set(spotText(found, quote).map((m) => found.entities[m.entity]!.id))];
     } catch (error) {
@@ -54,7 +56,12 @@ export function createHighlightHandlers(
       return [];
     }
   };
-  const entityName = (id: string) => matcherData.entities.find((e) => e.id === id)?.name ?? id;
+  /** Entity names by id, for the Markdown export; read from the matcher only when exporting. */
+  const entityNames = async (): Promise<(id: string) => string> => {
+    // An export must not fail for want of names: ids then stand in for them.
+    const entities = await loadData().then((d) => d.entities, () => []);
+    return (id) => entities.find((e) => e.id === id)?.name ?? id;
+  };
   /** Tabs the popup asked to open, and the highlight to scroll to once their page asks for its highlights. */
   const pendingReveal = new Map<number, string>();
   const onSite = async (id: string, origin: ContentOrigin): Promise<HighlightRow | undefined> => {
@@ -67,7 +74,7 @@ export function createHighlightHandlers(
       'highlights/save': async (draft, origin) => {
         // The page's claims are checked against what the browser says the tab shows.
         if (siteOf(draft.url) !== origin.host) return { ok: false, error: 'This page cannot save highlights for another site.', retry: false };
-        const row = newHighlight(draft, origin.host, entitiesIn(draft.quote), now());
+        const row = newHighlight(draft, origin.host, await entitiesIn(draft.quote), now());
         try {
           await retryUnsaved((kept) => saveHighlight(db, kept));
           // The same passage saved again (a Retry after the kept copy was written, a second
@@ -145,7 +152,7 @@ export function createHighlightHandlers(
         const stamp = date.toISOString().slice(0, 10);
         return format === 'json'
           ? { filename: `backstory-highlights-${stamp}.json`, text: toJson(rows, date) }
-          : { filename: `backstory-highlights-${stamp}.md`, text: toMarkdown(rows, entityName) };
+          : { filename: `backstory-highlights-${stamp}.md`, text: toMarkdown(rows, await entityNames()) };
       },
       'highlights/import': async ({ text }) => {
         const parsed = parseImport(text);

@@ -2,11 +2,12 @@
  * Backstory's background: owns the database and the settings, answers the content script, the
  * popup and the reader page. Listeners are registered synchronously at start-up so that an
  * event which woke the service worker is not missed.
+ *
+ * Start-up evaluates code only (issue 7): the knowledge base, the matcher and the fingerprints
+ * are files of the package, each read once by the first event that needs it (shipped-corpus.ts).
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { bundledKb } from '~/lib/storage/bundled';
-import { bundledMatcher } from '~/lib/storage/bundled-matcher';
 import { openBackstoryDb } from '~/lib/storage/db';
 import { registerCommands } from './commands';
 import { createHandlers } from './handlers';
@@ -14,27 +15,48 @@ import { createKnowledge } from './knowledge';
 import { registerRouter } from './router';
 import { registerSiteAccessOnboarding } from './site-access';
 import { createPageRecognitions } from './recognition';
-import { bundledFingerprints, bundledSources } from '~/lib/storage/bundled-recognition';
+import { bundledSources } from '~/lib/storage/bundled-sources';
 import { registerHighlightCommands } from './highlight-commands';
+import { shippedCorpus } from './shipped-corpus';
+import { startupProbe } from './startup-probe';
 
 export default defineBackground(() => {
-  // Issue 7 (`npm run bench`): worker start → bundle evaluated, bundled KB + matcher included.
-  performance.measure('backstory:kb-load', { start: 0, end: performance.now() });
+  const startup = startupProbe();
   const db = openBackstoryDb();
-  const knowledge = createKnowledge(db, bundledKb);
+  const corpus = shippedCorpus();
+  const knowledge = createKnowledge(db, corpus.kb);
   browser.runtime.onInstalled.addListener(() => {
-    knowledge.ready().catch((error: unknown) => console.warn('[backstory] seeding failed', error));
+    // The first page will ask for the matcher: read it first, then seed the database (a card
+    // comes later, and asks for the seeding itself if it comes sooner).
+    const asked = performance.now();
+    void corpus
+      .matcher()
+      .then(
+        () => startup.answered(asked),
+        (error: unknown) => console.warn('[backstory] matcher unreadable', error),
+      )
+      .then(() => knowledge.ready())
+      .catch((error: unknown) => console.warn('[backstory] seeding failed', error));
   });
   // Recognising pages (issue 9): a tab's answer holds until it loads another page or closes.
-  const recognitions = createPageRecognitions(bundledKb, bundledFingerprints, bundledSources);
+  const recognitions = createPageRecognitions(corpus.kb, corpus.fingerprints, bundledSources);
   browser.tabs.onRemoved.addListener((tabId) => recognitions.forget(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') recognitions.forget(tabId);
   });
-  registerRouter(createHandlers(knowledge, bundledMatcher, { recognitions, db }));
+  const handlers = createHandlers(knowledge, corpus.matcher, { recognitions, db, corpus });
+  const answerMatcher = handlers.content['matcher/get'];
+  handlers.content['matcher/get'] = async (data, origin) => {
+    const arrived = performance.now();
+    const answer = await answerMatcher(data, origin);
+    startup.answered(arrived);
+    return answer;
+  };
+  registerRouter(handlers);
   registerCommands(); // hover card keyboard command (issue 4)
   // Firefox: explain and ask for site access when the install did not grant it (issue 8).
   registerSiteAccessOnboarding();
   // Saved highlights (issue 6): context menu item and keyboard command.
   registerHighlightCommands();
+  startup.evaluated();
 });

@@ -6,6 +6,7 @@ import type { KnowledgeBase } from '~/lib/kb/types';
 import { quotedDocuments, type CardSource } from '~/lib/card-data';
 import type { BackstoryDb } from '~/lib/storage/db';
 import { seededPerspectives, seedKnowledgeBase } from '~/lib/storage/seed';
+import { lazy, type Lazy } from './shipped-corpus';
 
 export interface Knowledge {
   /** Resolves once the database holds the bundled knowledge base's version. */
@@ -14,10 +15,12 @@ export interface Knowledge {
   cardSource(entityId: string): Promise<CardSource | undefined>;
 }
 
-export function createKnowledge(db: BackstoryDb, kb: KnowledgeBase): Knowledge {
+/** `kb` may be a loader (issue 7): the worker reads the shipped file only when a query needs it. */
+export function createKnowledge(db: BackstoryDb, kb: Lazy<KnowledgeBase>): Knowledge {
+  const loadKb = lazy(kb);
   let seeding: Promise<void> | undefined;
   const ready = () => {
-    seeding ??= seedKnowledgeBase(db, kb).then(
+    seeding ??= loadKb().then((loaded) => seedKnowledgeBase(db, loaded)).then(
       () => undefined,
       (error: unknown) => {
         seeding = undefined; // let the next query try again

@@ -20,6 +20,7 @@ import {
   type Source,
 } from '~/lib/recognition/sources';
 import type { Fingerprints } from '~/lib/recognition/types';
+import { lazy, type Lazy } from './shipped-corpus';
 
 /** Where the reader's edits to the source registry are kept in `browser.storage.local`. */
 export const SOURCES_KEY = 'sources';
@@ -40,28 +41,38 @@ export interface PageRecognitions {
   setSources(edits: ReaderSources): Promise<SourceRegistry>;
 }
 
+/** `kb` and `fingerprints` may be loaders (issue 7): read when a page is first recognised. */
 export function createPageRecognitions(
-  kb: Pick<KnowledgeBase, 'documents' | 'perspectives' | 'entities' | 'passages'>,
-  fingerprints: Fingerprints,
+  kb: Lazy<Pick<KnowledgeBase, 'documents' | 'perspectives' | 'entities' | 'passages'>>,
+  fingerprints: Lazy<Fingerprints>,
   shipped: readonly Source[],
 ): PageRecognitions {
   const byTab = new Map<number, PageRecognition>();
-  const perspectives = kb.perspectives.map(({ id, label }) => ({ id, label }));
+  const loadKb = lazy(kb);
+  const loadFingerprints = lazy(fingerprints);
+  const perspectivesOf = (k: Pick<KnowledgeBase, 'perspectives'>) => k.perspectives.map(({ id, label }) => ({ id, label }));
 
   const readEdits = async (): Promise<ReaderSources> =>
     parseReaderSources((await browser.storage.local.get(SOURCES_KEY))[SOURCES_KEY]);
-  const registry = (edits: ReaderSources): SourceRegistry => ({
+  const registry = async (edits: ReaderSources): Promise<SourceRegistry> => ({
     sources: effectiveSources(shipped, edits),
     edits,
-    perspectives,
+    perspectives: perspectivesOf(await loadKb()),
   });
 
   return {
     async recognise(page, tab) {
+      const [loadedKb, loadedFingerprints, edits] = await Promise.all([loadKb(), loadFingerprints(), readEdits()]);
       const start = performance.now();
       const recognition = recognisePage(
         { shingles: new Set(page.shingles), modulus: page.modulus, host: tab.host },
-        { fingerprints, documents: kb.documents, perspectives, sources: effectiveSources(shipped, await readEdits()), kb },
+        {
+          fingerprints: loadedFingerprints,
+          documents: loadedKb.documents,
+          perspectives: perspectivesOf(loadedKb),
+          sources: effectiveSources(shipped, edits),
+          kb: loadedKb,
+        },
       );
       performance.measure?.('backstory:recognise', { start, end: performance.now() });
       byTab.set(tab.tabId, recognition);

@@ -9,6 +9,7 @@ import type { Envelope, PageToBackground, Request, Response, ToContent } from '~
 import { addSuppressed, loadSettings, siteSettings, updateSettings, type Settings } from './settings';
 import { parsePageSiteReply } from '~/lib/page-reply-schemas';
 import { webHost } from './senders';
+import { lazy, type Lazy } from './shipped-corpus';
 
 type SettingsMessages = 'settings/get' | 'settings/set-paused' | 'settings/set-site' | 'settings/set-suppressed';
 
@@ -36,9 +37,11 @@ export function removeSuppressed(settings: Settings, host: string, entity: strin
 
 /**
  * @param knownEntities ids Backstory can mark: only those can be suppressed, whatever a
- *   (compromised) extension page asks.
+ *   (compromised) extension page asks. May be a loader (issue 7: read from the shipped matcher
+ *   only when a name is suppressed).
  */
-export function createSettingsHandlers(knownEntities: ReadonlySet<string>): SettingsHandlers {
+export function createSettingsHandlers(knownEntities: Lazy<ReadonlySet<string>>): SettingsHandlers {
+  const known = lazy(knownEntities);
   const change = async (edit: (s: Settings) => Settings): Promise<Settings> => {
     const settings = await updateSettings(edit);
     await broadcastSettings(settings);
@@ -48,8 +51,8 @@ export function createSettingsHandlers(knownEntities: ReadonlySet<string>): Sett
     'settings/get': () => loadSettings(),
     'settings/set-paused': ({ paused }) => change((s) => setPaused(s, paused)),
     'settings/set-site': ({ host, enabled }) => change((s) => setSiteEnabled(s, host, enabled)),
-    'settings/set-suppressed': ({ host, entity, suppressed }) => {
-      if (suppressed && !knownEntities.has(entity)) return Promise.reject(new Error('unknown entity'));
+    'settings/set-suppressed': async ({ host, entity, suppressed }) => {
+      if (suppressed && !(await known()).has(entity)) throw new Error('unknown entity');
       return change((s) => (suppressed ? addSuppressed(s, host, entity) : removeSuppressed(s, host, entity)));
     },
   };

@@ -7,7 +7,18 @@
 import type { MatcherData, MatcherEntity, RawMatch } from './types';
 import { compileCues } from './events';
 import * as alphabet from './alphabet';
-import { MATCHER_FORMAT, SPECIFICITIES, decodeBase64, unpackAutomaton, type Automaton } from './packed-automaton';
+import {
+  MATCHER_FORMAT,
+  NODE_EDGES_FROM,
+  NODE_EDGES_TO,
+  NODE_FAIL,
+  NODE_FIRST_OUTPUT,
+  NODE_STRIDE,
+  SPECIFICITIES,
+  decodeBase64,
+  unpackAutomaton,
+  type LoadedAutomaton,
+} from './packed-automaton';
 
 // Module-local copies: some loaders (tsx, Vitest) turn imported bindings into getter calls,
 // which costs more than the rest of the hot loop together.
@@ -15,6 +26,11 @@ const CLASS_JOIN = alphabet.CLASS_JOIN;
 const CLASS_APOS = alphabet.CLASS_APOS;
 const CLASS_SEP = alphabet.CLASS_SEP;
 const CLASS_WORD_OTHER = alphabet.CLASS_WORD_OTHER;
+const STRIDE = NODE_STRIDE;
+const FROM = NODE_EDGES_FROM;
+const TO = NODE_EDGES_TO;
+const FIRST_OUTPUT = NODE_FIRST_OUTPUT;
+const FAIL = NODE_FAIL;
 
 export interface Matcher {
   readonly entities: readonly MatcherEntity[];
@@ -28,28 +44,19 @@ export interface Matcher {
   readonly eventCues: ReturnType<typeof compileCues>;
 }
 
-/** Sparse edges: a linear scan beats bisection for the few edges most states have. */
-const LINEAR_SCAN_MAX = 8;
-
 class AutomatonMatcher implements Matcher {
   readonly entities: readonly MatcherEntity[];
   readonly eventCues: ReturnType<typeof compileCues>;
-  private readonly a: Automaton;
-  /**
-   * The state-valued arrays viewed as Int32Array: a Uint32Array element may not fit a small
-   * integer, so V8 reads it as a double and the whole loop falls off its integer fast path.
-   */
-  private readonly signed: { edgeStart: Int32Array; edgeTarget: Int32Array; fail: Int32Array };
+  private readonly a: LoadedAutomaton;
   private readonly classOf: Uint16Array;
   /** Raw offset of each consumed class, by consumed index modulo its size. */
   private readonly ring: Int32Array;
   private readonly ringMask: number;
 
-  constructor(entities: readonly MatcherEntity[], automaton: Automaton, eventCues: ReturnType<typeof compileCues> = []) {
+  constructor(entities: readonly MatcherEntity[], automaton: LoadedAutomaton, eventCues: ReturnType<typeof compileCues> = []) {
     this.entities = entities;
     this.eventCues = eventCues;
     this.a = automaton;
-    this.signed = { edgeStart: asInt32(automaton.edgeStart), edgeTarget: asInt32(automaton.edgeTarget), fail: asInt32(automaton.fail) };
     this.classOf = alphabet.expandClassRuns(automaton.classRuns);
     let size = 16;
     while (size <= automaton.maxPatternLength) size *= 2;
@@ -58,8 +65,7 @@ class AutomatonMatcher implements Matcher {
   }
 
   findAll(text: string, from = 0, to = text.length): RawMatch[] {
-    const { rootNext, edgeClass, firstOutput } = this.a;
-    const { edgeStart, edgeTarget, fail } = this.signed;
+    const { rootNext, node, dense, edgeClass, classCount } = this.a;
     const classOf = this.classOf;
     const ring = this.ring;
     const mask = this.ringMask;
@@ -83,33 +89,25 @@ class AutomatonMatcher implements Matcher {
       consumed++;
 
       if (cls > CLASS_WORD_OTHER || cls === CLASS_SEP) {
-        // Goto, falling back along failure links.
+        // Goto, falling back along failure links. States are numbered breadth first, so edge e
+        // leads to state e + 1 (packed-automaton.ts): no target array to read.
         for (;;) {
           if (state === 0) {
             state = rootNext[cls]!;
             break;
           }
-          const lo = edgeStart[state]!;
-          const hi = edgeStart[state + 1]!;
+          const at = state * STRIDE;
+          const lo = node[at + FROM]!;
           let next = -1;
-          if (hi - lo <= LINEAR_SCAN_MAX) {
+          if (lo < 0) {
+            next = dense[~lo * classCount + cls]!; // a state with many children: one lookup
+          } else {
+            // A few edges, sorted by class: a linear scan.
+            const hi = node[at + TO]!;
             for (let e = lo; e < hi; e++) {
               const c = edgeClass[e]!;
               if (c >= cls) {
-                if (c === cls) next = edgeTarget[e]!;
-                break;
-              }
-            }
-          } else {
-            let l = lo;
-            let h = hi - 1;
-            while (l <= h) {
-              const m = (l + h) >>> 1;
-              const c = edgeClass[m]!;
-              if (c < cls) l = m + 1;
-              else if (c > cls) h = m - 1;
-              else {
-                next = edgeTarget[m]!;
+                if (c === cls) next = e + 1;
                 break;
               }
             }
@@ -118,13 +116,13 @@ class AutomatonMatcher implements Matcher {
             state = next;
             break;
           }
-          state = fail[state]!;
+          state = node[at + FAIL]!;
         }
       } else {
         state = 0; // a character no pattern contains
       }
 
-      if (firstOutput[state]! >= 0) this.collect(text, to, i, cls, state, consumed, found);
+      if (node[state * STRIDE + FIRST_OUTPUT]! >= 0) this.collect(text, to, i, cls, state, consumed, found);
     }
 
     const matches: RawMatch[] = [];
@@ -145,7 +143,7 @@ class AutomatonMatcher implements Matcher {
    * fit it into the leftmost-longest result so far.
    */
   private collect(text: string, to: number, i: number, cls: number, state: number, consumed: number, found: number[]): void {
-    const { classIsWord, firstOutput, output, outputLink, patternLength, patternCapitals } = this.a;
+    const { classIsWord, node, output, patternLength, patternCapitals } = this.a;
     const classOf = this.classOf;
 
     // The end: marks and joiners after the last letter belong to it ("سليماني" with a kasra).
@@ -156,7 +154,7 @@ class AutomatonMatcher implements Matcher {
       if (next === CLASS_JOIN || classIsWord[next]) return; // "Irans", "Iranian"
     }
 
-    for (let t = firstOutput[state]!; t >= 0; t = outputLink[t]!) {
+    for (let t = node[state * STRIDE + FIRST_OUTPUT]!; t >= 0; t = node[node[t * STRIDE + FAIL]! * STRIDE + FIRST_OUTPUT]!) {
       const pattern = output[t]!;
       const start = this.ring[(consumed - patternLength[pattern]!) & this.ringMask]!;
       if (classIsWord[classOf[text.charCodeAt(start)]!]) {
@@ -168,11 +166,6 @@ class AutomatonMatcher implements Matcher {
       if (place(found, start, end, pattern)) return;
     }
   }
-}
-
-/** The same memory as signed integers (state numbers stay far below 2^31). */
-function asInt32(a: Uint32Array): Int32Array {
-  return new Int32Array(a.buffer, a.byteOffset, a.length);
 }
 
 /** No lower-case letter in text[start, end): "US" but not "us" or "Us". */

@@ -92,7 +92,7 @@ export const fixtureKb: KnowledgeBase = {
 
 /** A matcher of the shipped shape; its automaton is never decoded by the background. */
 export const fixtureMatcher: MatcherData = {
-  format: 2,
+  format: 3,
   kbVersion: fixtureKb.version,
   entities: fixtureKb.entities.map(({ id, name, type }) => ({ id, name, type })),
   automaton: 'AAAA',

@@ -23,10 +23,16 @@ describe(`bench probes (${chosenBrowser()})`, () => {
     await browser?.close();
   });
 
-  it('records the background start-up with the bundled knowledge base, once', async () => {
-    const loads = await browser.evaluateInBackground((bg) => bg.performance.getEntriesByName('backstory:kb-load').map((e) => e.duration));
+  it('records the background start-up up to the matcher being read, once, and reads the matcher once', async () => {
+    const entries = await browser.evaluateInBackground((bg) =>
+      ['backstory:kb-load', 'backstory:read-matcher'].map((name) => bg.performance.getEntriesByName(name).map((e) => e.duration)),
+    );
+    const [loads, reads] = entries;
     expect(loads).toHaveLength(1);
-    expect(loads[0]).toBeGreaterThan(0);
+    expect(loads![0]).toBeGreaterThan(0);
+    // The page spotted names, so its matcher came from that one read.
+    expect(reads).toHaveLength(1);
+    expect(reads![0]).toBeLessThanOrEqual(loads![0]!);
   });
 
   it('times pointer lookups only while the page asks for it', async () => {

@@ -61,6 +61,12 @@ describe.runIf(chosenBrowser() === 'chromium')('zero network', () => {
     const allowed = [`${harness.pages.origin}/`, `chrome-extension://${harness.extensionId}/`, `blob:chrome-extension://${harness.extensionId}/`];
     const outside = requests.filter((r) => !allowed.some((prefix) => r.url.startsWith(prefix)));
     expect(outside).toEqual([]);
+    // The service worker reads the corpus from its own package (issue 7): those reads are
+    // chrome-extension:// URLs of our own id, never anything else, each file once.
+    const workerReads = requests.filter((r) => r.from.startsWith('service worker')).map((r) => r.url.replace(`chrome-extension://${harness.extensionId}/`, ''));
+    expect(workerReads.every((path) => /^data\/(kb|matcher|fingerprints)\.json$/.test(path))).toBe(true);
+    expect(workerReads).toContain('data/matcher.json');
+    expect(new Set(workerReads).size).toBe(workerReads.length);
     // The recording saw the session (the page and the popup's files at least).
     expect(requests.some((r) => r.url.startsWith(`${harness.pages.origin}/${DEMO_PAGE}`))).toBe(true);
     expect(requests.some((r) => r.url.startsWith(`chrome-extension://${harness.extensionId}/popup.html`))).toBe(true);

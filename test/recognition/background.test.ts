@@ -30,6 +30,8 @@ const fromTab = (tabId: number, url = 'https://syndicator.example/story'): Sende
 });
 const fromPopup: Sender = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
 const shinglesOf = (page: string) => ({ shingles: [...textShingles(pageText(page))], modulus: 1 });
+// What the worker reads from its package (issue 7), here from the repository's copies.
+const corpus = { kb: () => Promise.resolve(bundledKb), fingerprints: () => Promise.resolve(bundledFingerprints) };
 
 let db: BackstoryDb;
 let n = 0;
@@ -37,7 +39,7 @@ let warn: ReturnType<typeof vi.spyOn>;
 beforeEach(() => {
   fakeBrowser.reset();
   db = openBackstoryDb(`recognition-test-${++n}`);
-  registerRouter(createHandlers(createKnowledge(db, bundledKb), bundledMatcher));
+  registerRouter(createHandlers(createKnowledge(db, bundledKb), bundledMatcher, { corpus }));
   warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
 afterEach(async () => {
@@ -76,7 +78,7 @@ describe('page/recognise', () => {
     await send(msg('page/recognise', shinglesOf('seed-iran-meddles.html')), fromTab(7));
     // A new background over the same browser storage, as after a restart.
     fakeBrowser.runtime.onMessage.removeAllListeners();
-    registerRouter(createHandlers(createKnowledge(db, bundledKb), bundledMatcher));
+    registerRouter(createHandlers(createKnowledge(db, bundledKb), bundledMatcher, { corpus }));
     const card = (await send(msg('card/get', { entity: 'mustafa-al-kadhimi' }), fromTab(7))) as CardData;
     expect(card.thisPage?.doc).toBe('iran-meddles');
     expect(card.accounts.map((a) => a.doc)).not.toContain('iran-meddles');
