@@ -174,7 +174,9 @@ export function locate(map: TextMap, offset: number, affinity: 'start' | 'end'):
   if (found < 0) return { node: nodes[0]!, offset: 0 };
   const node = nodes[found]!;
   const within = offset - starts[found]!;
-  const length = node.data.length;
+  // `length`, not `data.length`: Firefox copies the whole string on every `data` read from a
+  // content script (a 5 MB text node × two reads per mention hung the page for minutes).
+  const length = node.length;
   if (affinity === 'start' && within >= length && found + 1 < nodes.length) {
     return { node: nodes[found + 1]!, offset: 0 };
   }

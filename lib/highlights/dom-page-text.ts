@@ -98,7 +98,7 @@ function locate(page: PageText, at: number, isEnd: boolean): { node: Text; offse
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const s = starts[mid]!;
-    const e = s + nodes[mid]!.data.length;
+    const e = s + nodes[mid]!.length; // not data.length: Firefox copies the string on each read
     if (at < s || (isEnd && at === s && mid > 0)) hi = mid - 1;
     else if (at > e || (!isEnd && at === e)) lo = mid + 1;
     else return { node: nodes[mid]!, offset: at - s };
