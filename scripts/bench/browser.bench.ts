@@ -13,9 +13,9 @@ import { execSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { DEMO_ALIASES, DEMO_HOVER, DEMO_PAGE } from '../../test/e2e/demo-page';
-import { card, EXTENSION_DIR, findChromium, hoverText, launchWithExtension, MENTION_HIGHLIGHT, type Harness } from '../../test/e2e/harness';
+import { card, EXTENSION_DIR, findChromium, hoverText, launchWithExtension, launchWithoutExtension, MENTION_HIGHLIGHT, type Harness } from '../../test/e2e/harness';
 import { bigPageHtml } from './big-page';
 import { PROBE_SCRIPT, longestTask, type ProbeReport } from './browser-probes';
 import { loadKb } from './corpus-fixtures';
@@ -121,12 +121,6 @@ async function scrollBuilds(page: Page, screens: number): Promise<{ perScreen: n
   );
 }
 
-async function withoutExtension(): Promise<{ browser: Browser; context: BrowserContext }> {
-  const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  return { browser, context };
-}
-
 /** `promise`, or `fallback` once `ms` have passed: one stuck step must not hang the whole bench. */
 function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
   return Promise.race([promise, new Promise<T>((resolve) => setTimeout(() => resolve(fallback), ms))]);
@@ -174,7 +168,7 @@ export const browserBench: BenchModule = {
     const loads = ctx.quick ? 1 : 3;
 
     // Baselines: the same page in a browser without Backstory.
-    const plain = await withoutExtension();
+    const plain = await launchWithoutExtension();
     const bare: number[] = [];
     const plainReports: ProbeReport[] = [];
     let plainHeap = 0;
@@ -289,7 +283,7 @@ export const browserBench: BenchModule = {
       }
     } finally {
       await withTimeout(harness.close(), 15_000, undefined);
-      await withTimeout(plain.browser.close(), 15_000, undefined);
+      await withTimeout(plain.close(), 15_000, undefined);
     }
 
     // What every page downloads and parses before the first mark.

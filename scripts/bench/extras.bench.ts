@@ -15,9 +15,9 @@
  *    TaskDuration after load + 2 s idle, with against without the extension.
  * Needs the built extension (`npx wxt build`).
  */
-import { chromium, type Browser, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { DEMO_PAGE } from '../../test/e2e/demo-page';
-import { findChromium, launchWithExtension, MENTION_HIGHLIGHT, waitForMentions, type Harness } from '../../test/e2e/harness';
+import { findChromium, launchWithExtension, launchWithoutExtension, MENTION_HIGHLIGHT, waitForMentions, type Harness } from '../../test/e2e/harness';
 import { judge } from './table';
 import { median } from './timing';
 import { percentile, type BenchContext, type BenchModule, type BenchRow } from './types';
@@ -31,11 +31,6 @@ const WORKER_EVAL = 'backstory:worker-eval';
 /** Worker start → the first answer, wall time: the wait for the page's question included. */
 const FIRST_ANSWER = 'backstory:first-answer';
 const HIT_TEST = 'backstory:hit-test';
-
-async function plainBrowser(): Promise<{ browser: Browser; context: BrowserContext }> {
-  const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
-  return { browser, context: await browser.newContext({ viewport: { width: 1280, height: 900 } }) };
-}
 
 /** `promise`, or `fallback` once `ms` have passed: one stuck step must not hang the whole bench. */
 function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
@@ -191,7 +186,7 @@ export const extrasBench: BenchModule = {
     if (!findChromium()) throw new Error('No Chromium: set CHROMIUM_PATH');
     const rows: BenchRow[] = [];
     const harness = await launchWithExtension();
-    const plain = await plainBrowser();
+    const plain = await launchWithoutExtension();
     try {
       step('hit-test');
       const demo = await harness.context.newPage();
@@ -320,7 +315,7 @@ export const extrasBench: BenchModule = {
       });
     } finally {
       await withTimeout(harness.close(), 15_000, undefined);
-      await withTimeout(plain.browser.close(), 15_000, undefined);
+      await withTimeout(plain.close(), 15_000, undefined);
     }
     return rows;
   },

@@ -132,6 +132,41 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number } | null;
 }
 
+/** Every launch's flags but the extension's: a quiet headless browser with no network of its own. */
+const BROWSER_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/**
+ * The baseline browser for "against the page without Backstory": launched exactly like
+ * `launchWithExtension` (persistent temporary profile, same flags and viewport) but with no
+ * extension, so a difference between the two is Backstory's and not the launch mode's.
+ */
+export async function launchWithoutExtension(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('No Chromium found: set CHROMIUM_PATH.');
+  const profile = await mkdtemp(join(tmpdir(), 'backstory-plain-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: BROWSER_FLAGS,
+  });
+  return {
+    context,
+    async close() {
+      await context.close().catch(() => undefined);
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
 /** Chromium with the built extension loaded, on a fresh temporary profile, plus the page server. */
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<Harness> {
   const executablePath = findChromium();
@@ -154,17 +189,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       viewport: options.viewport === undefined ? { width: 1280, height: 900 } : options.viewport,
       // Playwright passes --disable-extensions by default, which would win over --load-extension.
       ignoreDefaultArgs: ['--disable-extensions'],
-      args: [
-        `--disable-extensions-except=${extensionDir}`,
-        `--load-extension=${extensionDir}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
+      args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...BROWSER_FLAGS],
     });
     const extensionId = await findExtensionId(context);
     const opened = context;
