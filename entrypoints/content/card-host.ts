@@ -150,10 +150,6 @@ export class CardHost {
     });
   }
 
-  get isPinned(): boolean {
-    return this.pinned;
-  }
-
   private load(entity: string): Promise<CardData | null> {
     let pending = this.cache.get(entity);
     if (!pending) {

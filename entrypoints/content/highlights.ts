@@ -15,8 +15,10 @@ import type { HighlightRow } from '../../lib/storage/types';
 import { ask } from './background-client';
 import { isOwnUi, OWN_UI_TAG } from './chunks';
 import { HighlightUi } from './highlight-ui';
+import { caretAt } from './hit-test';
 import { FLASH_HIGHLIGHT, supportsHighlights } from './marks';
 import type { PageWatcher } from './page-watcher';
+import { liveRange } from './spotted';
 import { SliceClock } from './yield';
 
 export const SAVED_HIGHLIGHT = 'backstory-highlight';
@@ -365,7 +367,7 @@ export class PageHighlights {
 
   /** The saved highlight under the pointer: caret position → text offset → highlight. */
   private highlightAt(x: number, y: number): Anchored | null {
-    const caret = caretAt(x, y);
+    const caret = caretAt(document, x, y);
     if (!caret || !(caret.node instanceof Text)) return null;
     if (!this.page || !this.nodeIndex.has(caret.node)) this.setPage(readPageText(document.body));
     const i = this.nodeIndex.get(caret.node);
@@ -420,23 +422,3 @@ function toStatic(range: Range): StaticRange {
   });
 }
 
-function liveRange(r: StaticRange): Range | null {
-  if (!r.startContainer.isConnected || !r.endContainer.isConnected) return null;
-  try {
-    const range = document.createRange();
-    range.setStart(r.startContainer, r.startOffset);
-    range.setEnd(r.endContainer, r.endOffset);
-    return range;
-  } catch {
-    return null; // the page shortened the text; the next pass re-anchors
-  }
-}
-
-function caretAt(x: number, y: number): { node: Node; offset: number } | null {
-  if (typeof document.caretPositionFromPoint === 'function') {
-    const pos = document.caretPositionFromPoint(x, y);
-    return pos ? { node: pos.offsetNode, offset: pos.offset } : null;
-  }
-  const range = (document as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null }).caretRangeFromPoint?.(x, y);
-  return range ? { node: range.startContainer, offset: range.startOffset } : null;
-}

@@ -385,7 +385,7 @@ function caretRange(): Range | null {
 }
 
 function scrollToMention(mention: SpottedMention): void {
-  const range = liveRange(mention);
+  const range = liveRange(mention.range);
   const rect = range?.getBoundingClientRect();
   if (rect && isInViewport(rect, { width: window.innerWidth, height: window.innerHeight })) return;
   mention.range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });

@@ -22,19 +22,20 @@ export interface SpottedMention {
 
 /** The mention's rectangles now, from a Range built for this one mention only. */
 export function mentionRects(mention: SpottedMention): DOMRect[] {
-  const range = liveRange(mention);
+  const range = liveRange(mention.range);
   return range ? Array.from(range.getClientRects()) : [];
 }
 
-export function liveRange(mention: SpottedMention): Range | null {
-  const { startContainer, startOffset, endContainer, endOffset } = mention.range;
+/** A live Range for a static one, or null when the page removed or shortened its text since. */
+export function liveRange(staticRange: AbstractRange): Range | null {
+  const { startContainer, startOffset, endContainer, endOffset } = staticRange;
   if (!startContainer.isConnected || !endContainer.isConnected) return null;
   const range = document.createRange();
   try {
     range.setStart(startContainer, startOffset);
     range.setEnd(endContainer, endOffset);
   } catch {
-    // The page shortened the text since the scan; the rescan it triggered will replace us.
+    // The page shortened the text since; its rescan (or re-anchoring pass) will replace us.
     return null;
   }
   return range;

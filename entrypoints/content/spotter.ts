@@ -290,13 +290,15 @@ export class Spotter {
     const map = extractText(chunk.root, { isOwnUi });
     const built = chunk.found.map((match) => toMention(match, map, chunk.root, this.entityOf(match)));
     chunk.built = built;
-    this.nearness.unwatch(chunk.root, this.onNear);
     const mentions = built.filter((m): m is SpottedMention => m !== null);
     // The fallback marks rewrite ranges and segments: index after marking.
     this.marks.add(mentions);
     for (const mention of mentions) {
       for (const s of mention.segments) this.index.add(s.node, s.from, s.to, mention);
     }
+    // Only now: the marks watch the same element (a chunk is usually its mentions' anchor), and
+    // unwatching first would make the observer forget it is near, so they would draw a frame late.
+    this.nearness.unwatch(chunk.root, this.onNear);
     if (!this.inSlice) this.buildMs += performance.now() - start;
     return built;
   }

@@ -27,10 +27,6 @@ const BlockersFileSchema = v.object({
 /** Id prefix of blocker entities in the matcher: never a gazetteer id (those have no colon). */
 export const BLOCKER_PREFIX = 'blocker:';
 
-export function isBlockerId(id: string): boolean {
-  return id.startsWith(BLOCKER_PREFIX);
-}
-
 export function validateBlockersFile(file: string, data: unknown): { value: Blocker[]; issues: BuildIssue[] } {
   const result = v.safeParse(BlockersFileSchema, data);
   if (result.success) return { value: result.output.blockers, issues: [] };

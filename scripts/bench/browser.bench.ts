@@ -20,7 +20,7 @@ import { bigPageHtml } from './big-page';
 import { PROBE_SCRIPT, longestTask, type ProbeReport } from './browser-probes';
 import { loadKb } from './corpus-fixtures';
 import { judge } from './table';
-import { median } from './timing';
+import { median, withTimeout } from './timing';
 import { percentile, type BenchContext, type BenchModule, type BenchRow } from './types';
 
 const BIG_PATH = '/bench/big.html';
@@ -119,11 +119,6 @@ async function scrollBuilds(page: Page, screens: number): Promise<{ perScreen: n
     },
     { before, screens },
   );
-}
-
-/** `promise`, or `fallback` once `ms` have passed: one stuck step must not hang the whole bench. */
-function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
-  return Promise.race([promise, new Promise<T>((resolve) => setTimeout(() => resolve(fallback), ms))]);
 }
 
 /** Pointer at rest → frame painting the card, minus the intent delay; the first sample is cold (card code and data). */

@@ -16,26 +16,17 @@
  * Needs the built extension (`npx wxt build`).
  */
 import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { FIRST_ANSWER_MEASURE, KB_LOAD_MEASURE, WORKER_EVAL_MEASURE } from '../../entrypoints/background/startup-probe';
 import { DEMO_PAGE } from '../../test/e2e/demo-page';
 import { findChromium, launchWithExtension, launchWithoutExtension, MENTION_HIGHLIGHT, waitForMentions, type Harness } from '../../test/e2e/harness';
 import { judge } from './table';
-import { median } from './timing';
+import { median, withTimeout } from './timing';
 import { percentile, type BenchContext, type BenchModule, type BenchRow } from './types';
 
 const step = (what: string) => console.error(`bench:   ${new Date().toISOString().slice(11, 19)} ${what}`);
-const KB_LOAD = 'backstory:kb-load';
 /** Reading and parsing data/matcher.json alone (entrypoints/background/shipped-corpus.ts). */
 const READ_MATCHER = 'backstory:read-matcher';
-/** Worker start → the background's script evaluated. */
-const WORKER_EVAL = 'backstory:worker-eval';
-/** Worker start → the first answer, wall time: the wait for the page's question included. */
-const FIRST_ANSWER = 'backstory:first-answer';
 const HIT_TEST = 'backstory:hit-test';
-
-/** `promise`, or `fallback` once `ms` have passed: one stuck step must not hang the whole bench. */
-function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
-  return Promise.race([promise, new Promise<T>((resolve) => setTimeout(() => resolve(fallback), ms))]);
-}
 
 async function extensionWorker(context: BrowserContext): Promise<Worker> {
   const current = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
@@ -66,9 +57,9 @@ function originOf(worker: Worker): Promise<number> {
  */
 async function kbLoads(harness: Harness, restarts: number): Promise<{ loads: number[]; reads: number[]; evals: number[]; walls: number[] }> {
   const worker = await extensionWorker(harness.context);
-  const samples = [await measureOf(worker, KB_LOAD)];
+  const samples = [await measureOf(worker, KB_LOAD_MEASURE)];
   const reads = [await measureOf(worker, READ_MATCHER)];
-  const evals = [await measureOf(worker, WORKER_EVAL)];
+  const evals = [await measureOf(worker, WORKER_EVAL_MEASURE)];
   const walls: number[] = [];
   const control = await harness.context.newPage();
   const cdp = await harness.context.newCDPSession(control);
@@ -91,10 +82,10 @@ async function kbLoads(harness: Harness, restarts: number): Promise<{ loads: num
         step(`worker did not restart after stop ${i + 1}`);
         break;
       }
-      samples.push(await measureOf(worker, KB_LOAD));
+      samples.push(await measureOf(worker, KB_LOAD_MEASURE));
       reads.push(await measureOf(worker, READ_MATCHER));
-      evals.push(await measureOf(worker, WORKER_EVAL));
-      walls.push(await measureOf(worker, FIRST_ANSWER));
+      evals.push(await measureOf(worker, WORKER_EVAL_MEASURE));
+      walls.push(await measureOf(worker, FIRST_ANSWER_MEASURE));
       await waker.close().catch(() => undefined);
     }
   } finally {

@@ -9,6 +9,7 @@
 import { performance } from 'node:perf_hooks';
 import { anchorQuote, anchorSteps } from '../../lib/highlights/anchor';
 import { describe, type Selectors } from '../../lib/highlights/selectors';
+import { seededRandom, timeRuns } from './timing';
 import { percentile, type BenchModule, type BenchRow } from './types';
 
 const PAGE_CHARS = 1_000_000;
@@ -23,16 +24,6 @@ const SENTENCES = [
   'A second round of talks is expected in Washington later this summer, officials said.',
 ];
 
-/** Deterministic pseudo-random numbers (mulberry32): the same page and highlights every run. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function buildPage(): string {
   const parts: string[] = [];
   let length = 0;
@@ -44,22 +35,12 @@ function buildPage(): string {
   return parts.join('').slice(0, PAGE_CHARS);
 }
 
-function timeRuns(runs: number, fn: () => void): number[] {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn();
-    samples.push(performance.now() - start);
-  }
-  return samples;
-}
-
 const bench: BenchModule = {
   title: 'Highlights: re-anchoring 100 highlights on a 1 MB page',
   async run({ quick }) {
     const runs = quick ? 3 : 15;
     const page = buildPage();
-    const next = random(6);
+    const next = seededRandom(6);
     const saved: Selectors[] = [];
     for (let i = 0; i < HIGHLIGHTS; i++) {
       const start = Math.floor(next() * (page.length - 400));

@@ -18,6 +18,11 @@ export function median(samples: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** `promise`, or `fallback` once `ms` have passed: one stuck step must not hang the whole bench. */
+export function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
+  return Promise.race([promise, new Promise<T>((resolve) => setTimeout(() => resolve(fallback), ms))]);
+}
+
 /** Deterministic pseudo-random numbers (mulberry32): the same inputs on every run. */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;

@@ -108,6 +108,7 @@ async function snapshot() {
   return {
     storage: JSON.stringify(await fakeBrowser.storage.local.get(null)),
     entities: await db.entities.count(),
+    highlights: await db.highlights.count(),
   };
 }
 
