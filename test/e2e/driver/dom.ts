@@ -177,10 +177,18 @@ export async function isChecked(page: E2EPage, target: Target): Promise<boolean>
   return evaluateAll(page, target, (elements) => (elements[0] as HTMLInputElement | undefined)?.checked === true);
 }
 
-/** Clicks the checkbox if it is not already in the wanted state (Playwright's check/uncheck). */
+/**
+ * Clicks the checkbox if it is not already in the wanted state (Playwright's check/uncheck),
+ * then waits for that state: the popup's switches are controlled inputs that show the stored
+ * setting once the background has answered, so a read right after the click can still see the
+ * old state under load.
+ */
 export async function setChecked(page: E2EPage, target: Target, checked: boolean): Promise<void> {
   if ((await isChecked(page, target)) !== checked) await click(page, target);
-  if ((await isChecked(page, target)) !== checked) throw new Error(`${JSON.stringify(target)} did not become ${checked ? 'checked' : 'unchecked'}`);
+  await pollUntil(async () => (await isChecked(page, target)) === checked, {
+    timeout: 3_000,
+    what: `${JSON.stringify(target)} to become ${checked ? 'checked' : 'unchecked'}`,
+  });
 }
 
 /** Chooses an option of a `<select>` by value, with the events a reader's choice fires. */
