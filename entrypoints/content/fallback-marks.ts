@@ -5,8 +5,10 @@
  * as it was. Our own DOM writes run through `quietly` so the page observer ignores them.
  */
 import { styleTreeOf } from './shadow-styles';
-import type { MentionMarks, Timers } from './marks';
-import type { Segment, SpottedMention } from './spotted';
+import type { Timers } from '../../lib/page/hover-intent';
+import type { MentionMarks } from './marks';
+import type { Segment } from '../../lib/page/dom-page-text';
+import type { SpottedMention } from './spotted';
 
 const FLASH_MS = 1600;
 

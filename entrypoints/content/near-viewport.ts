@@ -4,7 +4,7 @@
  * chunk's mentions are built only when the reader comes near it; the marks watch the mentions'
  * block elements, so only those near are registered as highlights (PERFORMANCE.md).
  */
-import type { Timers } from './marks';
+import type { Timers } from '../../lib/page/hover-intent';
 
 /** Hears, in one call per observer report, which of its elements came near or went away. */
 export type NearListener = (changes: readonly NearChange[]) => void;

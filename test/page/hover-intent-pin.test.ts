@@ -1,6 +1,6 @@
 // A pinned card stays when the pointer leaves or rests on other names; Esc still closes it.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CLOSE_DELAY_MS, HoverIntent, OPEN_DELAY_MS } from '../../entrypoints/content/hover-intent';
+import { CLOSE_DELAY_MS, HoverIntent, OPEN_DELAY_MS } from '../../lib/page/hover-intent';
 
 function setup() {
   const events: string[] = [];
