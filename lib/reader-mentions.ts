@@ -1,12 +1,13 @@
 /**
  * The document reader's marks: the same matcher and evidence rules as on any web page, run over
- * the document's own paragraphs joined the way a page's text joins its blocks (lib/page/
- * blocks.ts), and each paragraph cut into runs of plain text, mentions and the linked passage
- * so the reader can render them as elements (text, never HTML). DOM-free.
+ * the document's paragraphs joined the way a page's text joins its blocks (and the knowledge-
+ * base builder joins them: `documentText`), and each paragraph cut into runs of plain text,
+ * mentions and the linked passage so the reader can render them as elements (text, never
+ * HTML). DOM-free.
  */
 import { spotText } from './engine/evidence';
 import type { Matcher } from './engine/matcher';
-import { joinBlocks } from './page/blocks';
+import { documentText } from './kb/passages';
 
 export interface ParagraphMention {
   /** Offsets into the paragraph's text, end exclusive. */
@@ -24,7 +25,7 @@ export function spotParagraphs(
   paragraphs: readonly string[],
   suppressed?: ReadonlySet<string>,
 ): ParagraphMention[][] {
-  const { text, starts } = joinBlocks(paragraphs);
+  const { text, paragraphStarts: starts } = documentText(paragraphs);
   const result: ParagraphMention[][] = paragraphs.map(() => []);
   let i = 0;
   for (const m of spotText(matcher, text)) {

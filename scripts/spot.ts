@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Window } from 'happy-dom';
 import { loadMatcher, type Matcher } from '../lib/engine/matcher';
 import { spotText } from '../lib/engine/evidence';
@@ -24,7 +24,8 @@ export interface SpotLine {
   end: number;
 }
 
-const DEFAULT_MATCHER = fileURLToPath(new URL('../data/matcher.json', import.meta.url));
+// A path, not a file URL: tests read the matcher from a happy-dom window, whose URL is not Node's.
+const DEFAULT_MATCHER = join(import.meta.dirname, '..', 'data', 'matcher.json');
 
 /** A readable failure: printed without a stack trace, exit code 1. */
 export class SpotError extends Error {}

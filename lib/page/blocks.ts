@@ -1,24 +1,11 @@
 /**
  * Blocks in the page's text: paragraphs, headings, cells and list items are kept apart by one
- * BLOCK_BREAK each (dom-page-text.ts reads a page that way). The same form serves text that
- * never was a page — a corpus document's paragraphs in the reader — and what a saved highlight
- * keeps: a passage across two paragraphs is stored with the break between them and shown as two
- * paragraphs. DOM-free.
+ * BLOCK_BREAK each (dom-page-text.ts reads a page that way, and a corpus document's paragraphs
+ * are joined the same way: `documentText` in lib/kb/passages.ts). A saved highlight keeps that
+ * form: a passage across two paragraphs is stored with the break between them, and shown,
+ * exported and read as paragraphs. DOM-free.
  */
 import { BLOCK_BREAK } from '../engine/alphabet';
-
-export { BLOCK_BREAK };
-
-/** Blocks joined the way a page's text joins them, with each block's offset in the text. */
-export function joinBlocks(blocks: readonly string[]): { text: string; starts: number[] } {
-  const starts: number[] = [];
-  let at = 0;
-  for (const block of blocks) {
-    starts.push(at);
-    at += block.length + BLOCK_BREAK.length;
-  }
-  return { text: blocks.join(BLOCK_BREAK), starts };
-}
 
 /** The block of `text` holding `text[start, end)` (from the break before `start` to the one after `end`). */
 export function blockAround(text: string, start: number, end: number): { start: number; end: number } {
@@ -35,4 +22,10 @@ export function paragraphsOf(passage: string): string[] {
 /** A passage on one line, paragraphs separated by a space (an excerpt, a label). */
 export function oneLine(passage: string): string {
   return passage.replaceAll(BLOCK_BREAK, ' ');
+}
+
+/** A passage cut to `keep` characters for a label or a one-line excerpt, paragraphs run together with a space. */
+export function excerpt(passage: string, keep: number): string {
+  const line = oneLine(passage);
+  return line.length > keep ? `${line.slice(0, keep)}…` : line;
 }

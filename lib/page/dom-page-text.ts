@@ -50,12 +50,8 @@ export interface Segment {
 }
 
 // Numeric DOM constants: this file also runs under happy-dom in Node, without DOM globals.
-const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
-const DOCUMENT_NODE = 9;
-const DOCUMENT_FRAGMENT_NODE = 11;
-const SHOW_ELEMENT = 0x1;
-const SHOW_TEXT = 0x4;
+const NODE = { ELEMENT: 1, TEXT: 3, DOCUMENT: 9, FRAGMENT: 11 } as const;
+const SHOW_ELEMENTS_AND_TEXT = 0x1 | 0x4;
 const DOCUMENT_POSITION_FOLLOWING = 0x4;
 
 /** Read the text under `root` (an element, a text node or a document). */
@@ -107,11 +103,11 @@ export function readPageText(root: Node, options: ReadOptions = {}): PageText {
   };
   const done = (): PageText => ({ text: parts.join(''), nodes, starts });
 
-  if (root.nodeType === TEXT_NODE) {
+  if (root.nodeType === NODE.TEXT) {
     addText(root as Text);
     return done();
   }
-  if (root.nodeType === ELEMENT_NODE) {
+  if (root.nodeType === NODE.ELEMENT) {
     if (skipped(root as Element)) return done();
     const shadow = openShadowRoot(root as Element);
     if (shadow) {
@@ -120,14 +116,14 @@ export function readPageText(root: Node, options: ReadOptions = {}): PageText {
     }
   }
 
-  const doc = root.nodeType === DOCUMENT_NODE ? (root as Document) : root.ownerDocument;
+  const doc = root.nodeType === NODE.DOCUMENT ? (root as Document) : root.ownerDocument;
   if (!doc) return done();
   // Walked with firstChild/nextSibling/parentNode rather than nextNode() so that leaving an
   // element is visible too: a block's end is a break as much as its start.
-  const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT);
+  const walker = doc.createTreeWalker(root, SHOW_ELEMENTS_AND_TEXT);
   let node: Node | null = walker.firstChild();
   while (node) {
-    if (node.nodeType === TEXT_NODE) {
+    if (node.nodeType === NODE.TEXT) {
       addText(node as Text);
     } else {
       const el = node as Element;
@@ -238,7 +234,7 @@ export function rangeOver(segments: readonly Segment[]): StaticRange {
  */
 export function offsetAt(page: PageText, container: Node, offset: number, side: 'start' | 'end'): number {
   const { nodes, starts } = page;
-  if (container.nodeType === TEXT_NODE) {
+  if (container.nodeType === NODE.TEXT) {
     const i = nodes.indexOf(container as Text);
     if (i >= 0) return starts[i]! + Math.min(offset, (container as Text).length);
   }
@@ -259,7 +255,7 @@ export function rangeOffsets(page: PageText, range: AbstractRange): { start: num
 
 /** Index of the first node of the page's text that starts at or after the point (binary search). */
 function firstNodeAfter(page: PageText, container: Node, offset: number): number {
-  const doc = container.nodeType === DOCUMENT_NODE ? (container as Document) : container.ownerDocument!;
+  const doc = container.nodeType === NODE.DOCUMENT ? (container as Document) : container.ownerDocument!;
   const probe = doc.createRange();
   probe.setStart(container, offset);
   const probeRoot = container.getRootNode();
@@ -289,7 +285,7 @@ function startsBefore(node: Text, probe: Range, probeRoot: Node, container: Node
 function liftInto(node: Node, root: Node): Node | null {
   let n = node;
   for (let r = n.getRootNode(); r !== root; r = n.getRootNode()) {
-    if (r.nodeType !== DOCUMENT_FRAGMENT_NODE || !(r as ShadowRoot).host) return null;
+    if (r.nodeType !== NODE.FRAGMENT || !(r as ShadowRoot).host) return null;
     n = (r as ShadowRoot).host;
   }
   return n;
