@@ -37,7 +37,7 @@ export class FallbackMarks implements MentionMarks {
       const wrapped = new Map<SpottedMention, HTMLElement[]>();
       for (const work of byNode.values()) {
         work.sort((a, b) => b.segment.from - a.segment.from);
-        // Marks in a web component's shadow tree need the mark rules adopted there (issue 3).
+        // Marks in a web component's shadow tree need the mark rules adopted there.
         if (work[0]) styleTreeOf(work[0].segment.node);
         for (const { mention, segment } of work) {
           const mark = wrap(segment, mention.entity.id);

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /**
- * Web components in the content script's bookkeeping (issue 3): a shadow host is one scan chunk,
+ * Web components in the content script's bookkeeping: a shadow host is one scan chunk,
  * and a change inside its shadow tree rescans that chunk only.
  */
 import { beforeEach, describe, expect, it } from 'vitest';

@@ -191,7 +191,7 @@ class ManualNearness implements Nearness {
   }
 }
 
-describe('Spotter: mentions built only near the viewport (issue 7)', () => {
+describe('Spotter: mentions built only near the viewport', () => {
   const paragraphs = ['Soleimani spoke first.', 'The Popular Mobilization Forces replied.', 'Later Mustafa al-Kadhimi and Soleimani met.'];
 
   it('counts every mention at once but builds and marks only the chunks reported near', async () => {

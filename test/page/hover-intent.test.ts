@@ -102,7 +102,7 @@ describe('HoverIntent', () => {
   });
 });
 
-describe('HoverIntent: the delay counts from when the pointer got there (issue 7)', () => {
+describe('HoverIntent: the delay counts from when the pointer got there', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
