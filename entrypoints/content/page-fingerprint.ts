@@ -1,7 +1,8 @@
 /**
- * The page's text fingerprint, built from the text the spotter already reads chunk by
- * chunk (no second walk over the DOM), and sent to the background, which says whether the page
- * is a corpus document, a copy of one, or from a known outlet.
+ * The page's text fingerprint, built from the page text the spotter already reads chunk by
+ * chunk (lib/page/dom-page-text.ts, block breaks between paragraphs: no second walk over the
+ * DOM), and sent to the background, which says whether the page is a corpus document, a copy of
+ * one, or from a known outlet.
  */
 import { keptBySample, MAX_PAGE_SHINGLES, sampleModulus, textShingles } from '../../lib/recognition/shingles';
 import { measure } from './measures';
