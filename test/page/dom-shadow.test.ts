@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { BLOCK_BREAK } from '../../lib/engine/alphabet';
-import { extractText, locate } from '../../lib/engine/dom-text';
+import { readPageText, locate } from '../../lib/page/dom-page-text';
 import { spotText } from '../../lib/engine/evidence';
-import { makeMatcher } from './helpers';
+import { makeMatcher } from '../engine/helpers';
 
 const matcher = makeMatcher([
   { id: 'kadhimi', names: ['Mustafa al-Kadhimi', 'Kadhimi'] },
@@ -31,7 +31,7 @@ function shadow(host: Element, html: string, mode: ShadowRootMode = 'open'): Sha
 
 /** The text of each spotted name, read back from the DOM nodes the map points at. */
 function namesInDom(body: Element): string[] {
-  const map = extractText(body);
+  const map = readPageText(body);
   return spotText(matcher, map.text).map((m) => {
     const start = locate(map, m.start, 'start')!;
     const end = locate(map, m.end, 'end')!;
@@ -40,11 +40,11 @@ function namesInDom(body: Element): string[] {
   });
 }
 
-describe('extractText in open shadow roots', () => {
+describe('readPageText in open shadow roots', () => {
   it('reads the shadow tree of a host in the page, with the page text around it', () => {
     const body = page('<p>Before.</p><article-body></article-body><p>After.</p>');
     shadow(body.querySelector('article-body')!, '<p>Kadhimi met Soleimani.</p>');
-    const map = extractText(body);
+    const map = readPageText(body);
     expect(map.text.split(BLOCK_BREAK)).toEqual(['Before.', 'Kadhimi met Soleimani.', 'After.']);
     expect(namesInDom(body)).toEqual(['Kadhimi', 'Soleimani']);
     // The offsets point into the shadow tree's own text node.
@@ -55,7 +55,7 @@ describe('extractText in open shadow roots', () => {
     const body = page('<article-body></article-body>');
     const host = body.querySelector('article-body')!;
     shadow(host, '<h2>Profile</h2><p>Soleimani</p>');
-    expect(extractText(host).text.split(BLOCK_BREAK)).toEqual(['Profile', 'Soleimani']);
+    expect(readPageText(host).text.split(BLOCK_BREAK)).toEqual(['Profile', 'Soleimani']);
   });
 
   it('descends into nested shadow roots and reports each root it reads', () => {
@@ -63,7 +63,7 @@ describe('extractText in open shadow roots', () => {
     const outer = shadow(body.querySelector('outer-card')!, '<p>Outer Kadhimi</p><inner-quote></inner-quote>');
     const inner = shadow(outer.querySelector('inner-quote')!, '<p>Inner Soleimani</p>');
     const seen: ShadowRoot[] = [];
-    const map = extractText(body, { onShadowRoot: (root) => seen.push(root) });
+    const map = readPageText(body, { onShadowRoot: (root) => seen.push(root) });
     expect(map.text.split(BLOCK_BREAK)).toEqual(['Outer Kadhimi', 'Inner Soleimani']);
     expect(seen).toEqual([outer, inner]);
   });
@@ -71,7 +71,7 @@ describe('extractText in open shadow roots', () => {
   it('reads slotted light-DOM text once, where its slot renders it', () => {
     const body = page('<byline-box><span slot="name">Qasem Soleimani</span><b>unslotted</b></byline-box>');
     shadow(body.querySelector('byline-box')!, '<p>By <slot name="name">nobody</slot>, Baghdad</p>');
-    const map = extractText(body);
+    const map = readPageText(body);
     expect(map.text).toBe('By Qasem Soleimani, Baghdad');
     expect(namesInDom(body)).toEqual(['Qasem Soleimani']);
   });
@@ -79,7 +79,7 @@ describe('extractText in open shadow roots', () => {
   it('reads a slot fallback when nothing is assigned to it', () => {
     const body = page('<byline-box></byline-box>');
     shadow(body.querySelector('byline-box')!, '<p>By <slot name="name">Kadhimi</slot></p>');
-    expect(extractText(body).text).toBe('By Kadhimi');
+    expect(readPageText(body).text).toBe('By Kadhimi');
   });
 
   it('ignores closed shadow roots', () => {
@@ -103,12 +103,12 @@ describe('extractText in open shadow roots', () => {
         '<script>Soleimani</script>',
       ].join(''),
     );
-    expect(extractText(body).text).toBe('Seen: Kadhimi');
+    expect(readPageText(body).text).toBe('Seen: Kadhimi');
   });
 
   it('never reads a shadow host that is itself skipped', () => {
     const body = page('<div aria-hidden="true"><article-body></article-body></div>');
     shadow(body.querySelector('article-body')!, '<p>Soleimani</p>');
-    expect(extractText(body).text).toBe('');
+    expect(readPageText(body).text).toBe('');
   });
 });

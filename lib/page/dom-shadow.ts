@@ -1,12 +1,12 @@
 /**
- * Reading text inside open shadow roots (issue 3): web components such as a news site's
- * `<article-body>` keep their prose in a shadow tree the light-DOM walker in dom-text.ts never
- * enters. This walks a host's shadow tree in composed (rendered) order: a `<slot>` shows the
+ * Reading text inside open shadow roots: web components such as a news site's
+ * `<article-body>` keep their prose in a shadow tree the light-DOM walker in dom-page-text.ts
+ * never enters. This walks a host's shadow tree in composed (rendered) order: a `<slot>` shows the
  * light-DOM nodes assigned to it, or its own fallback content when none are, so slotted text is
  * read once, where it renders. Light children assigned to no slot are not rendered and not read.
  * Closed shadow roots are out of reach by design (`element.shadowRoot` is null for them).
  *
- * Kept apart from dom-text.ts so its hot loop only pays one `shadowRoot` read per element; this
+ * Kept apart from dom-page-text.ts so its hot loop only pays one `shadowRoot` read per element; this
  * module runs only on pages that have shadow hosts.
  */
 
@@ -21,7 +21,7 @@ export interface ComposedSink {
   blockBreak(): void;
   /** A `<br>`: a newline a name may run across. */
   lineBreak(): void;
-  /** Subtrees not to read (same rules as the light DOM). */
+  /** Subtrees not to read (the same rules as in the light DOM). */
   skipped(el: Element): boolean;
   isBlock(el: Element): boolean;
   /** Each open shadow root the walk enters, so the page watcher can observe it. */

@@ -1,16 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CLOSE_DELAY_MS, HoverIntent, OPEN_DELAY_MS } from '../../entrypoints/content/hover-intent';
+import { CLOSE_DELAY_MS, HoverIntent, OPEN_DELAY_MS, type IntentDelays } from '../../lib/page/hover-intent';
 
-function setup() {
+function setup(delays?: IntentDelays) {
   const events: string[] = [];
   const timers = {
     setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms) as unknown as number,
     clearTimeout: (id: number) => clearTimeout(id),
   };
-  const intent = new HoverIntent<string>(timers, {
-    open: (m) => events.push(`open ${m}`),
-    close: () => events.push('close'),
-  });
+  const intent = new HoverIntent<string>(
+    timers,
+    { open: (m) => events.push(`open ${m}`), close: () => events.push('close') },
+    undefined,
+    delays,
+  );
   return { intent, events };
 }
 
@@ -102,7 +104,7 @@ describe('HoverIntent', () => {
   });
 });
 
-describe('HoverIntent: the delay counts from when the pointer got there (issue 7)', () => {
+describe('HoverIntent: the delay counts from when the pointer got there', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
@@ -126,5 +128,81 @@ describe('HoverIntent: the delay counts from when the pointer got there (issue 7
     expect(odd.events).toEqual([]);
     vi.advanceTimersByTime(1);
     expect(odd.events).toEqual(['open iran']);
+  });
+});
+
+// A pinned card stays when the pointer leaves or rests on other names; Esc still closes it.
+describe('HoverIntent: pin', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('keeps a pinned card through leaving, other names and leaving the card; unpinning closes after the grace period', () => {
+    const { intent, events } = setup();
+    intent.pointerOn('kadhimi');
+    vi.advanceTimersByTime(OPEN_DELAY_MS);
+    intent.pointerInCard(true);
+    intent.pin(true);
+    intent.pointerInCard(false);
+    intent.pointerOn('soleimani');
+    vi.advanceTimersByTime(OPEN_DELAY_MS + CLOSE_DELAY_MS * 3);
+    expect(events).toEqual(['open kadhimi']);
+    expect(intent.current).toBe('kadhimi');
+
+    intent.pin(false);
+    vi.advanceTimersByTime(CLOSE_DELAY_MS);
+    expect(events).toEqual(['open kadhimi', 'close']);
+  });
+
+  it('Esc (dismiss) closes a pinned card and forgets the pin', () => {
+    const { intent, events } = setup();
+    intent.openNow('kadhimi');
+    intent.pin(true);
+    intent.dismiss();
+    expect(events).toEqual(['open kadhimi', 'close']);
+    expect(intent.isPinned).toBe(false);
+  });
+
+  it('cannot pin when no card is open', () => {
+    const { intent } = setup();
+    intent.pin(true);
+    expect(intent.isPinned).toBe(false);
+  });
+});
+
+describe('HoverIntent: prefetch', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('asks for a mention’s card as soon as the pointer lands on it, not for the card already shown', () => {
+    const prefetched: string[] = [];
+    const timers = {
+      setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms) as unknown as number,
+      clearTimeout: (id: number) => clearTimeout(id),
+    };
+    const intent = new HoverIntent<string>(timers, { open: () => undefined, close: () => undefined, prefetch: (m) => prefetched.push(m) });
+    intent.pointerOn('kadhimi');
+    expect(prefetched).toEqual(['kadhimi']);
+    vi.advanceTimersByTime(OPEN_DELAY_MS);
+    intent.pointerOn(null);
+    intent.pointerOn('kadhimi');
+    expect(prefetched).toEqual(['kadhimi']);
+  });
+});
+
+describe('HoverIntent: delays of its own (a saved highlight’s note)', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('opens and closes after the delays it was given', () => {
+    const { intent, events } = setup({ open: 300, close: 400 });
+    intent.pointerOn('note');
+    vi.advanceTimersByTime(299);
+    expect(events).toEqual([]);
+    vi.advanceTimersByTime(1);
+    intent.pointerOn(null);
+    vi.advanceTimersByTime(399);
+    expect(events).toEqual(['open note']);
+    vi.advanceTimersByTime(1);
+    expect(events).toEqual(['open note', 'close']);
   });
 });

@@ -1,21 +1,33 @@
 /**
- * When the card opens and closes: after the pointer rests on a mention for OPEN_DELAY_MS
- * (passing over names on the way elsewhere opens nothing), it stays while the pointer moves
- * into the card, and closes CLOSE_DELAY_MS after the pointer has left both. Pure timing logic.
+ * When something shown on hover opens and closes — the card of a mention, the note of a saved
+ * highlight: after the pointer rests on its target for the open delay (passing over names on
+ * the way elsewhere opens nothing), it stays while the pointer moves into it, and closes the
+ * close delay after the pointer has left both. Pure timing logic. DOM-free.
  */
-import type { Timers } from './marks';
 
+/** The card's delays (SPEC: an intent delay of about 250 ms). */
 export const OPEN_DELAY_MS = 250;
 export const CLOSE_DELAY_MS = 300;
 
+/** The timers the intent runs on (the content script's `ctx` owns them). */
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): number;
+  clearTimeout(id: number): void;
+}
+
+export interface IntentDelays {
+  open: number;
+  close: number;
+}
+
 export interface IntentCallbacks<M> {
-  open(mention: M): void;
+  open(target: M): void;
   close(): void;
   /**
-   * The pointer has just landed on a mention that may open: a chance to fetch its card during
-   * the intent delay, so the card paints as soon as the delay is over.
+   * The pointer has just landed on a target that may open: a chance to fetch what it shows
+   * (a mention's card) during the intent delay, so it paints as soon as the delay is over.
    */
-  prefetch?(mention: M): void;
+  prefetch?(target: M): void;
 }
 
 export class HoverIntent<M> {
@@ -30,8 +42,9 @@ export class HoverIntent<M> {
   constructor(
     private timers: Timers,
     private callbacks: IntentCallbacks<M>,
-    /** Two values for the same mention (a rescan may rebuild the object for the same name). */
+    /** Two values for the same target (a rescan may rebuild the object for the same name). */
     private same: (a: M, b: M) => boolean = (a, b) => a === b,
+    private delays: IntentDelays = { open: OPEN_DELAY_MS, close: CLOSE_DELAY_MS },
   ) {}
 
   /** The open card's mention, if a card is open. */
@@ -43,7 +56,7 @@ export class HoverIntent<M> {
    * The mention under the pointer now (null: none). Called at most once per frame, so the
    * pointer may have been on it for up to a frame already (`restedMs`, from the pointer event's
    * timestamp): the delay counts from when the pointer got there, not from the frame that
-   * noticed, or every card would open a frame late (issue 7: warm card within one frame).
+   * noticed, or every card would open a frame late (a warm card must paint within one frame).
    */
   pointerOn(mention: M | null, restedMs = 0): void {
     // A pinned card stays, and other names do not replace it under the reader's pointer.
@@ -55,7 +68,7 @@ export class HoverIntent<M> {
       this.timers.clearTimeout(this.closeTimer);
       if (!this.isSame(mention, this.shown)) {
         this.callbacks.prefetch?.(mention);
-        const delay = Math.max(0, OPEN_DELAY_MS - Math.max(0, restedMs));
+        const delay = Math.max(0, this.delays.open - Math.max(0, restedMs));
         this.openTimer = this.timers.setTimeout(() => this.show(mention), delay);
       }
     } else {
@@ -121,6 +134,6 @@ export class HoverIntent<M> {
   private scheduleClose(): void {
     if (this.shown === null || this.inCard || this.hovered || this.pinned) return;
     this.timers.clearTimeout(this.closeTimer);
-    this.closeTimer = this.timers.setTimeout(() => this.dismiss(), CLOSE_DELAY_MS);
+    this.closeTimer = this.timers.setTimeout(() => this.dismiss(), this.delays.close);
   }
 }

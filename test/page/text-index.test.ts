@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { MentionIndex, lastAtOrBefore } from '../../entrypoints/content/mention-index';
+import { TextIndex, lastAtOrBefore } from '../../lib/page/text-index';
 
 // Text nodes are only keys here: any object will do.
 const node = () => ({});
 
-describe('MentionIndex: which mention is at a caret position', () => {
+describe('TextIndex: which mention is at a caret position', () => {
   it('finds the mention covering an offset, including the caret just after its last character', () => {
-    const index = new MentionIndex<object, string>();
+    const index = new TextIndex<object, string>();
     const text = node(); // "Mustafa al-Kadhimi met Qassem Soleimani"
     index.add(text, 0, 18, 'kadhimi');
     index.add(text, 23, 39, 'soleimani');
@@ -20,19 +20,19 @@ describe('MentionIndex: which mention is at a caret position', () => {
   });
 
   it('keeps stretches sorted when mentions arrive out of order', () => {
-    const index = new MentionIndex<object, string>();
+    const index = new TextIndex<object, string>();
     const text = node();
     index.add(text, 50, 55, 'c');
     index.add(text, 0, 5, 'a');
     index.add(text, 20, 25, 'b');
-    expect(index.stretches(text).map((s) => s.mention)).toEqual(['a', 'b', 'c']);
+    expect(index.stretches(text).map((s) => s.value)).toEqual(['a', 'b', 'c']);
     expect(index.at(text, 22)).toBe('b');
     expect(index.at(text, 52)).toBe('c');
     expect(index.at(text, 30)).toBeUndefined();
   });
 
   it('answers per node: a name split over two nodes is found from either', () => {
-    const index = new MentionIndex<object, string>();
+    const index = new TextIndex<object, string>();
     const first = node(); // "<b>Mustafa</b>"
     const second = node(); // " al-Kazemi"
     index.add(first, 0, 7, 'kadhimi');
@@ -43,7 +43,7 @@ describe('MentionIndex: which mention is at a caret position', () => {
   });
 
   it('forgets a removed mention but keeps its neighbours', () => {
-    const index = new MentionIndex<object, string>();
+    const index = new TextIndex<object, string>();
     const text = node();
     index.add(text, 0, 5, 'a');
     index.add(text, 10, 15, 'b');
@@ -55,7 +55,7 @@ describe('MentionIndex: which mention is at a caret position', () => {
   });
 
   it('binary search finds the last stretch starting at or before an offset', () => {
-    const list = [0, 10, 20, 30, 40].map((from) => ({ from, to: from + 5, mention: from }));
+    const list = [0, 10, 20, 30, 40].map((from) => ({ from, to: from + 5, value: from }));
     expect(lastAtOrBefore(list, -1)).toBe(-1);
     expect(lastAtOrBefore(list, 0)).toBe(0);
     expect(lastAtOrBefore(list, 29)).toBe(2);
