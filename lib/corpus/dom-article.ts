@@ -17,7 +17,7 @@ import { checkDraft, type Checked, type DocumentDraft, type DraftOrigin } from '
 import { readPageSignals } from './dom-metadata';
 import { MAX_LABEL_CHARS, MAX_PAGE_ELEMENTS, MAX_TITLE_CHARS } from './limits';
 import { resolveMetadata, type ArticleMetadata } from './metadata';
-import { documentUrl, sameSite, urlDomain } from './url';
+import { documentUrl, hostOf, sameSite, urlDomain } from './url';
 
 /** Elements that are never the article's prose: media, embeds, controls, navigation. */
 const NEVER_PROSE = new Set([
@@ -81,7 +81,7 @@ function assemble(
   let url = meta.url;
   // A page can claim any canonical address; on another site's, it would be filed under that
   // site's outlet and perspective (and could shadow that site's real article as a "duplicate").
-  if (visited && url && !sameSite(urlDomain(url) ?? '', urlDomain(visited) ?? '')) url = visited;
+  if (visited && url && !sameSite(hostOf(url), hostOf(visited))) url = visited;
   url ??= visited;
   if (url) {
     draft.url = url;
@@ -122,26 +122,39 @@ function readBlocks(content: Element): TextBlock[] {
   while (from <= map.text.length) {
     let to = map.text.indexOf(BLOCK_BREAK, from);
     if (to < 0) to = map.text.length;
-    let first: Text | undefined;
+    let kind: TextBlock['kind'] | undefined;
     let linked = 0;
     let total = 0;
     for (; node < map.nodes.length && map.starts[node]! < to; node++) {
       const text = map.nodes[node]!;
       const length = text.data.trim().length;
-      if (length && !first) first = text;
+      if (!length) continue;
       total += length;
-      if (text.parentElement?.closest('a')) linked += length;
+      const place = placeOf(text, content);
+      kind ??= place.kind;
+      if (place.linked) linked += length;
     }
     const text = map.text.slice(from, to);
-    if (text.trim()) blocks.push({ text, kind: blockKind(first), linkShare: total ? linked / total : 0 });
+    if (text.trim()) blocks.push({ text, kind: kind ?? 'paragraph', linkShare: total ? linked / total : 0 });
     from = to + 1;
   }
   return blocks;
 }
 
-function blockKind(first: Text | undefined): TextBlock['kind'] {
-  const el = first?.parentElement?.closest('h1, h2, h3, h4, h5, h6, li, blockquote');
-  if (!el) return 'paragraph';
-  if (HEADINGS.has(el.localName)) return 'heading';
-  return el.localName === 'li' ? 'list-item' : 'quote';
+/**
+ * What a text node is part of: the nearest heading, list item or quote around it, and whether
+ * it is link text. One walk up to the content root (a selector-based `closest` per node costs
+ * several times more under happy-dom, the CLI's DOM).
+ */
+function placeOf(text: Text, root: Element): { kind: TextBlock['kind']; linked: boolean } {
+  let kind: TextBlock['kind'] | undefined;
+  let linked = false;
+  for (let el = text.parentElement; el && el !== root; el = el.parentElement) {
+    const name = el.localName;
+    if (name === 'a') linked = true;
+    else if (!kind && HEADINGS.has(name)) kind = 'heading';
+    else if (!kind && name === 'li') kind = 'list-item';
+    else if (!kind && name === 'blockquote') kind = 'quote';
+  }
+  return { kind: kind ?? 'paragraph', linked };
 }

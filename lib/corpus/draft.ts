@@ -165,6 +165,11 @@ export function textLength(paragraphs: readonly string[]): number {
   return total;
 }
 
+/** A host name the source registry can label (an IP address or `localhost` is not one). */
+export function isDomain(host: string): boolean {
+  return DOMAIN.test(host);
+}
+
 export function isHttpUrl(url: string): boolean {
   try {
     const { protocol } = new URL(url);

@@ -7,6 +7,7 @@
  *   query's order), so it is compared, never opened.
  * DOM-free.
  */
+import { isDomain } from './draft';
 
 /** Query parameters that say who shared or advertised a link, never which article it is. */
 const TRACKING_PARAMS = new Set([
@@ -18,6 +19,28 @@ const TRACKING_PARAMS = new Set([
 function isTracking(name: string): boolean {
   const key = name.toLowerCase();
   return key.startsWith('utm_') || TRACKING_PARAMS.has(key);
+}
+
+/**
+ * The query's `name=value` parts as written. Read from the string rather than through
+ * `URLSearchParams`: its iterators are not iterable from a Firefox content script (the article
+ * reader runs there), and a query left as written keeps its own encoding.
+ */
+function queryParts(search: string): string[] {
+  return search.replace(/^\?/, '').split('&').filter(Boolean);
+}
+
+function partName(part: string): string {
+  const raw = part.split('=', 1)[0]!.replace(/\+/g, ' ');
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+function withQuery(url: URL, parts: readonly string[]): void {
+  url.search = parts.length ? `?${parts.join('&')}` : '';
 }
 
 function parseHttp(url: string, base?: string): URL | undefined {
@@ -37,9 +60,7 @@ export function documentUrl(url: string, base?: string): string | undefined {
   const parsed = parseHttp(url, base);
   if (!parsed) return undefined;
   parsed.hash = '';
-  for (const name of [...parsed.searchParams.keys()]) if (isTracking(name)) parsed.searchParams.delete(name);
-  // `URLSearchParams` re-encodes what it keeps; leave the query exactly as given when untouched.
-  if (parsed.searchParams.size === 0) parsed.search = '';
+  withQuery(parsed, queryParts(parsed.search).filter((part) => !isTracking(partName(part))));
   return parsed.href;
 }
 
@@ -59,8 +80,7 @@ function withoutAmp(url: URL): URL {
   let path = url.pathname;
   path = path.replace(/\/amp\/?$/, '/').replace(/^\/amp\//, '/').replace(/\.amp(\.html?)?$/, '$1');
   url.pathname = path;
-  url.searchParams.delete('amp');
-  if (url.searchParams.get('outputType') === 'amp') url.searchParams.delete('outputType');
+  withQuery(url, queryParts(url.search).filter((part) => partName(part) !== 'amp' && part !== 'outputType=amp'));
   return url;
 }
 
@@ -75,16 +95,24 @@ export function canonicalUrl(url: string): string | undefined {
   parsed.protocol = 'https:';
   parsed.hostname = parsed.hostname.replace(/^www\./, '').replace(/\.$/, '');
   parsed.port = '';
-  parsed.searchParams.sort();
-  const query = parsed.searchParams.size ? `?${parsed.searchParams.toString()}` : '';
+  const parts = queryParts(parsed.search).sort((a, b) => (partName(a) < partName(b) ? -1 : partName(a) > partName(b) ? 1 : 0));
+  const query = parts.length ? `?${parts.join('&')}` : '';
   const path = parsed.pathname.replace(/\/+$/, '') || '';
   return `https://${parsed.hostname}${path}${query}`;
 }
 
-/** The host a document is filed under: lower case, without `www.` (the source registry's form). */
+/** The address's host, lower case, without `www.`; '' when it is not a web address. */
+export function hostOf(url: string): string {
+  return parseHttp(url)?.hostname.replace(/^www\./, '').replace(/\.$/, '') ?? '';
+}
+
+/**
+ * The host a document is filed under: lower case, without `www.` (the source registry's form);
+ * undefined for addresses without one the registry could label (IP addresses, `localhost`).
+ */
 export function urlDomain(url: string): string | undefined {
-  const parsed = parseHttp(url);
-  return parsed?.hostname.replace(/^www\./, '').replace(/\.$/, '') || undefined;
+  const host = hostOf(url);
+  return isDomain(host) ? host : undefined;
 }
 
 /**
@@ -95,5 +123,6 @@ export function urlDomain(url: string): string | undefined {
 export function sameSite(a: string, b: string): boolean {
   const x = a.replace(/^www\./, '');
   const y = b.replace(/^www\./, '');
+  if (!x || !y) return false;
   return x === y || x.endsWith(`.${y}`) || y.endsWith(`.${x}`);
 }

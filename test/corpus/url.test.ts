@@ -58,11 +58,15 @@ describe('urlDomain and sameSite', () => {
   it('files a document under its host without www', () => {
     expect(urlDomain('https://www.jpost.example/x')).toBe('jpost.example');
     expect(urlDomain('not a url')).toBeUndefined();
+    // No domain the source registry could label.
+    expect(urlDomain('http://127.0.0.1:8080/page')).toBeUndefined();
+    expect(urlDomain('http://localhost/page')).toBeUndefined();
   });
 
   it('treats subdomains as one site, and nothing else', () => {
     expect(sameSite('edition.cnn.example', 'www.cnn.example')).toBe(true);
     expect(sameSite('notcnn.example', 'cnn.example')).toBe(false);
     expect(sameSite('bbc.co.uk', 'bbc.com')).toBe(false);
+    expect(sameSite('', '')).toBe(false);
   });
 });
