@@ -6,13 +6,10 @@
  * since Firefox refuses an injected script whose result cannot be cloned.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { ARTICLE_READER_KEY, type ArticleReader } from '../../lib/corpus/article-reader-contract';
+import { ARTICLE_READ_MEASURE, ARTICLE_READER_KEY, type ArticleReader } from '../../lib/corpus/article-reader-contract';
 import { extractArticle } from '../../lib/corpus/dom-article';
 import { isHttpUrl } from '../../lib/corpus/draft';
 import { documentUrl } from '../../lib/corpus/url';
-
-/** On the page's performance timeline: one article read, whole (`npm run bench`, e2e). */
-export const ARTICLE_READ_MEASURE = 'backstory:article-read';
 
 const articleReader: ArticleReader = {
   readPage() {

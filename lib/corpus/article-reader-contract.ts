@@ -15,6 +15,9 @@ export const ARTICLE_READER_FILE = '/article-reader.js';
  */
 export const ARTICLE_READER_KEY = Symbol.for('backstory.article-reader');
 
+/** On the page's performance timeline: one article read, whole (`npm run bench`, e2e). */
+export const ARTICLE_READ_MEASURE = 'backstory:article-read';
+
 export interface ArticleReader {
   /**
    * The article of the page this frame shows, read from a clone of the document (the page itself

@@ -126,7 +126,8 @@ const CHROME =
   /^(advertisement|sponsored( content)?|share (this|on|via)\b|follow us\b|click here\b|comments are closed|listen to (this|the) article|support (our|independent) journalism|join our\b|download (our|the) app)/i;
 const NEWSLETTER = /\bnewsletters?\b.*\b(sign up|subscribe|inbox|e-?mail)|\b(sign up|subscribe)\b.*\bnewsletters?\b/i;
 const TEASER = new RegExp(`^(${TEASER_PHRASES.join('|')}|read also|also read|see also|more on this|related( (stories|articles|coverage|content|posts|reading))?\\s*[:|]|related$|اقرأ أيض|اقرأ المزيد|إقرأ أيض)`, 'i');
-const BLOCK_FOOTER = new RegExp(`^(${FOOTER_PHRASES.join('|')}|©|all rights reserved)`, 'i');
+/** A copyright line ends the article; a photo credit ("© Reuters") is only a caption. */
+const BLOCK_FOOTER = new RegExp(`^(${FOOTER_PHRASES.join('|')}|©\\s*(19|20)\\d\\d)|all rights reserved|جميع الحقوق محفوظة`, 'i');
 /** Teasers and chrome are one line; a sentence that happens to start "Related…" runs longer. */
 const ONE_LINE_WORDS = 30;
 /** A one-line block this much inside links is a link to another article. */

@@ -38,6 +38,15 @@ export interface ExtractOptions {
   origin: DraftOrigin;
   /** The visited address (a live page). A canonical link to another site is not trusted then. */
   pageUrl?: string;
+  /** The title when the page has none (a saved file's name); else the text's opening words. */
+  fallbackTitle?: string;
+}
+
+const OPENING_WORDS = 12;
+
+function openingWords(paragraph: string): string {
+  const words = paragraph.split(/\s+/);
+  return words.length <= OPENING_WORDS ? paragraph : `${words.slice(0, OPENING_WORDS).join(' ')}…`;
 }
 
 /**
@@ -45,11 +54,11 @@ export interface ExtractOptions {
  * clone of a live page. Returns the checked draft, or why there is none in a reader's words.
  */
 export function extractArticle(doc: Document, options: ExtractOptions): Checked<DocumentDraft> {
-  const signals = readPageSignals(doc, options.pageUrl);
   const elements = doc.getElementsByTagName('*').length;
   if (elements > MAX_PAGE_ELEMENTS) {
     return { ok: false, reason: `the page has more than ${MAX_PAGE_ELEMENTS.toLocaleString('en-US')} elements; it is not an article page` };
   }
+  const signals = readPageSignals(doc, options.pageUrl);
   let article: ReturnType<Readability<Element>['parse']>;
   try {
     article = new Readability<Element>(doc, { serializer: (el) => el as Element, keepClasses: true }).parse();
@@ -61,12 +70,12 @@ export function extractArticle(doc: Document, options: ExtractOptions): Checked<
 
   const meta = resolveMetadata(signals, article);
   pruneChrome(content);
-  const title = (meta.title ?? article.title ?? '').slice(0, MAX_TITLE_CHARS).trim();
-  const cleaned = cleanBlocks(readBlocks(content), title);
-  const draft = assemble(meta, options, title, cleaned.paragraphs, cleaned.author);
-  if (draft.paragraphs.length === 0) return { ok: false, reason: 'no article text was found on the page' };
-  if (!draft.title) return { ok: false, reason: 'the page has no title' };
-  return checkDraft(draft);
+  const named = (meta.title ?? article.title ?? '').slice(0, MAX_TITLE_CHARS).trim();
+  const cleaned = cleanBlocks(readBlocks(content), named);
+  if (cleaned.paragraphs.length === 0) return { ok: false, reason: 'no article text was found on the page' };
+  // A page without any title still has an article; the reader can retitle it in the preview.
+  const title = named || options.fallbackTitle || openingWords(cleaned.paragraphs[0]!);
+  return checkDraft(assemble(meta, options, title, cleaned.paragraphs, cleaned.author));
 }
 
 function assemble(

@@ -5,8 +5,9 @@
  *
  * By extension: `.html`/`.htm` (a saved page: its article through Readability), `.txt`, `.md`,
  * `.jsonl` (one document per line) and `.json` (a Backstory corpus pack). Saved pages need a
- * DOM: the caller passes `parseHtml` (the corpus page `DOMParser`, the CLI happy-dom), which
- * keeps this file DOM-free.
+ * DOM: the caller passes `parseHtml` (the corpus page's `DOMParser`, the CLI's happy-dom).
+ * This file touches no DOM itself, but it brings the article extractor (Readability) with it:
+ * it belongs in the corpus page and the CLI, never in the background or a content script.
  */
 import { extractArticle } from './dom-article';
 import { checkText, decodeText } from './decode';
@@ -22,8 +23,8 @@ import {
 import { readMarkdown } from './markdown';
 import { normaliseDate } from './dates';
 import { normaliseLanguage } from './metadata';
-import { isPackValue, parsePack, type CorpusPack } from './pack';
-import { readPlainText } from './plain-text';
+import { checkPack, isPackValue, type CorpusPack } from './pack';
+import { readPlainText, titleFromFileName } from './plain-text';
 import { documentUrl, urlDomain } from './url';
 
 export interface ImportResult {
@@ -109,7 +110,7 @@ export function parseImportFile(name: string, content: Uint8Array | string, opti
       } catch (error) {
         return refuse(`the page could not be parsed (${(error as Error).message})`);
       }
-      const draft = extractArticle(doc, { origin: { kind: 'file', name, format: 'html' } });
+      const draft = extractArticle(doc, { origin: { kind: 'file', name, format: 'html' }, fallbackTitle: titleFromFileName(name) });
       if (!draft.ok) return refuse(draft.reason);
       result.documents.push(draft.value);
       return result;
@@ -150,7 +151,7 @@ export function parseImportFile(name: string, content: Uint8Array | string, opti
         return refuse(`not valid JSON (${(error as Error).message})`);
       }
       if (!isPackValue(value)) return refuse(`the file is JSON but not a Backstory corpus pack (Backstory takes ${ACCEPTED})`);
-      const pack = parsePack(text);
+      const pack = checkPack(value);
       if (!pack.ok) return refuse(pack.reason);
       result.packs.push(pack.pack);
       return result;

@@ -17,14 +17,13 @@
  * export → import → export gives the same bytes, and a pack diffs well under version control.
  */
 import * as v from 'valibot';
-import { ContrastsFileSchema } from '../kb/contrasts';
+import { ContrastsFileSchema, type ContrastsFile } from '../kb/contrasts';
 import { CITE, GazetteerEntrySchema, KEBAB_ID, PerspectiveSchema } from '../kb/schema';
 import type { GazetteerEntry, Passage, Perspective } from '../kb/types';
 import { sourceSchema, type Source } from '../recognition/sources';
 import type { DocumentFingerprint } from '../recognition/types';
 import { describeIssue, draftEntries, draftOriginSchema, textWithinLimit, type DocumentDraft } from './draft';
 import { MAX_DOCUMENTS_PER_IMPORT, MAX_LABEL_CHARS, MAX_TITLE_CHARS } from './limits';
-import type { ContrastsFile } from '../kb/contrasts';
 
 export const PACK_FORMAT = 'backstory-corpus-pack';
 /** The format version this Backstory reads and writes. Bump it when a field changes meaning. */

@@ -4,7 +4,7 @@
 // reads the page from a copy, so the page the reader is on is left exactly as it was.
 import { describe, expect, it } from 'vitest';
 import articleReaderScript from '../../entrypoints/article-reader/index';
-import { registeredArticleReader } from '../../lib/corpus/article-reader-contract';
+import { ARTICLE_READ_MEASURE, registeredArticleReader } from '../../lib/corpus/article-reader-contract';
 import { fixtureText } from './saved-pages';
 
 describe('article reader entry', () => {
@@ -34,6 +34,6 @@ describe('article reader entry', () => {
     });
     expect(result.value.paragraphs).toHaveLength(13);
     expect(new XMLSerializer().serializeToString(document)).toBe(before);
-    expect(performance.getEntriesByName('backstory:article-read')).toHaveLength(1);
+    expect(performance.getEntriesByName(ARTICLE_READ_MEASURE)).toHaveLength(1);
   });
 });

@@ -124,6 +124,14 @@ describe('extractArticle on saved pages', () => {
     expect(own.url).toBe('https://tigrismonitor.example/2020/06/15/rocket-attacks-test-kadhimi/');
   });
 
+  it('a page without a title gets its file name or its opening words, not a refusal', () => {
+    const body = '<p>The talks between Baghdad and Washington resume in July, officials said on Friday, after a first round held by video link.</p>'.repeat(4);
+    const untitled = () => parseHtml(`<!doctype html><body><article>${body}</article></body>`);
+    const origin = { kind: 'file' as const, name: 'talks.html', format: 'html' as const };
+    expect(extractArticle(untitled(), { origin, fallbackTitle: 'talks' })).toMatchObject({ ok: true, value: { title: 'talks' } });
+    expect(extractArticle(untitled(), { origin })).toMatchObject({ ok: true, value: { title: 'The talks between Baghdad and Washington resume in July, officials said on…' } });
+  });
+
   it('a page without an article says so instead of inventing one', () => {
     const doc = parseHtml('<!doctype html><title>Login</title><form><input name=user><button>Sign in</button></form>');
     expect(extractArticle(doc, { origin: { kind: 'file', name: 'login.html', format: 'html' } })).toEqual({

@@ -20,6 +20,12 @@ describe('cleanBlocks', () => {
     expect(cleaned.dropped.map((d) => d.reason)).toEqual(['teaser', 'footer', 'footer']);
   });
 
+  it('a photo credit between paragraphs is a caption; a copyright line ends the article', () => {
+    const cleaned = cleanBlocks([p(SENTENCE), p('© Reuters'), p('The talks resume in July, officials said.'), p('© 2020 The Outlet. All rights reserved.'), p(SENTENCE.replace('Friday', 'Monday'))], 'Title');
+    expect(cleaned.paragraphs).toEqual([SENTENCE, 'The talks resume in July, officials said.']);
+    expect(cleaned.dropped.map((d) => d.reason)).toEqual(['caption', 'footer', 'footer']);
+  });
+
   it('drops headings, the title, bylines, captions and link-only lines; keeps short list items', () => {
     const cleaned = cleanBlocks(
       [

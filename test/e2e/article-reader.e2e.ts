@@ -10,14 +10,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTICLE_READER_FILE } from '../../lib/corpus/article-reader-contract';
+import { ARTICLE_READ_MEASURE, ARTICLE_READER_FILE } from '../../lib/corpus/article-reader-contract';
 import { checkDraft, type Checked, type DocumentDraft } from '../../lib/corpus/draft';
 import { chosenBrowser, extensionDirFor, launchBrowser, tabIdOf, type E2EBrowser, type E2EPage } from './driver';
 import { ROOT, servePages, type PageServer } from './harness';
 
 /** A string only Readability contains: the id it gives the article it extracts. */
 const READABILITY_SIGNATURE = 'readability-page-1';
-const MEASURE = 'backstory:article-read';
 
 interface ReadOutcome {
   registeredBefore: boolean;
@@ -96,7 +95,7 @@ describe(`article reader (${chosenBrowser()})`, () => {
     expect(checked.value.paragraphs[0]).toMatch(/^Two Katyusha rockets struck an empty field/);
     expect(checked.value.paragraphs.join('\n')).not.toMatch(/Share this|newsletter|Let us see one arrest/);
     expect(await page.evaluate(() => new XMLSerializer().serializeToString(document))).toBe(before);
-    const ms = await page.evaluate((name) => performance.getEntriesByName(name).map((e) => e.duration), MEASURE);
+    const ms = await page.evaluate((name) => performance.getEntriesByName(name).map((e) => e.duration), ARTICLE_READ_MEASURE);
     expect(ms).toHaveLength(1);
     console.info(`[article-reader] ${chosenBrowser()}: WordPress page read in ${ms[0]!.toFixed(1)} ms (clone + Readability + blocks + checks)`);
   });
