@@ -1,0 +1,370 @@
+/**
+ * Backstory corpus packs: one versioned JSON file that carries a corpus from one device (or
+ * `npm run corpus`) to another. The starter corpus ships as one; "Export" writes one; import
+ * reads one. DOM-free.
+ *
+ * A pack holds its perspectives, sources, curated entities (gazetteer entries), curated
+ * contrasts and disagreements, and documents (metadata and paragraphs). Optionally it holds the
+ * rows derived from the documents (passages, mentions, fingerprints) stamped with the extraction
+ * key they were computed with, so that a device whose builder has the same key installs them as
+ * they are; and the reader's decisions that must travel with the documents.
+ *
+ * `format` and `version` say how to read the file; `packVersion` is the pack's own revision (a
+ * higher one replaces an installed older one). Everything is bounded, and a pack must hold
+ * together: ids unique, every perspective, document and entity it refers to inside it.
+ *
+ * `serialisePack` writes a stable text (fixed key order, one list item per line) so that
+ * export → import → export gives the same bytes, and a pack diffs well under version control.
+ */
+import * as v from 'valibot';
+import { ContrastsFileSchema, type ContrastsFile } from '../kb/contrasts';
+import { CITE, GazetteerEntrySchema, KEBAB_ID, PerspectiveSchema } from '../kb/schema';
+import type { GazetteerEntry, Passage, Perspective } from '../kb/types';
+import { sourceSchema, type Source } from '../recognition/sources';
+import type { DocumentFingerprint } from '../recognition/types';
+import { describeIssue, draftEntries, draftOriginSchema, textWithinLimit, type DocumentDraft } from './draft';
+import { MAX_DOCUMENTS_PER_IMPORT, MAX_LABEL_CHARS, MAX_TITLE_CHARS } from './limits';
+
+export const PACK_FORMAT = 'backstory-corpus-pack';
+/** The format version this Backstory reads and writes. Bump it when a field changes meaning. */
+export const PACK_FORMAT_VERSION = 1;
+
+/** Curated entries: the starter gazetteer has ~130; a newsroom's topic pack might have thousands. */
+export const MAX_PACK_ENTITIES = 20_000;
+export const MAX_PACK_CONTRASTS = 5_000;
+export const MAX_PACK_PERSPECTIVES = 100;
+export const MAX_PACK_SOURCES = 5_000;
+/** Derived rows: ~60 sentences and ~50 mentions per article at MAX_DOCUMENTS_PER_IMPORT articles. */
+export const MAX_PACK_PASSAGES = 1_000_000;
+export const MAX_PACK_MENTIONS = 1_000_000;
+/** Reader decisions of each kind. */
+export const MAX_PACK_DECISIONS = 10_000;
+
+export type CuratedContrast = ContrastsFile['contrasts'][number];
+export type CuratedDisagreement = ContrastsFile['disagreements'][number];
+
+/** A document as a pack carries it: a draft's fields with its id, origin optional. */
+export interface PackDocument extends Omit<DocumentDraft, 'origin'> {
+  id: string;
+  origin?: DocumentDraft['origin'];
+  /** How the date was worked out, when it is approximate (the seeds'). */
+  dateNote?: string;
+  /** Why the document has its perspective (the seeds' curated evidence). */
+  evidence?: string[];
+  /** When it was added to the corpus it was exported from (epoch milliseconds). */
+  addedAt?: number;
+}
+
+/** One entity's mentions in one document: how many, and its passages ranked. */
+export interface PackMention {
+  entity: string;
+  doc: string;
+  count: number;
+  /** Passage ids, most characterising first. */
+  passages: string[];
+}
+
+export interface PackDerived {
+  /** Hash of the matcher and the builder version the rows were computed with. */
+  extractionKey: string;
+  passages: Passage[];
+  mentions: PackMention[];
+  fingerprints: DocumentFingerprint[];
+}
+
+/** A reader's decision of a kind whose shape its feature defines (learned names, automatic contrasts). */
+export type DecisionRecord = Record<string, unknown>;
+
+export interface PackDecisions {
+  /** The reader's outlet labels: domain → outlet and perspective (edits of the source registry). */
+  outletLabels?: Source[];
+  /** Learned names the reader rejected, renamed, merged or split. */
+  learnedNames?: DecisionRecord[];
+  /** Automatic contrasts the reader dismissed or kept. */
+  contrasts?: DecisionRecord[];
+}
+
+export interface CorpusPack {
+  format: typeof PACK_FORMAT;
+  version: typeof PACK_FORMAT_VERSION;
+  id: string;
+  title: string;
+  packVersion: number;
+  description?: string;
+  perspectives: Perspective[];
+  sources: Source[];
+  entities: GazetteerEntry[];
+  contrasts: CuratedContrast[];
+  disagreements: CuratedDisagreement[];
+  documents: PackDocument[];
+  derived?: PackDerived;
+  decisions?: PackDecisions;
+}
+
+// --- Schema ------------------------------------------------------------------------------------
+
+const id = (what: string) =>
+  v.pipe(v.string(`${what} must be text`), v.maxLength(64, `${what} is longer than 64 characters`), v.regex(KEBAB_ID, `${what} is not an id like "iraq-talks-2020"`));
+const list = <T extends v.GenericSchema>(item: T, max: number, what: string) =>
+  v.pipe(v.array(item, 'is not a list'), v.maxLength(max, `has more than ${max.toLocaleString('en-US')} ${what}`));
+
+const uint32 = (value: unknown) => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 0xffffffff;
+/** Hash lists are checked in one loop: a pack of 10k documents holds ~20M of them. */
+const hashList = v.custom<number[]>((value) => Array.isArray(value) && value.every(uint32), 'is not a list of shingle hashes');
+const hashLists = v.custom<number[][]>(
+  (value) => Array.isArray(value) && value.every((row) => Array.isArray(row) && row.every(uint32)),
+  'is not a list of lists of shingle hashes',
+);
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Keys sorted at every level, so that a record's text is the same whoever built it. */
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (!isPlainObject(value)) return value;
+  const sorted: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) sorted[key] = sortKeys(value[key]);
+  return sorted;
+}
+const decisionRecord = v.pipe(
+  v.custom<DecisionRecord>(isPlainObject, 'is not an object'),
+  v.transform((record) => sortKeys(record) as DecisionRecord),
+);
+
+const { paragraphs, ...draftMetadata } = draftEntries;
+// Metadata first and the text last, so a pack reads (and diffs) document by document.
+const packDocumentSchema = v.pipe(
+  v.strictObject({
+    id: id('the document id'),
+    ...draftMetadata,
+    dateNote: v.optional(v.pipe(v.string('the date note must be text'), v.trim(), v.maxLength(1_000))),
+    evidence: v.optional(list(v.pipe(v.string('evidence must be text'), v.maxLength(2_000)), 50, 'evidence items')),
+    addedAt: v.optional(v.pipe(v.number('addedAt must be a time in milliseconds'), v.integer(), v.minValue(0))),
+    origin: v.optional(draftOriginSchema),
+    paragraphs,
+  }),
+  textWithinLimit(),
+);
+
+const passageSchema = v.strictObject({
+  id: v.pipe(v.string(), v.maxLength(200)),
+  doc: id('the document'),
+  para: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  text: v.pipe(v.string(), v.maxLength(20_000)),
+  entities: list(id('an entity'), 1_000, 'entities'),
+});
+
+const mentionSchema = v.strictObject({
+  entity: id('the entity'),
+  doc: id('the document'),
+  count: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  passages: list(v.pipe(v.string(), v.maxLength(200)), 1_000, 'passages'),
+});
+
+const fingerprintSchema = v.strictObject({ doc: id('the document'), title: hashList, paragraphs: hashLists });
+
+const packSchema = v.strictObject({
+  format: v.literal(PACK_FORMAT),
+  version: v.literal(PACK_FORMAT_VERSION),
+  id: id('the pack id'),
+  title: v.pipe(v.string('the title must be text'), v.trim(), v.nonEmpty('the title is empty'), v.maxLength(MAX_TITLE_CHARS)),
+  packVersion: v.pipe(v.number('packVersion must be a whole number'), v.integer('packVersion must be a whole number'), v.minValue(1)),
+  description: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(MAX_LABEL_CHARS * 10))),
+  perspectives: list(PerspectiveSchema, MAX_PACK_PERSPECTIVES, 'perspectives'),
+  sources: list(sourceSchema, MAX_PACK_SOURCES, 'sources'),
+  entities: list(GazetteerEntrySchema, MAX_PACK_ENTITIES, 'entities'),
+  contrasts: list(ContrastsFileSchema.entries.contrasts.item, MAX_PACK_CONTRASTS, 'contrasts'),
+  disagreements: list(ContrastsFileSchema.entries.disagreements.item, MAX_PACK_CONTRASTS, 'disagreements'),
+  documents: list(packDocumentSchema, MAX_DOCUMENTS_PER_IMPORT, 'documents'),
+  derived: v.optional(
+    v.strictObject({
+      extractionKey: v.pipe(v.string('the extraction key must be text'), v.nonEmpty(), v.maxLength(200)),
+      passages: list(passageSchema, MAX_PACK_PASSAGES, 'passages'),
+      mentions: list(mentionSchema, MAX_PACK_MENTIONS, 'mentions'),
+      fingerprints: list(fingerprintSchema, MAX_DOCUMENTS_PER_IMPORT, 'fingerprints'),
+    }),
+  ),
+  decisions: v.optional(
+    v.strictObject({
+      outletLabels: v.optional(list(sourceSchema, MAX_PACK_SOURCES, 'outlet labels')),
+      learnedNames: v.optional(list(decisionRecord, MAX_PACK_DECISIONS, 'decisions')),
+      contrasts: v.optional(list(decisionRecord, MAX_PACK_DECISIONS, 'decisions')),
+    }),
+  ),
+});
+
+/** The schema's output is the pack type: a drift between the two fails the type check. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _schemaMatchesType: Same<v.InferOutput<typeof packSchema>, CorpusPack> = true;
+
+// --- Reading -----------------------------------------------------------------------------------
+
+export type PackResult = { ok: true; pack: CorpusPack } | { ok: false; reason: string };
+
+/** Whether JSON text claims to be a pack (so a `.json` file that is not one gets the right message). */
+export function isPackValue(value: unknown): boolean {
+  return isPlainObject(value) && value['format'] === PACK_FORMAT;
+}
+
+/** A pack from its JSON text, or the first problem in it, located (`documents[12].paragraphs …`). */
+export function parsePack(text: string): PackResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, reason: `not valid JSON (${(error as Error).message})` };
+  }
+  return checkPack(value);
+}
+
+export function checkPack(value: unknown): PackResult {
+  if (!isPackValue(value)) return { ok: false, reason: `not a Backstory corpus pack (no "format": "${PACK_FORMAT}")` };
+  const version = (value as Record<string, unknown>)['version'];
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return { ok: false, reason: 'the pack has no format version' };
+  }
+  if (version > PACK_FORMAT_VERSION) {
+    return {
+      ok: false,
+      reason: `pack version ${version} is newer than this Backstory understands (it reads version ${PACK_FORMAT_VERSION}); update Backstory to import it`,
+    };
+  }
+  const result = v.safeParse(packSchema, value);
+  if (!result.success) return { ok: false, reason: describeIssue(result.issues[0]!) };
+  const problem = crossReferenceProblem(result.output);
+  return problem ? { ok: false, reason: problem } : { ok: true, pack: result.output };
+}
+
+function firstDuplicate(ids: readonly string[]): number {
+  const seen = new Set<string>();
+  for (let i = 0; i < ids.length; i++) {
+    if (seen.has(ids[i]!)) return i;
+    seen.add(ids[i]!);
+  }
+  return -1;
+}
+
+/** What the schema cannot see: ids unique, and everything referred to inside the pack. */
+function crossReferenceProblem(pack: CorpusPack): string | undefined {
+  for (const [key, ids] of [
+    ['perspectives', pack.perspectives.map((p) => p.id)],
+    ['sources', pack.sources.map((s) => s.domain)],
+    ['entities', pack.entities.map((e) => e.id)],
+    ['contrasts', pack.contrasts.map((c) => c.id)],
+    ['disagreements', pack.disagreements.map((d) => d.id)],
+    ['documents', pack.documents.map((d) => d.id)],
+  ] as const) {
+    const at = firstDuplicate(ids);
+    if (at >= 0) return `${key}[${at}] repeats the id "${ids[at]}"`;
+  }
+  const perspectives = new Set(pack.perspectives.map((p) => p.id));
+  const documents = new Set(pack.documents.map((d) => d.id));
+  const entities = new Set(pack.entities.map((e) => e.id));
+  const perspectiveUse = (where: string, perspective: string | undefined) =>
+    perspective !== undefined && !perspectives.has(perspective)
+      ? `${where} names the perspective "${perspective}", which is not in the pack's perspectives`
+      : undefined;
+  const documentUse = (where: string, doc: string) =>
+    documents.has(doc) ? undefined : `${where} cites the document "${doc}", which is not in this pack`;
+
+  for (const [i, d] of pack.documents.entries()) {
+    const problem = perspectiveUse(`documents[${i}]`, d.perspective);
+    if (problem) return problem;
+  }
+  for (const [key, sources] of [['sources', pack.sources], ['decisions.outletLabels', pack.decisions?.outletLabels ?? []]] as const) {
+    for (const [i, s] of sources.entries()) {
+      const problem = perspectiveUse(`${key}[${i}]`, s.perspective);
+      if (problem) return problem;
+    }
+  }
+  for (const [i, entry] of pack.entities.entries()) {
+    for (const [j, statement] of entry.background.entries()) {
+      for (const [k, cite] of statement.cites.entries()) {
+        const problem = documentUse(`entities[${i}].background[${j}].cites[${k}]`, CITE.exec(cite)![1]!);
+        if (problem) return problem;
+      }
+    }
+    for (const [j, link] of (entry.links ?? []).entries()) {
+      if (!entities.has(link.to)) return `entities[${i}].links[${j}] names the entity "${link.to}", which is not in this pack`;
+    }
+  }
+  for (const [key, items] of [['contrasts', pack.contrasts], ['disagreements', pack.disagreements]] as const) {
+    for (const [i, item] of items.entries()) {
+      const quotes = 'positions' in item ? item.positions : item.claims;
+      for (const [j, q] of quotes.entries()) {
+        const problem = documentUse(`${key}[${i}].${'positions' in item ? 'positions' : 'claims'}[${j}]`, q.doc);
+        if (problem) return problem;
+      }
+    }
+  }
+  if (pack.derived) {
+    for (const [key, rows] of [
+      ['derived.passages', pack.derived.passages],
+      ['derived.mentions', pack.derived.mentions],
+      ['derived.fingerprints', pack.derived.fingerprints],
+    ] as const) {
+      for (const [i, row] of rows.entries()) {
+        const problem = documentUse(`${key}[${i}]`, row.doc);
+        if (problem) return problem;
+      }
+    }
+  }
+  return undefined;
+}
+
+// --- Writing -----------------------------------------------------------------------------------
+
+/** The pack's text: validated first (an export never writes a pack that import would refuse). */
+export function serialisePack(pack: CorpusPack): string {
+  const checked = checkPack(pack);
+  if (!checked.ok) throw new Error(`Cannot write the corpus pack: ${checked.reason}`);
+  const p = checked.pack;
+  const fields: [string, string][] = [
+    ['format', JSON.stringify(p.format)],
+    ['version', JSON.stringify(p.version)],
+    ['id', JSON.stringify(p.id)],
+    ['title', JSON.stringify(p.title)],
+    ['packVersion', JSON.stringify(p.packVersion)],
+  ];
+  if (p.description !== undefined) fields.push(['description', JSON.stringify(p.description)]);
+  fields.push(
+    ['perspectives', lines(p.perspectives)],
+    ['sources', lines(p.sources)],
+    ['entities', lines(p.entities)],
+    ['contrasts', lines(p.contrasts)],
+    ['disagreements', lines(p.disagreements)],
+    ['documents', lines(p.documents)],
+  );
+  if (p.derived) {
+    fields.push([
+      'derived',
+      object([
+        ['extractionKey', JSON.stringify(p.derived.extractionKey)],
+        ['passages', lines(p.derived.passages)],
+        ['mentions', lines(p.derived.mentions)],
+        ['fingerprints', lines(p.derived.fingerprints)],
+      ]),
+    ]);
+  }
+  if (p.decisions) {
+    const decisions: [string, string][] = [];
+    for (const key of ['outletLabels', 'learnedNames', 'contrasts'] as const) {
+      const items = p.decisions[key];
+      if (items) decisions.push([key, lines(items)]);
+    }
+    fields.push(['decisions', object(decisions)]);
+  }
+  return `${object(fields)}\n`;
+}
+
+/** `{` then one `"key": value` per line, then `}`. */
+function object(fields: readonly [string, string][]): string {
+  if (fields.length === 0) return '{}';
+  return `{\n${fields.map(([key, value]) => `${JSON.stringify(key)}: ${value}`).join(',\n')}\n}`;
+}
+
+/** A list with one compact JSON item per line: diffable, and small enough for 10k documents. */
+function lines(items: readonly unknown[]): string {
+  if (items.length === 0) return '[]';
+  return `[\n${items.map((item) => JSON.stringify(item)).join(',\n')}\n]`;
+}
