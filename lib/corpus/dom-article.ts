@@ -11,7 +11,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { BLOCK_BREAK } from '../engine/alphabet';
-import { extractText } from '../engine/dom-text';
+import { readPageText } from '../page/dom-page-text';
 import { cleanBlocks, type TextBlock } from './clean';
 import { checkDraft, type Checked, type DocumentDraft, type DraftOrigin } from './draft';
 import { readPageSignals } from './dom-metadata';
@@ -122,9 +122,9 @@ function pruneChrome(content: Element): void {
   }
 }
 
-/** The content's blocks, read the way the content script reads a page (lib/engine/dom-text). */
+/** The content's blocks, read the way the content script reads a page (lib/page/dom-page-text). */
 function readBlocks(content: Element): TextBlock[] {
-  const map = extractText(content);
+  const map = readPageText(content);
   const blocks: TextBlock[] = [];
   let from = 0;
   let node = 0;

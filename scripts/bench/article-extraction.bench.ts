@@ -4,7 +4,7 @@
  * the CLI and the corpus page's import use. The page is the seeds' own text in a news site's
  * layout: navigation, teasers, share bars, captions, comments and a sidebar, as a real page has.
  *
- * Baseline from the same run: `extractText`, the content script's own read of the same page's
+ * Baseline from the same run: `readPageText`, the content script's own read of the same page's
  * text (one TreeWalker pass), so the ratio says what the article reader costs beyond reading.
  * Also: Readability alone on linkedom (the other Node DOM; the block reader needs a TreeWalker
  * linkedom lacks), and the injected bundle's gzipped size when the extension has been built.
@@ -16,7 +16,7 @@ import { Readability } from '@mozilla/readability';
 import { Window } from 'happy-dom';
 import { parseHTML } from 'linkedom';
 import { extractArticle } from '../../lib/corpus/dom-article';
-import { extractText } from '../../lib/engine/dom-text';
+import { readPageText } from '../../lib/page/dom-page-text';
 import { loadKb } from './corpus-fixtures';
 import { judge } from './table';
 import { median } from './timing';
@@ -111,7 +111,7 @@ const articleExtraction: BenchModule = {
         if (!extracted.value.ok) throw new Error(`the bench page gave no article: ${extracted.value.reason}`);
         const alone = parse();
         const readability = timed(() => new Readability(alone).parse());
-        const text = timed(() => extractText(parse().body as unknown as Node));
+        const text = timed(() => readPageText(parse().body as unknown as Node));
         const { document: linked } = parseHTML(markup);
         const onLinkedom = timed(() => new Readability(linked as unknown as Document).parse());
         tried.parsing = Math.min(tried.parsing, parsed.ms);
@@ -141,7 +141,7 @@ const articleExtraction: BenchModule = {
         name: `~${Math.round(words / 100) * 100}-word news page → draft (${kept} of ${paragraphs.length} paragraphs kept), happy-dom p95 of ${pages} pages`,
         value: p95,
         unit: 'ms',
-        baseline: { name: 'extractText, same pages (median)', value: baseline },
+        baseline: { name: 'readPageText, same pages (median)', value: baseline },
         ratio: p95 / baseline,
         budget: `≤ ${EXTRACTION_BUDGET_MS} ms`,
         status: judge(p95, { atMost: EXTRACTION_BUDGET_MS }),
