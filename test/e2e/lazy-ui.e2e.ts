@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_HOVER, DEMO_PAGE } from './demo-page';
 import {
   CARD,
@@ -15,12 +15,9 @@ import {
   count,
   extensionDirFor,
   hoverText,
-  launchBrowser,
-  waitForMentions,
   waitForSelector,
-  type E2EBrowser,
-  type E2EPage,
 } from './driver';
+import { launchForSuite } from './suite';
 
 const PAGE_UI_MARK = 'backstory:page-ui';
 const CARD_MEASURE = 'backstory:card';
@@ -28,17 +25,7 @@ const CARD_MEASURE = 'backstory:card';
 const PREACT_SIGNATURE = 'http://www.w3.org/2000/svg';
 
 describe(`lazy page UI (${chosenBrowser()})`, () => {
-  let browser: E2EBrowser;
-  let page: E2EPage;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await browser.openTestPage(DEMO_PAGE);
-    await waitForMentions(page);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { page } = launchForSuite({ open: DEMO_PAGE });
 
   it('boots a content script under 30 kB gzipped with no Preact; the UI is a separate file', () => {
     const dir = extensionDirFor(chosenBrowser());

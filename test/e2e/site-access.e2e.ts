@@ -3,37 +3,29 @@
  * reader must be told why nothing is marked and be able to grant access in one click. Chromium
  * grants access at install, so there the reader is never bothered.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PAGE } from './demo-page';
 import {
   chosenBrowser,
   click,
   count,
   isVisible,
-  launchBrowser,
   markedMentions,
   POPUP_VIEWPORT,
   textOf,
   waitForMentions,
   waitForSelector,
-  type E2EBrowser,
   type E2EPage,
 } from './driver';
+import { launchForSuite } from './suite';
 
 const NOTICE_TITLE = { role: 'heading', name: 'Backstory needs access to the pages you read' };
 const GRANT = { role: 'button', name: 'Allow access to websites' };
 const GRANTED_TITLE = { role: 'heading', name: 'Backstory can read the pages you visit' };
 
 describe.runIf(chosenBrowser() === 'firefox')('site access not granted at install (firefox)', () => {
-  let browser: E2EBrowser;
-
-  beforeAll(async () => {
-    // A profile where the install left host access off; permission prompts answered "allow".
-    browser = await launchBrowser({ grantSiteAccess: false, acceptPermissionPrompts: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  // A profile where the install left host access off; permission prompts answered "allow".
+  const { browser } = launchForSuite({ grantSiteAccess: false, acceptPermissionPrompts: true });
 
   it('marks nothing on a news page while access is missing', async () => {
     const page = await browser.openTestPage(DEMO_PAGE);
@@ -110,14 +102,7 @@ describe.runIf(chosenBrowser() === 'firefox')('site access not granted at instal
 });
 
 describe(`site access granted at install (${chosenBrowser()})`, () => {
-  let browser: E2EBrowser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { browser } = launchForSuite();
 
   it('opens no onboarding page and shows no notice in the popup', async () => {
     const popup = await browser.openExtensionPage('popup.html', POPUP_VIEWPORT);
