@@ -17,7 +17,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { DEMO_ALIASES, DEMO_HOVER, DEMO_PAGE } from '../../test/e2e/demo-page';
 import { card, EXTENSION_DIR, findChromium, hoverText, launchWithExtension, launchWithoutExtension, MENTION_HIGHLIGHT, type Harness } from '../../test/e2e/harness';
 import { bigPageHtml } from './big-page';
-import { PROBE_SCRIPT, longestTask, type ProbeReport } from './browser-probes';
+import { heapUsed, PROBE_SCRIPT, longestTask, type ProbeReport } from './browser-probes';
 import { loadKb } from './corpus-fixtures';
 import { judge } from './table';
 import { median, withTimeout } from './timing';
@@ -51,15 +51,6 @@ async function serveBigPage(context: BrowserContext, html: string): Promise<void
 
 function probe(page: Page): Promise<ProbeReport> {
   return page.evaluate(() => (window as unknown as { __backstoryProbe: ProbeReport }).__backstoryProbe);
-}
-
-async function heapUsed(context: BrowserContext, page: Page): Promise<number> {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('Performance.enable');
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  await cdp.detach();
-  return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
 }
 
 /** The floor: one cold TreeWalker pass over the body's text nodes reading every character. */

@@ -14,28 +14,17 @@
  * document_idle), and must still be in it after Backstory's scan; the storm's end state is
  * replayed synchronously in another tab, where nothing can interleave with the page's changes.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chosenBrowser, launchBrowser, MENTION_HIGHLIGHT, sleep, waitForMentions, type E2EBrowser, type E2EPage } from './driver';
-
-const STORM_SECONDS = 20;
-const SCROLL_SECONDS = 30;
-/** SPEC / PERFORMANCE.md: the registered set stays near the viewport, ≈1,500 ranges at most. */
-const MAX_RANGES = 1500;
+import { describe, expect, it } from 'vitest';
+import { chosenBrowser, MENTION_HIGHLIGHT, sleep, waitForMentions, type E2EPage } from './driver';
+import { MAX_RANGES, SCROLL_SECONDS, STORM_SECONDS } from './hostile-limits';
+import { launchForSuite } from './suite';
 
 interface Visit {
   page: E2EPage;
   errors: string[];
 }
 
-let browser: E2EBrowser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { browser } = launchForSuite();
 
 async function visit(name: string): Promise<Visit> {
   const page = await browser.newPage();
