@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KnowledgeBase } from '../../lib/kb/types';
 import { buildLookup } from '../../lib/search/lookup';
-import { scaleKnowledgeBase } from '../../lib/search/scale';
+import { scaleKnowledgeBase } from './scaled-kb';
 import { percentile, type BenchContext, type BenchModule, type BenchRow } from './types';
 
 /** What readers type: the examples, typos and partial names. */
