@@ -11,7 +11,7 @@ import { buildLookup } from '../../lib/search/lookup';
 import { scaleKnowledgeBase } from './scaled-kb';
 import { percentile, type BenchContext, type BenchModule, type BenchRow } from './types';
 
-/** What readers type: the examples, typos and partial names. */
+/** What readers type: loosely spelled names, typos and partial names. */
 const QUERIES = [
   'kazimi', 'suleimani', 'hashd', 'daesh', 'strategic dialog', 'Qassim Suleimani', 'khamenai',
   'abdul mahdi', 'pompeo', 'popular mobilization', 'electricity waiver', 'jerusalem post',

@@ -1,6 +1,6 @@
 /**
- * Issue 7: the two measures `npm run bench` (scripts/bench/extras.bench.ts) reads from the
- * product. The background records its start-up, bundled knowledge base included, as
+ * The two measures `npm run bench` (scripts/bench/extras.bench.ts) reads from the product, which
+ * must exist and cost readers nothing. The background records its start-up, bundled knowledge base included, as
  * `backstory:kb-load`; the content script times each pointer lookup as `backstory:hit-test`, but
  * only while the page's <html> carries `data-backstory-bench`, so readers' pages pay nothing.
  */

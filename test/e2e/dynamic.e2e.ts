@@ -1,5 +1,5 @@
 /**
- * Pages as they are (issue 3): the content script follows an infinite-scroll feed, an SPA route
+ * Pages as they are: the content script follows an infinite-scroll feed, an SPA route
  * change and edited text through its one shared observer, drops the marks of removed text, and
  * marks on saved evaluation pages exactly what `npm run eval` (the spot CLI's code path) finds.
  */

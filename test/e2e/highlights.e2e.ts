@@ -1,5 +1,5 @@
 /**
- * Saved highlights in real Chromium and Firefox (issue 6; BACKSTORY_BROWSER): select text on a
+ * Saved highlights in real Chromium and Firefox (BACKSTORY_BROWSER): select text on a
  * page and save it through the context-menu handler and the keyboard-command handler (no driver
  * can click a native menu or press a browser shortcut, so the test calls the background's own
  * handlers: Chromium's service worker, Firefox's event page); reload → drawn again; an edited

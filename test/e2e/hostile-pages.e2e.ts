@@ -1,5 +1,5 @@
 /**
- * Hostile pages in Firefox (issue 7): what needs no Chromium probe, through the neutral driver —
+ * Hostile pages in Firefox: what needs no Chromium probe, through the neutral driver —
  * no uncaught error, the page's own behaviour unchanged, names marked — on the same pages as
  * hostile.e2e.ts, the storm (1,000 changes/s for 20 s) and the infinite scroll (30 s) at full
  * length.
@@ -146,7 +146,7 @@ describe.runIf(chosenBrowser() === 'firefox')('hostile pages (firefox)', () => {
     await ext.page.close();
   });
 
-  // Found by this test (issue 7): the page hung for minutes in Firefox because placing each
+  // Found by this test: the page hung for minutes in Firefox because placing each
   // mention read `text.data.length`, and Firefox copies a text node's whole string on every
   // `data` read from a content script (5 MB × two reads × 2,400 mentions). `locate` now reads
   // `length`. Last in the file and bounded to 20 s, so a regression cannot stall the tests after it.

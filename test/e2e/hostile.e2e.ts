@@ -1,5 +1,5 @@
 /**
- * Hostile pages (test/pages/hostile/), Chromium's probes (issue 7): strict CSP with Trusted
+ * Hostile pages (test/pages/hostile/), Chromium's probes: strict CSP with Trusted
  * Types, a mutation storm (1,000 changes/s for 20 s), 100k elements, one 5 MB text node,
  * 5,000-deep nesting, infinite scroll for 30 s, right-to-left, and a page that patches the DOM
  * API and replaces window.CSS. On each: no uncaught error and no console error from Backstory,

@@ -1,6 +1,6 @@
 /**
- * A long page in real Chromium and Firefox (BACKSTORY_BROWSER), issue 7: the first scan builds
- * marks only near the viewport, yet the popup counts every mention on the page, and a mention
+ * A long page in real Chromium and Firefox (BACKSTORY_BROWSER): the first scan builds marks only
+ * near the viewport (so a long page costs what its first screens cost), yet the popup counts every mention on the page, and a mention
  * far below the fold is marked and hoverable once the reader scrolls to it.
  */
 import { describe, expect, it } from 'vitest';

@@ -61,7 +61,7 @@ describe.runIf(chosenBrowser() === 'chromium')('zero network', () => {
     const allowed = [`${harness.pages.origin}/`, `chrome-extension://${harness.extensionId}/`, `blob:chrome-extension://${harness.extensionId}/`];
     const outside = requests.filter((r) => !allowed.some((prefix) => r.url.startsWith(prefix)));
     expect(outside).toEqual([]);
-    // The service worker reads the corpus from its own package (issue 7): those reads are
+    // The service worker reads the corpus from its own package (not its bundle): those reads are
     // chrome-extension:// URLs of our own id, never anything else, each file once.
     const workerReads = requests.filter((r) => r.from.startsWith('service worker')).map((r) => r.url.replace(`chrome-extension://${harness.extensionId}/`, ''));
     expect(workerReads.every((path) => /^data\/(kb|matcher|fingerprints)\.json$/.test(path))).toBe(true);

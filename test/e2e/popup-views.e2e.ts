@@ -1,5 +1,5 @@
 /**
- * The popup's views and the document reader in real Chromium and Firefox (issue 5; BACKSTORY_BROWSER):
+ * The popup's views and the document reader in real Chromium and Firefox (BACKSTORY_BROWSER):
  * lookup of loosely spelled names, the entity view's timeline, "On this page" driving the page,
  * settings applied to an open tab without a reload, the reader opened at a passage, and axe-core
  * on each, light and dark.
@@ -32,7 +32,7 @@ import { gazetteerEntry } from './gazetteer';
 import { launchForSuite } from './suite';
 import { KADHIMI_STORY } from '../fixtures/kadhimi-story';
 
-/** The issue's example queries, each with the entity a reader means by it. */
+/** Names as readers type them, each with the entity a reader means by it. */
 const LOOKUPS: readonly { query: string; entity: string }[] = [
   { query: 'kazimi', entity: 'mustafa-al-kadhimi' },
   { query: 'suleimani', entity: 'qasem-soleimani' },

@@ -1,5 +1,5 @@
 /**
- * Recognising the page (issue 9) in real Chromium and Firefox (BACKSTORY_BROWSER): each corpus
+ * Recognising the page in real Chromium and Firefox (BACKSTORY_BROWSER): each corpus
  * document served as a local page in another site's layout is recognised as itself, a retitled
  * and trimmed copy as a copy, ten unrelated news pages as nothing; a card on a recognised page
  * quotes only the other documents, and the popup's "This page" view says what the page is and

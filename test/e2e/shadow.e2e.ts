@@ -1,5 +1,5 @@
 /**
- * Web components (issue 3) in real Chromium and Firefox (BACKSTORY_BROWSER): names inside open
+ * Web components in real Chromium and Firefox (BACKSTORY_BROWSER): names inside open
  * shadow roots — nested ones and slotted light-DOM text included — are marked and painted, the
  * pointer on one opens its card, an edit inside the shadow tree rescans it and removed text
  * drops its marks. A closed shadow root stays unread.
