@@ -62,22 +62,12 @@ describe.runIf(chosenBrowser() === 'firefox')('hostile pages (firefox)', () => {
     await ext.page.close();
   });
 
-  it('100,000 elements', async () => {
-    const ext = await visit('many-elements.html');
-    await expectUntouched(ext);
-    await waitForMentions(ext.page);
-    await ext.page.close();
-  });
-
-  it('5,000-deep nesting: the name at the bottom is marked', async () => {
-    const ext = await visit('deep-nesting.html');
-    await expectUntouched(ext);
-    await waitForMentions(ext.page);
-    await ext.page.close();
-  });
-
-  it('right-to-left Arabic page: names marked', async () => {
-    const ext = await visit('rtl.html');
+  it.each([
+    ['many-elements.html', '100,000 elements: untouched, names marked'],
+    ['deep-nesting.html', '5,000-deep nesting: untouched, the name at the bottom is marked'],
+    ['rtl.html', 'right-to-left Arabic page: untouched, names marked'],
+  ])('%s — %s', async (name) => {
+    const ext = await visit(name);
     await expectUntouched(ext);
     await waitForMentions(ext.page);
     await ext.page.close();
