@@ -1,7 +1,7 @@
 /**
  * The popup's lookup, per keystroke: a reader types each example query letter by letter and
  * every prefix is searched, as the popup does on every input event. On the real knowledge base
- * and on one scaled ×100 with generated entries (`lib/search/scale.ts`). The budget is one frame:
+ * and on one scaled ×100 with generated entries (`scripts/bench/scaled-kb.ts`). The budget is one frame:
  * results must follow typing without a visible lag.
  */
 import { readFileSync } from 'node:fs';
