@@ -131,7 +131,13 @@ export async function servePages(root: string = PAGES_DIR): Promise<PageServer> 
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((done) => server.close(() => done())),
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        // A socket a browser opened ahead of need and never sent a request on is neither busy
+        // nor idle to `close`, which would wait for it as long as that browser stays open.
+        server.closeAllConnections();
+      }),
   };
 }
 

@@ -46,8 +46,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await harness?.close();
+  // The browser without the extension first: the harness's page server stops with the harness.
   await withoutExtension?.close();
+  await harness?.close();
 });
 
 async function visit(context: BrowserContext, name: string, { record = false } = {}): Promise<Visit> {
