@@ -1,5 +1,5 @@
 /**
- * The popup's Highlights view (issue 6): the reader's saved highlights, newest first; search,
+ * The popup's Highlights view: the reader's saved highlights, newest first; search,
  * filter by entity and site; open one (its page, scrolled to it); edit note and tags; delete
  * with undo; orphans (not found on their page the last time it was open) flagged but listed
  * with their text; export Markdown or JSON; import JSON with a report of what it did.
