@@ -1,10 +1,13 @@
 /**
  * The document reader's marks: the same matcher and evidence rules as on any web page, run over
- * the document's own paragraphs, and each paragraph cut into runs of plain text, mentions and
- * the linked passage so the reader can render them as elements (text, never HTML). DOM-free.
+ * the document's paragraphs joined the way a page's text joins its blocks (and the knowledge-
+ * base builder joins them: `documentText`), and each paragraph cut into runs of plain text,
+ * mentions and the linked passage so the reader can render them as elements (text, never
+ * HTML). DOM-free.
  */
 import { spotText } from './engine/evidence';
 import type { Matcher } from './engine/matcher';
+import { documentText } from './kb/passages';
 
 export interface ParagraphMention {
   /** Offsets into the paragraph's text, end exclusive. */
@@ -13,21 +16,16 @@ export interface ParagraphMention {
   entity: string;
 }
 
-/** Paragraphs are spotted as one text, so context in one paragraph counts for the others. */
-const PARAGRAPH_BREAK = '\n\n';
-
+/**
+ * Paragraphs are spotted as one text, as a page's are, so context in one paragraph counts for
+ * the others while no name or sentence runs from one into the next.
+ */
 export function spotParagraphs(
   matcher: Matcher,
   paragraphs: readonly string[],
   suppressed?: ReadonlySet<string>,
 ): ParagraphMention[][] {
-  const text = paragraphs.join(PARAGRAPH_BREAK);
-  const starts: number[] = [];
-  let at = 0;
-  for (const p of paragraphs) {
-    starts.push(at);
-    at += p.length + PARAGRAPH_BREAK.length;
-  }
+  const { text, paragraphStarts: starts } = documentText(paragraphs);
   const result: ParagraphMention[][] = paragraphs.map(() => []);
   let i = 0;
   for (const m of spotText(matcher, text)) {
@@ -35,8 +33,6 @@ export function spotParagraphs(
     if (!entity || suppressed?.has(entity)) continue;
     while (i + 1 < starts.length && starts[i + 1]! <= m.start) i++;
     const base = starts[i]!;
-    // Names never span paragraphs; a match that would is not one.
-    if (m.end > base + paragraphs[i]!.length) continue;
     result[i]!.push({ start: m.start - base, end: m.end - base, entity });
   }
   return result;

@@ -1,17 +1,18 @@
 /**
  * `npm run spot -- FILE...`: the mentions Backstory would mark in HTML or text files, one JSON
  * object per line: {"file","entity","name","type","text","start","end"}, offsets in the page's
- * visible text. Same code path as the content script: extractText → loadMatcher → spotText.
+ * visible text. The content script's own code: its page text (lib/page/dom-page-text.ts) and its
+ * spotting pipeline (PageSpotting in lib/engine/evidence.ts), the whole page as one text.
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Window } from 'happy-dom';
-import { extractText } from '../lib/engine/dom-text';
 import { loadMatcher, type Matcher } from '../lib/engine/matcher';
 import { spotText } from '../lib/engine/evidence';
 import type { MatcherData } from '../lib/engine/types';
 import type { EntityType } from '../lib/kb/types';
+import { readPageText } from '../lib/page/dom-page-text';
 
 export interface SpotLine {
   file: string;
@@ -23,7 +24,8 @@ export interface SpotLine {
   end: number;
 }
 
-const DEFAULT_MATCHER = fileURLToPath(new URL('../data/matcher.json', import.meta.url));
+// A path, not a file URL: tests read the matcher from a happy-dom window, whose URL is not Node's.
+const DEFAULT_MATCHER = join(import.meta.dirname, '..', 'data', 'matcher.json');
 
 /** A readable failure: printed without a stack trace, exit code 1. */
 export class SpotError extends Error {}
@@ -54,7 +56,7 @@ export function visibleText(file: string, content: string): string {
   });
   try {
     const document = new window.DOMParser().parseFromString(content, 'text/html');
-    return extractText(document.body as unknown as Node).text;
+    return readPageText(document.body as unknown as Node).text;
   } finally {
     void window.happyDOM.close();
   }

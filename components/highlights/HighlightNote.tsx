@@ -1,11 +1,13 @@
-/** What hovering a saved highlight shows: its note (or that it has none) and Remove. */
+/**
+ * What hovering a saved highlight shows: its note (or that it has none) and Remove. It stays
+ * open while the pointer is on it: the content script's pointer tracker sees the pointer over
+ * this UI's host.
+ */
 export interface HighlightNoteProps {
   note: string;
   at: { top: number; left: number };
   onRemove: () => void;
   onClose: () => void;
-  onPointerEnter: () => void;
-  onPointerLeave: () => void;
 }
 
 export function HighlightNote(props: HighlightNoteProps) {
@@ -15,8 +17,6 @@ export function HighlightNote(props: HighlightNoteProps) {
       role="dialog"
       aria-label="Saved highlight"
       style={{ top: `${props.at.top}px`, left: `${props.at.left}px` }}
-      onPointerEnter={props.onPointerEnter}
-      onPointerLeave={props.onPointerLeave}
       onKeyDown={(e) => {
         if (e.key === 'Escape') props.onClose();
       }}

@@ -3,6 +3,7 @@
  * field; or the reason a save failed, with Retry (the unsaved highlight is kept until then).
  */
 import { useState } from 'preact/hooks';
+import { excerpt } from '../../lib/page/blocks';
 
 export type ToastState =
   | { kind: 'saved'; quote: string; note: string }
@@ -20,7 +21,7 @@ export interface HighlightToastProps {
 export function HighlightToast({ state, onNote, onRetry, onClose, onBusy }: HighlightToastProps) {
   const [note, setNote] = useState(state.kind === 'saved' ? state.note : '');
   const [noted, setNoted] = useState(false);
-  const excerpt = state.quote.length > 90 ? `${state.quote.slice(0, 87)}…` : state.quote;
+  const quote = excerpt(state.quote, 87);
   return (
     <section
       class={`bs-toast bs-toast-${state.kind}`}
@@ -34,7 +35,7 @@ export function HighlightToast({ state, onNote, onRetry, onClose, onBusy }: High
       <p class="bs-toast-message" role={state.kind === 'failed' ? 'alert' : 'status'}>
         {state.kind === 'saved' ? (noted ? 'Note saved.' : 'Saved to Backstory.') : `Not saved: ${state.error}`}
       </p>
-      <p class="bs-toast-quote">{excerpt}</p>
+      <p class="bs-toast-quote">{quote}</p>
       {state.kind === 'saved' ? (
         <form
           class="bs-toast-note"

@@ -5,7 +5,9 @@
  * with their text; export Markdown or JSON; import JSON with a report of what it did.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { excerpt } from '../../lib/page/blocks';
 import type { HighlightRow } from '../../lib/storage/types';
+import { PassageText } from '../highlights/PassageText';
 import { filterHighlights, parseTags } from './highlight-filter';
 import type { HighlightsClient } from './highlights-client';
 
@@ -192,7 +194,9 @@ function HighlightItem(props: {
   const orphan = h.anchor?.status === 'orphan';
   return (
     <li class={orphan ? 'bs-highlight bs-highlight-orphan' : 'bs-highlight'} data-highlight={h.id}>
-      <blockquote class="bs-highlight-quote">{h.quote}</blockquote>
+      <blockquote class="bs-highlight-quote">
+        <PassageText passage={h.quote} />
+      </blockquote>
       {orphan && <p class="bs-highlight-orphan-note">Orphan: not found on its page when last opened.</p>}
       {h.note && <p class="bs-highlight-note">{h.note}</p>}
       <p class="bs-highlight-meta">
@@ -213,13 +217,13 @@ function HighlightItem(props: {
         </p>
       )}
       <div class="bs-highlight-actions">
-        <button type="button" onClick={props.onOpen} aria-label={`Open: ${excerpt(h.quote)}`}>
+        <button type="button" onClick={props.onOpen} aria-label={`Open: ${excerpt(h.quote, 40)}`}>
           Open
         </button>
-        <button type="button" onClick={props.onEdit} aria-label={`Edit note and tags: ${excerpt(h.quote)}`}>
+        <button type="button" onClick={props.onEdit} aria-label={`Edit note and tags: ${excerpt(h.quote, 40)}`}>
           Edit
         </button>
-        <button type="button" onClick={props.onDelete} aria-label={`Delete: ${excerpt(h.quote)}`}>
+        <button type="button" onClick={props.onDelete} aria-label={`Delete: ${excerpt(h.quote, 40)}`}>
           Delete
         </button>
       </div>
@@ -232,7 +236,9 @@ function HighlightEditor(props: { highlight: HighlightRow; onSave: (note: string
   const [tags, setTags] = useState(props.highlight.tags.join(', '));
   return (
     <li class="bs-highlight bs-highlight-editing">
-      <blockquote class="bs-highlight-quote">{props.highlight.quote}</blockquote>
+      <blockquote class="bs-highlight-quote">
+        <PassageText passage={props.highlight.quote} />
+      </blockquote>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -256,10 +262,6 @@ function HighlightEditor(props: { highlight: HighlightRow; onSave: (note: string
       </form>
     </li>
   );
-}
-
-function excerpt(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 function uniqueSorted(values: string[], label: (v: string) => string): string[] {

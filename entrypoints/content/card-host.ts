@@ -10,9 +10,8 @@ import type { CardContent, CardProps } from '../../components/card/Card';
 import type { Box } from '../../components/card/position';
 import type { MatcherEntity } from '../../lib/engine/types';
 import type { CardData } from '../../lib/messages';
-import { OWN_UI_TAG } from './chunks';
-import type { UiSurface } from './page-ui-contract';
-import { loadPageUi } from './page-ui-loader';
+import { measure } from './measures';
+import { LazySurface } from './page-ui-loader';
 
 /** The performance measure of a card's latency: open decision → data painted. */
 export const CARD_MEASURE = 'backstory:card';
@@ -20,11 +19,10 @@ export const CARD_MEASURE = 'backstory:card';
 export interface CardHostDeps {
   loadCard(entity: string): Promise<CardData | null>;
   onSuppress(entity: string): void;
-  /** Save the sentence around the open card's mention as a highlight (issue 6). */
+  /** Save the sentence around the open card's mention as a highlight. */
   onSave?(entity: string): void;
   /** The reader closed the card (Esc, the close button). */
   onClose(): void;
-  // --- issue 4 ---
   /** The pin was toggled: the hover logic must stop (or resume) closing the card. */
   onPin(pinned: boolean): void;
   openReader(doc: string, passage: string): void;
@@ -32,8 +30,7 @@ export interface CardHostDeps {
 }
 
 export class CardHost {
-  private ui: Promise<UiSurface<CardProps>> | null = null;
-  private surface: UiSurface<CardProps> | null = null;
+  private readonly surface: LazySurface<CardProps>;
   private cache = new Map<string, Promise<CardData | null>>();
   private content: CardContent | null = null;
   private anchor: Box | null = null;
@@ -48,7 +45,9 @@ export class CardHost {
   constructor(
     private ctx: ContentScriptContext,
     private deps: CardHostDeps,
-  ) {}
+  ) {
+    this.surface = new LazySurface((ui) => ui.card(ctx));
+  }
 
   get isOpen(): boolean {
     return this.content !== null;
@@ -56,7 +55,7 @@ export class CardHost {
 
   /** The element hosting the card (to tell the pointer is over it). */
   isHost(target: EventTarget | null): boolean {
-    return target instanceof Element && target.localName === OWN_UI_TAG;
+    return this.surface.isHost(target);
   }
 
   async open(entity: MatcherEntity, anchor: Box, options: { focus?: boolean; keepPin?: boolean } = {}): Promise<void> {
@@ -67,12 +66,8 @@ export class CardHost {
     if (!options.keepPin) this.pinned = false;
     this.anchor = anchor;
     this.content = { status: 'loading', entity };
-    try {
-      await this.ensureMounted();
-    } catch {
-      // The page UI did not load (the background restarting): no card this time, the next
-      // hover or command tries again.
-      this.ui = null;
+    if (!(await this.surface.mount())) {
+      // No card this time; the next hover or command tries again.
       if (generation === this.generation) this.content = null;
       return;
     }
@@ -101,14 +96,11 @@ export class CardHost {
   prefetch(entity: string): void {
     void this.load(entity);
     // Loads the page UI too, while the intent delay runs (the first card of a page needs it).
-    // A failure here is not the reader's concern yet: open() tries again.
-    this.ensureMounted().catch(() => {
-      this.ui = null;
-    });
+    this.surface.preload();
   }
 
   /**
-   * Drop cached card data: the page was just recognised (issue 9), so cards loaded before then
+   * Drop cached card data: the page was just recognised, so cards loaded before then
    * lack "This page" and may quote the page's own document.
    */
   forgetCards(): void {
@@ -126,7 +118,7 @@ export class CardHost {
     this.generation++;
     this.pinned = false;
     if (!this.content) return;
-    const root = this.surface?.container?.getRootNode();
+    const root = this.surface.current?.container?.getRootNode();
     const hadFocus = root instanceof ShadowRoot && root.activeElement !== null;
     this.content = null;
     this.anchor = null;
@@ -145,7 +137,7 @@ export class CardHost {
   private measurePainted(start: number, entity: string, first: boolean): void {
     this.ctx.requestAnimationFrame(() => {
       this.ctx.setTimeout(() => {
-        performance.measure(CARD_MEASURE, { start, end: performance.now(), detail: { entity, first } });
+        measure(CARD_MEASURE, start, { entity, first });
       }, 0);
     });
   }
@@ -163,15 +155,8 @@ export class CardHost {
     return pending;
   }
 
-  private ensureMounted(): Promise<UiSurface<CardProps>> {
-    this.ui ??= loadPageUi()
-      .then((ui) => ui.card(this.ctx))
-      .then((surface) => (this.surface = surface));
-    return this.ui;
-  }
-
   private render(): void {
-    const surface = this.surface;
+    const surface = this.surface.current;
     if (!surface) return;
     const { content, anchor } = this;
     if (!content || !anchor) {
@@ -209,6 +194,6 @@ export class CardHost {
   }
 
   private focusCard(): void {
-    this.surface?.container?.querySelector<HTMLElement>('.bs-card')?.focus();
+    this.surface.current?.container?.querySelector<HTMLElement>('.bs-card')?.focus();
   }
 }

@@ -1,6 +1,6 @@
 /**
- * Quiet markers beside the paragraphs of a recognised page that the corpus's accounts quote
- * (issue 9): a small button in the margin that opens the card for the entity whose contrast
+ * Quiet markers beside the paragraphs of a recognised page that the corpus's accounts quote:
+ * a small button in the margin that opens the card for the entity whose contrast
  * the paragraph belongs to, with the other documents' accounts set against this page.
  *
  * They live in their own `<backstory-ui>` shadow host (page CSS cannot reach them, the spotter
@@ -10,8 +10,8 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Box } from '../../components/card/position';
-import type { PlacedMarker, UiSurface } from './page-ui-contract';
-import { loadPageUi } from './page-ui-loader';
+import type { PlacedMarker } from './page-ui-contract';
+import { LazySurface } from './page-ui-loader';
 
 export interface CitedMarker {
   /** The page element showing the paragraph. */
@@ -25,40 +25,27 @@ export interface CitedMarker {
 const MARGIN = 26;
 
 export class CitedMarkers {
-  private ui: Promise<UiSurface<PlacedMarker[]>> | null = null;
-  private surface: UiSurface<PlacedMarker[]> | null = null;
+  private readonly surface: LazySurface<PlacedMarker[]>;
   private markers: CitedMarker[] = [];
 
   constructor(
-    private ctx: ContentScriptContext,
+    ctx: ContentScriptContext,
     private onOpen: (entity: CitedMarker['entity'], anchor: Box) => void,
   ) {
+    this.surface = new LazySurface((ui) => ui.markers(ctx));
     ctx.addEventListener(window, 'resize', () => this.render(), { passive: true });
   }
 
   async show(markers: CitedMarker[]): Promise<void> {
     this.markers = markers;
-    if (markers.length === 0 && !this.ui) return;
-    try {
-      await this.ensureMounted();
-    } catch (error) {
-      // The page UI did not load: no markers this time; the next rescan's recognition retries.
-      this.ui = null;
-      console.warn('[backstory]', error);
-      return;
-    }
-    this.render();
-  }
-
-  private ensureMounted(): Promise<UiSurface<PlacedMarker[]>> {
-    this.ui ??= loadPageUi()
-      .then((ui) => ui.markers(this.ctx))
-      .then((surface) => (this.surface = surface));
-    return this.ui;
+    if (markers.length === 0 && !this.surface.current) return;
+    // Not loaded: no markers this time; the next rescan's recognition tries again.
+    if (await this.surface.mount()) this.render();
   }
 
   private render(): void {
-    if (!this.surface) return;
+    const surface = this.surface.current;
+    if (!surface) return;
     const placed: PlacedMarker[] = [];
     for (const marker of this.markers) {
       if (!marker.element.isConnected) continue;
@@ -72,6 +59,6 @@ export class CitedMarkers {
         onOpen: (anchor) => this.onOpen(marker.entity, anchor),
       });
     }
-    this.surface.render(placed);
+    surface.render(placed);
   }
 }

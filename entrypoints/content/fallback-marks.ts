@@ -5,8 +5,10 @@
  * as it was. Our own DOM writes run through `quietly` so the page observer ignores them.
  */
 import { styleTreeOf } from './shadow-styles';
-import type { MentionMarks, Timers } from './marks';
-import type { Segment, SpottedMention } from './spotted';
+import type { Timers } from '../../lib/page/hover-intent';
+import type { MentionMarks } from './marks';
+import type { Segment } from '../../lib/page/dom-page-text';
+import type { SpottedMention } from './spotted';
 
 const FLASH_MS = 1600;
 
@@ -35,7 +37,7 @@ export class FallbackMarks implements MentionMarks {
       const wrapped = new Map<SpottedMention, HTMLElement[]>();
       for (const work of byNode.values()) {
         work.sort((a, b) => b.segment.from - a.segment.from);
-        // Marks in a web component's shadow tree need the mark rules adopted there (issue 3).
+        // Marks in a web component's shadow tree need the mark rules adopted there.
         if (work[0]) styleTreeOf(work[0].segment.node);
         for (const { mention, segment } of work) {
           const mark = wrap(segment, mention.entity.id);

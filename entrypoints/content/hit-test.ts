@@ -1,15 +1,10 @@
 /**
- * Which mention is under the pointer: the caret position at the point (a text node and an
- * offset) looked up in the per-node mention index, then confirmed against that one mention's
- * rectangles (the caret snaps to the nearest text even when the pointer is in a margin).
- * Never `highlightsFromPoint` and never the rectangles of every range: both grow with the
- * number of mentions (PERFORMANCE.md).
+ * What text is under the pointer: the caret position at the point (a text node and an offset),
+ * which the pointer tracker looks up in its layers' text indexes. Never `highlightsFromPoint`
+ * and never the rectangles of every range: both grow with the number of marks (PERFORMANCE.md).
  */
-import { pointInRects } from '../../components/card/position';
-import type { MentionIndex } from './mention-index';
-import { mentionRects, type SpottedMention } from './spotted';
 
-interface CaretPoint {
+export interface CaretPoint {
   node: Node;
   offset: number;
 }
@@ -41,23 +36,18 @@ export function caretAt(doc: Document, x: number, y: number, shadowRoots?: Shado
   return null;
 }
 
-export function mentionAtPoint(
-  doc: Document,
-  index: MentionIndex<Text, SpottedMention>,
-  x: number,
-  y: number,
-): SpottedMention | null {
+/**
+ * The caret at a point when it is in text (a text node and an offset), or null. Off page text,
+ * the point may be on a web component's: only then is it hit-tested for the shadow roots under
+ * it, so pages without components pay nothing more.
+ */
+export function textCaretAt(doc: Document, x: number, y: number): { node: Text; offset: number } | null {
   let caret = caretAt(doc, x, y);
   if (caret && caret.node.nodeType !== Node.TEXT_NODE) {
-    // Not on page text: perhaps on a web component's (issue 3). Only then is the point hit
-    // tested for the shadow roots under it, so pages without components pay nothing more.
     const roots = openShadowRootsAt(doc, x, y);
     if (roots.length > 0) caret = caretAt(doc, x, y, roots);
   }
-  if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return null;
-  const mention = index.at(caret.node as Text, caret.offset);
-  if (!mention) return null;
-  return pointInRects(x, y, mentionRects(mention)) ? mention : null;
+  return caret && caret.node.nodeType === Node.TEXT_NODE ? { node: caret.node as Text, offset: caret.offset } : null;
 }
 
 /** The open shadow roots under a point, outermost first (nested components included). */

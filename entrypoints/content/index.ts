@@ -6,7 +6,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import './mentions.css';
 import './highlights.css';
-import { ContentSession } from './session';
+import { startSession } from './session';
 import { shouldRunInThisFrame } from './frames';
 
 export default defineContentScript({
@@ -15,10 +15,10 @@ export default defineContentScript({
   // mentions.css goes into the manifest (page CSP cannot block it); the card's CSS is inlined
   // into its shadow root, so WXT never fetches a stylesheet from the page.
   cssInjectionMode: 'manifest',
-  // Issue 3: same-origin iframes are read too; frames.ts keeps cross-origin ones out.
+  // Same-origin iframes are read too; frames.ts keeps cross-origin ones out.
   allFrames: true,
   main(ctx) {
     if (!shouldRunInThisFrame()) return;
-    void new ContentSession(ctx).boot();
+    startSession(ctx);
   },
 });

@@ -5,6 +5,7 @@
  * the mentions' block elements, adds and removes them as the reader scrolls. Where the API is missing, `FallbackMarks` wraps
  * mentions in `<mark>` instead.
  */
+import type { Timers } from '../../lib/page/hover-intent';
 import type { NearChange, Nearness } from './near-viewport';
 import { styleTreeOf } from './shadow-styles';
 import type { SpottedMention } from './spotted';
@@ -27,11 +28,6 @@ export interface MentionMarks {
   settled(): Promise<void>;
   /** Briefly emphasise one mention (the popup's "On this page" → reveal). */
   flash(mention: SpottedMention): void;
-}
-
-export interface Timers {
-  setTimeout(fn: () => void, ms: number): number;
-  clearTimeout(id: number): void;
 }
 
 /** Text nodes this long are never highlighted (see `draw`). */

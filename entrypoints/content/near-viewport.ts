@@ -1,10 +1,10 @@
 /**
- * The one IntersectionObserver Backstory keeps on a page (issue 7): which elements are in or
+ * The one IntersectionObserver Backstory keeps on a page: which elements are in or
  * near the viewport (one screen above and below). The spotter watches scan chunks, so a
  * chunk's mentions are built only when the reader comes near it; the marks watch the mentions'
  * block elements, so only those near are registered as highlights (PERFORMANCE.md).
  */
-import type { Timers } from './marks';
+import type { Timers } from '../../lib/page/hover-intent';
 
 /** Hears, in one call per observer report, which of its elements came near or went away. */
 export type NearListener = (changes: readonly NearChange[]) => void;

@@ -1,9 +1,11 @@
 /**
- * The page's text fingerprint (issue 9), built from the text the spotter already reads chunk by
- * chunk (no second walk over the DOM), and sent to the background, which says whether the page
- * is a corpus document, a copy of one, or from a known outlet.
+ * The page's text fingerprint, built from the page text the spotter already reads chunk by
+ * chunk (lib/page/dom-page-text.ts, block breaks between paragraphs: no second walk over the
+ * DOM), and sent to the background, which says whether the page is a corpus document, a copy of
+ * one, or from a known outlet.
  */
 import { keptBySample, MAX_PAGE_SHINGLES, sampleModulus, textShingles } from '../../lib/recognition/shingles';
+import { measure } from './measures';
 
 export const FINGERPRINT_MEASURE = 'backstory:fingerprint';
 
@@ -72,7 +74,7 @@ export class PageFingerprint implements PageFingerprintLookup {
     const key = `${modulus}:${shingles.length}:${shingles.reduce((a, h) => (a + h) % 0xffffffff, 0)}`;
     const hashing = this.busy;
     this.busy = 0;
-    measure(start, { shingles: shingles.length, modulus, hashingMs: hashing });
+    measure(FINGERPRINT_MEASURE, start, { shingles: shingles.length, modulus, hashingMs: hashing });
     if (key === this.lastSent) return null;
     this.lastSent = key;
     return { shingles, modulus };
@@ -88,12 +90,4 @@ const SHOWN_COVERAGE = 0.5;
 export interface PageFingerprintLookup {
   /** The scan chunk that shows a paragraph with these shingles, if one does. */
   chunkShowing(shingles: readonly number[]): Element | null;
-}
-
-function measure(start: number, detail: { shingles: number; modulus: number; hashingMs: number }): void {
-  try {
-    performance.measure(FINGERPRINT_MEASURE, { start, end: performance.now(), detail });
-  } catch {
-    // Very old engines lack the options form of measure(); recognition is unaffected.
-  }
 }

@@ -1,7 +1,8 @@
 /**
  * Loads the page UI (Preact, the card, the highlight toast and note, the paragraph markers) the
  * first time this frame needs it, so that the content script every page boots stays small
- * (issue 7: ≤ 30 kB gzipped before the first mark).
+ * (≤ 30 kB gzipped before the first mark), and mounts each piece of it in its own
+ * `<backstory-ui>` host (`LazySurface`).
  *
  * How: the background injects `/page-ui.js` into this very frame with
  * `scripting.executeScript` (message `ui/load`). An injected file runs in the same isolated
@@ -15,7 +16,7 @@
  * card usually finds the UI ready when its delay is over.
  */
 import { ask } from './background-client';
-import { registeredPageUi, type PageUi } from './page-ui-contract';
+import { registeredPageUi, type PageUi, type UiSurface } from './page-ui-contract';
 
 let loading: Promise<PageUi> | null = null;
 
@@ -34,4 +35,48 @@ export function loadPageUi(): Promise<PageUi> {
       throw error;
     });
   return loading;
+}
+
+/**
+ * One piece of page UI (the card's host, the toast and note's, the markers'), mounted the first
+ * time it is needed. The one policy when the page UI cannot load (the background restarting):
+ * nothing is shown this time, the reason goes to the console, and nothing is remembered, so the
+ * next need (a hover, a save, a rescan) tries again.
+ */
+export class LazySurface<S> {
+  private mounting: Promise<UiSurface<S>> | null = null;
+  private surface: UiSurface<S> | null = null;
+
+  /** `mountIn`: which piece of the page UI, e.g. `(ui) => ui.card(ctx)`. */
+  constructor(private readonly mountIn: (ui: PageUi) => Promise<UiSurface<S>>) {}
+
+  /** The surface, once mounted. */
+  get current(): UiSurface<S> | null {
+    return this.surface;
+  }
+
+  /** The shadow host this surface renders in (to tell the pointer is over it). */
+  isHost(target: EventTarget | null): boolean {
+    const root = this.surface?.container?.getRootNode();
+    return target !== null && root instanceof ShadowRoot && root.host === target;
+  }
+
+  /** Start loading now, while something the reader may want opens (a hover intent's delay). */
+  preload(): void {
+    void this.mount();
+  }
+
+  /** The mounted surface, or null when the page UI could not load this time. */
+  async mount(): Promise<UiSurface<S> | null> {
+    this.mounting ??= loadPageUi()
+      .then((ui) => this.mountIn(ui))
+      .then((surface) => (this.surface = surface));
+    try {
+      return await this.mounting;
+    } catch (error) {
+      this.mounting = null;
+      console.warn('[backstory]', error);
+      return null;
+    }
+  }
 }

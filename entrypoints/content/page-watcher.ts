@@ -1,9 +1,11 @@
 /**
- * The one MutationObserver Backstory keeps on a page. Records are collected and handled in a
- * batch when the browser is idle (SPA navigation and infinite scroll are just mutations);
- * `planRescan` decides what to scan again.
+ * The one MutationObserver Backstory keeps on a page, shared by its features (spotting, saved
+ * highlights). Records are collected and handled in a batch when the browser is idle (SPA
+ * navigation and infinite scroll are just mutations); `planRescan` decides what to scan again,
+ * and every subscriber hears the plan.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { isOwnUi, isSkipped } from '../../lib/page/dom-elements';
 import { planRescan, type PlanContext, type RescanPlan } from './mutation-plan';
 
 /** The longest a batch waits for an idle moment: new content gets its marks promptly. */
@@ -18,36 +20,39 @@ export class PageWatcher {
   private listeners = new Set<(plan: RescanPlan) => void>();
   /** Shadow roots observed since start (weak: a removed component is not kept alive). */
   private shadowRoots = new WeakSet<ShadowRoot>();
+  private isChunk: (el: Element) => boolean = () => false;
+  private readonly context: PlanContext = {
+    isChunk: (el) => this.isChunk(el),
+    isIgnored: (el) => isOwnUi(el) || isSkipped(el),
+  };
 
-  constructor(
-    private ctx: ContentScriptContext,
-    private context: PlanContext,
-    private onPlan: (plan: RescanPlan) => void,
-  ) {
+  constructor(private ctx: ContentScriptContext) {
     this.observer = new MutationObserver((records) => this.collect(records));
     ctx.onInvalidated(() => this.stop());
   }
 
-  get isActive(): boolean {
-    return this.active;
-  }
-
-  /**
-   * Other features (saved highlights, issue 6) follow the page's changes through this same
-   * observer. Returns the unsubscribe function.
-   */
+  /** Hear every plan until the returned function is called; the page is observed while anyone listens. */
   subscribe(listener: (plan: RescanPlan) => void): () => void {
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    if (!this.active && document.body) this.start(document.body);
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) this.stop();
+    };
   }
 
-  start(root: Node): void {
+  /** Plans rescan whole scan chunks: the spotter says which elements are chunk roots. */
+  useChunks(isChunk: (el: Element) => boolean): void {
+    this.isChunk = isChunk;
+  }
+
+  private start(root: Node): void {
     this.active = true;
     this.observer.observe(root, OBSERVED);
   }
 
   /**
-   * Follow an open shadow root's changes too (issue 3): a subtree observer on the page does not
+   * Follow an open shadow root's changes too: a subtree observer on the page does not
    * see into shadow trees. The extractor reports each root it reads, including those of hosts
    * added later (their rescan reads them), so each is observed once, on this same observer.
    */
@@ -97,7 +102,6 @@ export class PageWatcher {
     this.batch = [];
     const plan = planRescan(records, this.context);
     if (plan.roots.length > 0 || plan.sweep) {
-      this.onPlan(plan);
       for (const listener of this.listeners) listener(plan);
     }
   }

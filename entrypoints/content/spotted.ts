@@ -1,18 +1,12 @@
 /** A mention found on this page, as the content script keeps it. */
 import type { MatcherEntity } from '../../lib/engine/types';
-
-/** The part of a mention inside one text node (a name can span `<b>Mustafa</b> <i>al-Kazemi</i>`). */
-export interface Segment {
-  node: Text;
-  /** UTF-16 offsets into the node's data, end exclusive. */
-  from: number;
-  to: number;
-}
+import type { Segment } from '../../lib/page/dom-page-text';
 
 export interface SpottedMention {
   entity: MatcherEntity;
   /** Static, not live: live Ranges slow down every DOM edit the page makes. */
   range: StaticRange;
+  /** Its part in each text node (a name can span `<b>Mustafa</b> <i>al-Kazemi</i>`). */
   segments: Segment[];
   /** The scan chunk it was found in. */
   chunk: Element;

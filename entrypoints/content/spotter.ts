@@ -1,31 +1,32 @@
 /**
  * Spotting on a live page: scans chunks of the page a slice at a time, keeps the mentions the
- * page's evidence accepts, indexes them for the hit-test and hands them to the marks. Every
- * pass, first or incremental, is one `backstory:scan` performance measure.
+ * page's evidence accepts (the spotting pipeline, lib/engine/evidence.ts: the CLI's and the
+ * eval's too), indexes them for the hit-test and hands them to the marks. Every pass, first or
+ * incremental, is one `backstory:scan` performance measure.
  *
- * Issue 7: a chunk's mentions are counted when it is scanned (entity and text offsets only),
+ * A chunk's mentions are counted when it is scanned (entity and text offsets only),
  * but built (StaticRange, segments, anchor, index entries, marks) only when the chunk comes
  * near the viewport, reading the chunk's text map again then (a few chunks a screen: cheaper
  * than keeping every chunk's text and nodes alive), so the first scan's cost beyond reading and matching
  * is proportional to what the reader can see. Building later, as the reader scrolls, is one
  * `backstory:build` measure per observer report; building during a pass counts in the pass.
  */
-import { extractText, locate, type TextMap } from '../../lib/engine/dom-text';
-import { PageEvidence, withEventMentions } from '../../lib/engine/evidence';
-import { dropOtherNames } from '../../lib/engine/name-context';
+import { PageSpotting } from '../../lib/engine/evidence';
 import type { Matcher } from '../../lib/engine/matcher';
 import type { RawMatch } from '../../lib/engine/types';
 import type { PageMention } from '../../lib/messages';
-import { blockAncestor, isOwnUi, splitIntoChunks } from './chunks';
+import { readPageText, rangeOver, segmentsOf, type PageText } from '../../lib/page/dom-page-text';
+import { TextIndex } from '../../lib/page/text-index';
+import { runSliced } from '../../lib/steps';
+import { blockAncestor, splitIntoChunks } from './chunks';
 import type { MentionMarks } from './marks';
-import { MentionIndex } from './mention-index';
+import { measure } from './measures';
 import { EverythingNear, type NearChange, type Nearness } from './near-viewport';
-import { findAllSliced, needsSlicing, withEventMentionsSliced } from './sliced-match';
-import type { Segment, SpottedMention } from './spotted';
+import type { SpottedMention } from './spotted';
 import { SliceClock } from './yield';
 
 export const SCAN_MEASURE = 'backstory:scan';
-/** Mentions built outside a scan pass, as their chunks come near the viewport (issue 7). */
+/** Mentions built outside a scan pass, as their chunks come near the viewport. */
 export const BUILD_MEASURE = 'backstory:build';
 
 interface ChunkScan {
@@ -42,8 +43,8 @@ export class Spotter {
   private chunks = new Map<Element, ChunkScan>();
   /** Chunks with mentions in document order; recomputed after chunks come or go. */
   private order: ChunkScan[] | null = null;
-  private evidence: PageEvidence;
-  readonly index = new MentionIndex<Text, SpottedMention>();
+  private spotting: PageSpotting;
+  readonly index = new TextIndex<Text, SpottedMention>();
   private suppressed: Set<string>;
   /** Passes run one after another; a pass started while another runs waits its turn. */
   private queue: Promise<void> = Promise.resolve();
@@ -59,15 +60,15 @@ export class Spotter {
     private matcher: Matcher,
     private marks: MentionMarks,
     suppressed: readonly string[],
-    /** Sees each chunk's text as it is read, so the page fingerprint (issue 9) needs no second walk. */
+    /** Sees each chunk's text as it is read, so the page fingerprint needs no second walk. */
     private onChunkText?: (root: Element, text: string) => void,
-    /** Hears of each open shadow root read, so the page watcher follows it (issue 3). */
+    /** Hears of each open shadow root read, so the page watcher follows it. */
     private onShadowRoot?: (root: ShadowRoot) => void,
     /** When chunks are near the viewport (the page's one IntersectionObserver); default: all at once. */
     private nearness: Nearness = new EverythingNear(),
   ) {
-    this.evidence = new PageEvidence(matcher);
     this.suppressed = new Set(suppressed);
+    this.spotting = new PageSpotting(matcher, this.suppressed);
   }
 
   /** Rescan these subtrees (the whole body at first): one pass, one measure. */
@@ -197,7 +198,7 @@ export class Spotter {
       // Names rejected for lack of evidence get a second look now that the whole pass is in.
       for (const chunk of [...this.chunks.values()]) {
         if (this.stopped) return;
-        if (chunk.pending.length === 0 || !chunk.pending.some((m) => this.evidence.accepts(m, this.suppressed))) continue;
+        if (!this.spotting.acceptsAny(chunk.pending)) continue;
         if (clock.due()) await clock.yield();
         if (!chunk.root.isConnected) continue;
         this.drop(chunk);
@@ -218,39 +219,14 @@ export class Spotter {
     }
   }
 
-  /** Extract, match and weigh the evidence of one chunk; its mentions are built when near. */
+  /** Read one chunk and spot its text; its mentions are built when near. */
   private async scanChunk(root: Element, addEvidence: boolean, clock: SliceClock): Promise<void> {
-    const map = extractText(root, { isOwnUi, onShadowRoot: this.onShadowRoot });
+    const map = readPageText(root, { onShadowRoot: this.onShadowRoot });
     this.onChunkText?.(root, map.text);
-    let matches: RawMatch[];
-    const huge = needsSlicing(map.text);
-    const cancelled = () => this.stopped || !root.isConnected;
-    if (huge) {
-      // One huge text (a 5 MB <pre>): match it a window at a time so no task runs long.
-      const sliced = await findAllSliced(this.matcher, map.text, clock, cancelled);
-      if (!sliced) return;
-      matches = dropOtherNames(map.text, sliced);
-    } else {
-      matches = dropOtherNames(map.text, this.matcher.findAll(map.text));
-    }
-    if (addEvidence) this.evidence.add(matches);
-    const pending: RawMatch[] = [];
-    const accepted: RawMatch[] = [];
-    for (const match of matches) {
-      const entity = this.matcher.entities[match.entity];
-      // Blockers and topic words are evidence only: never marked, never waiting for more.
-      if (!entity || entity.blocker || entity.topic || this.suppressed.has(entity.id)) continue;
-      if (!this.evidence.accepts(match, this.suppressed)) {
-        pending.push(match);
-        continue;
-      }
-      accepted.push(match);
-    }
-    // Events the chunk's sentences talk about ("the drone strike that killed Soleimani").
-    const found = huge
-      ? await withEventMentionsSliced(this.matcher, map.text, accepted, this.suppressed, clock, cancelled)
-      : withEventMentions(this.matcher, map.text, accepted, this.suppressed);
-    if (!found) return;
+    // Sliced on a huge text (a 5 MB <pre>) only: anything shorter is spotted in one go.
+    const spotted = await runSliced(this.spotting.spot(map.text, addEvidence), clock, () => this.stopped || !root.isConnected);
+    if (!spotted) return;
+    const { found, pending } = spotted;
     if (found.length === 0 && pending.length === 0) return;
     const chunk: ChunkScan = { root, found, built: null, pending };
     this.chunks.set(root, chunk);
@@ -287,7 +263,7 @@ export class Spotter {
   private build(chunk: ChunkScan): readonly (SpottedMention | null)[] {
     if (chunk.built) return chunk.built;
     const start = performance.now();
-    const map = extractText(chunk.root, { isOwnUi });
+    const map = readPageText(chunk.root);
     const built = chunk.found.map((match) => toMention(match, map, chunk.root, this.entityOf(match)));
     chunk.built = built;
     const mentions = built.filter((m): m is SpottedMention => m !== null);
@@ -354,76 +330,8 @@ export function firstNotBefore(order: readonly { root: Element }[], node: Node):
   return lo;
 }
 
-function toMention(
-  match: RawMatch,
-  map: TextMap,
-  chunk: Element,
-  entity: SpottedMention['entity'],
-): SpottedMention | null {
-  const start = locate(map, match.start, 'start');
-  const end = locate(map, match.end, 'end');
-  if (!start || !end) return null;
-  const segments = segmentsBetween(map, start, end, match.start);
+function toMention(match: RawMatch, map: PageText, chunk: Element, entity: SpottedMention['entity']): SpottedMention | null {
+  const segments = segmentsOf(map, match.start, match.end);
   if (segments.length === 0) return null;
-  return {
-    entity,
-    range: new StaticRange({
-      startContainer: start.node,
-      startOffset: start.offset,
-      endContainer: end.node,
-      endOffset: end.offset,
-    }),
-    segments,
-    chunk,
-    anchor: blockAncestor(start.node, chunk),
-  };
-}
-
-/** The stretch of each text node from `start` to `end` (a name may span several nodes). */
-function segmentsBetween(
-  map: TextMap,
-  start: { node: Text; offset: number },
-  end: { node: Text; offset: number },
-  textOffset: number,
-): Segment[] {
-  const first = nodeIndex(map, start.node, textOffset);
-  if (first < 0) return [];
-  const segments: Segment[] = [];
-  for (let i = first; i < map.nodes.length; i++) {
-    const node = map.nodes[i]!;
-    const from = node === start.node ? start.offset : 0;
-    const to = node === end.node ? end.offset : node.length;
-    if (to > from) segments.push({ node, from, to });
-    if (node === end.node) return segments;
-  }
-  return segments;
-}
-
-/** Where `node` is in the map, searching near the node that holds `textOffset`. */
-function nodeIndex(map: TextMap, node: Text, textOffset: number): number {
-  let lo = 0;
-  let hi = map.starts.length - 1;
-  let guess = 0;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (map.starts[mid]! <= textOffset) {
-      guess = mid;
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
-  }
-  for (let d = 0; d < 4; d++) {
-    if (map.nodes[guess + d] === node) return guess + d;
-    if (map.nodes[guess - d] === node) return guess - d;
-  }
-  return map.nodes.indexOf(node);
-}
-
-function measure(name: string, start: number, detail: { mentions: number; busy: number; chunks?: number; building?: number }): void {
-  try {
-    performance.measure(name, { start, end: performance.now(), detail });
-  } catch {
-    // Very old engines lack the options form of measure(); the scan itself is unaffected.
-  }
+  return { entity, range: rangeOver(segments), segments, chunk, anchor: blockAncestor(segments[0]!.node, chunk) };
 }

@@ -13,7 +13,7 @@ import { HighlightNote } from '../../components/highlights/HighlightNote';
 import { HighlightToast } from '../../components/highlights/HighlightToast';
 import highlightsCss from '../../components/highlights/highlights-ui.css?inline';
 import thisPageCss from '../../components/shared/this-page.css?inline';
-import { OWN_UI_TAG } from '../content/chunks';
+import { OWN_UI_TAG } from '../../lib/page/dom-elements';
 import type { HighlightsUiState, PageUi, PlacedMarker, UiSurface } from '../content/page-ui-contract';
 import { MARKER_CSS } from './marker-css';
 

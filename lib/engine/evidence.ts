@@ -9,14 +9,18 @@
  *   novelist, "Hale" must not be marked as the diplomat when "David Hale" is not.
  * Entities the reader suppressed ("not this") never count, neither as mentions nor as evidence.
  *
- * Issue 3, the page's topic score: besides other entities, topic words (data/topic-words.json:
+ * The page's topic score: besides other entities, topic words (data/topic-words.json:
  * "Iraqi", "militias", "Shiite"...) found on the page count, every two distinct ones as one
  * entity. A blocker or a topic word is never a mention itself.
+ *
+ * And the pipeline that applies the rule (`PageSpotting`, `spotText`). DOM-free.
  */
-import type { Mention, RawMatch } from './types';
+import { runSteps, type Steps } from '../steps';
+import { eventMentionSteps, findEventMentions } from './events';
 import type { Matcher } from './matcher';
-import { findEventMentions } from './events';
 import { dropOtherNames } from './name-context';
+import type { Mention, RawMatch } from './types';
+import { findAllSteps, needsSlicing } from './windowed-match';
 
 export class PageEvidence {
   private readonly matcher: Matcher;
@@ -75,28 +79,69 @@ export class PageEvidence {
   }
 }
 
-/** Match a whole text and keep what the context rule accepts: the CLI's and reader's path. */
-export function spotText(matcher: Matcher, text: string, options?: { suppressed?: ReadonlySet<string> }): Mention[] {
-  const matches = dropOtherNames(text, matcher.findAll(text));
-  const evidence = new PageEvidence(matcher);
-  evidence.add(matches);
-  const accepted = matches.filter((m) => evidence.accepts(m, options?.suppressed));
-  return withEventMentions(matcher, text, accepted, options?.suppressed);
+/** One text spotted: the mentions to mark, and the names waiting for more evidence from the page. */
+export interface SpottedText {
+  /** Accepted mentions, events included, in text order. */
+  found: Mention[];
+  /** Ambiguous names the page's evidence does not accept yet; later texts may tip the balance. */
+  pending: RawMatch[];
 }
 
-/** Issue 3: add the events the accepted mentions' sentences talk about, in text order. */
-export function withEventMentions(matcher: Matcher, text: string, accepted: RawMatch[], suppressed?: ReadonlySet<string>): Mention[] {
-  return mergeEventMentions(matcher, accepted, findEventMentions(matcher.eventCues, text, accepted), suppressed);
+/**
+ * The spotting pipeline, the one path from a text to its mentions for the content script (each
+ * scan chunk of a page, sliced or not), the CLI, the eval, the reader and the knowledge-base
+ * builder: match (a window at a time on a huge text) → drop names inside other names → weigh
+ * the page's evidence → add the events the sentences talk about. The texts of one page go
+ * through one instance: the evidence is the page's.
+ */
+export class PageSpotting {
+  readonly evidence: PageEvidence;
+
+  constructor(
+    private readonly matcher: Matcher,
+    /** Read at each use: the content script adds to it when the reader says "not this". */
+    private readonly suppressed: ReadonlySet<string> = new Set(),
+  ) {
+    this.evidence = new PageEvidence(matcher);
+  }
+
+  /**
+   * Spot one text of the page, pausing (on a huge text only) between windows of matching and
+   * batches of sentences. `addEvidence: false` re-spots a text whose names already count.
+   */
+  *spot(text: string, addEvidence = true): Steps<SpottedText> {
+    const { matcher, suppressed } = this;
+    const huge = needsSlicing(text);
+    const matches = dropOtherNames(text, huge ? yield* findAllSteps(matcher, text) : matcher.findAll(text));
+    if (addEvidence) this.evidence.add(matches);
+    const pending: RawMatch[] = [];
+    const accepted: RawMatch[] = [];
+    for (const match of matches) {
+      const entity = matcher.entities[match.entity];
+      // Blockers and topic words are evidence only: never marked, never waiting for more.
+      if (!entity || entity.blocker || entity.topic || suppressed.has(entity.id)) continue;
+      if (this.evidence.accepts(match, suppressed)) accepted.push(match);
+      else pending.push(match);
+    }
+    // Events the sentences talk about ("the drone strike that killed Soleimani").
+    const events = huge ? yield* eventMentionSteps(matcher.eventCues, text, accepted) : findEventMentions(matcher.eventCues, text, accepted);
+    return { found: withEvents(matcher, accepted, events, suppressed), pending };
+  }
+
+  /** Whether the page's evidence now accepts one of the names a text left pending. */
+  acceptsAny(pending: readonly RawMatch[]): boolean {
+    return pending.some((m) => this.evidence.accepts(m, this.suppressed));
+  }
+}
+
+/** A whole text as one page: the CLI's, the reader's and the builder's way in. */
+export function spotText(matcher: Matcher, text: string, options?: { suppressed?: ReadonlySet<string> }): Mention[] {
+  return runSteps(new PageSpotting(matcher, options?.suppressed).spot(text)).found;
 }
 
 /** The accepted mentions plus the events found for them that are not suppressed, in text order. */
-export function mergeEventMentions(
-  matcher: Matcher,
-  accepted: RawMatch[],
-  found: readonly RawMatch[],
-  suppressed?: ReadonlySet<string>,
-): Mention[] {
-  const events = found.filter((m) => !suppressed?.has(matcher.entities[m.entity]?.id ?? ''));
-  if (events.length === 0) return accepted;
-  return [...accepted, ...events].sort((a, b) => a.start - b.start);
+function withEvents(matcher: Matcher, accepted: RawMatch[], events: readonly RawMatch[], suppressed: ReadonlySet<string>): Mention[] {
+  const kept = events.filter((m) => !suppressed.has(matcher.entities[m.entity]?.id ?? ''));
+  if (kept.length === 0) return accepted;
+  return [...accepted, ...kept].sort((a, b) => a.start - b.start);
 }

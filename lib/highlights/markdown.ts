@@ -1,9 +1,11 @@
 /**
  * Highlights as Markdown for the reader's notes: one section per page (by canonical URL, pages
- * in the order they were first highlighted), each highlight as a block quote with its note,
+ * in the order they were first highlighted), each highlight as a block quote (a paragraph of
+ * the quote per paragraph of the passage) with its note,
  * entities, tags and a link back. DOM-free; the text is escaped so a quote cannot turn into
  * a heading, a link or HTML in a Markdown viewer.
  */
+import { paragraphsOf } from '../page/blocks';
 import type { HighlightRow } from '../storage/types';
 
 /** Entity id → the name a reader knows it by. */
@@ -22,7 +24,11 @@ export function toMarkdown(highlights: readonly HighlightRow[], entityName: Enti
     const title = group[0]?.title || url;
     out.push(`## [${escapeInline(title)}](${escapeUrl(url)})`, '');
     for (const h of [...group].sort((a, b) => a.start - b.start || a.createdAt - b.createdAt)) {
-      for (const line of h.quote.split(/\r?\n/)) out.push(`> ${escapeLineStart(escapeInline(line))}`);
+      paragraphsOf(h.quote).forEach((paragraph, i) => {
+        // Paragraphs of a passage: a blank line of the quote between them.
+        if (i > 0) out.push('>');
+        for (const line of paragraph.split(/\r?\n/)) out.push(`> ${escapeLineStart(escapeInline(line))}`);
+      });
       out.push('');
       if (h.note) out.push(`- Note: ${escapeInline(h.note.replace(/\s*\r?\n\s*/g, ' '))}`);
       if (h.entities.length > 0) out.push(`- Entities: ${h.entities.map((id) => escapeInline(entityName(id))).join(', ')}`);

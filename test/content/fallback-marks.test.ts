@@ -2,23 +2,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FallbackMarks } from '../../entrypoints/content/fallback-marks';
 import type { SpottedMention } from '../../entrypoints/content/spotted';
+import { installStaticRange } from '../page/static-range';
 
-beforeAll(() => {
-  // happy-dom has no usable StaticRange; the marks only store its four boundary fields.
-  class StaticRangeDouble {
-    startContainer: Node;
-    startOffset: number;
-    endContainer: Node;
-    endOffset: number;
-    constructor(init: StaticRangeInit) {
-      this.startContainer = init.startContainer;
-      this.startOffset = init.startOffset;
-      this.endContainer = init.endContainer;
-      this.endOffset = init.endOffset;
-    }
-  }
-  Object.defineProperty(globalThis, 'StaticRange', { value: StaticRangeDouble, configurable: true, writable: true });
-});
+beforeAll(installStaticRange);
 
 const timers = { setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms) as unknown as number, clearTimeout };
 

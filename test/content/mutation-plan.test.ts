@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BURST_RECORDS, planRescan, type ChangeRecord } from '../../entrypoints/content/mutation-plan';
-import { isOwnUi, isSkipped, splitIntoChunks } from '../../entrypoints/content/chunks';
+import { isOwnUi, isSkipped } from '../../lib/page/dom-elements';
+import { splitIntoChunks } from '../../entrypoints/content/chunks';
 
 function page() {
   document.body.replaceChildren();

@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
 /**
- * Web components in the content script's bookkeeping (issue 3): a shadow host is one scan chunk,
+ * Web components in the content script's bookkeeping: a shadow host is one scan chunk,
  * and a change inside its shadow tree rescans that chunk only.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { isOwnUi, isSkipped, splitIntoChunks } from '../../entrypoints/content/chunks';
+import { isOwnUi, isSkipped } from '../../lib/page/dom-elements';
+import { splitIntoChunks } from '../../entrypoints/content/chunks';
 import { planRescan, type ChangeRecord } from '../../entrypoints/content/mutation-plan';
 
 function el(tag: string, text = '', parent: Node = document.body): HTMLElement {

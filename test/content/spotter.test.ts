@@ -7,25 +7,9 @@ import type { MentionMarks } from '../../entrypoints/content/marks';
 import type { NearListener, Nearness } from '../../entrypoints/content/near-viewport';
 import { BUILD_MEASURE, firstNotBefore, SCAN_MEASURE, Spotter } from '../../entrypoints/content/spotter';
 import type { SpottedMention } from '../../entrypoints/content/spotted';
+import { installStaticRange } from '../page/static-range';
 
-beforeAll(() => {
-  // happy-dom has no usable StaticRange; the spotter only stores its four boundary fields.
-  {
-    class StaticRangeDouble {
-      startContainer: Node;
-      startOffset: number;
-      endContainer: Node;
-      endOffset: number;
-      constructor(init: StaticRangeInit) {
-        this.startContainer = init.startContainer;
-        this.startOffset = init.startOffset;
-        this.endContainer = init.endContainer;
-        this.endOffset = init.endOffset;
-      }
-    }
-    Object.defineProperty(globalThis, 'StaticRange', { value: StaticRangeDouble, configurable: true, writable: true });
-  }
-});
+beforeAll(installStaticRange);
 
 const entities: MatcherEntity[] = [
   { id: 'soleimani', name: 'Qassem Soleimani', type: 'person' },
@@ -207,7 +191,7 @@ class ManualNearness implements Nearness {
   }
 }
 
-describe('Spotter: mentions built only near the viewport (issue 7)', () => {
+describe('Spotter: mentions built only near the viewport', () => {
   const paragraphs = ['Soleimani spoke first.', 'The Popular Mobilization Forces replied.', 'Later Mustafa al-Kadhimi and Soleimani met.'];
 
   it('counts every mention at once but builds and marks only the chunks reported near', async () => {

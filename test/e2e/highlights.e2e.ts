@@ -5,7 +5,9 @@
  * handlers: Chromium's service worker, Firefox's event page); reload → drawn again; an edited
  * copy of the page → re-anchored by fuzzy match; a copy with the paragraph removed → listed as an
  * orphan in the popup; export JSON → clear the database → import → the same highlights; the
- * Markdown export matches its fixture.
+ * Markdown export matches its fixture; on a page whose HTML has no whitespace between its blocks
+ * (minified, or rendered by a framework), the card's Save keeps one sentence and a selection
+ * across two paragraphs keeps both, shown apart.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,6 +33,8 @@ import { ROOT } from './harness';
 import { launchForSuite } from './suite';
 
 const ARTICLE = 'highlights/article.html';
+/** `<h1>…</h1><p>…</p><p>…</p>` with nothing between the tags. */
+const MINIFIED = 'highlights/minified.html';
 const KADHIMI = 'Iraq would not become a battleground for other countries';
 const MILITIAS = 'have demanded that every foreign soldier leave the country';
 const SAVED = 'backstory-highlight';
@@ -71,6 +75,34 @@ async function select(page: E2EPage, text: string): Promise<void> {
     return false;
   }, text);
   if (!found) throw new Error(`"${text}" is not on ${await page.url()}`);
+}
+
+/** Selects from the start of `from` to the end of `to`, each inside one text node, as a drag across paragraphs would. */
+async function selectAcross(page: E2EPage, from: string, to: string): Promise<void> {
+  const found = await page.evaluate(
+    ([from, to]) => {
+      const at = (text: string) => {
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const i = (node as Text).data.indexOf(text);
+          if (i >= 0) return { node, i };
+        }
+        return null;
+      };
+      const start = at(from);
+      const end = at(to);
+      if (!start || !end) return false;
+      const range = document.createRange();
+      range.setStart(start.node, start.i);
+      range.setEnd(end.node, end.i + to.length);
+      const selection = document.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return true;
+    },
+    [from, to] as const,
+  );
+  if (!found) throw new Error(`"${from}"…"${to}" is not on ${await page.url()}`);
 }
 
 /** Calls the background's context-menu click handler (or command handler) for the page's tab. */
@@ -319,5 +351,40 @@ describe(`saved highlights (${chosenBrowser()})`, () => {
     await openHighlights(popup);
     expect(await textsOf(popup, '.bs-highlight-quote')).not.toContain(MILITIAS);
     await popup.close();
+  });
+
+  it('on a page with no whitespace between its blocks, the card’s Save keeps one sentence, not the article', async () => {
+    const minified = await browser.openTestPage(MINIFIED);
+    await waitForMentions(minified);
+    await hoverText(minified, 'Mustafa al-Kadhimi');
+    await waitForSelector(minified, CARD, { state: 'visible', timeout: 10_000 });
+    await click(minified, `${CARD} button.bs-card-save`);
+    await expectDrawn(minified, ['Prime Minister Mustafa al-Kadhimi said Iraq would not become a battleground for other countries.']);
+    // A heading with no full stop is a sentence of its own, not the start of the paragraph after it.
+    await minified.mouse.move(1, 1);
+    await minified.keyboard.press('Escape');
+    await hoverText(minified, 'Iraq');
+    await waitForSelector(minified, CARD, { state: 'visible', timeout: 10_000 });
+    await click(minified, `${CARD} button.bs-card-save`);
+    await expectDrawn(minified, [
+      'Prime Minister Mustafa al-Kadhimi said Iraq would not become a battleground for other countries.',
+      'Washington opens a strategic dialogue with Iraq',
+    ]);
+    await minified.close();
+  });
+
+  it('keeps both paragraphs of a selection across them, shown apart in the popup', async () => {
+    const minified = await browser.openTestPage(MINIFIED);
+    await waitForContentScript(minified);
+    await selectAcross(minified, 'other countries.', 'Militias close to Tehran');
+    expect(await saveVia(browser, minified, 'menu')).toBe(true);
+    await expect.poll(() => drawnHighlights(minified), { timeout: 10_000 }).toContain('other countries.Militias close to Tehran');
+    const popup = await openPopup();
+    await openHighlights(popup);
+    expect(await textsOf(popup, '.bs-highlight-quote p')).toEqual(['other countries.', 'Militias close to Tehran']);
+    const exported = JSON.parse(await download(popup, 'Export JSON')) as ExportFile;
+    expect(exported.highlights.map((h) => h.quote)).toContain('other countries.\u2029Militias close to Tehran');
+    await popup.close();
+    await minified.close();
   });
 });

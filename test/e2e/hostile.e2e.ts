@@ -159,9 +159,9 @@ describe.runIf(chosenBrowser() === 'chromium')('hostile pages', () => {
     expect(cost.totalMs, 'Backstory followed the storm (it ran)').toBeGreaterThan(0);
     // Flat: the page keeps 41 paragraphs at most, and Backstory's mentions follow them, so the
     // second 10,000 changes may not leave more than 256 kB behind (a leak of one small object
-    // per change would be ≥ 320 kB). Measured: 110–160 kB with Backstory, 0 for the page alone;
-    // ~1,090 `backstory:scan` measures join the page's timeline per 10 s of storm (user timing
-    // is unbounded), though clearing them did not give that memory back: not yet explained.
+    // per change would be ≥ 320 kB). Measured: 110–160 kB with Backstory, 0 for the page alone.
+    // The storm makes ~1,090 `backstory:scan` measures per 10 s; the page's timeline keeps at
+    // most MAX_MEASURES_PER_NAME of them (entrypoints/content/measures.ts).
     expect(heapAfter - heapMiddle, 'heap growth over the second half (bytes)').toBeLessThan(256 * 1024);
     // The ticker's latest paragraphs, written during the storm, are marked.
     await ext.page.waitForFunction(

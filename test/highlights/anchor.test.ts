@@ -9,10 +9,15 @@ import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { anchorQuote } from '../../lib/highlights/anchor';
-import { readPageText, rangeAt, rangeOffsets } from '../../lib/highlights/dom-page-text';
 import { describe as describeSelection } from '../../lib/highlights/selectors';
+import { readPageText as readText, rangeOffsets, staticRangeAt } from '../../lib/page/dom-page-text';
+import savedBefore from '../fixtures/highlights/rows-before-block-breaks.json';
+import { installStaticRange } from '../page/static-range';
 
 const PAGES = join(__dirname, '..', 'pages', 'highlights');
+
+/** The page's text as highlights count in it (what the content script anchors in). */
+const readPageText = (root: Node) => readText(root, { reading: 'selectable' });
 
 function load(name: string) {
   const window = new Window({ url: 'http://127.0.0.1/highlights/' + name });
@@ -92,16 +97,32 @@ describe('anchorQuote on saved pages', () => {
   });
 });
 
+describe('highlights saved before the page text had block breaks', () => {
+  it.each(savedBefore.rows.map((row) => [row.quote.replaceAll('\n', '⏎'), row] as const))('re-anchors "%s" by its quote', (_quote, row) => {
+    const page = readPageText(load(row.page).body);
+    const match = anchorQuote(page.text, { exact: row.quote, prefix: row.prefix, suffix: row.suffix }, row);
+    expect(match).not.toBeNull();
+    expect(page.text.slice(match!.start, match!.end)).toBe(row.anchorsTo);
+  });
+});
+
 describe('page text ↔ DOM ranges', () => {
   it('round-trips a selection that crosses elements, skipping scripts and styles', () => {
+    installStaticRange();
     const doc = load('article.html');
     const page = readPageText(doc.body);
     expect(page.text).not.toContain('font:');
     const start = page.text.indexOf('before the end of the year.');
     const end = page.text.indexOf('still hangs') + 'still hangs'.length;
-    const range = rangeAt(page, start, end)!;
-    expect(range.toString().replace(/\s+/g, ' ')).toBe(
-      'before the end of the year. Analysts said the parliament\'s vote in January, after the killing of Qassem Soleimani, still hangs',
+    const range = staticRangeAt(page, start, end)!;
+    const live = doc.createRange();
+    live.setStart(range.startContainer, range.startOffset);
+    live.setEnd(range.endContainer, range.endOffset);
+    expect(live.toString()).toBe(
+      "before the end of the year.\nAnalysts said the parliament's vote in January, after the killing of Qassem Soleimani, still hangs",
+    );
+    expect(page.text.slice(start, end)).toBe(
+      "before the end of the year.\u2029Analysts said the parliament's vote in January, after the killing of Qassem Soleimani, still hangs",
     );
     expect(rangeOffsets(page, range)).toEqual({ start, end });
   });

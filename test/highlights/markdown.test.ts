@@ -26,4 +26,11 @@ describe('toMarkdown', () => {
     const names = (id: string) => NAMES[id] ?? id;
     expect(toMarkdown([...sampleHighlights].reverse(), names)).toBe(toMarkdown(sampleHighlights, names));
   });
+
+  it('quotes a passage across two paragraphs as two paragraphs of one block quote', () => {
+    const across = { ...sampleHighlights[0]!, quote: 'decide the pace of any withdrawal.\u2029Militias close to Tehran' };
+    const markdown = toMarkdown([across], (id) => NAMES[id] ?? id);
+    expect(markdown).toContain('> decide the pace of any withdrawal.\n>\n> Militias close to Tehran\n');
+    expect(markdown).not.toContain('\u2029');
+  });
 });

@@ -97,6 +97,14 @@ describe('HighlightsView', () => {
     expect(orphans[0]!.textContent).toContain('Orphan');
   });
 
+  it('shows a passage saved across two paragraphs as two paragraphs, labelled on one line', async () => {
+    store[0]!.quote = 'The talks ended.\u2029Militias close to Tehran demanded more.';
+    await change(field<HTMLInputElement>('Search highlights'), 'talks ended');
+    const paragraphs = [...root.querySelectorAll('.bs-highlight-quote p')].map((p) => p.textContent);
+    expect(paragraphs).toEqual(['The talks ended.', 'Militias close to Tehran demanded more.']);
+    expect(button('Open').getAttribute('aria-label')).toBe('Open: The talks ended. Militias close to Tehra…');
+  });
+
   it('searches quote, note and entity names, and filters by entity and site', async () => {
     await change(field<HTMLInputElement>('Search highlights'), 'tasnim');
     expect(quotes()).toEqual([sampleHighlights[0]!.quote]);

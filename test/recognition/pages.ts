@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
-import { extractText } from '../../lib/engine/dom-text';
+import { readPageText } from '../../lib/page/dom-page-text';
 import kbJson from '../../data/kb.json';
 import type { KnowledgeBase } from '../../lib/kb/types';
 
@@ -16,7 +16,7 @@ export const RECOGNITION_PAGES = join(import.meta.dirname, '../pages/recognition
 export function pageText(name: string): string {
   const window = new Window();
   window.document.write(readFileSync(join(RECOGNITION_PAGES, name), 'utf8'));
-  const text = extractText(window.document.body as unknown as Node).text;
+  const text = readPageText(window.document.body as unknown as Node).text;
   void window.happyDOM.close();
   return text;
 }
