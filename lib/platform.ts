@@ -9,7 +9,8 @@
  *   `extensions.originControls.grantByDefault`, an install can leave them ungranted, and then
  *   the content script never runs and Backstory silently marks nothing.
  * So the extension checks, and when access is missing explains why it needs it and asks, from a
- * click (both browsers only show a permission prompt in answer to a user gesture).
+ * click (both browsers only show a permission prompt in answer to a user gesture), and in
+ * Firefox from a tab rather than the popup (`askSiteAccessFromPopup`).
  *
  * Everything else is the same code in both: `browser.*` comes from webextension-polyfill, and
  * extension URLs are built with `runtime.getURL`, never by scheme (`chrome-extension:` vs
@@ -51,3 +52,14 @@ export function requestSiteAccess(permissions: PermissionsApi): Promise<boolean>
 
 /** The extension page that explains site access and asks for it. */
 export const ONBOARDING_PAGE = '/onboarding.html';
+
+/**
+ * Whether the toolbar popup may ask for site access itself (`browserName`: WXT's
+ * `import.meta.env.BROWSER`). Chrome shows the permission prompt over the popup. Firefox may
+ * show it under the popup, where the reader does not see it until the popup is dismissed, and
+ * the popup cannot close itself first without dropping the request; so there the popup opens
+ * the onboarding page, an ordinary tab where the prompt shows and its answer is seen.
+ */
+export function askSiteAccessFromPopup(browserName: string): boolean {
+  return browserName !== 'firefox';
+}

@@ -27,9 +27,9 @@ import { serializeFingerprints } from '../lib/recognition/serialize';
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const KB_FILE = 'data/kb.json';
 export const MATCHER_FILE = 'data/matcher.json';
-/** Curated contrasts live beside the gazetteer but are not entries (issue 4). */
+/** Curated contrasts live beside the gazetteer but are not entries. */
 const CONTRASTS_NAME = 'contrasts.json';
-/** Text fingerprints of the documents, for recognising a page as one of them (issue 9). */
+/** Text fingerprints of the documents, for recognising a page as one of them. */
 export const FINGERPRINTS_FILE = 'data/fingerprints.json';
 
 /** Reads documents.json, the seeds it names, and every data/gazetteer/*.json (sorted by name). */

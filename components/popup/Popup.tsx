@@ -27,11 +27,11 @@ export interface PopupProps {
   services?: PopupServices;
   /** Open straight on this entity's view (`popup.html?entity=ID`, the card's "Open in Backstory"). */
   initialEntity?: string;
-  /** Issue 9: the active tab's recognition and mentions, for the "This page" view. */
+  /** The active tab's recognition and mentions, for the "This page" view. */
   loadThisPage?: () => Promise<ThisPageContent>;
-  /** Issue 9: the reader's settings for the source registry. */
+  /** The reader's settings for the source registry. */
   sourceRegistry?: SourceRegistryApi;
-  /** Saved highlights (issue 6): absent → the Highlights tab says they are unavailable. */
+  /** Saved highlights: absent → the Highlights tab says they are unavailable. */
   highlights?: { client: HighlightsClient; download: (filename: string, text: string, type: string) => void };
 }
 
@@ -118,7 +118,7 @@ export function Popup({ kb, readerHref, services, initialEntity, loadThisPage, s
   } else if (tab === 'page') {
     panel = (
       <>
-        {/* Issue 9: what this page is, and what the other documents say about its names. */}
+        {/* What this page is, and what the other documents say about its names. */}
         {loadThisPage && (
           <ThisPageView kb={kb} load={loadThisPage} readerHref={readerHref} onOpen={(id) => openEntity(id, 'page')} sources={sourceRegistry} />
         )}

@@ -1,5 +1,5 @@
 /**
- * Settings for the source registry (issue 9): which sites Backstory knows as which outlet and
+ * Settings for the source registry: which sites Backstory knows as which outlet and
  * perspective. The shipped entries come with their evidence; the reader can remove any, and add
  * or change their own. Bad input gets a message next to the field and changes nothing.
  */

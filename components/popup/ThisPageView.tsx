@@ -1,5 +1,5 @@
 /**
- * The popup's "This page" (issue 9): what Backstory recognised the page to be, and for each
+ * The popup's "This page": what Backstory recognised the page to be, and for each
  * entity it mentions what the *other* documents say — the popup form of the card's contrast.
  * An unrelated page gets an explicit empty state. Corpus text is rendered as text.
  */

@@ -1,4 +1,4 @@
-/** Searching and filtering the popup's highlight list (issue 6). */
+/** Searching and filtering the popup's highlight list. */
 import type { HighlightRow } from '../../lib/storage/types';
 
 export interface HighlightFilter {

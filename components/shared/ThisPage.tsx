@@ -1,5 +1,5 @@
 /**
- * "This page: <outlet>, <perspective>" (issue 9): the page the reader is on, as one account
+ * "This page: <outlet>, <perspective>": the page the reader is on, as one account
  * among the corpus's. Shared by the hover card and the popup; styles in `this-page.css`.
  * Outlet names and titles are corpus text and are rendered as text.
  */

@@ -2,6 +2,10 @@
  * "Backstory cannot read pages yet": why it needs site access, and a button that asks for it.
  * Shown by the onboarding page (always, with the outcome) and by the popup (only while access is
  * missing). The permissions API is passed in, so the component runs in unit tests with a fake.
+ *
+ * Where the browser cannot show its permission prompt over the popup (Firefox: see
+ * `askSiteAccessFromPopup` in lib/platform.ts), the popup's button opens the onboarding page
+ * instead, an ordinary tab where the prompt shows and its answer is seen.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { hasSiteAccess, requestSiteAccess, type PermissionsApi } from '../../lib/platform';
@@ -21,9 +25,11 @@ export interface SiteAccessNoticeProps {
   showWhenGranted?: boolean;
   /** Extra class for where it sits (the popup's margins). */
   class?: string;
+  /** When given, the button opens the page that asks (the onboarding page) instead of asking here. */
+  openAskingPage?: () => void;
 }
 
-export function SiteAccessNotice({ permissions, showWhenGranted = false, class: where }: SiteAccessNoticeProps) {
+export function SiteAccessNotice({ permissions, showWhenGranted = false, class: where, openAskingPage }: SiteAccessNoticeProps) {
   const classes = (...names: string[]) => [...names, where].filter(Boolean).join(' ');
   const [access, setAccess] = useState<Access>('checking');
 
@@ -70,9 +76,15 @@ export function SiteAccessNotice({ permissions, showWhenGranted = false, class: 
         pages you open. It reads them only inside your browser: no page, address or name is ever sent anywhere.
       </p>
       <p>Your browser has not given it that access yet, so it cannot mark anything.</p>
-      <button type="button" class="bs-site-access-grant" onClick={ask}>
-        Allow access to websites
-      </button>
+      {openAskingPage ? (
+        <button type="button" class="bs-site-access-grant" onClick={openAskingPage}>
+          Open the page to allow access
+        </button>
+      ) : (
+        <button type="button" class="bs-site-access-grant" onClick={ask}>
+          Allow access to websites
+        </button>
+      )}
       {access === 'declined' && (
         <p class="bs-site-access-declined" role="alert">
           Access was not granted. Backstory stays off on web pages until you allow it here, or in your browser’s

@@ -5,6 +5,7 @@ import { SiteAccessNotice } from '~/components/site-access/SiteAccessNotice';
 import type { ReaderHref } from '~/components/shared/Citation';
 import type { HighlightsClient } from '~/components/popup/highlights-client';
 import { readerSearch } from '~/lib/card-data';
+import { askSiteAccessFromPopup, ONBOARDING_PAGE } from '~/lib/platform';
 import { bundledKb } from '~/lib/storage/bundled';
 import { createPopupServices } from './services';
 import { loadThisPage, sourceRegistry } from './this-page-source';
@@ -17,8 +18,10 @@ const params = new URLSearchParams(location.search);
 const tab = Number(params.get('tab'));
 const services = createPopupServices(Number.isInteger(tab) && tab >= 0 && params.has('tab') ? tab : undefined);
 
-// Saved highlights (issue 6): the background owns them; the popup asks in the validated envelope.
+// Saved highlights: the background owns them; the popup asks in the validated envelope.
 const highlightsClient: HighlightsClient = (name, data) => browser.runtime.sendMessage({ backstory: 1, name, data });
+// Opening a tab moves the focus out of the toolbar popup, which closes it.
+const openOnboarding = () => void browser.tabs.create({ url: browser.runtime.getURL(ONBOARDING_PAGE) });
 const download = (filename: string, text: string, type: string) => {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = Object.assign(document.createElement('a'), { href: url, download: filename });
@@ -28,8 +31,12 @@ const download = (filename: string, text: string, type: string) => {
 
 render(
   <>
-    {/* Firefox may install Backstory without site access: say so, and ask (issue 8). */}
-    <SiteAccessNotice permissions={browser.permissions} class="bs-site-access-in-popup" />
+    {/* Firefox may install Backstory without site access: say so, and ask. */}
+    <SiteAccessNotice
+      permissions={browser.permissions}
+      class="bs-site-access-in-popup"
+      openAskingPage={askSiteAccessFromPopup(import.meta.env.BROWSER) ? undefined : openOnboarding}
+    />
     <Popup
       kb={bundledKb}
       readerHref={readerHref}

@@ -1,5 +1,5 @@
 /**
- * Where the popup's "This page" view gets its data (issue 9): the tab the popup is about (the
+ * Where the popup's "This page" view gets its data: the tab the popup is about (the
  * active tab, or `?tab=<id>` when the popup page is opened in a tab of its own), that tab's
  * mentions from its content script, and what the background recognised there.
  */

@@ -1,8 +1,14 @@
 /**
- * What the browser benchmarks and hostile-page tests install in a page before its own scripts
- * run (Playwright init scripts, main world): a record of every long task, and the moment the
- * first mention mark appears. The highlight registry is shared by the page and the content
- * script's isolated world, so the main world sees Backstory's marks.
+ * What the browser benchmarks and hostile-page tests read from Chromium beyond the page's own
+ * API: `PROBE_SCRIPT`, installed in a page before its own scripts run, and the renderer's heap.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+
+/**
+ * The probe installed before the page's own scripts (Playwright init script, main world): a
+ * record of every long task, and the moment the first mention mark appears. The highlight
+ * registry is shared by the page and the content script's isolated world, so the main world sees
+ * Backstory's marks.
  *
  * Written as a string: page functions must not go through tsx's keepNames helper.
  */
@@ -36,4 +42,18 @@ export interface ProbeReport {
 /** The longest task that started in [from, to], or 0. */
 export function longestTask(report: ProbeReport, from = 0, to = Number.POSITIVE_INFINITY): number {
   return report.longtasks.filter((t) => t.start >= from && t.start <= to).reduce((max, t) => Math.max(max, t.duration), 0);
+}
+
+/**
+ * The JS heap of `page`'s renderer after a forced GC (CDP `Performance.getMetrics`
+ * `JSHeapUsedSize`): the renderer's isolate, so the page and the content script's isolated world
+ * together. NaN if the browser does not report it.
+ */
+export async function heapUsed(context: BrowserContext, page: Page): Promise<number> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await cdp.detach();
+  return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
 }

@@ -2,10 +2,9 @@
  * Backstory in real Chromium (the built extension, `.output/chrome-mv3`, built first when
  * missing): on a generated 2 MB-text page, the first scan against the floor for any scan (a bare
  * TreeWalker pass reading every character, in a browser without the extension), the mentions
- * built later as the reader scrolls (issue 7: the first scan reads, matches and counts the whole
- * page but builds ranges and marks only near the viewport, so what it defers is reported too,
- * per screen scrolled), the longest task
- * during that scan against the same page without the extension, time to first mark, ranges
+ * built later as the reader scrolls (the first scan reads, matches and counts the whole page but
+ * builds ranges and marks only near the viewport, so what it defers is reported too, per screen
+ * scrolled), the longest task during that scan against the same page without the extension, time to first mark, ranges
  * registered and heap; on the demo page, hover intent → card painted; and the content script's
  * size. A second browser without the extension gives the baselines.
  */
@@ -17,7 +16,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { DEMO_ALIASES, DEMO_HOVER, DEMO_PAGE } from '../../test/e2e/demo-page';
 import { card, EXTENSION_DIR, findChromium, hoverText, launchWithExtension, launchWithoutExtension, MENTION_HIGHLIGHT, type Harness } from '../../test/e2e/harness';
 import { bigPageHtml } from './big-page';
-import { PROBE_SCRIPT, longestTask, type ProbeReport } from './browser-probes';
+import { heapUsed, PROBE_SCRIPT, longestTask, type ProbeReport } from './browser-probes';
 import { loadKb } from './corpus-fixtures';
 import { judge } from './table';
 import { median, withTimeout } from './timing';
@@ -51,15 +50,6 @@ async function serveBigPage(context: BrowserContext, html: string): Promise<void
 
 function probe(page: Page): Promise<ProbeReport> {
   return page.evaluate(() => (window as unknown as { __backstoryProbe: ProbeReport }).__backstoryProbe);
-}
-
-async function heapUsed(context: BrowserContext, page: Page): Promise<number> {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('Performance.enable');
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  await cdp.detach();
-  return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
 }
 
 /** The floor: one cold TreeWalker pass over the body's text nodes reading every character. */
@@ -99,7 +89,7 @@ async function firstScan(page: Page): Promise<ScanMeasure> {
 
 /**
  * Scroll down `screens` viewports, one at a time, and sum the script time of the mentions built
- * as their chunks came near (`backstory:build` measures, issue 7) plus any rescan the scrolling
+ * as their chunks came near (`backstory:build` measures) plus any rescan the scrolling
  * caused: the first scan's deferred work, per screen.
  */
 async function scrollBuilds(page: Page, screens: number): Promise<{ perScreen: number; mentions: number }> {
@@ -265,11 +255,11 @@ export const browserBench: BenchModule = {
       const times = await cardTimes(harness, ctx.quick ? 3 : 10);
       const cold = times[0] ?? Number.NaN;
       const warm = times.slice(1);
-      // What these time (issue 7): from the pointer's last move + the 250 ms intent delay — when
+      // What these time: from the pointer's last move + the 250 ms intent delay — when
       // the reader's intent is due — to the start of the first frame whose requestAnimationFrame
       // sees the card laid out, i.e. the frame that paints it. Frame-granular: a card rendered
-      // right after the intent paints in the next frame, 0–16.7 ms later. Before issue 7 the
-      // delay started at the frame that noticed the pointer, so warm cards took two frames.
+      // right after the intent paints in the next frame, 0–16.7 ms later. The delay starts at
+      // the pointer event, not at the frame that noticed it, or warm cards would take two frames.
       const label = 'pointer at rest + 250 ms intent → frame that paints the card (rAF)';
       rows.push({ group: 'card', name: `${label}, cold (first card of the page)`, value: cold, unit: 'ms', budget: '≤ 100 ms', status: judge(cold, { atMost: 100 }) });
       for (const p of [50, 95]) {
@@ -287,7 +277,7 @@ export const browserBench: BenchModule = {
     const gz = gzipSync(raw, { level: 9 }).length;
     rows.push({ group: 'size', name: 'content script JS at boot (raw)', value: raw.length / 1024, unit: 'kB', status: 'info' });
     rows.push({ group: 'size', name: 'content script JS at boot, gzipped (before first mark)', value: gz / 1024, unit: 'kB gz', budget: '≤ 30 kB gz', status: judge(gz / 1024, { atMost: 30 }) });
-    // Issue 7: the page UI (Preact, card, toast, markers) is injected on first need, not at boot.
+    // The page UI (Preact, card, toast, markers) is injected on first need, not at boot.
     const ui = readFileSync(join(EXTENSION_DIR, 'page-ui.js'));
     rows.push({ group: 'size', name: 'page UI JS, loaded on first card/toast/marker (raw)', value: ui.length / 1024, unit: 'kB', status: 'info' });
     rows.push({ group: 'size', name: 'page UI JS, gzipped', value: gzipSync(ui, { level: 9 }).length / 1024, unit: 'kB gz', status: 'info' });

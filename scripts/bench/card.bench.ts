@@ -58,7 +58,7 @@ const cardBench: BenchModule = {
           status: Number.isNaN(value) ? 'info' : value <= BUDGET_MS ? 'ok' : 'over',
         };
       };
-      // What these time (issue 7): the content script's own `backstory:card` measure, from the
+      // What these time: the content script's own `backstory:card` measure, from the
       // intent firing (its timer's callback) to the task after the next animation frame, i.e.
       // just after the frame that paints the card's data. Unlike browser.bench.ts it leaves out
       // when the intent fires relative to the pointer (timer lateness, pointer handling).

@@ -1,5 +1,5 @@
 /**
- * The four figures the other modules leave out (issue 7), in real Chromium with the built
+ * The four figures the other modules leave out, in real Chromium with the built
  * extension, each beside a same-run baseline where one makes sense:
  * 1. knowledge-base load in the service worker: the background's `backstory:kb-load` measure
  *    (what the worker spends before it can hand a page the matcher: its script evaluated, then

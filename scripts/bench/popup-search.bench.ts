@@ -1,17 +1,17 @@
 /**
  * The popup's lookup, per keystroke: a reader types each example query letter by letter and
  * every prefix is searched, as the popup does on every input event. On the real knowledge base
- * and on one scaled ×100 with generated entries (`lib/search/scale.ts`). The budget is one frame:
+ * and on one scaled ×100 with generated entries (`scripts/bench/scaled-kb.ts`). The budget is one frame:
  * results must follow typing without a visible lag.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KnowledgeBase } from '../../lib/kb/types';
 import { buildLookup } from '../../lib/search/lookup';
-import { scaleKnowledgeBase } from '../../lib/search/scale';
+import { scaleKnowledgeBase } from './scaled-kb';
 import { percentile, type BenchContext, type BenchModule, type BenchRow } from './types';
 
-/** What readers type: the issue's examples, typos and partial names. */
+/** What readers type: loosely spelled names, typos and partial names. */
 const QUERIES = [
   'kazimi', 'suleimani', 'hashd', 'daesh', 'strategic dialog', 'Qassim Suleimani', 'khamenai',
   'abdul mahdi', 'pompeo', 'popular mobilization', 'electricity waiver', 'jerusalem post',

@@ -1,5 +1,5 @@
 /**
- * Where the first scan's time goes (issue 7): loads the bench's 2 MB page in Chromium with the
+ * Where the first scan's time goes: loads the bench's 2 MB page in Chromium with the
  * built extension under the CDP sampling profiler (the content script runs in the page's
  * renderer, so the page target's profile holds it) and prints self and inclusive time per
  * content-script function, plus GC. Run: `npx tsx scripts/bench/profile-scan.ts [runs]`.

@@ -1,5 +1,5 @@
 /**
- * Re-anchoring 100 saved highlights on a 1 MB page (issue 6). DOM-free: the page's text as one
+ * Re-anchoring 100 saved highlights on a 1 MB page. DOM-free: the page's text as one
  * string (what `readPageText` gives the content script), built from the corpus-like article
  * paragraphs in test/pages/highlights/ with numbered variations so every quote is unique.
  * Scenarios: the unchanged page (position holds), the page shifted by an inserted paragraph

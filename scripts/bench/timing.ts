@@ -1,4 +1,7 @@
-/** Timing helpers shared by the bench modules (Node side). */
+/**
+ * What the bench modules share on the Node side: timing runs, and the one seeded random generator
+ * that makes generated inputs the same on every run (tests that generate inputs use it too).
+ */
 import { performance } from 'node:perf_hooks';
 
 /** Runs `fn` `times` times and returns each run's duration in ms. */

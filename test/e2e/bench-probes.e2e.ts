@@ -1,27 +1,18 @@
 /**
- * Issue 7: the two measures `npm run bench` (scripts/bench/extras.bench.ts) reads from the
- * product. The background records its start-up, bundled knowledge base included, as
+ * The two measures `npm run bench` (scripts/bench/extras.bench.ts) reads from the product, which
+ * must exist and cost readers nothing. The background records its start-up, bundled knowledge base included, as
  * `backstory:kb-load`; the content script times each pointer lookup as `backstory:hit-test`, but
  * only while the page's <html> carries `data-backstory-bench`, so readers' pages pay nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_HOVER, DEMO_PAGE } from './demo-page';
-import { chosenBrowser, hoverText, launchBrowser, waitForMentions, type E2EBrowser, type E2EPage } from './driver';
+import { chosenBrowser, hoverText } from './driver';
+import { launchForSuite } from './suite';
 
 const HIT_TEST = 'backstory:hit-test';
 
 describe(`bench probes (${chosenBrowser()})`, () => {
-  let browser: E2EBrowser;
-  let page: E2EPage;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await browser.openTestPage(DEMO_PAGE);
-    await waitForMentions(page);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { browser, page } = launchForSuite({ open: DEMO_PAGE });
 
   it('records the background start-up up to the matcher being read, once, and reads the matcher once', async () => {
     const entries = await browser.evaluateInBackground((bg) =>

@@ -5,7 +5,7 @@
  * coming back, Pin, "Open in Backstory", axe-core on the card in light and dark mode, and
  * "Not this" (last: it persists).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_HOVER, DEMO_PAGE } from './demo-page';
 import {
   attributeOf,
@@ -17,32 +17,21 @@ import {
   evaluateAll,
   hoverText,
   isVisible,
-  launchBrowser,
   markedMentions,
   sleep,
   textOf,
   textRect,
   waitForMentions,
   waitForSelector,
-  type E2EBrowser,
   type E2EPage,
   type Rect,
 } from './driver';
 import { axeViolations } from './driver/axe';
 import { gazetteerEntry } from './gazetteer';
+import { launchForSuite } from './suite';
 
 describe(`hover card behaviour (${chosenBrowser()})`, () => {
-  let browser: E2EBrowser;
-  let page: E2EPage;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await browser.openTestPage(DEMO_PAGE);
-    await waitForMentions(page);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { browser, page } = launchForSuite({ open: DEMO_PAGE });
 
   async function closeCardIfOpen() {
     if (await isVisible(page, CARD)) {

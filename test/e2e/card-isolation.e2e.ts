@@ -6,23 +6,22 @@
  * saved under test-results/screenshots/).
  */
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   boundingBox,
   CARD,
   chosenBrowser,
   evaluateAll,
   hoverText,
-  launchBrowser,
   sleep,
   textOf,
   textsOf,
   waitForMentions,
   waitForSelector,
-  type E2EBrowser,
   type E2EPage,
   type Rect,
 } from './driver';
+import { launchForSuite } from './suite';
 
 const MENTION = 'Mustafa al-Kadhimi';
 const PAGES = ['isolation-plain.html', 'hostile-css.html', 'strict-csp.html'] as const;
@@ -38,16 +37,9 @@ interface Shown {
 }
 
 describe(`card isolation (${chosenBrowser()})`, () => {
-  let browser: E2EBrowser;
+  const { browser } = launchForSuite();
   const shown = new Map<string, Shown>();
   const cspViolations: string[] = [];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   async function showCard(name: string): Promise<Shown> {
     const page = await browser.openTestPage(name);

@@ -3,7 +3,7 @@
  * mention opens the card for the right entity, with contrasting accounts whose links open the
  * document reader at the passage.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_ALIASES, DEMO_HOVER, DEMO_PAGE } from './demo-page';
 import {
   CARD,
@@ -12,14 +12,11 @@ import {
   evaluateAll,
   hoverText,
   isVisible,
-  launchBrowser,
   textOf,
-  waitForMentions,
   waitForSelector,
-  type E2EBrowser,
-  type E2EPage,
 } from './driver';
 import { gazetteerEntry } from './gazetteer';
+import { launchForSuite } from './suite';
 
 interface ShownAccount {
   outlet: string;
@@ -39,17 +36,7 @@ function quoteSnippet(quote: string): string {
 }
 
 describe(`hover card (${chosenBrowser()})`, () => {
-  let browser: E2EBrowser;
-  let page: E2EPage;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await browser.openTestPage(DEMO_PAGE);
-    await waitForMentions(page);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { browser, page } = launchForSuite({ open: DEMO_PAGE });
 
   /** Opens a fresh card: one still open (or closing) from the last test would answer for this. */
   async function openCardOn(text: string, occurrence = 0) {

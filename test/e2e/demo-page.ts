@@ -26,7 +26,7 @@ export const DEMO_MENTIONS: readonly string[] = [
   'BAGHDAD', // baghdad: the dateline, in capitals
   'strategic dialogue', // us-iraq-strategic-dialogue
   'US', // united-states
-  'drone strike', // killing-of-soleimani: an event spotted from its cue (issue 3), Suleimani in the sentence
+  'drone strike', // killing-of-soleimani: an event spotted from its cue, Suleimani in the sentence
   'Baghdad airport', // baghdad-airport: longer than "Baghdad"
   'Qassim Suleimani', // qasem-soleimani, inside a link
   'Tehran', // tehran
@@ -35,7 +35,7 @@ export const DEMO_MENTIONS: readonly string[] = [
   'State Department', // us-state-department (contextual)
   'Iraq', // iraq ("Iraq's delegation")
   'Mustafa al-Kazemi', // mustafa-al-kadhimi, split: <b>Mustafa</b> <i>al-Kazemi</i>
-  'took office', // kadhimi-sworn-in: event cue (issue 3)
+  'took office', // kadhimi-sworn-in: event cue
   'United States', // united-states
   'ISIL', // isis
   'Popular Mobilization Forces', // popular-mobilization-units
@@ -51,9 +51,9 @@ export const DEMO_MENTIONS: readonly string[] = [
   'Suleimani', // qasem-soleimani ("Suleimani's successor")
   'Quds Force', // quds-force
   'Esmail Qaani', // esmail-qaani
-  'visited', // qaani-baghdad-visit: event cue (issue 3)
+  'visited', // qaani-baghdad-visit: event cue
   'Baghdad', // baghdad
-  'strike', // killing-of-soleimani: "since the strike", Suleimani in the sentence (issue 3)
+  'strike', // killing-of-soleimani: "since the strike", Suleimani in the sentence
   'Basra', // basra
   'Najaf', // najaf
   'قاسم سليماني', // qasem-soleimani, Arabic script

@@ -1,24 +1,23 @@
 /**
- * Pages as they are (issue 3): the content script follows an infinite-scroll feed, an SPA route
+ * Pages as they are: the content script follows an infinite-scroll feed, an SPA route
  * change and edited text through its one shared observer, drops the marks of removed text, and
  * marks on saved evaluation pages exactly what `npm run eval` (the spot CLI's code path) finds.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   allMarkedMentions,
   chosenBrowser,
   click,
-  launchBrowser,
   markedMentions,
   MENTION_HIGHLIGHT,
   sleep,
   waitForMentions,
-  type E2EBrowser,
   type E2EPage,
 } from './driver';
 import { PAGES_DIR } from './harness';
+import { launchForSuite } from './suite';
 import type { ExpectedPage } from '../../scripts/eval';
 
 /** Marked text compared without the whitespace a <br> or a line break adds between nodes. */
@@ -46,13 +45,7 @@ async function waitForMarks(page: E2EPage, texts: string[], { absent = false } =
 }
 
 describe(`dynamic pages (${chosenBrowser()})`, () => {
-  let browser: E2EBrowser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { browser } = launchForSuite();
 
   it('follows an infinite-scroll feed: stories appended as the reader scrolls get their marks', async () => {
     const page = await browser.openTestPage('dynamic/infinite-scroll.html');
@@ -116,13 +109,7 @@ describe(`dynamic pages (${chosenBrowser()})`, () => {
 });
 
 describe(`evaluation pages in ${chosenBrowser()} give the marks npm run eval expects`, () => {
-  let browser: E2EBrowser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { browser } = launchForSuite();
 
   const expectedTexts = async (name: string) => {
     const sidecar = JSON.parse(await readFile(join(PAGES_DIR, 'eval', `${name}.expected.json`), 'utf8')) as ExpectedPage;

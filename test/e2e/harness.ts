@@ -47,12 +47,19 @@ const BROWSER_CANDIDATES = [
   'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
 ];
 
-/** The browser the tests drive: `CHROMIUM_PATH`, else the first installed candidate. */
-export function findChromium(): string | undefined {
-  const fromEnv = process.env.CHROMIUM_PATH;
+/**
+ * A browser's executable: the path in the environment variable `envName` when it is set (and
+ * nothing if that path does not exist, rather than silently another browser), else the first
+ * installed candidate.
+ */
+export function findExecutable(envName: string, candidates: readonly string[]): string | undefined {
+  const fromEnv = process.env[envName];
   if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined;
-  return BROWSER_CANDIDATES.find((path) => existsSync(path));
+  return candidates.find((path) => existsSync(path));
 }
+
+/** The browser the tests drive: `CHROMIUM_PATH`, else the first installed candidate. */
+export const findChromium = (): string | undefined => findExecutable('CHROMIUM_PATH', BROWSER_CANDIDATES);
 
 // ---------------------------------------------------------------------------------------------
 // Serving the test pages
@@ -73,12 +80,20 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /**
- * Extra response headers for one page, from `<page>.headers.json` beside it (e.g. a strict
- * Content-Security-Policy for `strict-csp.html`); none when there is no such file.
+ * How one page is served, from `<page>.serve.json` beside it when there is one:
+ * - `headers`: extra response headers (a strict Content-Security-Policy for `hostile/csp.html`);
+ * - `body`: another page in the same folder whose file is sent instead, so a page that differs
+ *   from another only in how it is served (`strict-csp.html` is `isolation-plain.html` under a
+ *   strict CSP) is not a copy of it.
  */
-async function sidecarHeaders(file: string): Promise<Record<string, string>> {
-  const text = await readFile(`${file}.headers.json`, 'utf8').catch(() => undefined);
-  return text === undefined ? {} : (JSON.parse(text) as Record<string, string>);
+interface Serving {
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+async function servingOf(file: string): Promise<Serving> {
+  const text = await readFile(`${file}.serve.json`, 'utf8').catch(() => undefined);
+  return text === undefined ? {} : (JSON.parse(text) as Serving);
 }
 
 /** A static file server for `root` on 127.0.0.1 and a random free port. */
@@ -91,17 +106,23 @@ export async function servePages(root: string = PAGES_DIR): Promise<PageServer> 
       response.writeHead(403).end();
       return;
     }
-    Promise.all([readFile(file), sidecarHeaders(file)]).then(
-      ([body, extra]) => {
-        response.writeHead(200, {
-          'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-          'cache-control': 'no-store',
-          ...extra,
-        });
-        response.end(body);
-      },
-      () => response.writeHead(404, { 'content-type': 'text/plain' }).end('not found'),
-    );
+    servingOf(file)
+      .then(async ({ headers, body }) => {
+        const source = body === undefined ? file : join(dirname(file), body);
+        if (!source.startsWith(root + sep)) throw new Error(`${file}.serve.json points outside the pages folder`);
+        return { headers, content: await readFile(source) };
+      })
+      .then(
+        ({ headers, content }) => {
+          response.writeHead(200, {
+            'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+            'cache-control': 'no-store',
+            ...headers,
+          });
+          response.end(content);
+        },
+        () => response.writeHead(404, { 'content-type': 'text/plain' }).end('not found'),
+      );
   });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
@@ -110,7 +131,13 @@ export async function servePages(root: string = PAGES_DIR): Promise<PageServer> 
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((done) => server.close(() => done())),
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        // A socket a browser opened ahead of need and never sent a request on is neither busy
+        // nor idle to `close`, which would wait for it as long as that browser stays open.
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -246,8 +273,11 @@ export async function openPopup(harness: Harness): Promise<Page> {
 
 export type { MarkedMention, Rect } from './driver/reader-moves';
 
-/** A Playwright page as the neutral reader moves (driver/reader-moves.ts) need it. */
-function moves(page: Page): PageMoves {
+/**
+ * A Playwright page as the neutral reader moves (driver/reader-moves.ts) need it; the Chromium
+ * driver's full `E2EPage` (driver/chromium.ts) is built on it.
+ */
+export function playwrightMoves(page: Page): PageMoves {
   const evaluate = <Result, Arg>(fn: (arg: Arg) => Result | Promise<Result>, arg?: Arg) =>
     page.evaluate(callExpression(fn, arg)) as Promise<Result>;
   return {
@@ -264,25 +294,25 @@ function moves(page: Page): PageMoves {
 }
 
 /** The mentions currently registered under the `backstory-mention` highlight, in document order. */
-export const markedMentions = (page: Page): Promise<MarkedMention[]> => readerMoves.markedMentions(moves(page));
+export const markedMentions = (page: Page): Promise<MarkedMention[]> => readerMoves.markedMentions(playwrightMoves(page));
 
 /**
  * Waits until the content script has scanned (a `backstory:scan` measure exists), marked at least
  * one mention, and the marks have stopped changing for `settleMs`.
  */
 export const waitForMentions = (page: Page, options?: { timeout?: number; settleMs?: number }): Promise<void> =>
-  readerMoves.waitForMentions(moves(page), options);
+  readerMoves.waitForMentions(playwrightMoves(page), options);
 
 /** Every mention marked anywhere on the page (scrolls top to bottom, gathering each stretch's). */
-export const allMarkedMentions = (page: Page): Promise<MarkedMention[]> => readerMoves.allMarkedMentions(moves(page));
+export const allMarkedMentions = (page: Page): Promise<MarkedMention[]> => readerMoves.allMarkedMentions(playwrightMoves(page));
 
 /** Scrolls the `occurrence`-th rendered occurrence of `text` into view; the rect of its first line. */
 export const textRect = (page: Page, text: string, occurrence = 0): Promise<Rect> =>
-  readerMoves.textRect(moves(page), text, occurrence);
+  readerMoves.textRect(playwrightMoves(page), text, occurrence);
 
 /** Rests the pointer on the middle of a rendered text, as a reader would. */
 export const hoverText = (page: Page, text: string, occurrence = 0): Promise<Rect> =>
-  readerMoves.hoverText(moves(page), text, occurrence);
+  readerMoves.hoverText(playwrightMoves(page), text, occurrence);
 
 /** The hover card (inside the `<backstory-ui>` shadow root; CSS locators pierce open roots). */
 export function card(page: Page): Locator {

@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CARD,
   chosenBrowser,
@@ -19,7 +19,6 @@ import {
   count,
   fill,
   hoverText,
-  launchBrowser,
   POPUP_VIEWPORT,
   setInputFile,
   textOf,
@@ -31,6 +30,7 @@ import {
 } from './driver';
 import { axeViolations } from './driver/axe';
 import { ROOT } from './harness';
+import { launchForSuite } from './suite';
 
 const ARTICLE = 'highlights/article.html';
 /** `<h1>…</h1><p>…</p><p>…</p>` with nothing between the tags. */
@@ -163,17 +163,9 @@ const axeOnOurUi = (page: E2EPage) =>
   axeViolations(page, { include: [['backstory-ui']] }, { rules: { region: { enabled: false } } });
 
 describe(`saved highlights (${chosenBrowser()})`, () => {
-  let browser: E2EBrowser;
-  let page: E2EPage;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await browser.openTestPage(ARTICLE);
-    await waitForContentScript(page);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { browser, page } = launchForSuite({ open: ARTICLE });
+  /** The article's tab once the popup has reopened it (the first one is closed on the way). */
+  let reopened: E2EPage;
 
   const openPopup = () => browser.openExtensionPage('popup.html', POPUP_VIEWPORT);
 
@@ -333,28 +325,28 @@ describe(`saved highlights (${chosenBrowser()})`, () => {
       .poll(() => opened.evaluate(() => CSS.highlights.get('backstory-flash')?.size ?? 0), { timeout: 5_000, interval: 50 })
       .toBe(1);
     await popup.close();
-    page = opened;
+    reopened = opened;
   });
 
   it('opening a highlight whose page is already open goes to that tab instead of a new one', async () => {
     const popup = await openPopup();
     await openHighlights(popup);
-    await page.evaluate(() => void CSS.highlights.delete('backstory-flash'));
+    await reopened.evaluate(() => void CSS.highlights.delete('backstory-flash'));
     await click(popup, { role: 'button', name: `Open: ${KADHIMI.slice(0, 40)}…` });
     // The flash shows in the tab already open: a new tab would have flashed instead.
     await expect
-      .poll(() => page.evaluate(() => CSS.highlights.get('backstory-flash')?.size ?? 0), { timeout: 5_000, interval: 50 })
+      .poll(() => reopened.evaluate(() => CSS.highlights.get('backstory-flash')?.size ?? 0), { timeout: 5_000, interval: 50 })
       .toBe(1);
     await popup.close();
   });
 
   it('removes a highlight from its hover note', async () => {
-    const box = await highlightCentre(page, MILITIAS);
-    await page.mouse.move(1, 1);
-    await page.mouse.move(box.x, box.y, { steps: 5 });
-    await waitForSelector(page, { role: 'button', name: 'Remove highlight' }, { timeout: 5_000 });
-    await click(page, { role: 'button', name: 'Remove highlight' });
-    await expect.poll(() => drawnHighlights(page), { timeout: 5_000 }).not.toContain(MILITIAS);
+    const box = await highlightCentre(reopened, MILITIAS);
+    await reopened.mouse.move(1, 1);
+    await reopened.mouse.move(box.x, box.y, { steps: 5 });
+    await waitForSelector(reopened, { role: 'button', name: 'Remove highlight' }, { timeout: 5_000 });
+    await click(reopened, { role: 'button', name: 'Remove highlight' });
+    await expect.poll(() => drawnHighlights(reopened), { timeout: 5_000 }).not.toContain(MILITIAS);
     const popup = await openPopup();
     await openHighlights(popup);
     expect(await textsOf(popup, '.bs-highlight-quote')).not.toContain(MILITIAS);

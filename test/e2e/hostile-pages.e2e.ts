@@ -1,5 +1,5 @@
 /**
- * Hostile pages in Firefox (issue 7): what needs no Chromium probe, through the neutral driver —
+ * Hostile pages in Firefox: what needs no Chromium probe, through the neutral driver —
  * no uncaught error, the page's own behaviour unchanged, names marked — on the same pages as
  * hostile.e2e.ts, the storm (1,000 changes/s for 20 s) and the infinite scroll (30 s) at full
  * length.
@@ -14,28 +14,17 @@
  * document_idle), and must still be in it after Backstory's scan; the storm's end state is
  * replayed synchronously in another tab, where nothing can interleave with the page's changes.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chosenBrowser, launchBrowser, MENTION_HIGHLIGHT, sleep, waitForMentions, type E2EBrowser, type E2EPage } from './driver';
-
-const STORM_SECONDS = 20;
-const SCROLL_SECONDS = 30;
-/** SPEC / PERFORMANCE.md: the registered set stays near the viewport, ≈1,500 ranges at most. */
-const MAX_RANGES = 1500;
+import { describe, expect, it } from 'vitest';
+import { chosenBrowser, MENTION_HIGHLIGHT, sleep, waitForMentions, type E2EPage } from './driver';
+import { MAX_RANGES, SCROLL_SECONDS, STORM_SECONDS } from './hostile-limits';
+import { launchForSuite } from './suite';
 
 interface Visit {
   page: E2EPage;
   errors: string[];
 }
 
-let browser: E2EBrowser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { browser } = launchForSuite();
 
 async function visit(name: string): Promise<Visit> {
   const page = await browser.newPage();
@@ -73,22 +62,12 @@ describe.runIf(chosenBrowser() === 'firefox')('hostile pages (firefox)', () => {
     await ext.page.close();
   });
 
-  it('100,000 elements', async () => {
-    const ext = await visit('many-elements.html');
-    await expectUntouched(ext);
-    await waitForMentions(ext.page);
-    await ext.page.close();
-  });
-
-  it('5,000-deep nesting: the name at the bottom is marked', async () => {
-    const ext = await visit('deep-nesting.html');
-    await expectUntouched(ext);
-    await waitForMentions(ext.page);
-    await ext.page.close();
-  });
-
-  it('right-to-left Arabic page: names marked', async () => {
-    const ext = await visit('rtl.html');
+  it.each([
+    ['many-elements.html', '100,000 elements: untouched, names marked'],
+    ['deep-nesting.html', '5,000-deep nesting: untouched, the name at the bottom is marked'],
+    ['rtl.html', 'right-to-left Arabic page: untouched, names marked'],
+  ])('%s — %s', async (name) => {
+    const ext = await visit(name);
     await expectUntouched(ext);
     await waitForMentions(ext.page);
     await ext.page.close();
@@ -157,7 +136,7 @@ describe.runIf(chosenBrowser() === 'firefox')('hostile pages (firefox)', () => {
     await ext.page.close();
   });
 
-  // Found by this test (issue 7): the page hung for minutes in Firefox because placing each
+  // Found by this test: the page hung for minutes in Firefox because placing each
   // mention read `text.data.length`, and Firefox copies a text node's whole string on every
   // `data` read from a content script (5 MB × two reads × 2,400 mentions). `locate` now reads
   // `length`. Last in the file and bounded to 20 s, so a regression cannot stall the tests after it.

@@ -17,17 +17,13 @@
  *
  * `hostile-pages.e2e.ts` runs the checks that need no Chromium probe in Firefox too.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROBE_SCRIPT } from '../../scripts/bench/browser-probes';
+import { heapUsed, PROBE_SCRIPT } from '../../scripts/bench/browser-probes';
 import { BackstoryAttribution, LONG_TASK_MS, type Attribution } from './attribution';
 import { chosenBrowser } from './driver';
-import { findChromium, launchWithExtension, type Harness } from './harness';
-
-const STORM_SECONDS = 20;
-const SCROLL_SECONDS = 30;
-/** SPEC / PERFORMANCE.md: the registered set stays near the viewport, ≈1,500 ranges at most. */
-const MAX_RANGES = 1500;
+import { launchWithExtension, launchWithoutExtension, type Harness } from './harness';
+import { MAX_RANGES, SCROLL_SECONDS, STORM_SECONDS } from './hostile-limits';
 
 interface Visit {
   page: Page;
@@ -37,20 +33,22 @@ interface Visit {
 }
 
 let harness: Harness;
-let plainBrowser: Browser;
+/** The same browser without Backstory, launched the same way: the page's own behaviour and errors. */
+let withoutExtension: { context: BrowserContext; close(): Promise<void> };
 let plain: BrowserContext;
 
 beforeAll(async () => {
   harness = await launchWithExtension();
   await harness.context.addInitScript(PROBE_SCRIPT);
-  plainBrowser = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
-  plain = await plainBrowser.newContext({ viewport: { width: 1280, height: 900 } });
+  withoutExtension = await launchWithoutExtension();
+  plain = withoutExtension.context;
   await plain.addInitScript(PROBE_SCRIPT);
 });
 
 afterAll(async () => {
+  // The browser without the extension first: the harness's page server stops with the harness.
+  await withoutExtension?.close();
   await harness?.close();
-  await plainBrowser?.close();
 });
 
 async function visit(context: BrowserContext, name: string, { record = false } = {}): Promise<Visit> {
@@ -77,15 +75,6 @@ async function waitForScan(page: Page, expectMarks: boolean): Promise<void> {
     undefined,
     { timeout: 15_000, polling: 100 },
   );
-}
-
-async function heapUsed(context: BrowserContext, page: Page): Promise<number> {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('Performance.enable');
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  await cdp.detach();
-  return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
 }
 
 /** Backstory's cost on the main thread, as the browser recorded it, with the figures in the log. */

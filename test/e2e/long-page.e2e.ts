@@ -1,41 +1,28 @@
 /**
- * A long page in real Chromium and Firefox (BACKSTORY_BROWSER), issue 7: the first scan builds
- * marks only near the viewport, yet the popup counts every mention on the page, and a mention
+ * A long page in real Chromium and Firefox (BACKSTORY_BROWSER): the first scan builds marks only
+ * near the viewport (so a long page costs what its first screens cost), yet the popup counts every mention on the page, and a mention
  * far below the fold is marked and hoverable once the reader scrolls to it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CARD,
   chosenBrowser,
   click,
   hoverText,
-  launchBrowser,
   markedMentions,
   POPUP_VIEWPORT,
   tabIdOf,
   textOf,
-  waitForMentions,
   waitForSelector,
-  type E2EBrowser,
-  type E2EPage,
 } from './driver';
 import { gazetteerEntry } from './gazetteer';
+import { launchForSuite } from './suite';
 
 const LONG_PAGE = 'long-article.html';
 
 describe(`a long page: mentions far below the fold (${chosenBrowser()})`, () => {
-  let browser: E2EBrowser;
-  let page: E2EPage;
+  const { browser, page } = launchForSuite({ open: LONG_PAGE });
   const qaani = gazetteerEntry('esmail-qaani').name;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await browser.openTestPage(LONG_PAGE);
-    await waitForMentions(page);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('counts in the popup the mentions the reader has not scrolled to', async () => {
     // Only the top is marked: the three mentions of Qaani are some fifty screens down.

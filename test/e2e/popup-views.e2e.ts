@@ -1,5 +1,5 @@
 /**
- * The popup's views and the document reader in real Chromium and Firefox (issue 5; BACKSTORY_BROWSER):
+ * The popup's views and the document reader in real Chromium and Firefox (BACKSTORY_BROWSER):
  * lookup of loosely spelled names, the entity view's timeline, "On this page" driving the page,
  * settings applied to an open tab without a reload, the reader opened at a passage, and axe-core
  * on each, light and dark.
@@ -7,7 +7,7 @@
  * The popup is opened as a page in a tab; `popup.html?tab=ID` makes it about the demo page's
  * tab, as the toolbar popup is about the active tab.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PAGE } from './demo-page';
 import {
   attributeOf,
@@ -18,7 +18,6 @@ import {
   evaluateAll,
   fill,
   isChecked,
-  launchBrowser,
   MENTION_HIGHLIGHT,
   POPUP_VIEWPORT,
   setChecked,
@@ -26,29 +25,20 @@ import {
   textOf,
   waitForMentions,
   waitForSelector,
-  type E2EBrowser,
   type E2EPage,
 } from './driver';
 import { axeViolations } from './driver/axe';
 import { gazetteerEntry } from './gazetteer';
+import { launchForSuite } from './suite';
+import { KADHIMI_STORY } from '../fixtures/kadhimi-story';
 
-/** The issue's example queries, each with the entity a reader means by it. */
+/** Names as readers type them, each with the entity a reader means by it. */
 const LOOKUPS: readonly { query: string; entity: string }[] = [
   { query: 'kazimi', entity: 'mustafa-al-kadhimi' },
   { query: 'suleimani', entity: 'qasem-soleimani' },
   { query: 'hashd', entity: 'popular-mobilization-units' },
   { query: 'daesh', entity: 'isis' },
   { query: 'strategic dialog', entity: 'us-iraq-strategic-dialogue' },
-];
-
-/** The sequence the issue names, which al-Kadhimi's timeline must show in this order. */
-const KADHIMI_STORY = [
-  'october-2019-protests',
-  'killing-of-soleimani',
-  'iraqi-parliament-troops-vote',
-  'kadhimi-sworn-in',
-  'us-iraq-strategic-dialogue',
-  'kadhimi-tehran-visit',
 ];
 
 /** axe-core on the whole document (the `html` element: document rules such as its language included). */
@@ -80,14 +70,7 @@ const SITE_SWITCH = { label: 'Spot names on 127.0.0.1' };
 const PAUSE_SWITCH = { label: 'Pause Backstory everywhere' };
 
 describe(`popup views and the reader (${chosenBrowser()})`, () => {
-  let browser: E2EBrowser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { browser } = launchForSuite();
 
   const openPopupPage = (query = '') => browser.openExtensionPage(`popup.html${query}`, POPUP_VIEWPORT);
 

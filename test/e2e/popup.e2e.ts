@@ -3,32 +3,21 @@
  * tab): loosely typed names find the right entity, and Enter opens its view with the accounts by
  * perspective.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { POPUP_LOOKUP } from './demo-page';
 import {
   chosenBrowser,
   count,
   evaluateAll,
-  launchBrowser,
   POPUP_VIEWPORT,
   textOf,
   waitForSelector,
-  type E2EBrowser,
-  type E2EPage,
 } from './driver';
 import { gazetteerEntry } from './gazetteer';
+import { launchForSuite } from './suite';
 
 describe(`popup lookup (${chosenBrowser()})`, () => {
-  let browser: E2EBrowser;
-  let popup: E2EPage;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    popup = await browser.openExtensionPage('popup.html', POPUP_VIEWPORT);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { page: popup } = launchForSuite({ open: (b) => b.openExtensionPage('popup.html', POPUP_VIEWPORT) });
 
   it('puts the cursor in the search box on open', async () => {
     // By its label, as a screen reader announces it (its role may be combobox: it owns the results).

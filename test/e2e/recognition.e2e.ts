@@ -1,11 +1,11 @@
 /**
- * Recognising the page (issue 9) in real Chromium and Firefox (BACKSTORY_BROWSER): each corpus
+ * Recognising the page in real Chromium and Firefox (BACKSTORY_BROWSER): each corpus
  * document served as a local page in another site's layout is recognised as itself, a retitled
  * and trimmed copy as a copy, ten unrelated news pages as nothing; a card on a recognised page
  * quotes only the other documents, and the popup's "This page" view says what the page is and
  * what the other documents say.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   attributeOf,
   boundingBox,
@@ -17,7 +17,6 @@ import {
   fill,
   hoverText,
   isVisible,
-  launchBrowser,
   markedMentions,
   POPUP_VIEWPORT,
   selectOption,
@@ -27,11 +26,11 @@ import {
   textsOf,
   waitForMentions,
   waitForSelector,
-  type E2EBrowser,
   type E2EPage,
 } from './driver';
 import { axeViolations } from './driver/axe';
 import { pollUntil } from './driver/page-functions';
+import { launchForSuite } from './suite';
 
 const SEEDS = ['regime-fears-talks', 'iran-terrified-talks', 'iran-meddles', 'kadhimi-leaves-tehran', 'isis-revival'];
 const UNRELATED = [
@@ -54,15 +53,10 @@ interface ThisPageShown {
 }
 
 describe(`recognising the page (${chosenBrowser()})`, () => {
-  let browser: E2EBrowser;
+  const { browser } = launchForSuite();
   const measured: { page: string; scanMs: number; fingerprintMs: number; hashingMs: number; shingles: number }[] = [];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
+  afterAll(() => {
     if (measured.length) console.log(`[recognition] per page (${chosenBrowser()}):`, JSON.stringify(measured));
-    await browser?.close();
   });
 
   /** Opens a test page and waits until its scan, and the recognition that follows, are done. */

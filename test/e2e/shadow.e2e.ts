@@ -1,23 +1,21 @@
 /**
- * Web components (issue 3) in real Chromium and Firefox (BACKSTORY_BROWSER): names inside open
+ * Web components in real Chromium and Firefox (BACKSTORY_BROWSER): names inside open
  * shadow roots — nested ones and slotted light-DOM text included — are marked and painted, the
  * pointer on one opens its card, an edit inside the shadow tree rescans it and removed text
  * drops its marks. A closed shadow root stays unread.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CARD,
   chosenBrowser,
   isVisible,
-  launchBrowser,
   MENTION_HIGHLIGHT,
   textOf,
-  waitForMentions,
   waitForSelector,
-  type E2EBrowser,
   type E2EPage,
 } from './driver';
 import { gazetteerEntry } from './gazetteer';
+import { launchForSuite } from './suite';
 
 const PAGE = 'shadow-dom.html';
 
@@ -84,17 +82,7 @@ async function scanPasses(page: E2EPage): Promise<number[]> {
 }
 
 describe(`names in open shadow roots (${chosenBrowser()})`, () => {
-  let browser: E2EBrowser;
-  let page: E2EPage;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await browser.openTestPage(PAGE);
-    await waitForMentions(page);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { page } = launchForSuite({ open: PAGE });
 
   it('marks names in a shadow root, a nested one and a slot, but not in a closed root', async () => {
     const texts = await waitForMarks(page, (t) => t.includes('Mike Pompeo'));

@@ -2,30 +2,13 @@
  * Spotting in real Chromium and Firefox (BACKSTORY_BROWSER): the content script marks every name on a realistic article, in the
  * page's own spellings, and nothing else — without changing the page's DOM.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_MENTIONS, DEMO_PAGE } from './demo-page';
-import {
-  allMarkedMentions,
-  chosenBrowser,
-  launchBrowser,
-  markedMentions,
-  waitForMentions,
-  type E2EBrowser,
-  type E2EPage,
-} from './driver';
+import { allMarkedMentions, chosenBrowser, markedMentions } from './driver';
+import { launchForSuite } from './suite';
 
 describe(`spotting on ${DEMO_PAGE} (${chosenBrowser()})`, () => {
-  let browser: E2EBrowser;
-  let page: E2EPage;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await browser.openTestPage(DEMO_PAGE);
-    await waitForMentions(page);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { page } = launchForSuite({ open: DEMO_PAGE });
 
   it('marks every name in the spelling the page uses, across <b>/<i> and links, and nothing else', async () => {
     const marked = await allMarkedMentions(page);

@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { decodeBase64Loop, encodeBase64 } from '../../lib/engine/packed-automaton';
+import { seededRandom } from '../../scripts/bench/timing';
 
 /** Deterministic bytes, so a failure reproduces. */
 function bytesOf(length: number, seed: number): Uint8Array {
-  const out = new Uint8Array(length);
-  let x = seed;
-  for (let i = 0; i < length; i++) {
-    x = (x * 1103515245 + 12345) >>> 0;
-    out[i] = x >>> 24;
-  }
-  return out;
+  const random = seededRandom(seed);
+  return Uint8Array.from({ length }, () => Math.floor(random() * 256));
 }
 
 describe('the base64 decoder used where Uint8Array.fromBase64 is missing', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../../lib/kb/types';
 import { timelineFor, type TimelineSource } from '../../lib/timeline';
+import { KADHIMI_STORY } from '../fixtures/kadhimi-story';
 import { realKb } from '../search/real-kb';
 
 const event = (id: string, start: string, links: string[] = []): TimelineSource => ({
@@ -47,14 +48,7 @@ describe('timeline', () => {
 
   it.skipIf(!realKb)('tells al-Kadhimi’s story from the real knowledge base', () => {
     const ids = timelineFor((realKb as KnowledgeBase).entities, 'mustafa-al-kadhimi').map((e) => e.id);
-    const story = [
-      'october-2019-protests',
-      'killing-of-soleimani',
-      'iraqi-parliament-troops-vote',
-      'kadhimi-sworn-in',
-      'us-iraq-strategic-dialogue',
-      'kadhimi-tehran-visit',
-    ].map((id) => ids.indexOf(id));
+    const story = KADHIMI_STORY.map((id) => ids.indexOf(id));
     expect(story.every((i) => i >= 0)).toBe(true);
     expect(story).toEqual([...story].sort((a, b) => a - b));
   });

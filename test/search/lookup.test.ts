@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../../lib/kb/types';
 import { buildLookup, type LookupResult } from '../../lib/search/lookup';
-import { scaleKnowledgeBase } from '../../lib/search/scale';
+import { scaleKnowledgeBase } from '../../scripts/bench/scaled-kb';
 import { matchedSpans, splitBySpans } from '../../lib/search/spans';
 import { realKb } from './real-kb';
 

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SiteAccessNotice, type SiteAccessApi } from '../../components/site-access/SiteAccessNotice';
-import { hasSiteAccess, requestSiteAccess, SITE_ORIGINS } from '../../lib/platform';
+import { askSiteAccessFromPopup, hasSiteAccess, requestSiteAccess, SITE_ORIGINS } from '../../lib/platform';
 
 /** A stand-in for `browser.permissions` holding a set of granted origins. */
 function fakePermissions(granted: boolean, answer: boolean | 'throw' = true) {
@@ -36,10 +36,12 @@ const press = (button: HTMLButtonElement | undefined) =>
     await settle();
   });
 
-async function show(api: SiteAccessApi, showWhenGranted = false) {
+async function show(api: SiteAccessApi, showWhenGranted = false, openAskingPage?: () => void) {
   root = document.createElement('div');
   document.body.append(root);
-  act(() => render(<SiteAccessNotice permissions={api} showWhenGranted={showWhenGranted} />, root!));
+  act(() =>
+    render(<SiteAccessNotice permissions={api} showWhenGranted={showWhenGranted} openAskingPage={openAskingPage} />, root!),
+  );
   // The effect (run as act ends) starts the permission check: let it answer and re-render.
   await act(settle);
   return root;
@@ -51,7 +53,8 @@ afterEach(() => {
   root = undefined;
 });
 
-const grantButton = () => [...root!.querySelectorAll('button')].find((b) => b.textContent === 'Allow access to websites');
+const buttonNamed = (name: string) => [...root!.querySelectorAll('button')].find((b) => b.textContent === name);
+const grantButton = () => buttonNamed('Allow access to websites');
 
 describe('lib/platform site access', () => {
   it('asks for exactly the origins the content script reads', async () => {
@@ -60,6 +63,11 @@ describe('lib/platform site access', () => {
     await requestSiteAccess(api);
     expect(api.contains).toHaveBeenCalledWith({ origins: ['http://*/*', 'https://*/*'] });
     expect(api.request).toHaveBeenCalledWith({ origins: [...SITE_ORIGINS] });
+  });
+
+  it('asks from the popup in Chrome, and from the onboarding tab in Firefox', () => {
+    expect(askSiteAccessFromPopup('chrome')).toBe(true);
+    expect(askSiteAccessFromPopup('firefox')).toBe(false);
   });
 
   it('treats a failed check or a refused request as "no access", never a throw', async () => {
@@ -96,6 +104,17 @@ describe('SiteAccessNotice', () => {
     await press(grantButton());
     expect(el.querySelector('[role="alert"]')?.textContent).toContain('Access was not granted');
     expect(grantButton()).toBeDefined();
+  });
+
+  it('where the popup cannot show the prompt, its button opens the page that asks instead of asking', async () => {
+    const { api } = fakePermissions(false);
+    const openAskingPage = vi.fn();
+    const el = await show(api, false, openAskingPage);
+    expect(el.querySelector('h2')?.textContent).toBe('Backstory needs access to the pages you read');
+    expect(grantButton()).toBeUndefined();
+    await press(buttonNamed('Open the page to allow access'));
+    expect(openAskingPage).toHaveBeenCalledTimes(1);
+    expect(api.request).not.toHaveBeenCalled();
   });
 
   it('follows access granted elsewhere (the browser’s own menu)', async () => {

@@ -4,9 +4,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { launchWithExtension } from '../harness';
-import { callExpression, pollUntil, screenshotPath } from './common';
-import { DEFAULT_VIEWPORT, type E2EBrowser, type E2EPage, type LaunchOptions, type Viewport } from './types';
+import { launchWithExtension, playwrightMoves } from '../harness';
+import { pageOpeners, screenshotPath } from './common';
+import { DEFAULT_VIEWPORT, type E2EBrowser, type E2EPage, type LaunchOptions } from './types';
 
 export async function launchChromium(options: LaunchOptions = {}): Promise<E2EBrowser> {
   const harness = await launchWithExtension({
@@ -27,17 +27,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<E2EBr
     pagesOrigin: harness.pages.origin,
     extensionUrl,
     newPage,
-    async openTestPage(name) {
-      const page = await newPage();
-      await page.goto(`${harness.pages.origin}/${name}`);
-      return page;
-    },
-    async openExtensionPage(path, viewport?: Viewport) {
-      const page = await newPage();
-      if (viewport) await page.setViewport(viewport);
-      await page.goto(extensionUrl(path));
-      return page;
-    },
+    ...pageOpeners(newPage, harness.pages.origin, extensionUrl),
     async openUrls() {
       return harness.context.pages().map((page) => page.url());
     },
@@ -60,25 +50,15 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<E2EBr
 }
 
 function wrapPage(page: Page, launchColorScheme: 'light' | 'dark'): E2EPage {
-  const evaluate = <Result, Arg>(fn: (arg: Arg) => Result | Promise<Result>, arg?: Arg) =>
-    page.evaluate(callExpression(fn, arg)) as Promise<Result>;
   return {
-    url: async () => page.url(),
+    ...playwrightMoves(page),
     async goto(url) {
       await page.goto(url);
     },
     async reload() {
       await page.reload();
     },
-    evaluate,
     evaluateSource: (expression) => page.evaluate(expression),
-    waitForFunction: (fn, arg, { timeout, polling } = {}) =>
-      pollUntil(() => evaluate(fn, arg), { timeout, polling, what: `a page function on ${page.url()}` }),
-    mouse: {
-      move: (x, y, options) => page.mouse.move(x, y, options),
-      click: (x, y) => page.mouse.click(x, y),
-      wheel: (deltaX, deltaY) => page.mouse.wheel(deltaX, deltaY),
-    },
     keyboard: {
       press: (key) => page.keyboard.press(key),
       type: (text, options) => page.keyboard.type(text, options),

@@ -5,7 +5,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SCREENSHOT_DIR } from '../harness';
-import type { BrowserName } from './types';
+import type { BrowserName, E2EBrowser, E2EPage } from './types';
 
 export { callExpression, pollUntil } from './page-functions';
 
@@ -27,4 +27,25 @@ export async function screenshotPath(browser: BrowserName, name: string): Promis
   const dir = browser === 'chromium' ? SCREENSHOT_DIR : join(SCREENSHOT_DIR, browser);
   await mkdir(dir, { recursive: true });
   return join(dir, name);
+}
+
+/** How both drivers open a test page or an extension page, given how each opens a tab. */
+export function pageOpeners(
+  newPage: () => Promise<E2EPage>,
+  pagesOrigin: string,
+  extensionUrl: (path: string) => string,
+): Pick<E2EBrowser, 'openTestPage' | 'openExtensionPage'> {
+  return {
+    async openTestPage(name) {
+      const page = await newPage();
+      await page.goto(`${pagesOrigin}/${name}`);
+      return page;
+    },
+    async openExtensionPage(path, viewport) {
+      const page = await newPage();
+      if (viewport) await page.setViewport(viewport);
+      await page.goto(extensionUrl(path));
+      return page;
+    },
+  };
 }

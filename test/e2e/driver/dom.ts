@@ -136,7 +136,7 @@ export async function click(page: E2EPage, target: Target): Promise<void> {
   await page.mouse.click(point.x, point.y);
 }
 
-// Form controls and element geometry (issue 8: the moves the newer e2e files needed).
+// Form controls and element geometry: what the settings, highlights and recognition tests do.
 
 /** The first match's box in viewport coordinates, after scrolling it into view if needed; null if none. */
 export async function boundingBox(page: E2EPage, target: Target): Promise<Rect | null> {

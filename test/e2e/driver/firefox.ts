@@ -16,12 +16,12 @@
  *   browser's chrome scope, so it applies to every page.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { servePages } from '../harness';
-import { callExpression, pollUntil, screenshotPath } from './common';
-import { DEFAULT_VIEWPORT, type E2EBrowser, type E2EPage, type LaunchOptions, type Viewport } from './types';
+import { findExecutable, servePages } from '../harness';
+import { callExpression, pageOpeners, pollUntil, screenshotPath } from './common';
+import { DEFAULT_VIEWPORT, type E2EBrowser, type E2EPage, type LaunchOptions } from './types';
 
 const FIREFOX_CANDIDATES = [
   '/usr/bin/firefox-esr',
@@ -31,11 +31,7 @@ const FIREFOX_CANDIDATES = [
 ];
 
 /** The Firefox the tests drive: `FIREFOX_PATH`, else the first installed candidate. */
-export function findFirefox(): string | undefined {
-  const fromEnv = process.env.FIREFOX_PATH;
-  if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined;
-  return FIREFOX_CANDIDATES.find((path) => existsSync(path));
-}
+export const findFirefox = (): string | undefined => findExecutable('FIREFOX_PATH', FIREFOX_CANDIDATES);
 
 /** The add-on id the build declares (`browser_specific_settings.gecko.id`). */
 function geckoId(extensionDir: string): string {
@@ -99,17 +95,7 @@ export async function launchFirefox(extensionDir: string, options: LaunchOptions
       pagesOrigin: pages.origin,
       extensionUrl,
       newPage,
-      async openTestPage(name) {
-        const page = await newPage();
-        await page.goto(`${pages.origin}/${name}`);
-        return page;
-      },
-      async openExtensionPage(path, size?: Viewport) {
-        const page = await newPage();
-        if (size) await page.setViewport(size);
-        await page.goto(extensionUrl(path));
-        return page;
-      },
+      ...pageOpeners(newPage, pages.origin, extensionUrl),
       async openUrls() {
         const all = await opened.pages();
         return Promise.all(all.map((page) => page.evaluate(() => location.href).catch(() => page.url())));

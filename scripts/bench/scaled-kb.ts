@@ -5,25 +5,14 @@
  * the index holds many near-neighbours as a grown corpus would, and copied passages and
  * documents with those names in them. Deterministic: the same seed gives the same corpus.
  */
-import type { KbDocument, KbEntity, KnowledgeBase, Passage } from '../kb/types';
+import type { KbDocument, KbEntity, KnowledgeBase, Passage } from '../../lib/kb/types';
+import { seededRandom } from './timing';
 
 const SYLLABLES = [
   'ka', 'dhi', 'mi', 'sul', 'ei', 'ma', 'ni', 'qa', 'sim', 'ha', 'shd', 'al', 'ab', 'dul', 'mah',
   'ri', 'za', 'ja', 'far', 'mo', 'ham', 'med', 'has', 'san', 'ro', 'ha', 'ni', 'tal', 'ba', 'ghd',
   'ker', 'bal', 'na', 'jaf', 'bas', 'ra', 'hu', 'sein', 'ali', 'yar', 'zad', 'eh', 'lo', 'von',
 ];
-
-function seeded(seed: number): () => number {
-  // mulberry32: small, fast and good enough to vary names.
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function makeWord(random: () => number): string {
   const n = 2 + Math.floor(random() * 2);
@@ -34,7 +23,7 @@ function makeWord(random: () => number): string {
 
 /** `kb` with `factor - 1` generated copies of every entity, document and passage added. */
 export function scaleKnowledgeBase(kb: KnowledgeBase, factor: number, seed = 1): KnowledgeBase {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const entities: KbEntity[] = [...kb.entities];
   const documents: KbDocument[] = [...kb.documents];
   const passages: Passage[] = [...kb.passages];
