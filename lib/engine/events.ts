@@ -6,7 +6,7 @@
  * says which event and when. Cues are curated in data/event-cues.json and shipped inside the
  * matcher (MatcherData.eventCues). DOM-free.
  */
-import { BLOCK_BREAK } from './alphabet';
+import { sentenceSpans } from '../text/sentences';
 import type { MatcherEventCue, RawMatch } from './types';
 
 interface CompiledCue {
@@ -35,38 +35,6 @@ export function compileCues(cues: readonly MatcherEventCue[]): CompiledCue[] {
 function hasAny(ids: ReadonlySet<number>, present: ReadonlySet<number>): boolean {
   for (const id of ids) if (present.has(id)) return true;
   return false;
-}
-
-/** Abbreviations whose full stop does not end a sentence ("Gen. Qassem Soleimani"). */
-const ABBREVIATIONS = new Set(
-  'gen lt col maj mr mrs ms dr st sen rep gov pres prof sgt capt adm jan feb mar apr jun jul aug sep sept oct nov dec no vs jr sr'.split(' '),
-);
-
-/** Sentence spans of `text`: ends at . ! ? ؟ followed by a space (not after an abbreviation or initial), and at block breaks. */
-export function sentences(text: string): { start: number; end: number }[] {
-  return [...sentenceSpans(text)];
-}
-
-/** `sentences`, one at a time (a huge text's sentence list is never built whole). */
-export function* sentenceSpans(text: string): Generator<{ start: number; end: number }, void, void> {
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    let end = -1;
-    if (c === BLOCK_BREAK) end = i;
-    else if ((c === '.' || c === '!' || c === '?' || c === '؟') && /\s/.test(text[i + 1] ?? ' ')) {
-      if (c === '.') {
-        const word = /([\p{L}]+)$/u.exec(text.slice(Math.max(start, i - 12), i))?.[1] ?? '';
-        if (word.length === 1 || ABBREVIATIONS.has(word.toLowerCase())) continue;
-      }
-      end = i + 1;
-    }
-    if (end >= 0) {
-      if (end > start) yield { start, end };
-      start = end === i ? i + 1 : end;
-    }
-  }
-  if (start < text.length) yield { start, end: text.length };
 }
 
 /**
