@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { parseReaderSearch } from '../../lib/card-data';
-import { parsePageMentionsReply, parsePageRevealReply, parsePageSiteReply } from '../../lib/page-reply-schemas';
+import { toContent } from '../../lib/messages';
+import { parseReply } from '../../lib/messaging';
+
+const parsed = (name: keyof typeof toContent, reply: unknown) => {
+  try {
+    return parseReply(toContent, name, reply);
+  } catch {
+    return undefined;
+  }
+};
+const parsePageMentionsReply = (reply: unknown) => parsed('page/mentions', reply);
+const parsePageRevealReply = (reply: unknown) => (parsed('page/reveal', reply) as { ok: boolean } | undefined)?.ok === true;
+const parsePageSiteReply = (reply: unknown) => (parsed('page/site', reply) as { host: string } | undefined)?.host;
 
 describe('answers from a content script, as the popup reads them', () => {
   const mention = { entity: 'isis', name: 'ISIS', type: 'organization', count: 2 };
