@@ -14,15 +14,18 @@
  *   (“... soil. Iran and Iraq ...,” the PM said); a quotation that runs on past the paragraph
  *   (re-opened on every paragraph of a long quote) is split normally;
  * - a sentence may open with an amount ("... looted. $435 billion was ..."), which UAX #29 joins
- *   to the one before because the first letter after the stop is lower case;
+ *   to the one before because the first letter after the stop is lower case, and one ends after
+ *   reference marks ("... groups.[39][40] The ..."), which UAX #29 splits inside the first mark;
  * - a sentence never opens with a lower-case letter (“No!” he cried);
  * - a block break (BLOCK_BREAK, between paragraphs, cells, list items) or a blank line always
  *   ends a sentence, while a single line break is whitespace: the page text keeps the source's
  *   line breaks and <br>s inside a paragraph, and names run across them too.
  *
- * Texts are segmented a window at a time and sentences are yielded one by one: a huge text's
- * sentence list is never built whole, and the Segmenter never sees a long string (Node 20's
- * iterates a 2 MB string in quadratic time).
+ * Sentences are yielded one by one, a block at a time, and a block is segmented a window at a
+ * time: a huge text's sentence list is never built whole, and the Segmenter never sees a long
+ * string (Node 20's iterates a 2 MB string in quadratic time). A block that can hold only one
+ * sentence (a heading, a one-sentence paragraph) is not segmented at all: in Chromium a page's
+ * first Segmenter costs 10–20 ms, and most blocks of most pages are like that.
  */
 import { BLOCK_BREAK } from '../engine/alphabet';
 
@@ -78,10 +81,16 @@ const OPEN_QUOTE = '“';
 const CLOSE_QUOTE = '”';
 /** How far ahead a quotation may close and still hold its sentences together. */
 const QUOTE_LOOKAHEAD = 600;
-/** A stop, its closers and whitespace before an amount: a boundary UAX #29 does not make. */
-const STOP_BEFORE_AMOUNT = /\.[”"’')\]»]*\s+(?=[\p{N}\p{Sc}])/gu;
-/** Something UAX #29 could break at: a terminator not at the very end, or a line or block break. */
-const MAY_BREAK = /[\p{Sentence_Terminal}][\p{Sentence_Terminal}”"’')\]»›\s]*[^\p{Sentence_Terminal}”"’')\]»›\s]|[\n\r\u0085\u2028\u2029]/u;
+/**
+ * Sentence ends UAX #29 does not break at: a stop before an amount ("... looted. $435 billion
+ * was ...": its rule looks for the next letter, and "billion" is lower case), and a stop before
+ * reference marks ("... groups.[39][40] The ...", where it breaks inside the first mark).
+ */
+const UNBROKEN_ENDS = /\.(?:[”"’')\]»]*\s+(?=[\p{N}\p{Sc}])|(?:\[[^\][\n]{1,40}\])+\s+)/gu;
+/** Opening quotes and brackets: a sentence never ends just after one. */
+const OPENER = /[“‘„‚«‹([{「『]/u;
+/** Where a block may hold more than one sentence: a terminator before its very end, or a blank line. */
+const MAY_BREAK = /[\p{Sentence_Terminal}][\p{Sentence_Terminal}”"’')\]»›\s]*[^\p{Sentence_Terminal}”"’')\]»›\s]|[\n\r\u0085\u2028][^\S\n\r\u0085\u2028]*[\n\r\u0085\u2028]/u;
 
 /** Characters given to the Segmenter at a time, and how near a window's end a break is re-read. */
 const WINDOW = 4096;
@@ -91,37 +100,37 @@ let segmenter: Intl.Segmenter | undefined;
 
 /**
  * Candidate boundaries after `from`, in order, each the offset where the next sentence would
- * start: the Segmenter's breaks, and a stop before an amount, which it does not break at.
+ * start: the Segmenter's breaks, and the sentence ends it does not break at.
  */
-function* candidates(text: string, from: number): Generator<number, void, void> {
+function* candidates(text: string, from: number, to: number): Generator<number, void, void> {
   // The root locale: UAX #29's rules are the same for every language, and the result must not
   // depend on the reader's browser language.
   segmenter ??= new Intl.Segmenter('und', { granularity: 'sentence' });
   let pos = from;
-  while (pos < text.length) {
-    const end = Math.min(text.length, pos + WINDOW);
-    const isLast = end === text.length;
+  while (pos < to) {
+    const end = Math.min(to, pos + WINDOW);
+    const isLast = end === to;
     // A break near the window's end may depend on what follows it ("looted. $435 billion"):
     // the next window, starting at the last sure break, reads it again with its context.
     const sure = isLast ? end : end - MARGIN;
     const chunk = text.slice(pos, end);
-    const amounts: number[] = [];
-    STOP_BEFORE_AMOUNT.lastIndex = 0;
-    for (let m = STOP_BEFORE_AMOUNT.exec(chunk); m; m = STOP_BEFORE_AMOUNT.exec(chunk)) amounts.push(pos + m.index + m[0].length);
+    const unbroken: number[] = [];
+    UNBROKEN_ENDS.lastIndex = 0;
+    for (let m = UNBROKEN_ENDS.exec(chunk); m; m = UNBROKEN_ENDS.exec(chunk)) unbroken.push(pos + m.index + m[0].length);
     let a = 0;
     let next = pos;
     for (const { index } of segmenter.segment(chunk)) {
       if (index === 0) continue;
       const b = pos + index;
       if (b > sure) break;
-      while (a < amounts.length && amounts[a]! < b) yield amounts[a++]!;
-      if (a < amounts.length && amounts[a] === b) a++;
+      while (a < unbroken.length && unbroken[a]! < b) yield unbroken[a++]!;
+      if (a < unbroken.length && unbroken[a] === b) a++;
       next = b;
       yield b;
     }
-    while (a < amounts.length && amounts[a]! <= sure) {
-      next = Math.max(next, amounts[a]!);
-      yield amounts[a++]!;
+    while (a < unbroken.length && unbroken[a]! <= sure) {
+      next = Math.max(next, unbroken[a]!);
+      yield unbroken[a++]!;
     }
     if (isLast) return;
     // A sentence longer than the window goes on into the next one.
@@ -201,37 +210,60 @@ function gapKind(text: string, end: number, next: number): Gap {
  * time: the caller may stop early or pause between them.
  */
 export function* sentenceSpans(text: string, from = 0): Generator<SentenceSpan, void, void> {
+  // Block by block: a block break always ends a sentence, and most blocks of a page (headings,
+  // captions, one-sentence paragraphs) need no Segmenter at all.
+  for (let start = from; start < text.length; ) {
+    const blockBreak = text.indexOf(BLOCK_BREAK, start);
+    const end = blockBreak < 0 ? text.length : blockBreak;
+    yield* blockSentences(text, start, end);
+    start = end + 1;
+  }
+}
+
+/** The sentences of the block `text[from, to)`, which has no block break inside. */
+function* blockSentences(text: string, from: number, to: number): Generator<SentenceSpan, void, void> {
   let start = from;
-  while (start < text.length && isSpace(text.charCodeAt(start))) start++;
-  if (start >= text.length) return;
-  if (!MAY_BREAK.test(text.slice(start))) {
-    // One sentence (a heading, a one-sentence paragraph): no Segmenter needed.
-    yield { start, end: trimmedEnd(text, start, text.length) };
+  while (start < to && isSpace(text.charCodeAt(start))) start++;
+  if (start >= to) return;
+  if (!MAY_BREAK.test(text.slice(start, to))) {
+    yield { start, end: trimmedEnd(text, start, to) };
     return;
   }
   const quotes = quoteDepth(text, start);
-  for (const b of candidates(text, start)) {
+  for (const b of candidates(text, start, to)) {
     if (b <= start) continue;
     const end = trimmedEnd(text, start, b);
     let next = b;
-    while (next < text.length && isSpace(text.charCodeAt(next))) next++;
+    while (next < to && isSpace(text.charCodeAt(next))) next++;
     const gap = gapKind(text, end, next);
-    if (gap === 'line' || (gap === 'space' && !endsSentence(text, end, next, quotes.at(b)))) continue;
+    // A single line break is whitespace: it ends a sentence only where a stop does.
+    if (gap === 'line' && !endsWithStop(text, end)) continue;
+    if (gap !== 'block' && !endsSentence(text, end, next, quotes.at(b))) continue;
     if (end > start) yield { start, end };
     if (gap === 'block') quotes.reset(next);
     start = next;
-    if (start >= text.length) return;
+    if (start >= to) return;
   }
-  if (start < text.length) {
-    const end = trimmedEnd(text, start, text.length);
-    if (end > start) yield { start, end };
-  }
+  const end = trimmedEnd(text, start, to);
+  if (end > start) yield { start, end };
+}
+
+/** The stop that content ending at `end` ends with, before its closing quotes and brackets (-1: none). */
+function stopBefore(text: string, end: number): number {
+  let stop = end - 1;
+  while (stop >= 0 && CLOSER.test(text[stop]!)) stop--;
+  return stop;
+}
+
+function endsWithStop(text: string, end: number): boolean {
+  return /[\p{Sentence_Terminal}]/u.test(text[stopBefore(text, end)] ?? '');
 }
 
 /** Whether the break between content ending at `end` and the next at `next` ends a sentence. */
 function endsSentence(text: string, end: number, next: number, depth: number): boolean {
-  let stop = end - 1;
-  while (stop >= 0 && CLOSER.test(text[stop]!)) stop--;
+  // UAX #29 counts opening brackets among the closers it keeps with a stop ("groups.[39]").
+  if (OPENER.test(text[end - 1] ?? '')) return false;
+  const stop = stopBefore(text, end);
   const opening = /^[“"‘'([«]*(.)/u.exec(text.slice(next, next + 8))?.[1] ?? '';
   if (/\p{Ll}/u.test(opening)) return false;
   if (text[stop] === '.' && isAbbreviation(text, stop, next)) return false;

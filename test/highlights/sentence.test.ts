@@ -24,6 +24,11 @@ describe('sentenceAround (the card’s Save)', () => {
     expect(around(text, 'Mustafa')).toBe('Then Mustafa\n  al-Kadhimi spoke to the\nenvoy.');
   });
 
+  it('a full stop before a line break still ends the sentence', () => {
+    const text = 'Militias demanded that every soldier leave before the end of the year.\nAnalysts said the vote, after the killing of Qassem Soleimani, still hangs over the talks.';
+    expect(around(text, 'Qassem')).toBe('Analysts said the vote, after the killing of Qassem Soleimani, still hangs over the talks.');
+  });
+
   it('cuts a sentence that runs on for pages at the reach either way', () => {
     const text = `${'word '.repeat(400)}Kadhimi ${'word '.repeat(400)}end.`;
     const saved = around(text, 'Kadhimi');

@@ -42,6 +42,14 @@ describe('splitSentences', () => {
     ]);
   });
 
+  test('reference marks after a full stop stay with their sentence', () => {
+    expect(texts('It is made of some 40 militias.[39][40] The units were formed in 2014.[41] It fought ISIL.')).toEqual([
+      'It is made of some 40 militias.[39][40]',
+      'The units were formed in 2014.[41]',
+      'It fought ISIL.',
+    ]);
+  });
+
   test('a closing quote after the full stop belongs to the sentence it closes', () => {
     expect(texts('Khamenei has said, “We want Iraq to achieve its regional position.” This is while Iran violates it.')).toEqual([
       'Khamenei has said, “We want Iraq to achieve its regional position.”',
