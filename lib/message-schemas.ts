@@ -1,175 +1,296 @@
 /**
- * Valibot schemas for every message the background receives, one per message, so that
- * nothing a page or a content script sends is trusted before it has been parsed: strict
- * objects (no extra keys), bounded strings, the `{ backstory: 1, name, data }` envelope.
+ * The shapes of what Backstory's messages carry (`lib/messages.ts` says which message carries
+ * which), as valibot schemas, with the TypeScript types inferred from them. Where the engine or
+ * the knowledge base already declares a type (MatcherData, Statement, Source), the schema is
+ * checked against that type instead, so the two cannot drift apart.
  *
- * The compile-time checks at the bottom keep these schemas and the typed maps in
- * `lib/messages.ts` from drifting apart.
+ * What a page or a content script sends is bounded (strings, lists, ids) so that nothing it
+ * sends can fill storage or the popup; objects are strict (no extra keys) everywhere.
  */
 import * as v from 'valibot';
-import type { ContentToBackground, Envelope, PageToBackground } from './messages';
-import { readerSourcesSchema } from './recognition/sources';
-import { MAX_PAGE_SHINGLES } from './recognition/shingles';
+import type { MatcherData } from './engine/types';
 import { highlightRowSchema, MAX_IMPORT_CHARS } from './highlights/json';
+import type { EntityType, EventDate, Statement } from './kb/types';
+import { readerSourcesSchema, sourceSchema, type ReaderSources, type Source } from './recognition/sources';
+import type { HighlightRow } from './storage/types';
+import { MAX_PAGE_SHINGLES } from './recognition/shingles';
+
+// --- Building blocks -----------------------------------------------------------------------
 
 /** Entity ids are short slugs; the bound and the character set keep junk out of storage. */
-const entityId = v.pipe(v.string(), v.minLength(1), v.maxLength(128), v.regex(/^[\p{L}\p{N}._:-]+$/u));
+export const entityId = v.pipe(v.string(), v.minLength(1), v.maxLength(128), v.regex(/^[\p{L}\p{N}._:-]+$/u));
 
 /** Long enough for any real page URL (browsers cap near 2 MB, but pages with 8 kB URLs are rare). */
-const pageUrl = v.pipe(v.string(), v.maxLength(8192), v.url(), v.regex(/^https?:/i));
+export const pageUrl = v.pipe(v.string(), v.maxLength(8192), v.url(), v.regex(/^https?:/i));
 
-const envelope = <N extends string, D extends v.GenericSchema>(name: N, data: D) =>
-  v.strictObject({ backstory: v.literal(1), name: v.literal(name), data });
+/** Document ids are kebab-case; passages are "<doc>:<para>:<sentence>". */
+export const docId = v.pipe(v.string(), v.maxLength(128), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/));
+export const passageId = v.pipe(v.string(), v.maxLength(160), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*:[1-9]\d{0,4}:\d{1,4}$/));
 
-export const matcherGetSchema = envelope('matcher/get', v.strictObject({ url: pageUrl }));
-export const cardGetSchema = envelope('card/get', v.strictObject({ entity: entityId }));
-export const suppressAddSchema = envelope('suppress/add', v.strictObject({ entity: entityId }));
-// Hover card (issue 4): document ids are kebab-case, passages "<doc>:<para>:<sentence>".
-const docId = v.pipe(v.string(), v.maxLength(128), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/));
-const passageId = v.pipe(v.string(), v.maxLength(160), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*:[1-9]\d{0,4}:\d{1,4}$/));
-export const readerOpenSchema = envelope('reader/open', v.strictObject({ doc: docId, passage: passageId }));
-export const entityOpenSchema = envelope('entity/open', v.strictObject({ entity: entityId }));
-
-// --- Popup settings (issue 5) ---
 /** A host name as `URL.hostname` gives it: letters, digits, dots, dashes; IPv6 in brackets. */
-const hostName = v.pipe(v.string(), v.minLength(1), v.maxLength(253), v.regex(/^(?:[\p{L}\p{N}._-]+|\[[0-9a-f:.]+\])$/iu));
-export const settingsGetSchema = envelope('settings/get', v.strictObject({}));
-export const settingsSetPausedSchema = envelope('settings/set-paused', v.strictObject({ paused: v.boolean() }));
-export const settingsSetSiteSchema = envelope(
-  'settings/set-site',
-  v.strictObject({ host: hostName, enabled: v.boolean() }),
-);
-export const settingsSetSuppressedSchema = envelope(
-  'settings/set-suppressed',
-  v.strictObject({ host: hostName, entity: entityId, suppressed: v.boolean() }),
-);
+export const hostName = v.pipe(v.string(), v.minLength(1), v.maxLength(253), v.regex(/^(?:[\p{L}\p{N}._-]+|\[[0-9a-f:.]+\])$/iu));
 
-// --- Recognising the page (issue 9) ---
+export const highlightId = v.pipe(v.string(), v.minLength(1), v.maxLength(128));
+export const noteText = v.pipe(v.string(), v.maxLength(20_000));
+const tag = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const entityType = v.picklist(['person', 'organization', 'place', 'event']);
+
+/** A message with nothing to say. */
+export const noData = v.strictObject({});
+/** "Done" or "not done" (nothing found, nothing to do). */
+export const okReply = v.strictObject({ ok: v.boolean() });
+/** "Done", always. */
+export const doneReply = v.strictObject({ ok: v.literal(true) });
+
+// --- Settings --------------------------------------------------------------------------------
+
+/** More names than a knowledge base could hold. */
+const MAX_SUPPRESSED = 10_000;
+
+/** One site's share of the reader's settings. */
+export const siteSettingsSchema = v.strictObject({
+  /** Spotting paused everywhere or disabled on this site. */
+  enabled: v.boolean(),
+  /** Entity ids the reader marked "not this" on this site. */
+  suppressed: v.pipe(v.array(entityId), v.maxLength(MAX_SUPPRESSED)),
+});
+export type SiteSettings = v.InferOutput<typeof siteSettingsSchema>;
+
+/** All of the reader's settings (the popup's Settings view); `SiteSettings` is one site's share. */
+export const readerSettingsSchema = v.strictObject({
+  paused: v.boolean(),
+  /** Host names where spotting is off. */
+  disabledSites: v.array(v.string()),
+  /** Host name → entity ids marked "not this" there. */
+  suppressed: v.record(v.string(), v.array(v.string())),
+});
+export type ReaderSettings = v.InferOutput<typeof readerSettingsSchema>;
+
+// --- The matcher (the content script's dictionary) ---------------------------------------------
+
+const matcherEntitySchema = v.strictObject({
+  id: v.string(),
+  name: v.string(),
+  type: entityType,
+  blocker: v.optional(v.literal(true)),
+  topic: v.optional(v.literal(true)),
+});
+
+const matcherEventCueSchema = v.strictObject({
+  event: v.number(),
+  trigger: v.string(),
+  participants: v.optional(v.array(v.number())),
+  words: v.optional(v.string()),
+  also: v.optional(v.array(v.number())),
+  alsoWords: v.optional(v.string()),
+});
+
+export const matcherDataSchema = v.strictObject({
+  format: v.number(),
+  kbVersion: v.string(),
+  entities: v.array(matcherEntitySchema),
+  automaton: v.string(),
+  eventCues: v.optional(v.array(matcherEventCueSchema)),
+});
+
+// --- The hover card ---------------------------------------------------------------------------
+
+const perspectiveLabel = v.strictObject({ id: v.string(), label: v.string() });
+
+const statementSchema = v.strictObject({ text: v.string(), cites: v.array(v.string()) });
+
+const eventDateSchema = v.strictObject({
+  start: v.string(),
+  end: v.optional(v.string()),
+  note: v.optional(v.string()),
+});
+
+const cardAccountEntries = {
+  doc: v.string(),
+  title: v.string(),
+  outlet: v.string(),
+  perspective: perspectiveLabel,
+  /** The passage, as text. */
+  quote: v.string(),
+  passage: v.string(),
+  /** The document reader at that passage. */
+  readerUrl: v.string(),
+};
+export const cardAccountSchema = v.strictObject(cardAccountEntries);
+export type CardAccount = v.InferOutput<typeof cardAccountSchema>;
+
+/** One perspective's position on a curated topic: an account plus the position in a few words. */
+const cardPositionSchema = v.strictObject({ ...cardAccountEntries, stance: v.string() });
+export type CardPosition = v.InferOutput<typeof cardPositionSchema>;
+
+const cardContrastSchema = v.strictObject({ id: v.string(), topic: v.string(), positions: v.array(cardPositionSchema) });
+export type CardContrast = v.InferOutput<typeof cardContrastSchema>;
+
+/** One document's version of a disputed fact. */
+const cardClaimSchema = v.strictObject({ ...cardAccountEntries, claim: v.string() });
+export type CardClaim = v.InferOutput<typeof cardClaimSchema>;
+
+const cardDisagreementSchema = v.strictObject({
+  id: v.string(),
+  question: v.string(),
+  note: v.optional(v.string()),
+  claims: v.array(cardClaimSchema),
+});
+export type CardDisagreement = v.InferOutput<typeof cardDisagreementSchema>;
+
+/** The page the reader is on, as one account among the corpus's. */
+export const thisPageSchema = v.strictObject({
+  /**
+   * `document`: the page is a corpus document (here or syndicated elsewhere); `copy`: an edited
+   * or trimmed copy of one; `outlet`: not a corpus document, but from an outlet the source
+   * registry knows.
+   */
+  kind: v.picklist(['document', 'copy', 'outlet']),
+  /** The corpus document it is or copies (not for `outlet`). */
+  doc: v.optional(v.string()),
+  title: v.optional(v.string()),
+  outlet: v.string(),
+  perspective: perspectiveLabel,
+});
+export type ThisPage = v.InferOutput<typeof thisPageSchema>;
+
+/** Everything the hover card shows for one entity. */
+export const cardDataSchema = v.strictObject({
+  id: v.string(),
+  name: v.string(),
+  type: entityType,
+  summary: v.string(),
+  background: v.array(statementSchema),
+  date: v.optional(eventDateSchema),
+  accounts: v.array(cardAccountSchema),
+  related: v.array(v.strictObject({ id: v.string(), name: v.string(), type: entityType, rel: v.string() })),
+  /** How many corpus documents mention it. */
+  documentCount: count,
+  /** How many documents the corpus has ("Mentioned in 3 of 5 documents"). */
+  documentTotal: v.optional(count),
+  /** Curated topics on which the perspectives disagree, shown first under "Accounts differ". */
+  contrasts: v.optional(v.array(cardContrastSchema)),
+  /** Disagreements of fact between documents (dates, numbers, who said what). */
+  disagreements: v.optional(v.array(cardDisagreementSchema)),
+  /** Dates of the events it took part in, oldest first. */
+  keyDates: v.optional(v.array(v.strictObject({ id: v.string(), name: v.string(), date: eventDateSchema }))),
+  /** The page the card is on, when Backstory recognised it: its accounts contrast with it. */
+  thisPage: v.optional(thisPageSchema),
+});
+export type CardData = v.InferOutput<typeof cardDataSchema>;
+
+// --- Recognising the page ---------------------------------------------------------------------
 
 /**
  * A page's shingle hashes (unsigned 32-bit). The content script samples a big page down to
  * MAX_PAGE_SHINGLES (see lib/recognition/shingles.ts `sampleModulus`), so a longer list is junk.
  */
 const shingleHash = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(0xffffffff));
-export const pageRecogniseSchema = envelope(
-  'page/recognise',
+export const pageShinglesSchema = v.strictObject({
+  shingles: v.pipe(v.array(shingleHash), v.maxLength(MAX_PAGE_SHINGLES)),
+  // A power of two, as sampleModulus makes it.
+  modulus: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1 << 16), v.check((n) => (n & (n - 1)) === 0)),
+});
+
+const paragraphNumbers = v.array(v.pipe(v.number(), v.integer(), v.minValue(1)));
+
+const quotedDocumentSchema = v.strictObject({
+  doc: v.string(),
+  title: v.string(),
+  outlet: v.string(),
+  /** The document's paragraphs (1-based) the page carries. */
+  paragraphs: paragraphNumbers,
+});
+export type QuotedDocument = v.InferOutput<typeof quotedDocumentSchema>;
+
+export const pageRecognitionSchema = v.strictObject({
+  thisPage: v.nullable(thisPageSchema),
+  /** Corpus documents the page quotes a paragraph or more of (besides the one it is). */
+  quotes: v.array(quotedDocumentSchema),
+  /** For `document`/`copy`: the document's paragraphs (1-based) the page carries. */
+  paragraphs: paragraphNumbers,
+  /**
+   * For `document`/`copy`: the carried paragraphs that entities' accounts quote, those entities,
+   * and the paragraph's shingles (so the content script can find it on the page and mark it).
+   */
+  cited: v.array(v.strictObject({ para: v.number(), entities: v.array(v.string()), shingles: v.array(v.number()) })),
+});
+export type PageRecognition = v.InferOutput<typeof pageRecognitionSchema>;
+
+export const sourceRegistrySchema = v.strictObject({
+  /** The registry in effect (shipped entries with the reader's edits applied). */
+  sources: v.array(sourceSchema),
+  edits: readerSourcesSchema,
+  perspectives: v.array(perspectiveLabel),
+});
+export type SourceRegistry = v.InferOutput<typeof sourceRegistrySchema>;
+
+// --- Highlights -------------------------------------------------------------------------------
+
+/** What the content script knows of a selection it saves: a row without what the background adds. */
+export const highlightDraftSchema = v.pipe(
   v.strictObject({
-    shingles: v.pipe(v.array(shingleHash), v.maxLength(MAX_PAGE_SHINGLES)),
-    // A power of two, as sampleModulus makes it.
-    modulus: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1 << 16), v.check((n) => (n & (n - 1)) === 0)),
+    url: pageUrl,
+    canonicalUrl: pageUrl,
+    title: v.pipe(v.string(), v.maxLength(2000)),
+    quote: v.pipe(v.string(), v.minLength(1), v.maxLength(20_000)),
+    prefix: v.pipe(v.string(), v.maxLength(200)),
+    suffix: v.pipe(v.string(), v.maxLength(200)),
+    start: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    end: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    note: noteText,
   }),
+  v.check((d) => d.end > d.start, 'end must be after start'),
 );
-export const pageRecognitionSchema = envelope(
-  'page/recognition',
-  v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
-);
-export const sourcesGetSchema = envelope('sources/get', v.strictObject({}));
-export const sourcesSetSchema = envelope('sources/set', readerSourcesSchema);
+export type HighlightDraft = v.InferOutput<typeof highlightDraftSchema>;
 
-// --- highlights (issue 6) ---
-const highlightId = v.pipe(v.string(), v.minLength(1), v.maxLength(128));
-const noteText = v.pipe(v.string(), v.maxLength(20_000));
-const tag = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
-export const highlightsSaveSchema = envelope(
-  'highlights/save',
-  v.pipe(
-    v.strictObject({
-      url: pageUrl,
-      canonicalUrl: pageUrl,
-      title: v.pipe(v.string(), v.maxLength(2000)),
-      quote: v.pipe(v.string(), v.minLength(1), v.maxLength(20_000)),
-      prefix: v.pipe(v.string(), v.maxLength(200)),
-      suffix: v.pipe(v.string(), v.maxLength(200)),
-      start: v.pipe(v.number(), v.integer(), v.minValue(0)),
-      end: v.pipe(v.number(), v.integer(), v.minValue(1)),
-      note: noteText,
-    }),
-    v.check((d) => d.end > d.start, 'end must be after start'),
-  ),
-);
-export const highlightsForPageSchema = envelope('highlights/for-page', v.strictObject({ url: pageUrl, canonicalUrl: pageUrl }));
-export const highlightsNoteSchema = envelope('highlights/note', v.strictObject({ id: highlightId, note: noteText }));
-export const highlightsRemoveSchema = envelope('highlights/remove', v.strictObject({ id: highlightId }));
-const idList = v.pipe(v.array(highlightId), v.maxLength(10_000));
-export const highlightsAnchoredSchema = envelope('highlights/anchored', v.strictObject({ anchored: idList, orphans: idList }));
-// --- lazy page UI (issue 7): no data; the background injects into the sender's own frame ---
-export const uiLoadSchema = envelope('ui/load', v.strictObject({}));
-export const highlightsListSchema = envelope('highlights/list', v.strictObject({}));
-export const highlightsUpdateSchema = envelope(
-  'highlights/update',
-  v.strictObject({ id: highlightId, note: noteText, tags: v.pipe(v.array(tag), v.maxLength(100)) }),
-);
-export const highlightsDeleteSchema = envelope('highlights/delete', v.strictObject({ id: highlightId }));
-export const highlightsRestoreSchema = envelope('highlights/restore', v.strictObject({ highlight: highlightRowSchema }));
-export const highlightsExportSchema = envelope('highlights/export', v.strictObject({ format: v.picklist(['json', 'markdown']) }));
-// The file is parsed and validated by the background (lib/highlights/json.ts), which says what is wrong with it.
-export const highlightsImportSchema = envelope('highlights/import', v.strictObject({ text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_CHARS)) }));
-export const highlightsOpenSchema = envelope('highlights/open', v.strictObject({ id: highlightId }));
+export { highlightRowSchema };
 
-/** Messages a content script may send. */
-export const contentToBackgroundSchema = v.variant('name', [
-  matcherGetSchema,
-  cardGetSchema,
-  suppressAddSchema,
-  readerOpenSchema,
-  entityOpenSchema,
-  pageRecogniseSchema,
-  highlightsSaveSchema,
-  highlightsForPageSchema,
-  highlightsNoteSchema,
-  highlightsRemoveSchema,
-  highlightsAnchoredSchema,
-  // lazy page UI (issue 7)
-  uiLoadSchema,
+export const saveHighlightResultSchema = v.variant('ok', [
+  v.strictObject({ ok: v.literal(true), highlight: highlightRowSchema }),
+  /** `retry`: worth trying again (storage full); the content script keeps the draft. */
+  v.strictObject({ ok: v.literal(false), error: v.string(), retry: v.boolean() }),
 ]);
-/** Messages the popup or the reader page may send. */
-export const pageToBackgroundSchema = v.variant('name', [
-  cardGetSchema,
-  // Popup settings (issue 5): only extension pages may change settings, never a content script.
-  settingsGetSchema,
-  settingsSetPausedSchema,
-  settingsSetSiteSchema,
-  settingsSetSuppressedSchema,
-  pageRecognitionSchema,
-  sourcesGetSchema,
-  sourcesSetSchema,
-  highlightsListSchema,
-  highlightsUpdateSchema,
-  highlightsDeleteSchema,
-  highlightsRestoreSchema,
-  highlightsExportSchema,
-  highlightsImportSchema,
-  highlightsOpenSchema,
+export type SaveHighlightResult = v.InferOutput<typeof saveHighlightResultSchema>;
+
+export const highlightIdList = v.pipe(v.array(highlightId), v.maxLength(10_000));
+export const highlightTags = v.pipe(v.array(tag), v.maxLength(100));
+
+/** The file is parsed and validated by the background (lib/highlights/json.ts), which says what is wrong with it. */
+export const importFileSchema = v.strictObject({ text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_CHARS)) });
+
+export const importResultSchema = v.variant('ok', [
+  v.strictObject({ ok: v.literal(true), added: count, updated: count, unchanged: count }),
+  v.strictObject({ ok: v.literal(false), error: v.string() }),
 ]);
+export type ImportResult = v.InferOutput<typeof importResultSchema>;
 
-export type ContentMessage = v.InferOutput<typeof contentToBackgroundSchema>;
-export type PageMessage = v.InferOutput<typeof pageToBackgroundSchema>;
+// --- What a content script answers the popup ------------------------------------------------------
 
-export function parseContentMessage(message: unknown): ContentMessage | undefined {
-  const result = v.safeParse(contentToBackgroundSchema, message);
-  return result.success ? result.output : undefined;
-}
+/** More distinct names than the knowledge base could ever hold on one page is junk. */
+const MAX_PAGE_ENTITIES = 5000;
 
-export function parsePageMessage(message: unknown): PageMessage | undefined {
-  const result = v.safeParse(pageToBackgroundSchema, message);
-  return result.success ? result.output : undefined;
-}
+export const pageMentionSchema = v.strictObject({
+  entity: entityId,
+  name: v.pipe(v.string(), v.minLength(1), v.maxLength(300)),
+  type: entityType,
+  count: v.pipe(v.number(), v.integer(), v.minValue(1)),
+});
+export type PageMention = v.InferOutput<typeof pageMentionSchema>;
 
-// Compile-time: every parsed message is an envelope of its map, and every name of a map has a
-// schema (adding a message to lib/messages.ts without a schema fails the type check).
-type EnvelopeOf<M> = { [K in keyof M]: Envelope<M, K> }[keyof M];
+export const pageMentionsSchema = v.pipe(v.array(pageMentionSchema), v.maxLength(MAX_PAGE_ENTITIES));
+
+// --- Compile-time: each schema has exactly the shape its owner declares --------------------------
+
+/** Deeply the same type: same keys, same optional keys, same value types (not merely assignable). */
+type Plain<T> = T extends readonly (infer E)[] ? Plain<E>[] : T extends object ? { [K in keyof T]: Plain<T[K]> } : T;
+type SameShape<A, B> = (<T>() => T extends Plain<A> ? 1 : 2) extends <T>() => T extends Plain<B> ? 1 : 2 ? true : false;
 type Assert<T extends true> = T;
-export type _ContentSchemasMatchMap = Assert<
-  ContentMessage extends EnvelopeOf<ContentToBackground>
-    ? keyof ContentToBackground extends ContentMessage['name']
-      ? true
-      : false
-    : false
->;
-export type _PageSchemasMatchMap = Assert<
-  PageMessage extends EnvelopeOf<PageToBackground>
-    ? keyof PageToBackground extends PageMessage['name']
-      ? true
-      : false
-    : false
->;
+export type _SameEntityType = Assert<SameShape<v.InferOutput<typeof entityType>, EntityType>>;
+export type _SameMatcherData = Assert<SameShape<v.InferOutput<typeof matcherDataSchema>, MatcherData>>;
+export type _SameStatement = Assert<SameShape<v.InferOutput<typeof statementSchema>, Statement>>;
+export type _SameEventDate = Assert<SameShape<v.InferOutput<typeof eventDateSchema>, EventDate>>;
+export type _SameSources = Assert<SameShape<v.InferOutput<typeof sourceSchema>, Source>>;
+export type _SameReaderSources = Assert<SameShape<v.InferOutput<typeof readerSourcesSchema>, ReaderSources>>;
+export type _SameHighlightRow = Assert<SameShape<v.InferOutput<typeof highlightRowSchema>, HighlightRow>>;

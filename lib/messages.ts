@@ -1,255 +1,183 @@
 /**
- * Every message between Backstory's parts: one typed map per direction, each message
- * documented, each validated with valibot at the receiving end (see `lib/message-schemas.ts`),
- * and each receiver checks the sender (see `entrypoints/background/`).
+ * Every message between Backstory's parts, declared once: one table per direction, each
+ * message with the schema of its request and of its reply and what it is for. The types the
+ * code sees are inferred from these schemas; the background's router and the content script's
+ * inbox are driven by these tables (`lib/messaging.ts`), and the message fuzz test walks them.
  *
- * Content scripts run inside pages we do not trust: a message from one can only ask for
- * public knowledge-base data or act on that tab's own state.
+ * Content scripts run inside pages we do not trust: a message from one can only ask for public
+ * knowledge-base data or act on that tab's own state, and its answers to the popup are parsed
+ * like anything a page sends. Each receiver also checks who sent the message
+ * (`entrypoints/background/senders.ts`): a message not in the table of the sender's kind is
+ * refused.
  */
-import type { EntityType, EventDate, Statement } from './kb/types';
-import type { MatcherData } from './engine/types';
-import type { ReaderSources, Source } from './recognition/sources';
-import type { HighlightRow } from './storage/types';
+import * as v from 'valibot';
+import { message, type MessageTypes } from './messaging';
+import {
+  cardDataSchema,
+  docId,
+  doneReply,
+  entityId,
+  highlightDraftSchema,
+  highlightId,
+  highlightIdList,
+  highlightRowSchema,
+  highlightTags,
+  hostName,
+  importFileSchema,
+  importResultSchema,
+  matcherDataSchema,
+  noData,
+  noteText,
+  okReply,
+  pageMentionsSchema,
+  pageRecognitionSchema,
+  pageShinglesSchema,
+  pageUrl,
+  passageId,
+  readerSettingsSchema,
+  saveHighlightResultSchema,
+  siteSettingsSchema,
+  sourceRegistrySchema,
+} from './message-schemas';
+import { readerSourcesSchema } from './recognition/sources';
+
+/** Everything the hover card shows for one entity (null: Backstory does not know it). */
+const cardGet = message(v.strictObject({ entity: entityId }), v.nullable(cardDataSchema));
 
 /** Content script → background. */
-export interface ContentToBackground {
-  /** The prebuilt matcher and the reader's settings for this page's site. */
-  'matcher/get': { request: { url: string }; response: { matcher: MatcherData; settings: SiteSettings } };
-  /** Everything the hover card shows for one entity. */
-  'card/get': { request: { entity: string }; response: CardData | null };
-  /** "Not this": suppress an entity on the sender's site. */
-  'suppress/add': { request: { entity: string }; response: { ok: true } };
-  // --- hover card (issue 4): a web page cannot open extension pages itself ---
-  /** "Read in context": open the document reader at a passage in a new tab. */
-  'reader/open': { request: { doc: string; passage: string }; response: { ok: boolean } };
+export const contentToBackground = {
+  /**
+   * The prebuilt matcher and the reader's settings for this page's site. The url is validated
+   * but not trusted: the site is the one the browser says the sender's tab shows.
+   */
+  'matcher/get': message(
+    v.strictObject({ url: pageUrl }),
+    v.strictObject({ matcher: matcherDataSchema, settings: siteSettingsSchema }),
+  ),
+  /** The card, set against the page when Backstory recognised it. */
+  'card/get': cardGet,
+  /** "Not this": suppress a name Backstory marks, on the sender's site. */
+  'suppress/add': message(v.strictObject({ entity: entityId }), doneReply),
+  /** "Read in context": open the document reader at a passage in a new tab (a page may not). */
+  'reader/open': message(v.strictObject({ doc: docId, passage: passageId }), okReply),
   /** "Open in Backstory": open the entity view in a new tab. */
-  'entity/open': { request: { entity: string }; response: { ok: boolean } };
-  // --- Recognising the page (issue 9) ---
+  'entity/open': message(v.strictObject({ entity: entityId }), okReply),
   /**
    * The page's text fingerprint (shingle hashes, see lib/recognition/shingles.ts), kept when
    * `hash % modulus === 0`: which corpus document, copy or outlet is this page?
    */
-  'page/recognise': { request: { shingles: number[]; modulus: number }; response: PageRecognition };
-  // --- highlights (issue 6) ---
+  'page/recognise': message(pageShinglesSchema, pageRecognitionSchema),
   /** Save a passage of the sender's page; the background adds id, entities and timestamps. */
-  'highlights/save': { request: HighlightDraft; response: SaveHighlightResult };
-  /** The sender's page's highlights, to re-anchor and draw; `reveal`: scroll to this one (popup "open"). */
-  'highlights/for-page': { request: { url: string; canonicalUrl: string }; response: { highlights: HighlightRow[]; reveal?: string } };
+  'highlights/save': message(highlightDraftSchema, saveHighlightResultSchema),
+  /** The sender's page's highlights, to re-anchor and draw; `reveal`: scroll to this one (the popup's "open"). */
+  'highlights/for-page': message(
+    v.strictObject({ url: pageUrl, canonicalUrl: pageUrl }),
+    v.strictObject({ highlights: v.array(highlightRowSchema), reveal: v.optional(v.string()) }),
+  ),
   /** Set the note of a highlight on the sender's site (the toast's "add note"). */
-  'highlights/note': { request: { id: string; note: string }; response: { ok: boolean } };
+  'highlights/note': message(v.strictObject({ id: highlightId, note: noteText }), okReply),
   /** Remove a highlight on the sender's site (hover a highlight → Remove). */
-  'highlights/remove': { request: { id: string }; response: { ok: boolean } };
+  'highlights/remove': message(v.strictObject({ id: highlightId }), okReply),
   /** How re-anchoring went on the sender's page: the popup lists orphans. */
-  'highlights/anchored': { request: { anchored: string[]; orphans: string[] }; response: { ok: true } };
-  // --- lazy page UI (issue 7: content-script size) ---
-  /** Inject the page UI (`/page-ui.js`: Preact, card, toast, markers) into the sender's frame. */
-  'ui/load': { request: Record<string, never>; response: { ok: boolean } };
-}
+  'highlights/anchored': message(v.strictObject({ anchored: highlightIdList, orphans: highlightIdList }), doneReply),
+  /**
+   * Inject the page UI (`/page-ui.js`: Preact, card, toast, markers) into the sender's own
+   * frame. No data: the tab and frame are the ones the browser attests.
+   */
+  'ui/load': message(noData, okReply),
+};
 
 /** Popup or reader page → background. */
-export interface PageToBackground {
-  'card/get': ContentToBackground['card/get'];
-  // --- Popup settings (issue 5): every change is applied to open tabs at once. ---
+export const pageToBackground = {
+  'card/get': cardGet,
   /** The reader's settings, as stored. */
-  'settings/get': { request: Record<string, never>; response: ReaderSettings };
-  /** Pause or resume spotting everywhere. */
-  'settings/set-paused': { request: { paused: boolean }; response: ReaderSettings };
+  'settings/get': message(noData, readerSettingsSchema),
+  /** Pause or resume spotting everywhere; every open tab is told at once. */
+  'settings/set-paused': message(v.strictObject({ paused: v.boolean() }), readerSettingsSchema),
   /** Turn spotting on or off on one site (a host name). */
-  'settings/set-site': { request: { host: string; enabled: boolean }; response: ReaderSettings };
+  'settings/set-site': message(v.strictObject({ host: hostName, enabled: v.boolean() }), readerSettingsSchema),
   /** Suppress a name on a site ("not this"), or show it again (the settings' list, with undo). */
-  'settings/set-suppressed': {
-    request: { host: string; entity: string; suppressed: boolean };
-    response: ReaderSettings;
-  };
-  // --- Recognising the page (issue 9) ---
+  'settings/set-suppressed': message(
+    v.strictObject({ host: hostName, entity: entityId, suppressed: v.boolean() }),
+    readerSettingsSchema,
+  ),
   /** What the content script of a tab recognised (null: it has not said, or spotting is off). */
-  'page/recognition': { request: { tabId: number }; response: PageRecognition | null };
+  'page/recognition': message(
+    v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+    v.nullable(pageRecognitionSchema),
+  ),
   /** The source registry in effect, and the reader's edits to it. */
-  'sources/get': { request: Record<string, never>; response: SourceRegistry };
+  'sources/get': message(noData, sourceRegistrySchema),
   /** Replace the reader's edits to the source registry. */
-  'sources/set': { request: ReaderSources; response: SourceRegistry };
-  // --- highlights (issue 6): the popup's manage view ---
+  'sources/set': message(readerSourcesSchema, sourceRegistrySchema),
   /** Every highlight, most recent first. */
-  'highlights/list': { request: Record<string, never>; response: HighlightRow[] };
-  'highlights/update': { request: { id: string; note: string; tags: string[] }; response: HighlightRow | null };
-  /** Deletes and returns the highlight, for undo. */
-  'highlights/delete': { request: { id: string }; response: HighlightRow | null };
+  'highlights/list': message(noData, v.array(highlightRowSchema)),
+  /** Edit a highlight's note and tags (null: no such highlight). */
+  'highlights/update': message(
+    v.strictObject({ id: highlightId, note: noteText, tags: highlightTags }),
+    v.nullable(highlightRowSchema),
+  ),
+  /** Deletes and returns the highlight, for undo (null: no such highlight). */
+  'highlights/delete': message(v.strictObject({ id: highlightId }), v.nullable(highlightRowSchema)),
   /** Undo a delete: put the highlight back as it was. */
-  'highlights/restore': { request: { highlight: HighlightRow }; response: { ok: boolean; error?: string } };
-  'highlights/export': { request: { format: 'json' | 'markdown' }; response: { filename: string; text: string } };
-  'highlights/import': { request: { text: string }; response: ImportResult };
+  'highlights/restore': message(
+    v.strictObject({ highlight: highlightRowSchema }),
+    v.strictObject({ ok: v.boolean(), error: v.optional(v.string()) }),
+  ),
+  /** Every highlight as a file to download. */
+  'highlights/export': message(
+    v.strictObject({ format: v.picklist(['json', 'markdown']) }),
+    v.strictObject({ filename: v.string(), text: v.string() }),
+  ),
+  /** Import an exported file: merged without duplicates, or refused whole with the reason. */
+  'highlights/import': message(importFileSchema, importResultSchema),
   /** Go to the highlight's page (a tab already showing it, else a new one) and scroll to it. */
-  'highlights/open': { request: { id: string }; response: { ok: boolean } };
-}
+  'highlights/open': message(v.strictObject({ id: highlightId }), okReply),
+};
 
-/** All of the reader's settings (the popup's Settings view); `SiteSettings` is one site's share. */
-export interface ReaderSettings {
-  paused: boolean;
-  /** Host names where spotting is off. */
-  disabledSites: string[];
-  /** Host name → entity ids marked "not this" there. */
-  suppressed: Record<string, string[]>;
-}
-
-/** What the content script knows of a selection it saves (issue 6): a row without what the background adds. */
-export type HighlightDraft = Pick<
-  HighlightRow,
-  'url' | 'canonicalUrl' | 'title' | 'quote' | 'prefix' | 'suffix' | 'start' | 'end' | 'note'
->;
-
-export type SaveHighlightResult =
-  | { ok: true; highlight: HighlightRow }
-  /** `retry`: worth trying again (storage full); the content script keeps the draft. */
-  | { ok: false; error: string; retry: boolean };
-
-export type ImportResult =
-  | { ok: true; added: number; updated: number; unchanged: number }
-  | { ok: false; error: string };
-
-/** Background or popup → content script of one tab. */
-export interface ToContent {
+/** Background or popup → the content script of one tab. */
+export const toContent = {
   /** The entities spotted in the page with their counts ("On this page"). */
-  'page/mentions': { request: Record<string, never>; response: PageMention[] };
-  /** Scroll to and flash the n-th mention of an entity. */
-  'page/reveal': { request: { entity: string; index: number }; response: { ok: boolean } };
+  'page/mentions': message(noData, pageMentionsSchema),
+  /** Scroll to and flash the n-th mention (0-based, document order) of an entity. */
+  'page/reveal': message(v.strictObject({ entity: entityId, index: v.pipe(v.number(), v.integer(), v.minValue(0)) }), okReply),
   /** Settings changed: re-apply (pause, disabled site, suppressed names). */
-  'settings/changed': { request: { settings: SiteSettings }; response: { ok: true } };
+  'settings/changed': message(v.strictObject({ settings: siteSettingsSchema }), doneReply),
   /** Keyboard command: open the card at or after the caret. */
-  'card/open-at-caret': { request: Record<string, never>; response: { ok: boolean } };
+  'card/open-at-caret': message(noData, okReply),
   /**
-   * The site the page is on (issue 5). Without the `tabs` permission the browser hides a tab's
-   * URL from the popup and the background; the content script knows its own page's host.
+   * The site the page is on. Without the `tabs` permission the browser hides a tab's URL from
+   * the popup and the background; the content script knows its own page's host.
    */
-  'page/site': { request: Record<string, never>; response: { host: string } };
-  // --- highlights (issue 6) ---
+  'page/site': message(noData, v.strictObject({ host: hostName })),
   /** Context menu or keyboard command: save the page's current selection. */
-  'highlights/save-selection': { request: Record<string, never>; response: { ok: boolean } };
+  'highlights/save-selection': message(noData, okReply),
   /** Scroll to a saved highlight (the popup's "open" on a tab already showing the page). */
-  'highlights/reveal': { request: { id: string }; response: { ok: boolean } };
+  'highlights/reveal': message(v.strictObject({ id: highlightId }), okReply),
   /** Highlights were edited, deleted or imported elsewhere: fetch and draw them again. */
-  'highlights/refresh': { request: Record<string, never>; response: { ok: true } };
-}
+  'highlights/refresh': message(noData, doneReply),
+};
 
-export interface SiteSettings {
-  /** Spotting paused everywhere or disabled on this site. */
-  enabled: boolean;
-  /** Entity ids the reader marked "not this" on this site. */
-  suppressed: string[];
-}
+export type ContentToBackground = MessageTypes<typeof contentToBackground>;
+export type PageToBackground = MessageTypes<typeof pageToBackground>;
+export type ToContent = MessageTypes<typeof toContent>;
 
-export interface PageMention {
-  entity: string;
-  name: string;
-  type: EntityType;
-  count: number;
-}
-
-export interface CardAccount {
-  doc: string;
-  title: string;
-  outlet: string;
-  perspective: { id: string; label: string };
-  /** The passage, as text. */
-  quote: string;
-  passage: string;
-  /** The document reader at that passage. */
-  readerUrl: string;
-}
-
-export interface CardData {
-  id: string;
-  name: string;
-  type: EntityType;
-  summary: string;
-  background: Statement[];
-  date?: EventDate;
-  accounts: CardAccount[];
-  related: { id: string; name: string; type: EntityType; rel: string }[];
-  /** How many corpus documents mention it. */
-  documentCount: number;
-  /** How many documents the corpus has ("Mentioned in 3 of 5 documents"). Optional: added by content. */
-  documentTotal?: number;
-  // --- hover card (issue 4) ---
-  /** Curated topics on which the perspectives disagree, shown first under "Accounts differ". */
-  contrasts?: CardContrast[];
-  /** Disagreements of fact between documents (dates, numbers, who said what). */
-  disagreements?: CardDisagreement[];
-  /** Dates of the events it took part in, oldest first. */
-  keyDates?: { id: string; name: string; date: EventDate }[];
-  /** The page the card is on, when Backstory recognised it (issue 9): its accounts contrast with it. */
-  thisPage?: ThisPage;
-}
-
-/** One perspective's position on a curated topic: an account plus the position in a few words. */
-export type CardPosition = CardAccount & { stance: string };
-
-export interface CardContrast {
-  id: string;
-  topic: string;
-  positions: CardPosition[];
-}
-
-/** One document's version of a disputed fact. */
-export type CardClaim = CardAccount & { claim: string };
-
-export interface CardDisagreement {
-  id: string;
-  question: string;
-  note?: string;
-  claims: CardClaim[];
-}
-
-// --- Recognising the page (issue 9) ---
-
-/** The page the reader is on, as one account among the corpus's. */
-export interface ThisPage {
-  /**
-   * `document`: the page is a corpus document (here or syndicated elsewhere); `copy`: an edited
-   * or trimmed copy of one; `outlet`: not a corpus document, but from an outlet the source
-   * registry knows.
-   */
-  kind: 'document' | 'copy' | 'outlet';
-  /** The corpus document it is or copies (not for `outlet`). */
-  doc?: string;
-  title?: string;
-  outlet: string;
-  perspective: { id: string; label: string };
-}
-
-export interface QuotedDocument {
-  doc: string;
-  title: string;
-  outlet: string;
-  /** The document's paragraphs (1-based) the page carries. */
-  paragraphs: number[];
-}
-
-export interface PageRecognition {
-  thisPage: ThisPage | null;
-  /** Corpus documents the page quotes a paragraph or more of (besides the one it is). */
-  quotes: QuotedDocument[];
-  /** For `document`/`copy`: the document's paragraphs (1-based) the page carries. */
-  paragraphs: number[];
-  /**
-   * For `document`/`copy`: the carried paragraphs that entities' accounts quote, those entities,
-   * and the paragraph's shingles (so the content script can find it on the page and mark it).
-   */
-  cited: { para: number; entities: string[]; shingles: number[] }[];
-}
-
-export interface SourceRegistry {
-  /** The registry in effect (shipped entries with the reader's edits applied). */
-  sources: Source[];
-  edits: ReaderSources;
-  perspectives: { id: string; label: string }[];
-}
-
-export type MessageName<M> = keyof M & string;
-export type Request<M, K extends keyof M> = M[K] extends { request: infer R } ? R : never;
-export type Response<M, K extends keyof M> = M[K] extends { response: infer R } ? R : never;
-/** The envelope every message travels in. */
-export interface Envelope<M, K extends keyof M = keyof M> {
-  backstory: 1;
-  name: K;
-  data: Request<M, K>;
-}
+export type { Envelope, MessageName, Request, Response } from './messaging';
+export type {
+  CardAccount,
+  CardClaim,
+  CardContrast,
+  CardData,
+  CardDisagreement,
+  CardPosition,
+  HighlightDraft,
+  ImportResult,
+  PageMention,
+  PageRecognition,
+  QuotedDocument,
+  ReaderSettings,
+  SaveHighlightResult,
+  SiteSettings,
+  SourceRegistry,
+  ThisPage,
+} from './message-schemas';

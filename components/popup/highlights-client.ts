@@ -1,6 +1,7 @@
 /**
- * The popup's typed line to the background for highlights (issue 6). An interface, so the view
- * can be tested with an in-memory background.
+ * The popup's typed line to the background for highlights: the `highlights/*` messages of
+ * `pageToBackground` (lib/messages.ts). An interface, so the view can be tested with an
+ * in-memory background.
  */
 import type { MessageName, PageToBackground, Request, Response } from '../../lib/messages';
 

@@ -1,10 +1,10 @@
 /**
- * Keyboard commands from the manifest's `commands` (issue 4): `open-card` asks the active tab's
+ * Keyboard commands from the manifest's `commands`: `open-card` asks the active tab's
  * content script to open the card for the mention at or after the caret (or the next one when
  * a card is already open). Pages never see the command; only the browser can send it.
  */
 import { browser, type Browser } from 'wxt/browser';
-import type { Envelope, ToContent } from '~/lib/messages';
+import { askTab } from './content-client';
 
 export const OPEN_CARD_COMMAND = 'open-card';
 
@@ -12,9 +12,8 @@ export async function runCommand(command: string, tab?: Browser.tabs.Tab): Promi
   if (command !== OPEN_CARD_COMMAND) return false;
   const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
   if (tabId === undefined) return false;
-  const message: Envelope<ToContent, 'card/open-at-caret'> = { backstory: 1, name: 'card/open-at-caret', data: {} };
   // A tab without our content script (a browser page, a paused site) has no one to answer.
-  const answer = (await browser.tabs.sendMessage(tabId, message).catch(() => undefined)) as { ok?: boolean } | undefined;
+  const answer = await askTab(tabId, 'card/open-at-caret', {}).catch(() => undefined);
   return answer?.ok === true;
 }
 

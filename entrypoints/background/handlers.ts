@@ -5,7 +5,9 @@
 import { browser } from 'wxt/browser';
 import type { MatcherData } from '~/lib/engine/types';
 import { buildCardData, readerSearch } from '~/lib/card-data';
-import type { ContentToBackground, Envelope, PageToBackground, Request, Response, ToContent } from '~/lib/messages';
+import { contentToBackground, pageToBackground, type SiteSettings } from '~/lib/messages';
+import type { Handlers as TableHandlers } from '~/lib/messaging';
+import { tellTab } from './content-client';
 import type { Knowledge } from './knowledge';
 import { openBackstoryDb, type BackstoryDb } from '~/lib/storage/db';
 import { createHighlightHandlers } from './highlights';
@@ -13,23 +15,17 @@ import { addSuppressed, loadSettings, siteSettings, updateSettings } from './set
 import { webHost, type Origin } from './senders';
 import { createSettingsHandlers } from './settings-handlers';
 import { ACCOUNTS_BEFORE_CONTRAST, contrastWithPage } from '~/lib/recognition/contrast';
-import { bundledSources } from '~/lib/storage/bundled-sources';
+import { shippedSources } from '~/lib/storage/shipped-sources';
 import { createPageRecognitions, type PageRecognitions } from './recognition';
 import { injectPageUi } from './page-ui';
 import { lazy, once, shippedCorpus, type Lazy, type ShippedCorpus } from './shipped-corpus';
 
-type ContentOrigin = Extract<Origin, { kind: 'content' }>;
+export type ContentOrigin = Extract<Origin, { kind: 'content' }>;
 
-export type ContentHandlers = {
-  [K in keyof ContentToBackground]: (
-    data: Request<ContentToBackground, K>,
-    origin: ContentOrigin,
-  ) => Promise<Response<ContentToBackground, K>>;
-};
-
-export type PageHandlers = {
-  [K in keyof PageToBackground]: (data: Request<PageToBackground, K>) => Promise<Response<PageToBackground, K>>;
-};
+/** One handler per content message; `origin` is the sender as the browser attests it. */
+export type ContentHandlers = TableHandlers<typeof contentToBackground, [origin: ContentOrigin]>;
+/** One handler per extension-page message. */
+export type PageHandlers = TableHandlers<typeof pageToBackground>;
 
 export interface Handlers {
   content: ContentHandlers;
@@ -47,23 +43,23 @@ export function entityViewUrlFor(entity: string): string {
 
 /** What the handlers work with besides the knowledge base; tests pass their own. */
 export interface HandlerDeps {
-  /** Pages recognised per tab (issue 9). */
+  /** Pages recognised per tab. */
   recognitions?: PageRecognitions;
-  /** The database holding saved highlights (issue 6). */
+  /** The database holding saved highlights. */
   db?: BackstoryDb;
-  /** Where the KB, matcher and fingerprints are read from (issue 7); the package's files by default. */
+  /** Where the KB, matcher and fingerprints are read from; the package's files by default. */
   corpus?: Pick<ShippedCorpus, 'kb' | 'fingerprints'>;
 }
 
 /**
- * `matcher` may be a loader (issue 7): the service worker reads the shipped matcher when the
+ * `matcher` may be a loader: the service worker reads the shipped matcher when the
  * first message needs it, not at every start.
  */
 export function createHandlers(knowledge: Knowledge, matcher: Lazy<MatcherData>, deps: HandlerDeps = {}): Handlers {
   const loadMatcherData = lazy(matcher);
   const corpus = deps.corpus ?? shippedCorpus();
-  const recognitions = deps.recognitions ?? createPageRecognitions(corpus.kb, corpus.fingerprints, bundledSources);
-  // Saved highlights (issue 6): their own module, spread into both maps below.
+  const recognitions = deps.recognitions ?? createPageRecognitions(corpus.kb, corpus.fingerprints, shippedSources);
+  // Saved highlights: their own module, spread into both tables' handlers below.
   const highlights = createHighlightHandlers(deps.db ?? openBackstoryDb(), loadMatcherData);
   // Names a reader can see, open or suppress: not the matcher's blockers and topic words, which
   // it learns only to weigh evidence and never marks.
@@ -83,7 +79,7 @@ export function createHandlers(knowledge: Knowledge, matcher: Lazy<MatcherData>,
         const [data, settings] = await Promise.all([loadMatcherData(), loadSettings()]);
         return { matcher: data, settings: siteSettings(settings, origin.host) };
       },
-      // A card in a recognised page sets the other accounts against the page (issue 9).
+      // A card in a recognised page sets the other accounts against the page.
       'card/get': async ({ entity }, origin) => {
         const source = await knowledge.cardSource(entity);
         const card = source ? buildCardData(source, entity, readerUrlFor, ACCOUNTS_BEFORE_CONTRAST) : null;
@@ -94,14 +90,10 @@ export function createHandlers(knowledge: Knowledge, matcher: Lazy<MatcherData>,
         // made-up ids.
         if (!(await isKnown(entity))) throw new Error('unknown entity');
         const settings = await updateSettings((s) => addSuppressed(s, origin.host, entity));
-        await broadcastToHost(origin, {
-          backstory: 1,
-          name: 'settings/changed',
-          data: { settings: siteSettings(settings, origin.host) },
-        });
+        await broadcastToHost(origin, siteSettings(settings, origin.host));
         return { ok: true };
       },
-      // Hover card (issue 4): a web page may not navigate to extension pages, so the card asks
+      // A web page may not navigate to extension pages, so the card asks
       // the background to open them, next to the reader's tab.
       'reader/open': async ({ doc, passage }, origin) => {
         if (!passage.startsWith(`${doc}:`)) throw new Error('passage of another document');
@@ -114,16 +106,12 @@ export function createHandlers(knowledge: Knowledge, matcher: Lazy<MatcherData>,
         return { ok: true };
       },
       ...highlights.content,
-      // --- Recognising the page (issue 9) ---
       'page/recognise': (data, origin) => recognitions.recognise(data, origin),
-      // --- lazy page UI (issue 7) ---
       'ui/load': (_data, origin) => injectPageUi(origin),
     },
     page: {
       'card/get': cardGet,
-      // Popup settings (issue 5)
       ...createSettingsHandlers(knownIds),
-      // --- Recognising the page (issue 9) ---
       'page/recognition': async ({ tabId }) => (await recognitions.forTab(tabId)) ?? null,
       'sources/get': () => recognitions.sources(),
       'sources/set': (edits) => recognitions.setSources(edits),
@@ -137,18 +125,9 @@ export function createHandlers(knowledge: Knowledge, matcher: Lazy<MatcherData>,
  * Other tabs' addresses are only visible with host access to them; the sender's tab is always
  * told, whatever the browser lets us see.
  */
-async function broadcastToHost(
-  origin: ContentOrigin,
-  message: Envelope<ToContent, 'settings/changed'>,
-): Promise<void> {
+async function broadcastToHost(origin: ContentOrigin, settings: SiteSettings): Promise<void> {
   const tabs = await browser.tabs.query({});
   const targets = new Set([origin.tabId]);
   for (const tab of tabs) if (tab.id !== undefined && webHost(tab.url) === origin.host) targets.add(tab.id);
-  await Promise.all(
-    [...targets].map((tabId) =>
-      // A tab whose content script is not running (still loading, or discarded) has no one
-      // to answer; it reads fresh settings when its script starts.
-      browser.tabs.sendMessage(tabId, message).catch(() => undefined),
-    ),
-  );
+  await Promise.all([...targets].map((tabId) => tellTab(tabId, 'settings/changed', { settings })));
 }

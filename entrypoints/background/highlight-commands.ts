@@ -1,20 +1,19 @@
 /**
- * The two ways to save a selection that the browser owns (issue 6): the context-menu item
+ * The two ways to save a selection that the browser owns: the context-menu item
  * "Save highlight to Backstory" and the `save-highlight` keyboard command. Both ask the tab's
  * content script to save its current selection: only it knows where the selection is in the
  * page's text (the menu's `selectionText` has no position or context).
  */
 import { browser, type Browser } from 'wxt/browser';
-import type { Envelope, ToContent } from '~/lib/messages';
+import { askTab } from './content-client';
 
 export const SAVE_MENU_ID = 'backstory-save-highlight';
 export const SAVE_COMMAND = 'save-highlight';
 
 async function saveSelectionIn(tabId: number | undefined): Promise<boolean> {
   if (tabId === undefined || tabId < 0) return false;
-  const message: Envelope<ToContent, 'highlights/save-selection'> = { backstory: 1, name: 'highlights/save-selection', data: {} };
   // A tab without our content script (a browser page, a store page) has nothing to save.
-  const answer = (await browser.tabs.sendMessage(tabId, message).catch(() => undefined)) as { ok?: boolean } | undefined;
+  const answer = await askTab(tabId, 'highlights/save-selection', {}).catch(() => undefined);
   return answer?.ok === true;
 }
 

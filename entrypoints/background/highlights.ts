@@ -1,5 +1,5 @@
 /**
- * The background's answers about saved highlights (issue 6). Content scripts act only on their
+ * The background's answers about saved highlights. Content scripts act only on their
  * own site's highlights (a page never sees or changes another site's); the popup manages all.
  * The entities a highlight mentions are found here, with the bundled matcher, not taken from
  * the page.
@@ -10,7 +10,7 @@ import { loadMatcher, type Matcher } from '~/lib/engine/matcher';
 import type { MatcherData } from '~/lib/engine/types';
 import { parseImport, toJson } from '~/lib/highlights/json';
 import { toMarkdown } from '~/lib/highlights/markdown';
-import type { ContentToBackground, Envelope, HighlightDraft, PageToBackground, Request, Response, ToContent } from '~/lib/messages';
+import type { HighlightDraft } from '~/lib/messages';
 import { siteOf, type BackstoryDb } from '~/lib/storage/db';
 import {
   deleteHighlight,
@@ -23,20 +23,13 @@ import {
   updateHighlight,
 } from '~/lib/storage/highlights';
 import type { HighlightAnchorState, HighlightRow } from '~/lib/storage/types';
-import type { Origin } from './senders';
+import type { ContentHandlers, ContentOrigin, PageHandlers } from './handlers';
+import { askTab, tellTab } from './content-client';
 import { keepUnsaved, retryUnsaved } from './unsaved-highlights';
 import { lazy, type Lazy } from './shipped-corpus';
 
-type ContentOrigin = Extract<Origin, { kind: 'content' }>;
-type HighlightContentNames = Extract<keyof ContentToBackground, `highlights/${string}`>;
-type HighlightPageNames = Extract<keyof PageToBackground, `highlights/${string}`>;
-
-export type HighlightContentHandlers = {
-  [K in HighlightContentNames]: (data: Request<ContentToBackground, K>, origin: ContentOrigin) => Promise<Response<ContentToBackground, K>>;
-};
-export type HighlightPageHandlers = {
-  [K in HighlightPageNames]: (data: Request<PageToBackground, K>) => Promise<Response<PageToBackground, K>>;
-};
+export type HighlightContentHandlers = Pick<ContentHandlers, Extract<keyof ContentHandlers, `highlights/${string}`>>;
+export type HighlightPageHandlers = Pick<PageHandlers, Extract<keyof PageHandlers, `highlights/${string}`>>;
 
 export function createHighlightHandlers(
   db: BackstoryDb,
@@ -172,8 +165,7 @@ export function createHighlightHandlers(
         const showing = tabs.find((t) => t.id !== undefined && t.url !== undefined && [row.url, row.canonicalUrl].includes(withoutFragment(t.url)));
         if (showing?.id !== undefined) {
           await browser.tabs.update(showing.id, { active: true });
-          const reveal: Envelope<ToContent, 'highlights/reveal'> = { backstory: 1, name: 'highlights/reveal', data: { id } };
-          const answer = (await browser.tabs.sendMessage(showing.id, reveal).catch(() => undefined)) as { ok?: boolean } | undefined;
+          const answer = await askTab(showing.id, 'highlights/reveal', { id }).catch(() => undefined);
           return { ok: answer?.ok === true };
         }
         const tab = await browser.tabs.create({ url: row.url, active: true });
@@ -214,8 +206,5 @@ function withoutFragment(url: string): string {
 /** Highlights changed in the popup: every tab draws its page's highlights again. */
 async function refreshTabs(): Promise<void> {
   const tabs = await browser.tabs.query({});
-  const message: Envelope<ToContent, 'highlights/refresh'> = { backstory: 1, name: 'highlights/refresh', data: {} };
-  await Promise.all(
-    tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, message).catch(() => undefined))),
-  );
+  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : tellTab(tab.id, 'highlights/refresh', {}))));
 }

@@ -3,7 +3,7 @@
  * popup and the reader page. Listeners are registered synchronously at start-up so that an
  * event which woke the service worker is not missed.
  *
- * Start-up evaluates code only (issue 7): the knowledge base, the matcher and the fingerprints
+ * Start-up evaluates code only: the knowledge base, the matcher and the fingerprints
  * are files of the package, each read once by the first event that needs it (shipped-corpus.ts).
  */
 import { browser } from 'wxt/browser';
@@ -15,7 +15,7 @@ import { createKnowledge } from './knowledge';
 import { registerRouter } from './router';
 import { registerSiteAccessOnboarding } from './site-access';
 import { createPageRecognitions } from './recognition';
-import { bundledSources } from '~/lib/storage/bundled-sources';
+import { shippedSources } from '~/lib/storage/shipped-sources';
 import { registerHighlightCommands } from './highlight-commands';
 import { shippedCorpus } from './shipped-corpus';
 import { startupProbe } from './startup-probe';
@@ -38,8 +38,8 @@ export default defineBackground(() => {
       .then(() => knowledge.ready())
       .catch((error: unknown) => console.warn('[backstory] seeding failed', error));
   });
-  // Recognising pages (issue 9): a tab's answer holds until it loads another page or closes.
-  const recognitions = createPageRecognitions(corpus.kb, corpus.fingerprints, bundledSources);
+  // Recognising pages: a tab's answer holds until it loads another page or closes.
+  const recognitions = createPageRecognitions(corpus.kb, corpus.fingerprints, shippedSources);
   browser.tabs.onRemoved.addListener((tabId) => recognitions.forget(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') recognitions.forget(tabId);
@@ -53,10 +53,10 @@ export default defineBackground(() => {
     return answer;
   };
   registerRouter(handlers);
-  registerCommands(); // hover card keyboard command (issue 4)
-  // Firefox: explain and ask for site access when the install did not grant it (issue 8).
+  registerCommands(); // the hover card's keyboard command
+  // Firefox: explain and ask for site access when the install did not grant it.
   registerSiteAccessOnboarding();
-  // Saved highlights (issue 6): context menu item and keyboard command.
+  // Saved highlights: context menu item and keyboard command.
   registerHighlightCommands();
   startup.evaluated();
 });

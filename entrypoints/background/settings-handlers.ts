@@ -1,21 +1,19 @@
 /**
- * The popup's Settings view, answered by the background (issue 5): pause everywhere, turn a
+ * The popup's Settings view, answered by the background: pause everywhere, turn a
  * site off, show a suppressed name again (and undo that). Settings live in one place
  * (`settings.ts`, written one change at a time); after each change every open tab gets its
  * site's share at once (`settings/changed`), so nothing waits for a reload.
  */
 import { browser } from 'wxt/browser';
-import type { Envelope, PageToBackground, Request, Response, ToContent } from '~/lib/messages';
 import { addSuppressed, loadSettings, siteSettings, updateSettings, type Settings } from './settings';
-import { parsePageSiteReply } from '~/lib/page-reply-schemas';
+import { askTab, tellTab } from './content-client';
+import type { PageHandlers } from './handlers';
 import { webHost } from './senders';
 import { lazy, type Lazy } from './shipped-corpus';
 
 type SettingsMessages = 'settings/get' | 'settings/set-paused' | 'settings/set-site' | 'settings/set-suppressed';
 
-export type SettingsHandlers = {
-  [K in SettingsMessages]: (data: Request<PageToBackground, K>) => Promise<Response<PageToBackground, K>>;
-};
+export type SettingsHandlers = Pick<PageHandlers, SettingsMessages>;
 
 export function setPaused(settings: Settings, paused: boolean): Settings {
   return { ...settings, paused };
@@ -37,7 +35,7 @@ export function removeSuppressed(settings: Settings, host: string, entity: strin
 
 /**
  * @param knownEntities ids Backstory can mark: only those can be suppressed, whatever a
- *   (compromised) extension page asks. May be a loader (issue 7: read from the shipped matcher
+ *   (compromised) extension page asks. May be a loader (read from the shipped matcher
  *   only when a name is suppressed).
  */
 export function createSettingsHandlers(knownEntities: Lazy<ReadonlySet<string>>): SettingsHandlers {
@@ -63,9 +61,8 @@ async function hostOfTab(tab: { id?: number; url?: string }): Promise<string | u
   if (tab.id === undefined) return undefined;
   const fromUrl = webHost(tab.url);
   if (fromUrl) return fromUrl;
-  const ask: Envelope<ToContent, 'page/site'> = { backstory: 1, name: 'page/site', data: {} };
-  // No content script (a browser page, a tab opened before install) rejects: nothing to tell it.
-  return parsePageSiteReply(await browser.tabs.sendMessage(tab.id, ask).catch(() => undefined));
+  // No content script (a browser page, a tab opened before install): nothing to tell it.
+  return (await askTab(tab.id, 'page/site', {}).catch(() => undefined))?.host;
 }
 
 /** Every tab with Backstory running gets its own site's settings. */
@@ -74,13 +71,7 @@ async function broadcastSettings(settings: Settings): Promise<void> {
   await Promise.all(
     tabs.map(async (tab) => {
       const host = await hostOfTab(tab);
-      if (tab.id === undefined || !host) return undefined;
-      const message: Envelope<ToContent, 'settings/changed'> = {
-        backstory: 1,
-        name: 'settings/changed',
-        data: { settings: siteSettings(settings, host) },
-      };
-      return browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
+      if (tab.id !== undefined && host) await tellTab(tab.id, 'settings/changed', { settings: siteSettings(settings, host) });
     }),
   );
 }

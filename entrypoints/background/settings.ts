@@ -4,15 +4,10 @@
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import type { SiteSettings } from '~/lib/messages';
+import type { ReaderSettings, SiteSettings } from '~/lib/messages';
 
-export interface Settings {
-  paused: boolean;
-  /** Host names, as `URL.hostname` gives them. */
-  disabledSites: string[];
-  /** Host name → entity ids suppressed there. */
-  suppressed: Record<string, string[]>;
-}
+/** What is stored is what the popup's Settings view shows (`ReaderSettings`). */
+export type Settings = ReaderSettings;
 
 export const SETTINGS_KEY = 'settings';
 

@@ -1,14 +1,11 @@
 /**
- * The content script's typed line to the background: `ask('card/get', { entity })`.
- * Every message travels in the `{ backstory: 1, name, data }` envelope the background validates.
+ * The content script's typed line to the background: `ask('card/get', { entity })`. Every
+ * message travels in the `{ backstory: 1, name, data }` envelope the background parses against
+ * `contentToBackground` (lib/messages.ts); the answer is typed by the same table, and a refused
+ * or failed message rejects with `MessageFailed`.
  */
 import { browser } from 'wxt/browser';
-import type { ContentToBackground, Envelope, MessageName, Request, Response } from '../../lib/messages';
+import type { contentToBackground } from '../../lib/messages';
+import { messageSender } from '../../lib/messaging';
 
-export function ask<K extends MessageName<ContentToBackground>>(
-  name: K,
-  data: Request<ContentToBackground, K>,
-): Promise<Response<ContentToBackground, K>> {
-  const envelope: Envelope<ContentToBackground, K> = { backstory: 1, name, data };
-  return browser.runtime.sendMessage(envelope) as Promise<Response<ContentToBackground, K>>;
-}
+export const ask = messageSender<typeof contentToBackground>((envelope) => browser.runtime.sendMessage(envelope));

@@ -3,10 +3,10 @@ import { browser } from 'wxt/browser';
 import { Popup } from '~/components/popup/Popup';
 import { SiteAccessNotice } from '~/components/site-access/SiteAccessNotice';
 import type { ReaderHref } from '~/components/shared/Citation';
-import type { HighlightsClient } from '~/components/popup/highlights-client';
 import { readerSearch } from '~/lib/card-data';
 import { askSiteAccessFromPopup, ONBOARDING_PAGE } from '~/lib/platform';
-import { bundledKb } from '~/lib/storage/bundled';
+import { starterKnowledgeBase } from '~/lib/storage/starter-knowledge-base';
+import { askBackground } from './background-client';
 import { createPopupServices } from './services';
 import { loadThisPage, sourceRegistry } from './this-page-source';
 
@@ -18,8 +18,6 @@ const params = new URLSearchParams(location.search);
 const tab = Number(params.get('tab'));
 const services = createPopupServices(Number.isInteger(tab) && tab >= 0 && params.has('tab') ? tab : undefined);
 
-// Saved highlights: the background owns them; the popup asks in the validated envelope.
-const highlightsClient: HighlightsClient = (name, data) => browser.runtime.sendMessage({ backstory: 1, name, data });
 // Opening a tab moves the focus out of the toolbar popup, which closes it.
 const openOnboarding = () => void browser.tabs.create({ url: browser.runtime.getURL(ONBOARDING_PAGE) });
 const download = (filename: string, text: string, type: string) => {
@@ -38,13 +36,13 @@ render(
       openAskingPage={askSiteAccessFromPopup(import.meta.env.BROWSER) ? undefined : openOnboarding}
     />
     <Popup
-      kb={bundledKb}
+      kb={starterKnowledgeBase}
       readerHref={readerHref}
       services={services}
       initialEntity={params.get('entity') ?? undefined}
       loadThisPage={loadThisPage}
       sourceRegistry={sourceRegistry}
-      highlights={{ client: highlightsClient, download }}
+      highlights={{ client: askBackground, download }}
     />
   </>,
   document.getElementById('app')!,

@@ -4,35 +4,15 @@
  * mentions from its content script, and what the background recognised there.
  */
 import { browser } from 'wxt/browser';
-import type {
-  Envelope,
-  MessageName,
-  PageMention,
-  PageRecognition,
-  PageToBackground,
-  Request,
-  Response,
-  ToContent,
-} from '~/lib/messages';
+import type { PageMention, PageRecognition } from '~/lib/messages';
 import type { ReaderSources } from '~/lib/recognition/sources';
+import { askBackground, askTab } from './background-client';
 
 export interface ThisPageData {
   /** False when Backstory does not run in the tab (browser pages, the store, a PDF viewer). */
   reachable: boolean;
   mentions: PageMention[];
   recognition: PageRecognition | null;
-}
-
-function askBackground<K extends MessageName<PageToBackground>>(
-  name: K,
-  data: Request<PageToBackground, K>,
-): Promise<Response<PageToBackground, K>> {
-  const envelope: Envelope<PageToBackground, K> = { backstory: 1, name, data };
-  return (browser.runtime.sendMessage(envelope) as Promise<Response<PageToBackground, K> | undefined>).then((answer) => {
-    // The background answers nothing to a message it refused (it logs why).
-    if (answer === undefined) throw new Error(`${name} was refused`);
-    return answer;
-  });
 }
 
 async function targetTab(): Promise<number | undefined> {
@@ -45,10 +25,10 @@ async function targetTab(): Promise<number | undefined> {
 export async function loadThisPage(): Promise<ThisPageData> {
   const tabId = await targetTab();
   if (tabId === undefined) return { reachable: false, mentions: [], recognition: null };
-  const request: Envelope<ToContent, 'page/mentions'> = { backstory: 1, name: 'page/mentions', data: {} };
-  const mentions = (await browser.tabs.sendMessage(tabId, request).catch(() => undefined)) as PageMention[] | undefined;
+  // No answer, or one that is not a list of mentions: nothing of this page can be shown.
+  const mentions = await askTab(tabId, 'page/mentions', {}).catch(() => undefined);
   const recognition = await askBackground('page/recognition', { tabId }).catch(() => null);
-  return { reachable: Array.isArray(mentions), mentions: Array.isArray(mentions) ? mentions : [], recognition };
+  return { reachable: mentions !== undefined, mentions: mentions ?? [], recognition };
 }
 
 export const sourceRegistry = {

@@ -6,7 +6,7 @@
  * says which event and when. Cues are curated in data/event-cues.json and shipped inside the
  * matcher (MatcherData.eventCues). DOM-free.
  */
-import { BLOCK_BREAK } from './alphabet';
+import { sentenceSpans } from '../text/sentences';
 import type { MatcherEventCue, RawMatch } from './types';
 
 interface CompiledCue {
@@ -37,57 +37,35 @@ function hasAny(ids: ReadonlySet<number>, present: ReadonlySet<number>): boolean
   return false;
 }
 
-/** Abbreviations whose full stop does not end a sentence ("Gen. Qassem Soleimani"). */
-const ABBREVIATIONS = new Set(
-  'gen lt col maj mr mrs ms dr st sen rep gov pres prof sgt capt adm jan feb mar apr jun jul aug sep sept oct nov dec no vs jr sr'.split(' '),
-);
-
-/** Sentence spans of `text`: ends at . ! ? ؟ followed by a space (not after an abbreviation or initial), and at block breaks. */
-export function sentences(text: string): { start: number; end: number }[] {
-  return [...sentenceSpans(text)];
-}
-
-/** `sentences`, one at a time (a huge text's sentence list is never built whole). */
-export function* sentenceSpans(text: string): Generator<{ start: number; end: number }, void, void> {
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    let end = -1;
-    if (c === BLOCK_BREAK) end = i;
-    else if ((c === '.' || c === '!' || c === '?' || c === '؟') && /\s/.test(text[i + 1] ?? ' ')) {
-      if (c === '.') {
-        const word = /([\p{L}]+)$/u.exec(text.slice(Math.max(start, i - 12), i))?.[1] ?? '';
-        if (word.length === 1 || ABBREVIATIONS.has(word.toLowerCase())) continue;
-      }
-      end = i + 1;
-    }
-    if (end >= 0) {
-      if (end > start) yield { start, end };
-      start = end === i ? i + 1 : end;
-    }
-  }
-  if (start < text.length) yield { start, end: text.length };
-}
-
 /**
- * Whether some cue could fire anywhere in `text`: one of its participants is among the
- * accepted mentions, or its participant words occur in the text. Most paragraphs of most pages
- * pass neither test, and then splitting them into sentences (a third of the spotting time on a
- * big page) can be skipped without changing what is found.
+ * Whether some cue could fire anywhere in `text`: one of its participants is among the accepted
+ * mentions or its participant words occur, what it also needs is there too, and its trigger
+ * occurs. Most paragraphs of most pages fail this, and then splitting them into sentences (the
+ * dearest part of the cues, and in Chromium a first use of Intl.Segmenter costs a page 10–20 ms)
+ * can be skipped without changing what is found.
  */
 function anyCueCanFire(cues: readonly CompiledCue[], text: string, accepted: readonly RawMatch[]): boolean {
   if (cues.length === 0) return false;
-  if (accepted.length > 0) {
-    const entities = new Set<number>();
-    for (const m of accepted) entities.add(m.entity);
-    for (const cue of cues) if (hasAny(cue.participants, entities)) return true;
-  }
-  for (const cue of cues) if (cue.words?.test(text)) return true;
-  return false;
+  const entities = new Set<number>();
+  for (const m of accepted) entities.add(m.entity);
+  return cues.some((cue) => {
+    if (!hasAny(cue.participants, entities) && !(cue.words?.test(text) ?? false)) return false;
+    const needsAlso = cue.also !== undefined || cue.alsoWords !== undefined;
+    if (needsAlso && !(cue.also !== undefined && hasAny(cue.also, entities)) && !(cue.alsoWords?.test(text) ?? false)) return false;
+    cue.trigger.lastIndex = 0;
+    const triggered = cue.trigger.test(text);
+    cue.trigger.lastIndex = 0;
+    return triggered;
+  });
 }
 
 /** Sentences between pauses of `eventMentionSteps`: well under a millisecond of work; the caller decides whether to yield. */
 export const SENTENCES_PER_STEP = 256;
+/**
+ * And characters: a text of long sentences (a log in a <pre>, a page that never ends one) must
+ * pause as often as prose does (256 sentences of news prose are about 25,000 characters).
+ */
+const CHARS_PER_STEP = 32 * 1024;
 
 /**
  * The event mentions a text's cues give, given the mentions already accepted in it (sorted by
@@ -121,9 +99,12 @@ export function* eventMentionSteps(
   const anyWords = cues.some((c) => c.words);
   let m = 0;
   let sinceYield = 0;
+  let charsSinceYield = 0;
   for (const sentence of sentenceSpans(text)) {
-    if (++sinceYield >= batch) {
+    charsSinceYield += sentence.end - sentence.start;
+    if (++sinceYield >= batch || charsSinceYield >= CHARS_PER_STEP) {
       sinceYield = 0;
+      charsSinceYield = 0;
       yield;
     }
     while (m < accepted.length && accepted[m]!.start < sentence.start) m++;

@@ -8,7 +8,7 @@
  * paragraph. Deliberately simple: the opening word decides, nothing else.
  */
 import { BLOCK_BREAK } from '../engine/alphabet';
-import { splitSentences } from './sentences';
+import { splitSentences } from '../text/sentences';
 
 /** Opening words that refer back to the previous sentence. */
 const POINTS_BACK = new Set([

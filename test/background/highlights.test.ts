@@ -4,49 +4,14 @@
  * entities come from the matcher not the page, a full disk is reported as retryable, and the
  * popup lists, edits, deletes/restores, exports and imports.
  */
-import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import type { Browser } from 'wxt/browser';
-import { createHandlers } from '../../entrypoints/background/handlers';
-import { createKnowledge } from '../../entrypoints/background/knowledge';
-import { registerRouter } from '../../entrypoints/background/router';
 import type { HighlightRow } from '../../lib/storage/types';
-import { openBackstoryDb, type BackstoryDb } from '../../lib/storage/db';
-import { bundledMatcher } from '../../lib/storage/bundled-matcher';
-import { fixtureKb } from './fixture-kb';
+import { starterMatcher } from '../../lib/storage/starter-matcher';
+import { fromPopup, fromTab, msg, PAGE_URL as pageUrl, send, useBackground } from './setup';
 
-type Sender = Browser.runtime.MessageSender;
-
-let db: BackstoryDb;
-let n = 0;
-let warn: ReturnType<typeof vi.spyOn>;
-
-beforeEach(() => {
-  fakeBrowser.reset();
-  db = openBackstoryDb(`highlights-test-${++n}`);
-  // The real matcher: entities are found in the quote by the same engine the content script uses.
-  registerRouter(createHandlers(createKnowledge(db, fixtureKb), bundledMatcher, { db }));
-  warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-  fakeBrowser.tabs.sendMessage = vi.fn(async () => ({ ok: true })) as unknown as typeof fakeBrowser.tabs.sendMessage;
-});
-
-afterEach(async () => {
-  warn.mockRestore();
-  await db.delete();
-});
-
-const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown>;
-const send = (message: unknown, sender: Sender): Promise<unknown> => new Promise((resolve) => void trigger(message, sender, resolve));
-const pageUrl = 'https://news.example/iraq/talks';
-const fromTab = (url = pageUrl, tabId = 7): Sender => ({
-  id: fakeBrowser.runtime.id,
-  url,
-  tab: { id: tabId, url, index: 0, windowId: 1, active: true, highlighted: true, pinned: false, incognito: false } as Browser.tabs.Tab,
-});
-const fromPopup = (): Sender => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
-const msg = (name: string, data: unknown) => ({ backstory: 1, name, data });
-
+// The real matcher: entities are found in the quote by the same engine the content script uses.
+const bg = useBackground({ matcher: starterMatcher });
 const draft = {
   url: `${pageUrl}#comments`,
   canonicalUrl: pageUrl,
@@ -82,7 +47,7 @@ describe('highlights from a content script', () => {
     expect(peek.highlights).toEqual([]);
     expect(await send(msg('highlights/remove', { id: saved.highlight.id }), evil)).toEqual({ ok: false });
     expect(await send(msg('highlights/note', { id: saved.highlight.id, note: 'pwned' }), evil)).toEqual({ ok: false });
-    expect((await db.highlights.get(saved.highlight.id))?.note).toBe('');
+    expect((await bg.db.highlights.get(saved.highlight.id))?.note).toBe('');
     // A canonical URL on another site is not believed either.
     const spoofed = await save(fromTab(), { ...draft, canonicalUrl: 'https://evil.example/x' });
     expect(spoofed.highlight.canonicalUrl).toBe(pageUrl);
@@ -92,12 +57,12 @@ describe('highlights from a content script', () => {
     expect(await save(fromTab(), { ...draft, start: 60 })).toBeUndefined();
     expect(await save(fromTab(), { ...draft, url: 'javascript:alert(1)' })).toBeUndefined();
     expect(await send(msg('highlights/list', {}), fromTab())).toBeUndefined();
-    expect(await db.highlights.count()).toBe(0);
+    expect(await bg.db.highlights.count()).toBe(0);
   });
 
   it('reports a full disk as retryable and keeps nothing half-written', async () => {
     const quota = Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
-    const put = vi.spyOn(db.highlights, 'put').mockRejectedValueOnce(Object.assign(new Error('abort'), { name: 'AbortError', inner: quota }));
+    const put = vi.spyOn(bg.db.highlights, 'put').mockRejectedValueOnce(Object.assign(new Error('abort'), { name: 'AbortError', inner: quota }));
     const failed = await save();
     expect(failed).toMatchObject({ ok: false, retry: true });
     expect(failed.error).toMatch(/storage is full/i);
@@ -105,16 +70,16 @@ describe('highlights from a content script', () => {
     // Retry from the page: the kept copy is written, and the retried save is the same highlight.
     const retried = await save();
     expect(retried.ok).toBe(true);
-    expect(await db.highlights.count()).toBe(1);
+    expect(await bg.db.highlights.count()).toBe(1);
     expect((await save()).highlight.id).toBe(retried.highlight.id);
   });
 
   it('keeps a highlight the full disk refused, and writes it once there is room', async () => {
     const quota = Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
-    const put = vi.spyOn(db.highlights, 'put').mockRejectedValue(quota);
+    const put = vi.spyOn(bg.db.highlights, 'put').mockRejectedValue(quota);
     const failed = await save();
     expect(failed).toMatchObject({ ok: false, retry: true });
-    expect(await db.highlights.count()).toBe(0);
+    expect(await bg.db.highlights.count()).toBe(0);
     put.mockRestore();
     // The reader closed the notice; opening the popup's list writes the kept highlight.
     const list = (await send(msg('highlights/list', {}), fromPopup())) as HighlightRow[];
@@ -125,9 +90,9 @@ describe('highlights from a content script', () => {
   it('records orphans only for its own site', async () => {
     const saved = await save();
     await send(msg('highlights/anchored', { anchored: [], orphans: [saved.highlight.id] }), fromTab('https://evil.example/x', 9));
-    expect((await db.highlights.get(saved.highlight.id))?.anchor).toBeUndefined();
+    expect((await bg.db.highlights.get(saved.highlight.id))?.anchor).toBeUndefined();
     await send(msg('highlights/anchored', { anchored: [], orphans: [saved.highlight.id] }), fromTab());
-    expect((await db.highlights.get(saved.highlight.id))?.anchor?.status).toBe('orphan');
+    expect((await bg.db.highlights.get(saved.highlight.id))?.anchor?.status).toBe('orphan');
   });
 });
 
@@ -140,22 +105,22 @@ describe('highlights from the popup', () => {
     const updated = (await send(msg('highlights/update', { id: a.id, note: 'n', tags: ['x', 'x', 'y'] }), fromPopup())) as HighlightRow;
     expect(updated).toMatchObject({ note: 'n', tags: ['x', 'y'] });
     const deleted = (await send(msg('highlights/delete', { id: a.id }), fromPopup())) as HighlightRow;
-    expect(await db.highlights.count()).toBe(1);
+    expect(await bg.db.highlights.count()).toBe(1);
     expect(await send(msg('highlights/restore', { highlight: deleted }), fromPopup())).toEqual({ ok: true });
-    expect(await db.highlights.get(a.id)).toEqual(updated);
+    expect(await bg.db.highlights.get(a.id)).toEqual(updated);
   });
 
   it('exports JSON that imports back into an empty database identically', async () => {
     await save();
     await save(fromTab(), { ...draft, quote: 'the delegation', start: 40, end: 54 });
-    const before = await db.highlights.toArray();
+    const before = await bg.db.highlights.toArray();
     const file = (await send(msg('highlights/export', { format: 'json' }), fromPopup())) as { filename: string; text: string };
     expect(file.filename).toMatch(/^backstory-highlights-\d{4}-\d\d-\d\d\.json$/);
-    await db.highlights.clear();
+    await bg.db.highlights.clear();
     expect(await send(msg('highlights/import', { text: file.text }), fromPopup())).toEqual({ ok: true, added: 2, updated: 0, unchanged: 0 });
-    expect(await db.highlights.toArray()).toEqual(before);
+    expect(await bg.db.highlights.toArray()).toEqual(before);
     const refused = (await send(msg('highlights/import', { text: '[1,2' }), fromPopup())) as { ok: boolean; error: string };
     expect(refused).toEqual({ ok: false, error: 'The file is not JSON.' });
-    expect(await db.highlights.count()).toBe(2);
+    expect(await bg.db.highlights.count()).toBe(2);
   });
 });

@@ -1,27 +1,21 @@
+// The real background entrypoint: what it reads at start, on install and on the first messages.
 import 'fake-indexeddb/auto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import type { Browser } from 'wxt/browser';
 import background from '../../entrypoints/background/index';
 import { openBackstoryDb } from '../../lib/storage/db';
 import { seededVersion } from '../../lib/storage/seed';
-import { bundledKb } from '../../lib/storage/bundled';
-import { bundledMatcher } from '../../lib/storage/bundled-matcher';
+import { starterKnowledgeBase } from '../../lib/storage/starter-knowledge-base';
+import { starterMatcher } from '../../lib/storage/starter-matcher';
 import { installFakeContextMenus } from './fake-context-menus';
+import { fromPopup, fromTab, msg, send } from './setup';
 
-const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown>;
-const fromTab = {
-  id: fakeBrowser.runtime.id,
-  url: 'https://news.example/',
-  tab: { id: 3, url: 'https://news.example/' } as Browser.tabs.Tab,
-};
-const ask = (name: string, data: unknown) =>
-  new Promise((resolve) => void trigger({ backstory: 1, name, data }, fromTab, resolve));
+const ask = (name: string, data: unknown) => send(msg(name, data), fromTab('https://news.example/', 3));
 
 /**
- * The worker reads the corpus from its own package (issue 7): `fetch` of the extension's URLs,
+ * The worker reads the corpus from its own package: `fetch` of the extension's URLs,
  * answered here from the repository's data/ (what the build copies into the package).
  */
 const packageRoot = fakeBrowser.runtime.getURL('/');
@@ -47,14 +41,14 @@ describe('background entrypoint', () => {
     background.main();
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
     const reply = await ask('matcher/get', { url: 'https://news.example/' });
-    expect(reply).toEqual({ matcher: bundledMatcher, settings: { enabled: true, suppressed: [] } });
+    expect(reply).toEqual({ matcher: starterMatcher, settings: { enabled: true, suppressed: [] } });
 
-    const entity = bundledKb.entities[0]!;
+    const entity = starterKnowledgeBase.entities[0]!;
     const card = await ask('card/get', { entity: entity.id });
     expect(card).toMatchObject({ id: entity.id, name: entity.name });
     const db = openBackstoryDb();
-    expect(await seededVersion(db)).toBe(bundledKb.version);
-    expect(await db.entities.count()).toBe(bundledKb.entities.length);
+    expect(await seededVersion(db)).toBe(starterKnowledgeBase.version);
+    expect(await db.entities.count()).toBe(starterKnowledgeBase.entities.length);
     db.close();
     // Each file read once, however many messages needed it.
     expect(files()).toEqual(['data/kb.json', 'data/matcher.json']);
@@ -64,14 +58,12 @@ describe('background entrypoint', () => {
     // A restart (no install event): Chrome stopped the idle worker, a page wakes it.
     background.main();
     expect(fetched).toEqual([]);
-    const settings = await new Promise((resolve) =>
-      void trigger({ backstory: 1, name: 'settings/get', data: {} }, { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') }, resolve),
-    );
+    const settings = await send(msg('settings/get', {}), fromPopup());
     expect(settings).toMatchObject({ paused: false });
     expect(fetched).toEqual([]);
 
     const reply = await ask('matcher/get', { url: 'https://news.example/' });
-    expect(reply).toMatchObject({ matcher: { kbVersion: bundledMatcher.kbVersion } });
+    expect(reply).toMatchObject({ matcher: { kbVersion: starterMatcher.kbVersion } });
     expect(files()).toEqual(['data/matcher.json']);
     // The start-up measure the bench reads: worker start → the first page's matcher answered.
     expect(performance.getEntriesByName('backstory:kb-load').length).toBeGreaterThan(0);
@@ -85,7 +77,7 @@ describe('background entrypoint', () => {
     background.main();
     expect(await ask('matcher/get', { url: 'https://news.example/' })).toBeUndefined();
     broken = false;
-    expect(await ask('matcher/get', { url: 'https://news.example/' })).toMatchObject({ matcher: { kbVersion: bundledMatcher.kbVersion } });
+    expect(await ask('matcher/get', { url: 'https://news.example/' })).toMatchObject({ matcher: { kbVersion: starterMatcher.kbVersion } });
     warn.mockRestore();
   });
 });

@@ -1,57 +1,13 @@
-import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+// The background's router with its real handlers: valid messages are answered from the fixture
+// knowledge base; anything malformed, unknown or from the wrong sender is refused and changes nothing.
+import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import type { Browser } from 'wxt/browser';
-import { createHandlers } from '../../entrypoints/background/handlers';
-import { createKnowledge } from '../../entrypoints/background/knowledge';
-import { registerRouter } from '../../entrypoints/background/router';
-import { SETTINGS_KEY, type Settings } from '../../entrypoints/background/settings';
+import { SETTINGS_KEY } from '../../entrypoints/background/settings';
 import type { CardData } from '../../lib/messages';
-import { openBackstoryDb, type BackstoryDb } from '../../lib/storage/db';
 import { fixtureKb, fixtureMatcher } from './fixture-kb';
+import { fromPopup, fromTab, msg, PAGE_URL as pageUrl, send, useBackground, type Sender } from './setup';
 
-type Sender = Browser.runtime.MessageSender;
-
-let db: BackstoryDb;
-let n = 0;
-let warn: ReturnType<typeof vi.spyOn>;
-let sentToTabs: ReturnType<typeof vi.fn>;
-
-beforeEach(() => {
-  fakeBrowser.reset();
-  db = openBackstoryDb(`router-test-${++n}`);
-  registerRouter(createHandlers(createKnowledge(db, fixtureKb), fixtureMatcher));
-  warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-  // fakeBrowser does not implement tabs.sendMessage: record what the background broadcasts.
-  sentToTabs = vi.fn(async () => ({ ok: true }));
-  fakeBrowser.tabs.sendMessage = sentToTabs as unknown as typeof fakeBrowser.tabs.sendMessage;
-});
-
-afterEach(async () => {
-  warn.mockRestore();
-  await db.delete();
-});
-
-// fakeBrowser's trigger is typed (message, sender); the listener's third argument, sendResponse,
-// is how the router answers, so the test passes it through.
-const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown>;
-
-function send(message: unknown, sender: Sender): Promise<unknown> {
-  return new Promise((resolve) => void trigger(message, sender, resolve));
-}
-
-const pageUrl = 'https://news.example/iraq/talks';
-const fromTab = (url = pageUrl, tabId = 7): Sender => ({
-  id: fakeBrowser.runtime.id,
-  url,
-  tab: { id: tabId, url, index: 0, windowId: 1, active: true, highlighted: true, pinned: false, incognito: false } as Browser.tabs.Tab,
-});
-const fromPopup = (): Sender => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
-const msg = (name: string, data: unknown) => ({ backstory: 1, name, data });
-
-async function storedSettings(): Promise<Settings | undefined> {
-  return (await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as Settings | undefined;
-}
+const bg = useBackground();
 
 describe('background router: valid messages', () => {
   it('matcher/get answers the matcher and this site’s settings', async () => {
@@ -79,7 +35,7 @@ describe('background router: valid messages', () => {
     );
     expect(card.related.map((r) => r.id)).toEqual(['mustafa-al-kadhimi']);
     expect(card.documentTotal).toBe(fixtureKb.documents.length);
-    expect(await db.entities.count()).toBe(fixtureKb.entities.length);
+    expect(await bg.db.entities.count()).toBe(fixtureKb.entities.length);
   });
 
   it('card/get from the popup is answered too; an unknown entity gets null', async () => {
@@ -92,14 +48,14 @@ describe('background router: valid messages', () => {
     await fakeBrowser.tabs.create({ url: 'https://elsewhere.example/' });
     expect(await send(msg('suppress/add', { entity: 'isis' }), fromTab())).toEqual({ ok: true });
     expect(await send(msg('suppress/add', { entity: 'isis' }), fromTab())).toEqual({ ok: true });
-    expect((await storedSettings())?.suppressed).toEqual({ 'news.example': ['isis'] });
-    expect(sentToTabs).toHaveBeenCalledWith(sameSite.id, {
+    expect((await bg.storedSettings())?.suppressed).toEqual({ 'news.example': ['isis'] });
+    expect(bg.sentToTabs).toHaveBeenCalledWith(sameSite.id, {
       backstory: 1,
       name: 'settings/changed',
       data: { settings: { enabled: true, suppressed: ['isis'] } },
     });
     // The sender's own tab (7) is told as well; a tab on another site never is.
-    expect(new Set(sentToTabs.mock.calls.map(([tabId]) => tabId))).toEqual(new Set([sameSite.id, 7]));
+    expect(new Set(bg.sentToTabs.mock.calls.map(([tabId]) => tabId))).toEqual(new Set([sameSite.id, 7]));
   });
 
   it('refuses to suppress the matcher’s internal blockers and topic words, which no reader sees', async () => {
@@ -111,10 +67,10 @@ describe('background router: valid messages', () => {
         { id: 'topic:militias', name: 'militias', type: 'organization' as const, topic: true as const },
       ],
     };
-    registerRouter(createHandlers(createKnowledge(db, fixtureKb), withInternal));
+    bg.restart({ matcher: withInternal });
     expect(await send(msg('suppress/add', { entity: 'blocker:kadhimiya' }), fromTab())).toBeUndefined();
     expect(await send(msg('suppress/add', { entity: 'topic:militias' }), fromTab())).toBeUndefined();
-    expect((await storedSettings())?.suppressed ?? {}).toEqual({});
+    expect((await bg.storedSettings())?.suppressed ?? {}).toEqual({});
   });
 
   it('keeps both of two quick "not this" clicks', async () => {
@@ -122,7 +78,7 @@ describe('background router: valid messages', () => {
       send(msg('suppress/add', { entity: 'isis' }), fromTab()),
       send(msg('suppress/add', { entity: 'iraq' }), fromTab()),
     ]);
-    expect((await storedSettings())?.suppressed['news.example']?.sort()).toEqual(['iraq', 'isis']);
+    expect((await bg.storedSettings())?.suppressed['news.example']?.sort()).toEqual(['iraq', 'isis']);
   });
 });
 
@@ -150,9 +106,9 @@ describe('background router: rejected messages change nothing', () => {
 
   it.each(rejected)('rejects %s', async (_what, message, sender) => {
     expect(await send(message, sender())).toBeUndefined();
-    expect(warn).toHaveBeenCalled();
-    expect(await storedSettings()).toBeUndefined();
-    expect(sentToTabs).not.toHaveBeenCalled();
+    expect(bg.warn).toHaveBeenCalled();
+    expect(await bg.storedSettings()).toBeUndefined();
+    expect(bg.sentToTabs).not.toHaveBeenCalled();
   });
 
   it('answers a card to a web page that sends a valid message only from a tab of its own', async () => {

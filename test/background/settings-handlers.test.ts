@@ -1,60 +1,28 @@
-import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import type { Browser } from 'wxt/browser';
-import { createHandlers } from '../../entrypoints/background/handlers';
-import { createKnowledge } from '../../entrypoints/background/knowledge';
-import { registerRouter } from '../../entrypoints/background/router';
 import { SETTINGS_KEY } from '../../entrypoints/background/settings';
 import { removeSuppressed, setSiteEnabled } from '../../entrypoints/background/settings-handlers';
-import { openBackstoryDb, type BackstoryDb } from '../../lib/storage/db';
-import { fixtureKb, fixtureMatcher } from './fixture-kb';
+import { fromPopup, fromTab as tab, msg, send, useBackground } from './setup';
 
-type Sender = Browser.runtime.MessageSender;
-
-let db: BackstoryDb;
-let n = 0;
-let warn: ReturnType<typeof vi.spyOn>;
-let sentToTabs: ReturnType<typeof vi.fn>;
+const bg = useBackground();
+const fromTab = () => tab('https://news.example/a');
 /** Tab id → the host its content script reports (`page/site`); tabs not listed have none. */
 let contentHosts: Map<number, string>;
 
 beforeEach(() => {
-  fakeBrowser.reset();
-  db = openBackstoryDb(`settings-test-${++n}`);
-  registerRouter(createHandlers(createKnowledge(db, fixtureKb), fixtureMatcher));
-  warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   contentHosts = new Map();
-  // fakeBrowser does not implement tabs.sendMessage: answer page/site as a content script
-  // would, reject for tabs without one, record everything.
-  sentToTabs = vi.fn(async (tabId: number, message: { name: string }) => {
+  // Answer page/site as a content script would; reject for tabs without one.
+  bg.sentToTabs.mockImplementation(async (tabId, message) => {
     const host = contentHosts.get(tabId);
     if (!host) throw new Error('Could not establish connection. Receiving end does not exist.');
-    return message.name === 'page/site' ? { host } : { ok: true };
+    return (message as { name: string }).name === 'page/site' ? { host } : { ok: true };
   });
-  fakeBrowser.tabs.sendMessage = sentToTabs as unknown as typeof fakeBrowser.tabs.sendMessage;
-});
-
-afterEach(async () => {
-  warn.mockRestore();
-  await db.delete();
-});
-
-const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown>;
-const send = (message: unknown, sender: Sender) =>
-  new Promise<unknown>((resolve) => void trigger(message, sender, resolve));
-const msg = (name: string, data: unknown) => ({ backstory: 1, name, data });
-const fromPopup = (): Sender => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
-const fromTab = (url = 'https://news.example/a'): Sender => ({
-  id: fakeBrowser.runtime.id,
-  url,
-  tab: { id: 7, url, index: 0, windowId: 1, active: true, highlighted: true, pinned: false, incognito: false } as Browser.tabs.Tab,
 });
 
 /** The settings/changed messages sent, as tab id → enabled. */
 const changedTabs = () =>
   new Map(
-    sentToTabs.mock.calls
+    bg.sentToTabs.mock.calls
       .filter(([, m]) => (m as { name: string }).name === 'settings/changed')
       .map(([tabId, m]) => [tabId, (m as { data: { settings: { enabled: boolean } } }).data.settings.enabled]),
   );
@@ -70,18 +38,18 @@ describe('settings from the popup', () => {
     const reply = await send(msg('settings/set-site', { host: 'news.example', enabled: false }), fromPopup());
     expect(reply).toMatchObject({ disabledSites: ['news.example'] });
     expect((await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]).toMatchObject({ disabledSites: ['news.example'] });
-    expect(changedTabs()).toEqual(new Map([[a.id, false], [b.id, true]]));
-    expect(changedTabs().has(none.id)).toBe(false);
+    expect(changedTabs()).toEqual(new Map([[a.id!, false], [b.id!, true]]));
+    expect(changedTabs().has(none.id!)).toBe(false);
   });
 
   it('pause reaches every site; resume turns them back on', async () => {
     const a = await fakeBrowser.tabs.create({});
     contentHosts.set(a.id!, 'news.example');
     await send(msg('settings/set-paused', { paused: true }), fromPopup());
-    expect(changedTabs().get(a.id)).toBe(false);
+    expect(changedTabs().get(a.id!)).toBe(false);
     expect(await send(msg('settings/get', {}), fromPopup())).toMatchObject({ paused: true });
     await send(msg('settings/set-paused', { paused: false }), fromPopup());
-    expect(changedTabs().get(a.id)).toBe(true);
+    expect(changedTabs().get(a.id!)).toBe(true);
   });
 
   it('shows a suppressed name again, and undo suppresses it again', async () => {

@@ -1,5 +1,5 @@
 // Events spotted from how a text talks about them: a trigger and a participant in one sentence.
-import { sentences } from '../../lib/engine/events';
+import { BLOCK_BREAK } from '../../lib/engine/alphabet';
 import { spotText } from '../../lib/engine/evidence';
 import { readMatcher } from '../../scripts/spot';
 
@@ -8,16 +8,6 @@ const events = (text: string) =>
   spotText(matcher, text)
     .filter((m) => matcher.entities[m.entity]!.type === 'event')
     .map((m) => `${text.slice(m.start, m.end)} → ${matcher.entities[m.entity]!.id}`);
-
-describe('sentences', () => {
-  test('a full stop after an abbreviation or an initial does not end the sentence', () => {
-    const text = 'The killing of Gen. Qassem Soleimani in a U.S. strike. Then talks began.';
-    expect(sentences(text).map((s) => text.slice(s.start, s.end).trim())).toEqual([
-      'The killing of Gen. Qassem Soleimani in a U.S. strike.',
-      'Then talks began.',
-    ]);
-  });
-});
 
 describe('event cues', () => {
   test.each([
@@ -43,6 +33,11 @@ describe('event cues', () => {
   test('no participant in the sentence, no event', () => {
     expect(events('The strike also killed Abu Mahdi al-Muhandis. Soleimani was a general.')).toEqual([]);
     expect(events('Parliament voted to expel the speaker.')).toEqual([]);
+  });
+
+  test('a sentence reads on across a line break of the source, not across a block break', () => {
+    expect(events('The US drone strike that killed\n  Qasem Soleimani shocked Iraq.')).toEqual(['drone strike → killing-of-soleimani']);
+    expect(events(`Then came the drone strike${BLOCK_BREAK}Qasem Soleimani was a general.`)).toEqual([]);
   });
 
   test('one event mention per sentence, none where the sentence names the event', () => {

@@ -1,32 +1,69 @@
-import { describe, expect, it } from 'vitest';
+// What the popup makes of a content script's answers (page-world data): the real popup services
+// over fakeBrowser, the tab's content script played by `tabs.sendMessage`.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { createPopupServices } from '../../entrypoints/popup/services';
 import { parseReaderSearch } from '../../lib/card-data';
-import { parsePageMentionsReply, parsePageRevealReply, parsePageSiteReply } from '../../lib/page-reply-schemas';
+
+/** The tab's content script answers every message with `reply` (or does not exist, for `absent`). */
+function contentScript(reply: unknown | 'absent') {
+  fakeBrowser.tabs.sendMessage = vi.fn(async () => {
+    if (reply === 'absent') throw new Error('Could not establish connection. Receiving end does not exist.');
+    return reply;
+  }) as unknown as typeof fakeBrowser.tabs.sendMessage;
+}
+
+beforeEach(() => fakeBrowser.reset());
 
 describe('answers from a content script, as the popup reads them', () => {
   const mention = { entity: 'isis', name: 'ISIS', type: 'organization', count: 2 };
+  const services = createPopupServices(undefined);
 
-  it('accepts well-formed mention counts', () => {
-    expect(parsePageMentionsReply([mention])).toEqual([mention]);
-    expect(parsePageMentionsReply([])).toEqual([]);
+  it('lists well-formed mention counts', async () => {
+    contentScript([mention]);
+    expect(await services.pageMentions(3)).toEqual({ status: 'ok', mentions: [mention] });
+    contentScript([]);
+    expect(await services.pageMentions(3)).toEqual({ status: 'ok', mentions: [] });
   });
 
-  it('rejects anything else: unknown types, bad counts, extra keys, not a list', () => {
-    expect(parsePageMentionsReply([{ ...mention, type: 'weapon' }])).toBeUndefined();
-    expect(parsePageMentionsReply([{ ...mention, count: 0 }])).toBeUndefined();
-    expect(parsePageMentionsReply([{ ...mention, count: 1.5 }])).toBeUndefined();
-    expect(parsePageMentionsReply([{ ...mention, html: '<img onerror>' }])).toBeUndefined();
-    expect(parsePageMentionsReply({ 0: mention })).toBeUndefined();
-    expect(parsePageMentionsReply(undefined)).toBeUndefined();
+  it.each([
+    ['an unknown type', [{ ...mention, type: 'weapon' }]],
+    ['a zero count', [{ ...mention, count: 0 }]],
+    ['a fractional count', [{ ...mention, count: 1.5 }]],
+    ['an extra key', [{ ...mention, html: '<img onerror>' }]],
+    ['not a list', { 0: mention }],
+  ])('says the page gave an answer it could not read, for %s', async (_what, reply) => {
+    contentScript(reply);
+    expect(await services.pageMentions(3)).toMatchObject({ status: 'unavailable', reason: expect.stringMatching(/could not read/) });
   });
 
-  it('reads reveal and site answers, and treats junk as no', () => {
-    expect(parsePageRevealReply({ ok: true })).toBe(true);
-    expect(parsePageRevealReply({ ok: 'yes' })).toBe(false);
-    expect(parsePageRevealReply(undefined)).toBe(false);
-    expect(parsePageSiteReply({ host: 'news.example' })).toBe('news.example');
-    expect(parsePageSiteReply({ host: '127.0.0.1' })).toBe('127.0.0.1');
-    expect(parsePageSiteReply({ host: 'evil.example/<script>' })).toBeUndefined();
-    expect(parsePageSiteReply({ host: '' })).toBeUndefined();
+  it('says Backstory is not running there when no content script answers', async () => {
+    contentScript('absent');
+    expect(await services.pageMentions(3)).toMatchObject({ status: 'unavailable', reason: expect.stringMatching(/not running/) });
+    contentScript(undefined);
+    expect(await services.pageMentions(3)).toMatchObject({ status: 'unavailable', reason: expect.stringMatching(/not running/) });
+  });
+
+  it('takes a reveal only when the page says it did, and junk as no', async () => {
+    contentScript({ ok: true });
+    expect(await services.reveal(3, 'isis', 0)).toBe(true);
+    for (const reply of [{ ok: 'yes' }, undefined, 'absent']) {
+      contentScript(reply);
+      expect(await services.reveal(3, 'isis', 0)).toBe(false);
+    }
+  });
+
+  it('takes the site from the content script when the browser hides the tab’s URL, and ignores junk', async () => {
+    const tab = await fakeBrowser.tabs.create({});
+    const about = createPopupServices(tab.id);
+    for (const host of ['news.example', '127.0.0.1']) {
+      contentScript({ host });
+      expect(await about.targetTab()).toEqual({ status: 'ok', tabId: tab.id, host });
+    }
+    for (const reply of [{ host: 'evil.example/<script>' }, { host: '' }, 'absent']) {
+      contentScript(reply);
+      expect(await about.targetTab()).toEqual({ status: 'not-web' });
+    }
   });
 });
 

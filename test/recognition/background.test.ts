@@ -3,49 +3,29 @@
  * recognised against the bundled corpus, that tab's cards stop quoting the page's own document,
  * the popup can read the answer, and every message is validated and checked for its sender.
  */
-import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import type { Browser } from 'wxt/browser';
-import { createHandlers } from '../../entrypoints/background/handlers';
-import { createKnowledge } from '../../entrypoints/background/knowledge';
+import fingerprintsJson from '../../data/fingerprints.json';
 import { createPageRecognitions, recognitionKey, SOURCES_KEY } from '../../entrypoints/background/recognition';
-import { bundledFingerprints, bundledSources } from '../../lib/storage/bundled-recognition';
-import { registerRouter } from '../../entrypoints/background/router';
 import type { CardData, PageRecognition, SourceRegistry } from '../../lib/messages';
+import type { Fingerprints } from '../../lib/recognition/types';
 import { textShingles } from '../../lib/recognition/shingles';
-import { bundledKb } from '../../lib/storage/bundled';
-import { bundledMatcher } from '../../lib/storage/bundled-matcher';
-import { openBackstoryDb, type BackstoryDb } from '../../lib/storage/db';
+import { shippedSources } from '../../lib/storage/shipped-sources';
+import { starterKnowledgeBase } from '../../lib/storage/starter-knowledge-base';
+import { starterMatcher } from '../../lib/storage/starter-matcher';
+import { fromPopup, fromTab as tab, msg, send, useBackground } from '../background/setup';
 import { pageText } from './pages';
 
-type Sender = Browser.runtime.MessageSender;
-const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown>;
-const send = (message: unknown, sender: Sender) => new Promise((resolve) => void trigger(message, sender, resolve));
-const msg = (name: string, data: unknown) => ({ backstory: 1, name, data });
-const fromTab = (tabId: number, url = 'https://syndicator.example/story'): Sender => ({
-  id: fakeBrowser.runtime.id,
-  url,
-  tab: { id: tabId, url } as Browser.tabs.Tab,
-});
-const fromPopup: Sender = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
+const fingerprints = fingerprintsJson as Fingerprints;
+// What the worker reads from its package, here from the repository's copies.
+const options = {
+  kb: starterKnowledgeBase,
+  matcher: starterMatcher,
+  corpus: { kb: () => Promise.resolve(starterKnowledgeBase), fingerprints: () => Promise.resolve(fingerprints) },
+};
+const bg = useBackground(options);
+const fromTab = (tabId: number, url = 'https://syndicator.example/story') => tab(url, tabId);
 const shinglesOf = (page: string) => ({ shingles: [...textShingles(pageText(page))], modulus: 1 });
-// What the worker reads from its package (issue 7), here from the repository's copies.
-const corpus = { kb: () => Promise.resolve(bundledKb), fingerprints: () => Promise.resolve(bundledFingerprints) };
-
-let db: BackstoryDb;
-let n = 0;
-let warn: ReturnType<typeof vi.spyOn>;
-beforeEach(() => {
-  fakeBrowser.reset();
-  db = openBackstoryDb(`recognition-test-${++n}`);
-  registerRouter(createHandlers(createKnowledge(db, bundledKb), bundledMatcher, { corpus }));
-  warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-});
-afterEach(async () => {
-  warn.mockRestore();
-  await db.delete();
-});
 
 describe('page/recognise', () => {
   it('recognises a syndicated corpus document and says so in that tab’s cards only', async () => {
@@ -77,13 +57,12 @@ describe('page/recognise', () => {
   it('still knows the page after the service worker restarted (Chrome stops it when idle)', async () => {
     await send(msg('page/recognise', shinglesOf('seed-iran-meddles.html')), fromTab(7));
     // A new background over the same browser storage, as after a restart.
-    fakeBrowser.runtime.onMessage.removeAllListeners();
-    registerRouter(createHandlers(createKnowledge(db, bundledKb), bundledMatcher, { corpus }));
+    bg.restart();
     const card = (await send(msg('card/get', { entity: 'mustafa-al-kadhimi' }), fromTab(7))) as CardData;
     expect(card.thisPage?.doc).toBe('iran-meddles');
     expect(card.accounts.map((a) => a.doc)).not.toContain('iran-meddles');
     // Closing the tab forgets it, in memory and in session storage.
-    const recognitions = createPageRecognitions(bundledKb, bundledFingerprints, bundledSources);
+    const recognitions = createPageRecognitions(starterKnowledgeBase, fingerprints, shippedSources);
     recognitions.forget(7);
     await vi.waitFor(async () => expect(await fakeBrowser.storage.session.get(recognitionKey(7))).toEqual({}));
     expect(await recognitions.forTab(7)).toBeUndefined();
@@ -122,9 +101,9 @@ describe('page/recognise', () => {
 
   it('lets the popup read a tab’s answer, and only the popup', async () => {
     await send(msg('page/recognise', shinglesOf('seed-isis-revival.html')), fromTab(4));
-    const seen = (await send(msg('page/recognition', { tabId: 4 }), fromPopup)) as PageRecognition;
+    const seen = (await send(msg('page/recognition', { tabId: 4 }), fromPopup())) as PageRecognition;
     expect(seen.thisPage?.doc).toBe('isis-revival');
-    expect(await send(msg('page/recognition', { tabId: 5 }), fromPopup)).toBeNull();
+    expect(await send(msg('page/recognition', { tabId: 5 }), fromPopup())).toBeNull();
     // A page cannot ask what another tab is showing.
     expect(await send(msg('page/recognition', { tabId: 4 }), fromTab(5))).toBeUndefined();
   });
@@ -142,7 +121,7 @@ describe('page/recognise', () => {
 
 describe('source registry', () => {
   it('ships the corpus outlets, and the reader’s edits win', async () => {
-    const shipped = (await send(msg('sources/get', {}), fromPopup)) as SourceRegistry;
+    const shipped = (await send(msg('sources/get', {}), fromPopup())) as SourceRegistry;
     expect(shipped.sources.map((s) => s.domain)).toEqual(['iranfocus.com', 'jpost.com', 'mek-iran.com', 'nournews.ir']);
     expect(shipped.sources.every((s) => s.evidence)).toBe(true);
 
@@ -150,7 +129,7 @@ describe('source registry', () => {
       sources: [{ domain: 'WWW.Example-News.com ', outlet: 'Example News', perspective: 'iranian-state' }],
       removed: ['jpost.com'],
     };
-    const edited = (await send(msg('sources/set', edits), fromPopup)) as SourceRegistry;
+    const edited = (await send(msg('sources/set', edits), fromPopup())) as SourceRegistry;
     expect(edited.sources.map((s) => s.domain)).toEqual(['example-news.com', 'iranfocus.com', 'mek-iran.com', 'nournews.ir']);
 
     const page = shinglesOf('unrelated-dialogue-near-miss.html');
@@ -162,7 +141,7 @@ describe('source registry', () => {
 
   it('refuses a malformed edit with nothing stored, and never from a page', async () => {
     const bad = { sources: [{ domain: 'not a domain', outlet: 'X', perspective: 'israeli' }], removed: [] };
-    expect(await send(msg('sources/set', bad), fromPopup)).toBeUndefined();
+    expect(await send(msg('sources/set', bad), fromPopup())).toBeUndefined();
     const good = { sources: [], removed: ['jpost.com'] };
     expect(await send(msg('sources/set', good), fromTab(7))).toBeUndefined();
     expect((await fakeBrowser.storage.local.get(SOURCES_KEY))[SOURCES_KEY]).toBeUndefined();
@@ -170,7 +149,7 @@ describe('source registry', () => {
 
   it('reads damaged stored edits as none rather than failing', async () => {
     await fakeBrowser.storage.local.set({ [SOURCES_KEY]: { sources: 'oops' } });
-    const registry = (await send(msg('sources/get', {}), fromPopup)) as SourceRegistry;
+    const registry = (await send(msg('sources/get', {}), fromPopup())) as SourceRegistry;
     expect(registry.sources).toHaveLength(4);
   });
 });
