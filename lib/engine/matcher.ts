@@ -40,7 +40,7 @@ export interface Matcher {
    * scans a long text in slices loses nothing when it cuts at a BLOCK_BREAK.
    */
   findAll(text: string, from?: number, to?: number): RawMatch[];
-  /** Issue 3: compiled event cues (see events.ts); empty when the matcher ships none. */
+  /** Compiled event cues (see events.ts); empty when the matcher ships none. */
   readonly eventCues: ReturnType<typeof compileCues>;
 }
 

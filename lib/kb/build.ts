@@ -60,11 +60,11 @@ export interface CorpusInput {
   seedDir?: string;
   /** Curated contrasts and disagreements of fact (`data/gazetteer/contrasts.json`), if any. */
   contrasts?: InputFile;
-  /** `data/blockers.json`: names the matcher learns only to never mark them (issue 3). */
+  /** `data/blockers.json`: names the matcher learns only to never mark them. */
   blockers?: InputFile;
-  /** `data/event-cues.json`: how pages talk about events without naming them (issue 3). */
+  /** `data/event-cues.json`: how pages talk about events without naming them. */
   eventCues?: InputFile;
-  /** `data/topic-words.json`: words that put a page on topic, never marked (issue 3). */
+  /** `data/topic-words.json`: words that put a page on topic, never marked. */
   topicWords?: InputFile;
 }
 
@@ -73,7 +73,7 @@ export interface BuildResult {
   kb?: KnowledgeBase;
   matcher?: MatcherData;
   report: BuildReport;
-  /** Generated transliteration variants per transliterated entry (issue 3). */
+  /** Generated transliteration variants per transliterated entry. */
   variants?: VariantCounts[];
 }
 
@@ -86,7 +86,7 @@ export function buildKnowledgeBase(input: CorpusInput): BuildResult {
 
   const collisions = nameCollisions(entries, curated, foldedKey);
   issues.push(...collisions);
-  // Issue 3: blockers and generated transliteration variants join the curated names.
+  // Blockers and generated transliteration variants join the curated names.
   const blockers = readBlockers(input, issues);
   const blockerKeys = new Set(blockers.flatMap((b) => b.names.map(foldedKey)));
   const generated = generateVariantPatterns(entries, curated, foldedKey, blockerKeys);
@@ -132,7 +132,7 @@ export function buildKnowledgeBase(input: CorpusInput): BuildResult {
       scans.map((s) => ({ doc: s.doc.id, text: s.text, covered: s.raw })),
     );
     const { passages, kbEntities } = assemble(documents, entries, scans);
-    // Hover card (issue 4): curated contrasts, every quote verified against the documents.
+    // Curated contrasts, every quote verified against the documents.
     if (input.contrasts) issues.push(...attachContrasts(input.contrasts, documents, kbEntities));
     report.unmentioned = kbEntities
       .filter((e) => Object.keys(e.mentions).length === 0)
@@ -307,7 +307,7 @@ function scanDocument(doc: KbDocument, matcher: Matcher, nestedNames: ReadonlyMa
     matches.flatMap((m) => [m, ...nestedMatches(text, m, nestedNames)]).sort((a, b) => a.start - b.start || b.end - a.end);
   const found = matcher.findAll(text);
   const spotted = spotText(matcher, text);
-  // Events spotted from their cues (issue 3) count as found, so cites to a paragraph that
+  // Events spotted from their cues count as found, so cites to a paragraph that
   // describes an event without naming it are checked against that.
   const taken = new Set(found.map((m) => `${m.start}:${m.end}`));
   const cued = spotted.filter((m) => !taken.has(`${m.start}:${m.end}`));

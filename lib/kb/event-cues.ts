@@ -1,7 +1,7 @@
 /**
  * Reads data/event-cues.json (how pages talk about events without naming them) and resolves
  * its entity ids to matcher indices. Every cue is checked: the event must be an event entry,
- * participants must exist, and each regular expression must compile. Issue 3.
+ * participants must exist, and each regular expression must compile.
  */
 import * as v from 'valibot';
 import type { MatcherEventCue } from '../engine/types';
