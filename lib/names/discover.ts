@@ -12,7 +12,9 @@ import { foldedKey } from '../kb/build';
 import { definitionsAt } from './definitions';
 import {
   CONNECTORS,
+  LEADING_ORGANIZATION_HEADS,
   NAME_PARTICLES,
+  NOT_NAME_WORDS,
   ORGANIZATION_AFTER,
   ORGANIZATION_HEADS,
   PERSON_TITLES,
@@ -60,14 +62,20 @@ interface Paragraph {
 
 const noVotes = (): TypeVotes => ({ person: 0, organization: 0, place: 0, other: 0 });
 
-/** A line most of whose longer words are capitalised and that does not end as a sentence does: a headline. */
-function isHeadline(text: string): boolean {
-  const long = tokenize(text)
-    .map((t) => t.text)
-    .filter((w) => w.replace(/[^\p{L}]/gu, '').length >= 4 && !isAcronym(w) && !isArabicScript(w));
+/**
+ * A headline: most of its longer words capitalised, and either no full stop at its end or
+ * ordinary words among its capitals past the first ("Leaves", "From"). A sentence full of
+ * names ("His father, Grand Ayatollah Mohammed Sadiq al-Sadr, was killed") is no headline.
+ */
+function isHeadline(text: string, title: boolean): boolean {
+  const tokens = tokenize(text).map((t) => t.text);
+  const long = tokens.filter((w) => w.replace(/[^\p{L}]/gu, '').length >= 4 && !isAcronym(w) && !isArabicScript(w));
   if (long.length < 3) return false;
   const capitals = long.filter((w) => isCapitalised(w)).length;
-  return capitals / long.length >= 0.7;
+  if (capitals / long.length < 0.7) return false;
+  if (title || !/[.!?…]["”’)]?\s*$/u.test(text)) return true;
+  const ordinary = tokens.slice(1).filter((w) => /^\p{Lu}\p{Ll}/u.test(w) && NOT_NAME_WORDS.has(plainWord(w))).length;
+  return ordinary >= 1;
 }
 
 function readParagraph(text: string, index: number): Paragraph {
@@ -76,7 +84,7 @@ function readParagraph(text: string, index: number): Paragraph {
     text,
     sentences.map((s) => s.start),
   );
-  return { index, text, words, sentences: sentences.length ? sentences : [{ start: 0, end: text.length }], headline: index === 0 || isHeadline(text) };
+  return { index, text, words, sentences: sentences.length ? sentences : [{ start: 0, end: text.length }], headline: isHeadline(text, index === 0) };
 }
 
 function sentenceOf(paragraph: Paragraph, offset: number): { start: number; end: number } {
@@ -123,7 +131,7 @@ function findCandidates(paragraphs: readonly Paragraph[]): Candidate[] {
   // Words the document capitalises where a capital means something.
   const midCapital = new Set<string>();
   const lowercase = new Set<string>();
-  for (const p of paragraphs) for (const w of p.words) if (/^\p{Ll}/u.test(w.text)) lowercase.add(plainWord(w.text));
+  for (const p of paragraphs) for (const w of p.words) if (/^\p{Ll}/u.test(w.text) && !isCapitalised(w.text)) lowercase.add(plainWord(w.text));
   for (const { p, run } of runs) {
     if (p.headline) continue;
     run.words.forEach((w, i) => {
@@ -230,7 +238,8 @@ function titleBefore(p: Paragraph, c: Candidate): string | undefined {
   if (!chain) return undefined;
   const rest = before.slice(0, before.length - chain.length);
   const lower = endsWithTitle(rest.replace(/\s+$/u, ''));
-  if (lower && /^(?:of|for|to)\s/u.test(chain)) return lower;
+  // "the leader of Harakat al-Nujaba" names the organisation; "commander of the Quds Force, Qassem Soleimani" the person after it.
+  if (lower && /^(?:of|for|to)\s/u.test(chain) && /\p{Lu}/u.test(chain)) return lower;
   const capital = /^((?:\p{Lu}[\p{L}.]*\s){1,3}?)(?:of|for|to)\s/u.exec(chain)?.[1];
   return capital ? endsWithTitle(capital.trim()) : undefined;
 }
@@ -246,7 +255,9 @@ function weigh(p: Paragraph, c: Candidate): void {
   const parts = c.words.flatMap((w) => w.split(/(?<=\p{Ll})(?=\p{Lu})/u));
   const words = parts.filter((w) => !CONNECTORS.has(w.toLowerCase()));
   const lastWord = parts[parts.length - 1]!;
-  const orgHead = parts.some((w, i) => isHeadWord(w, ORGANIZATION_HEADS) && (i === parts.length - 1 || CONNECTORS.has(parts[i + 1]!.toLowerCase())));
+  const orgHead =
+    parts.some((w, i) => isHeadWord(w, ORGANIZATION_HEADS) && (i === parts.length - 1 || CONNECTORS.has(parts[i + 1]!.toLowerCase()))) ||
+    (parts.length > 1 && isHeadWord(parts[0]!, LEADING_ORGANIZATION_HEADS));
   const placeHead = parts.length > 1 && (isHeadWord(lastWord, PLACE_HEADS) || isLeadingPlaceHead(parts[0]!));
   const listed = listedPlace(c.text) !== undefined;
   const initials = c.words.slice(1, -1).some(isInitial);
@@ -474,7 +485,7 @@ export function readDocument(doc: NameDocument): DocNames {
   for (const c of candidates) weigh(paragraphs[c.para]!, c);
   const uf = linkCandidates(paragraphs, candidates);
   const lowercase = new Set<string>();
-  for (const p of paragraphs) for (const w of p.words) if (/^\p{Ll}/u.test(w.text)) lowercase.add(plainWord(w.text));
+  for (const p of paragraphs) for (const w of p.words) if (/^\p{Ll}/u.test(w.text) && !isCapitalised(w.text)) lowercase.add(plainWord(w.text));
 
   const groups = new Map<number, Candidate[]>();
   candidates.forEach((c, i) => {
@@ -483,6 +494,8 @@ export function readDocument(doc: NameDocument): DocNames {
   });
   const names: DocName[] = [];
   for (const members of groups.values()) {
+    // A sentence's first word linked to a name the document confirms is confirmed with it.
+    if (members.some((c) => !c.tentative)) for (const c of members) c.tentative = false;
     const votes = noVotes();
     const strong = new Set<StrongCue>();
     for (const c of members) {

@@ -73,6 +73,12 @@ export const ORGANIZATION_HEADS = words(
     'initiative observatory',
 );
 
+/** Transliterated Arabic and Persian heads that open an organisation's name: Harakat al-Nujaba, Kataib Hezbollah, Asaib Ahl al-Haq. */
+export const LEADING_ORGANIZATION_HEADS = words(
+  'harakat haraka kataib kata\'ib asaib asa\'ib saraya hizb hezb jaysh jaish tayyar jabhat jebhat munazzamat liwa ' +
+    'firqat hashd majlis sepah sazman jamaat jamiat ittihad tahaluf itilaf ansar',
+);
+
 /** Capitalised head words that make a name a place's: Basra Province, Camp Taji, Tahrir Square... */
 export const PLACE_HEADS = words(
   'province governorate city district region gulf sea river mountains mountain airport base airbase camp square ' +
