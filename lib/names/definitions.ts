@@ -14,6 +14,8 @@ export interface DefinitionMatch {
   score: number;
   /** A relative clause: "who" defines a person, "which" an organisation. */
   relative?: 'who' | 'which';
+  /** What the role before the name says it is: a person's role ("president") or an organisation's kind ("newspaper"). */
+  role?: 'person' | 'organization';
 }
 
 /** Determiners and the like that open an appositive that defines: "the", "a", "one of", "Iran's". */
@@ -23,6 +25,9 @@ const APPOSITIVE_START = /^(?:the|a|an|one of|its|his|her|their|former|new|senio
 const CLAUSE_END = /[;:!?“”"()]|,|\.\s|\.$|\s(?:who|which|that|and said|said|says|told)\s/u;
 
 const MAX_PHRASE_WORDS = 28;
+
+/** Words a role phrase before a name does not reach across: "the election was Shiite cleric X" is no phrase about X. */
+const CLAUSE_WORDS = new Set(['is', 'was', 'are', 'were', 'has', 'had', 'have', 'said', 'says', 'and', 'or', 'but', 'that', 'which', 'who', 'when', 'while', 'as', 'than']);
 const MIN_TAIL_WORDS = 2;
 
 function wordsOf(text: string): string[] {
@@ -52,7 +57,9 @@ export function definitionsAt(text: string, start: number, end: number, sentence
   const before = text.slice(sentenceStart, start);
 
   // X, the leader of Y, ...   X, a senior commander in ...   X, one of Y's ...
-  const appositive = /^,\s+/u.exec(after);
+  // ("For Biden, the deal ..." is no appositive: the name is the object of a preposition.)
+  const governed = /\b(?:for|to|with|by|from|of|in|on|at|after|before|against|about|than|like)\s+$/iu.test(before);
+  const appositive = governed ? null : /^,\s+/u.exec(after);
   if (appositive) {
     const rest = after.slice(appositive[0].length);
     if (APPOSITIVE_START.test(rest)) {
@@ -88,26 +95,27 @@ export function definitionsAt(text: string, start: number, end: number, sentence
     const clause = tail.slice(0, clauseEnd(tail)).trimEnd();
     if (wordsOf(clause).length >= 2 && wordsOf(clause).length <= MAX_PHRASE_WORDS) found.push({ start, end: end + which[0].length + clause.length, score: 4, relative: 'which' });
   }
-  // Iraq's former president, Jalal Talebani   the Iraqi Prime Minister, Mostafa al-Kadhimi   the British newspaper "Telegraph"
+  // Iraq's former president, Jalal Talebani   the head of the Victory Coalition, Haider al-Abadi   the British newspaper "Telegraph"
   const tail = /(?:,\s|\s[“"‘]?|\s)$/u.exec(before);
   if (tail) {
     const head = before.slice(0, before.length - tail[0].length);
-    const words = [...head.matchAll(/[\p{L}.’'-]+/gu)].slice(-6);
-    const last = words[words.length - 1]?.[0].toLowerCase();
-    if (last && (ROLE_NOUNS.has(last) || ORGANIZATION_AFTER.has(last))) {
-      // The nearest determiner or possessive before the role: the phrase is as short as it can be.
-      for (let k = words.length - 2; k >= 0; k--) {
-        const w = words[k]![0];
-        if (/[,;:()]/u.test(head.slice(words[k]!.index + w.length, words[k + 1]!.index))) break;
-        if (/^(?:the|a|an)$/iu.test(w) || /^\p{Lu}[\p{L}.-]*['’]s$/u.test(w)) {
-          const phraseStart = sentenceStart + words[k]!.index;
-          const closing = /^[”"’]/u.test(text.slice(end)) ? 1 : 0;
-          found.push({ start: phraseStart, end: end + closing, score: 5 + Math.min(1, names(head.slice(words[k]!.index))) });
-          break;
-        }
-        const gap = head.slice(words[k]!.index + w.length, words[k + 1]!.index);
-        if (/^(?:by|of|in|on|with|to|from|and|for)$/iu.test(w) || /[,;:()]/u.test(gap)) break;
-      }
+    const words = [...head.matchAll(/[\p{L}.’'-]+/gu)].slice(-10);
+    // Back to the nearest determiner or possessive whose phrase holds a role, never across a clause.
+    for (let k = words.length - 1; k >= 0; k--) {
+      const w = words[k]![0];
+      if (k < words.length - 1 && /[,;:()]/u.test(head.slice(words[k]!.index + w.length, words[k + 1]!.index))) break;
+      if (CLAUSE_WORDS.has(w.toLowerCase())) break;
+      if (!(/^(?:the|a|an)$/iu.test(w) || /^\p{Lu}[\p{L}.-]*['’]s$/u.test(w))) continue;
+      const phrase = words.slice(k + 1).map((m) => m[0].toLowerCase().replace(/['’]s$/u, ''));
+      const last = phrase[phrase.length - 1] ?? '';
+      // The role right before the name ("Iraq's former president, X"), or "the head of Y, X" with its comma.
+      const roleOf = tail[0].startsWith(',') && phrase.some((x, i) => ROLE_NOUNS.has(x) && phrase[i + 1] === 'of');
+      const person = ROLE_NOUNS.has(last) || roleOf;
+      const organization = ORGANIZATION_AFTER.has(last);
+      if (!person && !organization) continue;
+      const closing = /^[”"’]/u.test(text.slice(end)) ? 1 : 0;
+      found.push({ start: sentenceStart + words[k]!.index, end: end + closing, score: 5 + Math.min(1, names(head.slice(words[k]!.index))), role: person ? 'person' : 'organization' });
+      break;
     }
   }
   return found.sort((a, b) => b.score - a.score || a.start - b.start);

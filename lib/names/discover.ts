@@ -208,6 +208,8 @@ function wordsBefore(p: Paragraph, c: Candidate, n: number): string[] {
   return (before.match(/[\p{L}'’.-]+/gu) ?? []).slice(-n);
 }
 
+const MEDIA_AFTER = new Set(['newspaper', 'daily', 'weekly', 'magazine', 'news', 'agency', 'channel', 'broadcaster', 'website', 'television', 'tv', 'radio', 'outlet']);
+
 /** "other Iraqi cities such as Divanieh and Najaf": a list after a plural of a kind of place. */
 const PLACE_LIST_BEFORE = /\b(?:cities|towns|provinces|countries|villages|regions|capitals)\s+(?:such as\s+|like\s+|including\s+)?(?:\p{Lu}[\p{L}-]*(?:,\s+|\s+and\s+))*$/u;
 
@@ -277,7 +279,8 @@ function weigh(p: Paragraph, c: Candidate): void {
   }
   if (after && ORGANIZATION_AFTER.has(after)) {
     c.votes.organization += 2;
-    if (words.length >= 2) c.strong.add('head');
+    // "Kayhan newspaper", "Tasnim news agency": an outlet's kind after its name says what it is.
+    if (words.length >= 2 || MEDIA_AFTER.has(after)) c.strong.add('head');
   }
   if (after && PLACE_AFTER.has(after)) c.votes.place += 2;
   if (lowerBefore.length === 2 && lowerBefore[1] === 'of' && PLACE_OF.has(lowerBefore[0]!)) c.votes.place += 3;
@@ -417,16 +420,28 @@ function linkCandidates(paragraphs: readonly Paragraph[], cs: Candidate[]): Unio
       if (other !== undefined) uf.union(i, other);
     }
   });
+  // "Al-Fatah" and "Al-Fatah Alliance", "Shafaq News" and "Shafaq News Agency": a name and the same name with its head word.
+  cs.forEach((c, i) => {
+    if (c.words.length < 2 || !isHeadWord(c.words[c.words.length - 1]!, ORGANIZATION_HEADS)) return;
+    const other = byKey.get(foldedKey(c.words.slice(0, -1).join(' ')));
+    if (other !== undefined && !isPersonish(cs[other]!)) uf.union(i, other);
+  });
   // Surnames to the full name: the nearest full name before ("Abadi" → Haidar al-Abadi), else the first after.
   const anchors = cs
     .map((c, i) => ({ c, i, parts: isPersonish(c) && c.words.length >= 2 ? personParts(c.words) : undefined }))
     .filter((a): a is { c: Candidate; i: number; parts: PersonParts } => a.parts !== undefined && a.parts.given.length > 0);
   cs.forEach((c, i) => {
-    if (c.acronym || c.script || listedPlace(c.text) || c.votes.organization > c.votes.person || c.votes.place > c.votes.person) return;
+    // "Austin" is a city, but not in a document about Lloyd Austin: a listed place may be a surname.
+    const listed = listedPlace(c.text) !== undefined && c.words.length === 1;
+    if (c.acronym || c.script || (!listed && (c.votes.organization > c.votes.person || c.votes.place > c.votes.person))) return;
     const parts = personParts(c.words);
     if (!parts || parts.given.length > 0 || parts.initials.length > 0) return;
     const matching = anchors.filter((a) => a.i !== i && sameSurname(parts.surname, a.parts.surname));
     if (!matching.length) return;
+    if (listed) {
+      c.votes.place = 0;
+      c.strong.delete('listed');
+    }
     const before = matching.filter((a) => a.c.para < c.para || (a.c.para === c.para && a.c.start < c.start));
     const anchor = before.length ? before[before.length - 1]! : matching[0]!;
     uf.union(i, anchor.i);
@@ -437,19 +452,22 @@ function linkCandidates(paragraphs: readonly Paragraph[], cs: Candidate[]): Unio
 
 const MAX_DEFINITIONS = 3;
 
-function definitionsOf(doc: string, paragraphs: readonly Paragraph[], members: readonly Candidate[], type: LearnedType): Definition[] {
-  const found: Definition[] = [];
+/** Defining phrases of a name's mentions, those that fit `type` (all of them, with their role, when it is not known yet). */
+function definitionsOf(doc: string, paragraphs: readonly Paragraph[], members: readonly Candidate[], type: LearnedType | undefined): Definition[] & { role?: 'person' | 'organization' }[] {
+  const found: (Definition & { role?: 'person' | 'organization' })[] = [];
   for (const c of members) {
     if (c.para === 0 || c.tentative) continue;
     const text = paragraphs[c.para]!.text;
     for (const d of definitionsAt(text, c.start, c.end, c.sentenceStart, c.sentenceEnd)) {
       // "who" defines a person, "which" an organisation; after a place either is about something else.
-      if ((d.relative === 'who' && type !== 'person') || (d.relative === 'which' && type !== 'organization')) continue;
+      if (type !== undefined && ((d.relative === 'who' && type !== 'person') || (d.relative === 'which' && type !== 'organization'))) continue;
+      if (type !== undefined && d.role && d.role !== type) continue;
       const phrase = text.slice(d.start, d.end).replace(/[\s,;:]+$/u, '');
-      if (!found.some((f) => f.text === phrase)) found.push({ text: phrase, cite: `${doc}:${c.para}`, score: d.score });
+      if (!found.some((f) => f.text === phrase)) found.push({ text: phrase, cite: `${doc}:${c.para}`, score: d.score, ...(d.role ? { role: d.role } : {}) });
     }
   }
-  return found.sort((a, b) => b.score - a.score).slice(0, MAX_DEFINITIONS);
+  const best = found.sort((a, b) => b.score - a.score);
+  return type === undefined ? best : best.slice(0, MAX_DEFINITIONS).map(({ role: _role, ...d }) => d);
 }
 
 function formsOf(members: readonly Candidate[], lowercase: ReadonlySet<string>): FormCount[] {
@@ -502,6 +520,8 @@ export function readDocument(doc: NameDocument): DocNames {
       for (const t of Object.keys(votes) as LearnedType[]) votes[t] += c.votes[t];
       if (!c.tentative) for (const s of c.strong) strong.add(s);
     }
+    // A role before the name says what it is: "the British newspaper Telegraph", "Iraq's former president, X".
+    for (const d of definitionsOf(doc.id, paragraphs, members, undefined)) if (d.role) votes[d.role] += 2;
     const type = (Object.keys(votes) as LearnedType[]).reduce((best, t) => (votes[t] > votes[best] ? t : best), 'other' as LearnedType);
     const definitions = definitionsOf(doc.id, paragraphs, members, type);
     if (definitions.some((d) => d.score >= 4)) strong.add('definition');
@@ -509,6 +529,8 @@ export function readDocument(doc: NameDocument): DocNames {
     const longest = [...latin].sort((a, b) => b.words.length - a.words.length || b.text.length - a.text.length)[0];
     const person = type === 'person' && longest && longest.words.length >= 2 ? personParts(longest.words) : undefined;
     const multi = latin.filter((c) => c.words.length >= 2).sort((a, b) => b.words.length - a.words.length)[0];
+    // Without its head word, for meeting the bare name in another document ("Fatah" ~ "Al-Fatah Alliance").
+    const headed = latin.find((c) => c.words.length >= 2 && isHeadWord(c.words[c.words.length - 1]!, ORGANIZATION_HEADS));
     const initials = multi ? initialsOf(multi.words) : undefined;
     const forms = formsOf(members, lowercase);
     names.push({
@@ -517,6 +539,7 @@ export function readDocument(doc: NameDocument): DocNames {
       strong: [...strong].sort(),
       ...(person && person.given.length ? { person } : {}),
       ...(initials ? { initials } : {}),
+      ...(headed && type !== 'person' ? { headless: foldedKey(headed.words.slice(0, -1).join(' ')) } : {}),
       definitions,
       ...(forms.every((f) => f.tentative) ? { tentative: true as const } : {}),
     });

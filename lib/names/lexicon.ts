@@ -28,7 +28,8 @@ export const CONNECTORS = words('of and the for to on against');
 export const PERSON_TITLES: readonly string[] = [
   'deputy secretary of state', 'secretary of state', 'deputy secretary', 'assistant secretary', 'under secretary', 'undersecretary', 'secretary', 'secretary of defense', 'secretary general', 'secretary-general',
   'vice president', 'prime minister', 'deputy prime minister', 'foreign minister', 'defense minister', 'defence minister',
-  'interior minister', 'oil minister', 'finance minister', 'minister', 'president', 'former president', 'parliament speaker',
+  'interior minister', 'oil minister', 'finance minister', 'defense secretary', 'defence secretary', 'foreign secretary',
+  'treasury secretary', 'press secretary', 'elder member', 'minister', 'president', 'former president', 'parliament speaker',
   'speaker', 'supreme leader', 'grand ayatollah', 'ayatollah', 'hojatoleslam', 'sheikh', 'shaikh', 'sheik', 'sayyed',
   'sayyid', 'seyyed', 'sayed', 'seyed', 'mullah', 'imam', 'haj', 'hajj', 'haji', 'mr', 'mrs', 'ms', 'miss', 'dr', 'prof',
   'professor', 'gen', 'general', 'brig', 'brigadier', 'brigadier general', 'brig. gen', 'maj. gen', 'major general',
@@ -75,7 +76,7 @@ export const ORGANIZATION_HEADS = words(
 
 /** Transliterated Arabic and Persian heads that open an organisation's name: Harakat al-Nujaba, Kataib Hezbollah, Asaib Ahl al-Haq. */
 export const LEADING_ORGANIZATION_HEADS = words(
-  'harakat haraka kataib kata\'ib asaib asa\'ib saraya hizb hezb jaysh jaish tayyar jabhat jebhat munazzamat liwa ' +
+  'harakat haraka kataib kataeb katai\'b kata\'ib asaib asaeb asa\'ib saraya hizb hezb jaysh jaish tayyar jabhat jebhat munazzamat liwa ' +
     'firqat hashd majlis sepah sazman jamaat jamiat ittihad tahaluf itilaf ansar',
 );
 
@@ -153,7 +154,9 @@ export const NOT_NAME_WORDS = words(
     'several such other another same own whether either neither nor my me mine let lets please thanks thank yes ' +
     'read watch listen live update updated breaking exclusive opinion analysis editorial comment report reports ' +
     'photo video image source sources via related latest top home news world politics business sport sports ' +
-    'share tweet email print subscribe sign log advertisement',
+    'share tweet email print subscribe sign log advertisement six seven eight nine ten eleven twelve fourteen fifteen ' +
+    'twenty thirty hundred hundreds thousand thousands dozens millions mps lawmakers parliamentary presidential ' +
+    'acting caretaker outgoing incumbent interim elder late former',
 );
 
 /** Possessive words that stay inside a name ("People's Resistance Forces", "Workers' Party"). */

@@ -35,6 +35,11 @@ export function matcherType(type: LearnedType): EntityType {
   return type === 'other' ? 'organization' : type;
 }
 
+/** Latin names are learned written in capitals, and only count so written (see `capitalised` in build-matcher.ts). */
+function caseMatters(text: string): boolean {
+  return /\p{L}/u.test(text) && !/[\u0600-\u06FF]/u.test(text);
+}
+
 /** Given names common in Arabic and Persian: a learned name with one is spelt many ways. */
 const ARABIC_GIVEN = new Set(
   (
@@ -68,7 +73,19 @@ function transliterated(entity: LearnedEntity): boolean {
  */
 export function withLearnedNames(curated: MatcherInput, learned: readonly LearnedEntity[]): LearnedMatcherInput {
   const curatedKeys = new Map<string, number>();
-  for (const p of curated.patterns) if (!curatedKeys.has(foldedKey(p.text))) curatedKeys.set(foldedKey(p.text), p.entity);
+  // A blocker ("Kataib Hezbollah", learnt only so it is never marked) or a topic word ("Muqtada al-Sadr",
+  // "Green Zone": evidence that a page is on topic, never marked) gives way to a learned entity of that
+  // name, which is marked and is evidence too.
+  const blockerKeys = new Map<string, number[]>();
+  curated.patterns.forEach((p, i) => {
+    const key = foldedKey(p.text);
+    const entity = curated.entities[p.entity];
+    if (entity?.blocker || entity?.topic) {
+      blockerKeys.set(key, [...(blockerKeys.get(key) ?? []), i]);
+      return;
+    }
+    if (!curatedKeys.has(key)) curatedKeys.set(key, p.entity);
+  });
   const curatedIndex = new Map(curated.entities.map((e, i) => [e.id, i]));
   const dropped: LearnedMatcherInput['dropped'] = [];
 
@@ -79,6 +96,7 @@ export function withLearnedNames(curated: MatcherInput, learned: readonly Learne
 
   const entities = [...curated.entities];
   const patterns = [...curated.patterns];
+  const overridden = new Set<number>();
   const pseudo: { file: string; entry: GazetteerEntry }[] = [];
   const sourcePatterns: NamePattern[] = [];
   /** The matcher's entity index of each pseudo-entry given to the variant generator. */
@@ -96,11 +114,21 @@ export function withLearnedNames(curated: MatcherInput, learned: readonly Learne
         dropped.push({ entity: e.id, text: f.text, reason: 'shared' });
         continue;
       }
+      for (const i of blockerKeys.get(f.key) ?? []) overridden.add(i);
       own.push({ text: f.text, specificity: f.specificity });
+    }
+    // "al-Sadr" beside "Sadr": the surname with its article, as pages write it.
+    if (e.type === 'person') {
+      const article = e.forms.map((f) => /(?:^|\s)((?:al|el)-\p{L}+)$/u.exec(f.text)?.[1]).find((s) => s !== undefined);
+      const bareSurname = article?.replace(/^(?:al|el)-/u, '');
+      const surnameForm = own.find((p) => p.text === bareSurname);
+      if (article && surnameForm && !own.some((p) => foldedKey(p.text) === foldedKey(article)) && !curatedKeys.has(foldedKey(article)) && !claims.has(foldedKey(article))) {
+        own.push({ text: article, specificity: surnameForm.specificity });
+      }
     }
     if (!own.length) continue;
     if (!e.known) entities.push({ id: e.id, name: e.name, type: matcherType(e.type) });
-    for (const p of own) patterns.push({ entity: index, text: p.text, specificity: p.specificity });
+    for (const p of own) patterns.push({ entity: index, text: p.text, specificity: p.specificity, ...(caseMatters(p.text) ? { capitalised: true } : {}) });
     if (transliterated(e)) {
       const entity = pseudo.length;
       pseudo.push({ file: '', entry: { id: e.id, type: matcherType(e.type), name: own[0]!.text, aliases: [], transliterated: true, summary: '', background: [] } });
@@ -111,6 +139,9 @@ export function withLearnedNames(curated: MatcherInput, learned: readonly Learne
   // Generated spellings: never one a curated or learned name has, never one two entities make.
   const taken = new Set([...curatedKeys.keys(), ...claims.keys()]);
   const { patterns: variants } = generateVariantPatterns(pseudo, sourcePatterns, foldedKey, taken);
-  for (const v of variants) patterns.push({ entity: matcherIndex[v.entity]!, text: v.text, specificity: v.specificity });
-  return { entities, patterns, dropped };
+  for (const v of variants) {
+    for (const i of blockerKeys.get(foldedKey(v.text)) ?? []) overridden.add(i);
+    patterns.push({ entity: matcherIndex[v.entity]!, text: v.text, specificity: v.specificity, ...(caseMatters(v.text) ? { capitalised: true } : {}) });
+  }
+  return { entities, patterns: patterns.filter((_, i) => !overridden.has(i)), dropped };
 }

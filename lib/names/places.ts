@@ -7,6 +7,7 @@
 import placesJson from '~/data/names/places.json';
 import { foldedKey } from '../kb/build';
 import { EXTRA_DEMONYMS } from './lexicon';
+import { plainWord } from './tokens';
 
 export interface PlaceList {
   /** Which packages and versions the list was made from. */
@@ -45,5 +46,5 @@ export function isDemonym(word: string): boolean {
       demonymKeys.add(key).add(`${key}s`);
     }
   }
-  return demonymKeys.has(word.toLowerCase().replace(/['’]s$/, ''));
+  return demonymKeys.has(plainWord(word));
 }

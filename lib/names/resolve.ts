@@ -137,7 +137,12 @@ function cluster(locals: readonly Local[]): Local[][] {
   const byKey = new Map<string, Local[]>();
   for (const l of solid) {
     if (l.known) push(byKnown, l.known, l);
-    for (const f of anchorForms(l)) push(byKey, f.key, l);
+    for (const f of anchorForms(l)) {
+      push(byKey, f.key, l);
+      // "Al-Fatah" is "Fatah": the article does not make another organisation.
+      const bare = f.key.replace(/^(?:al|el) (?=\S+$)/, '');
+      if (bare !== f.key && !isPersonLocal(l)) push(byKey, bare, l);
+    }
   }
   for (const list of byKnown.values()) for (const l of list.slice(1)) c.union(list[0]!.index, l.index);
   for (const list of byKey.values()) {
@@ -164,6 +169,18 @@ function cluster(locals: readonly Local[]): Local[][] {
   for (const list of byLoose.values()) {
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length; j++) if (sameWords(list[i]!.text, list[j]!.text)) c.union(list[i]!.l.index, list[j]!.l.index);
+    }
+  }
+  // 3b. A one-word name and the one organisation it is with a head word (Fatah ~ Al-Fatah Alliance), article aside.
+  const byHeadless = new Map<string, Local[]>();
+  const bare = (key: string) => key.replace(/^(?:al|el) /, '');
+  for (const l of solid) if (l.name.headless) push(byHeadless, bare(l.name.headless), l);
+  for (const l of solid) {
+    if (isPersonLocal(l)) continue;
+    for (const f of anchorForms(l)) {
+      const owners = byHeadless.get(bare(f.key)) ?? [];
+      const roots = new Set(owners.map((o) => c.find(o.index)));
+      if (roots.size === 1 && owners[0] !== l) c.union(l.index, owners[0]!.index);
     }
   }
   // 4. An acronym and the one name in the corpus it abbreviates (IRGC ~ Islamic Revolutionary Guard Corps).

@@ -176,6 +176,8 @@ function isHead(word: Word): boolean {
   return ORGANIZATION_HEADS.has(plain) || PLACE_HEADS.has(plain) || plain === 'republic' || plain === 'kingdom' || plain === 'state' || plain === 'emirate';
 }
 
+const MEDIA_HEADS = new Set(['news', 'press', 'times', 'post', 'telegraph', 'herald', 'tribune', 'journal', 'gazette', 'mirror', 'guardian', 'observer', 'independent']);
+
 function isDateWord(word: Word): boolean {
   const plain = plainWord(word.text.replace(/\.$/, ''));
   return (MONTHS.has(plain) || DAYS.has(plain)) && !isAcronym(word.text);
@@ -198,7 +200,9 @@ function cutAtConnectors(run: readonly Word[]): Word[][] {
     }
     const previous = current[current.length - 1];
     const lower = word.text;
-    const keep = previous !== undefined && ((isHead(previous) && lower !== 'and') || (inName && (lower === 'and' || lower === 'the')));
+    // "Alliance to the Federal Court": a name goes on with "of the", not with "to the" or "for the".
+    const toThe = lower !== 'of' && run[i + 1]?.text === 'the';
+    const keep = previous !== undefined && !toThe && ((isHead(previous) && lower !== 'and') || (inName && (lower === 'and' || lower === 'the')));
     if (keep) {
       inName = true;
       current.push(word);
@@ -227,7 +231,9 @@ function cutAtTitles(run: readonly Word[]): Run[] {
     const n = titleAt(run, i);
     // "General Assembly", "Supreme Leader's Office": a title word before a head word is part of a name.
     if (n > 0 && !(i + n < run.length && isHead(run[i + n]!))) {
-      if (current.length) out.push({ words: current, ...(title ? { title } : {}) });
+      // "Defense Secretary", "Foreign Minister": one plain word before a title is part of the title.
+      const modifier = current.length === 1 && !isAcronym(current[0]!.text) && !listedPlace(current[0]!.text) && !isDemonym(current[0]!.text);
+      if (current.length && !modifier) out.push({ words: current, ...(title ? { title } : {}) });
       title = run
         .slice(i, i + n)
         .map((w) => w.text)
@@ -253,7 +259,25 @@ function trim(run: Run): Run | undefined {
   if (!heads()) while (words.length && isDemonym(words[0]!.text) && !isAcronym(words[0]!.text)) words = words.slice(1);
   while (words.length && (isJoiner(words[words.length - 1]!) || (isDemonym(words[words.length - 1]!.text) && !isAcronym(words[words.length - 1]!.text)))) words = words.slice(0, -1);
   if (!words.some((w) => isCapitalised(w.text) && !isDemonym(w.text))) return undefined;
+  // "Parliament", "the Ministry": a category word alone names nothing in particular.
+  // (A newspaper's name may be its head word alone: "Telegraph", "Times".)
+  if (words.every((w) => (isHead(w) && !MEDIA_HEADS.has(plainWord(w.text))) || isDemonym(w.text) || isJoiner(w))) return undefined;
   return { ...run, words };
+}
+
+/**
+ * "Supreme National Security Council Ali Shamkhani" → the council | Ali Shamkhani: after an
+ * organisation's head word, a person's name of two words or more is another name.
+ */
+function cutAfterHead(run: Run): Run[] {
+  const w = run.words;
+  for (let i = 1; i < w.length - 2; i++) {
+    if (!ORGANIZATION_HEADS.has(plainWord(w[i]!.text)) || isJoiner(w[i + 1]!)) continue;
+    const rest = w.slice(i + 1);
+    if (rest.some((x) => isHead(x) || isJoiner(x) && !NAME_PARTICLES.has(x.text)) || rest.some((x) => isAcronym(x.text))) continue;
+    return [{ words: w.slice(0, i + 1), ...(run.title ? { title: run.title } : {}) }, { words: rest }];
+  }
+  return [run];
 }
 
 /** "MEK Iran" → MEK | Iran: an acronym then a listed place are two names. */
@@ -275,7 +299,7 @@ export function nameRuns(words: readonly Word[]): Run[] {
         // "Special Representative for Syria Engagement": a title's complement is not the person it names.
         const titles = k === 0 && titled.title !== undefined && !isJoiner(titled.words[0]!);
         const trimmed = trim({ words, ...(titles ? { title: titled.title } : {}) });
-        if (trimmed) out.push(...cutAcronymPlace(trimmed));
+        if (trimmed) for (const part of cutAfterHead(trimmed)) out.push(...cutAcronymPlace(part));
       });
     }
   }

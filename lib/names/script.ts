@@ -15,16 +15,17 @@ const SCRIPT_TITLES = [
 ].sort((a, b) => b.length - a.length);
 
 /** Heads that open an organisation's name. */
-const SCRIPT_ORG_HEADS = new Set([
-  'حزب', 'حركة', 'مجلس', 'وزارة', 'كتائب', 'عصائب', 'منظمة', 'جبهة', 'قوات', 'هيئة', 'تحالف', 'تيار', 'جيش',
-  'فيلق', 'سپاه', 'سازمان', 'جنبش', 'ائتلاف', 'شورای', 'وزارت', 'نیروی', 'جهاز', 'الحشد', 'حشد', 'الحرس',
-]);
+const SCRIPT_ORG_HEADS = new Set(['حزب', 'حركة', 'كتائب', 'عصائب', 'منظمة', 'جبهة', 'تحالف', 'تيار', 'فيلق', 'سپاه', 'سازمان', 'جنبش', 'ائتلاف']);
+
+/** Adjectives of nationality after a title ("رئيس الوزراء العراقي مصطفى الكاظمي"): not part of the name. */
+const SCRIPT_DEMONYMS = new Set(['العراقي', 'الإيراني', 'الايراني', 'الأمريكي', 'الأميركي', 'السوري', 'اللبناني', 'السعودي', 'التركي', 'البريطاني', 'عراقی', 'ایرانی', 'آمریکایی']);
 
 /** Words that end a name: prepositions, conjunctions, relatives, verbs of saying. */
 const SCRIPT_STOPS = new Set([
   'في', 'من', 'على', 'إلى', 'الى', 'عن', 'مع', 'أن', 'ان', 'إن', 'التي', 'الذي', 'هذا', 'هذه', 'و', 'أو', 'ثم',
   'قال', 'قالت', 'يقول', 'كان', 'كانت', 'بعد', 'قبل', 'خلال', 'بين', 'حول', 'ضد', 'لدى', 'عند', 'منذ', 'حتى',
   'در', 'از', 'به', 'با', 'که', 'را', 'و', 'این', 'آن', 'برای', 'گفت', 'است', 'بود', 'شد', 'تا', 'هم',
+  'أصيب', 'اصيب', 'قتل', 'أعلن', 'اعلن', 'أكد', 'اكد', 'الذين', 'التي', 'هو', 'هي',
 ]);
 
 /** How many words a script name runs to at most after its cue. */
@@ -69,7 +70,8 @@ export function scriptNames(text: string): ScriptName[] {
       const title = SCRIPT_TITLES.find((t) => rest.startsWith(`${t} `));
       const head = SCRIPT_ORG_HEADS.has(words[i]!.text);
       if (!title && !head) continue;
-      const first = title ? i + title.split(/[ \u200C]/).length : i;
+      let first = title ? i + title.split(/[ \u200C]/).length : i;
+      while (first < words.length && SCRIPT_DEMONYMS.has(words[first]!.text)) first++;
       let last = first;
       while (last + 1 < words.length && last - first + 1 < MAX_SCRIPT_WORDS && !SCRIPT_STOPS.has(words[last + 1]!.text)) last++;
       if (first >= words.length || SCRIPT_STOPS.has(words[first]!.text)) continue;

@@ -71,6 +71,7 @@ const docNameSchema = v.strictObject({
   strong: v.array(strong),
   person: v.optional(v.strictObject({ given: v.array(text(200)), initials: v.array(text(10)), surname: text(300) })),
   initials: v.optional(text(50)),
+  headless: v.optional(key),
   definitions: v.array(v.strictObject({ text: text(2000), cite: text(600), score: v.number() })),
   tentative: v.optional(v.literal(true)),
 });

@@ -74,6 +74,8 @@ export interface DocName {
   person?: PersonParts;
   /** Initials of its longest form of two words or more ("IRGC" for Islamic Revolutionary Guard Corps). */
   initials?: string;
+  /** The folded key of an organisation's name without its head word ("al fatah" for Al-Fatah Alliance). */
+  headless?: string;
   definitions: Definition[];
   /** Every form is tentative: it can join an entity found elsewhere but not found one. */
   tentative?: true;

@@ -63,6 +63,13 @@ describe('learned names in the matcher', () => {
     expect(marks(state, 'Mustafa al-Kazimi and Akram al-Kaabi.').map((m) => m.id)).toEqual(['mustafa-al-kadhimi']);
   });
 
+  it('marks a learned name only where it is written as a name, not the same words in lower case', () => {
+    const doc: NameDocument = { id: 'court', title: 'Ruling', paragraphs: ['The Federal Supreme Court rejected the appeal.', 'A court official said the Federal Supreme Court would meet again.'] };
+    const state = learn(doc, nujabaArticle);
+    expect(marks(state, 'The Federal Supreme Court met Akram al-Kaabi.').map((m) => m.text)).toEqual(['Federal Supreme Court', 'Akram al-Kaabi']);
+    expect(marks(state, 'A federal supreme court, said Akram al-Kaabi.').map((m) => m.text)).toEqual(['Akram al-Kaabi']);
+  });
+
   it('leaves out a learned spelling two entities share instead of failing the build', () => {
     const a: NameDocument = { id: 'a', title: 'A', paragraphs: ['Ali Hamdani, the governor of Basra, spoke. Hamdani left.', 'Ali Hamdani returned.'] };
     const b: NameDocument = { id: 'b', title: 'B', paragraphs: ['Reza Hamdani, the commander of the brigade, spoke. Hamdani left.', 'Reza Hamdani returned.'] };
