@@ -27,7 +27,7 @@ import { isDemonym, listedPlace } from './places';
 import { isLeadingPlaceHead, nameRuns, paragraphWords, type Word } from './runs';
 import { scriptNames } from './script';
 import { splitSentences } from './sentences';
-import { personParts, sameSurname } from './spelling';
+import { personParts, sameSurname, skeletons, surnameWords } from './spelling';
 import { hasInnerCapital, isAcronym, isArabicScript, isCapitalised, isInitial, plainWord, tokenize, withoutPossessive } from './tokens';
 import type { Definition, DocName, DocNames, FormCount, LearnedType, NameDocument, PersonParts, StrongCue, TypeVotes } from './types';
 
@@ -430,13 +430,17 @@ function linkCandidates(paragraphs: readonly Paragraph[], cs: Candidate[]): Unio
   const anchors = cs
     .map((c, i) => ({ c, i, parts: isPersonish(c) && c.words.length >= 2 ? personParts(c.words) : undefined }))
     .filter((a): a is { c: Candidate; i: number; parts: PersonParts } => a.parts !== undefined && a.parts.given.length > 0);
+  // Full names by the sound of their surname's last word, so a surname is compared with a few, not all.
+  const anchorsBySound = new Map<string, typeof anchors>();
+  for (const a of anchors) for (const s of skeletons(surnameWords(a.parts.surname).pop() ?? '')) anchorsBySound.set(s, [...(anchorsBySound.get(s) ?? []), a]);
   cs.forEach((c, i) => {
     // "Austin" is a city, but not in a document about Lloyd Austin: a listed place may be a surname.
     const listed = listedPlace(c.text) !== undefined && c.words.length === 1;
     if (c.acronym || c.script || (!listed && (c.votes.organization > c.votes.person || c.votes.place > c.votes.person))) return;
     const parts = personParts(c.words);
     if (!parts || parts.given.length > 0 || parts.initials.length > 0) return;
-    const matching = anchors.filter((a) => a.i !== i && sameSurname(parts.surname, a.parts.surname));
+    const nearby = new Set(skeletons(surnameWords(parts.surname).pop() ?? '').flatMap((s) => anchorsBySound.get(s) ?? []));
+    const matching = anchors.filter((a) => nearby.has(a) && a.i !== i && sameSurname(parts.surname, a.parts.surname));
     if (!matching.length) return;
     if (listed) {
       c.votes.place = 0;
@@ -452,22 +456,36 @@ function linkCandidates(paragraphs: readonly Paragraph[], cs: Candidate[]): Unio
 
 const MAX_DEFINITIONS = 3;
 
-/** Defining phrases of a name's mentions, those that fit `type` (all of them, with their role, when it is not known yet). */
-function definitionsOf(doc: string, paragraphs: readonly Paragraph[], members: readonly Candidate[], type: LearnedType | undefined): Definition[] & { role?: 'person' | 'organization' }[] {
-  const found: (Definition & { role?: 'person' | 'organization' })[] = [];
-  for (const c of members) {
-    if (c.para === 0 || c.tentative) continue;
+/** Mentions searched for a defining phrase: a document defines a name where it first brings it in. */
+const DEFINING_MENTIONS = 8;
+
+interface FoundDefinition extends Definition {
+  role?: 'person' | 'organization';
+  relative?: 'who' | 'which';
+}
+
+/** Defining phrases of a name's first mentions, best first. */
+function definitionsOf(doc: string, paragraphs: readonly Paragraph[], members: readonly Candidate[]): FoundDefinition[] {
+  const found: FoundDefinition[] = [];
+  for (const c of members.filter((m) => m.para > 0 && !m.tentative).slice(0, DEFINING_MENTIONS)) {
     const text = paragraphs[c.para]!.text;
     for (const d of definitionsAt(text, c.start, c.end, c.sentenceStart, c.sentenceEnd)) {
-      // "who" defines a person, "which" an organisation; after a place either is about something else.
-      if (type !== undefined && ((d.relative === 'who' && type !== 'person') || (d.relative === 'which' && type !== 'organization'))) continue;
-      if (type !== undefined && d.role && d.role !== type) continue;
       const phrase = text.slice(d.start, d.end).replace(/[\s,;:]+$/u, '');
-      if (!found.some((f) => f.text === phrase)) found.push({ text: phrase, cite: `${doc}:${c.para}`, score: d.score, ...(d.role ? { role: d.role } : {}) });
+      if (!found.some((f) => f.text === phrase)) {
+        found.push({ text: phrase, cite: `${doc}:${c.para}`, score: d.score, ...(d.role ? { role: d.role } : {}), ...(d.relative ? { relative: d.relative } : {}) });
+      }
     }
   }
-  const best = found.sort((a, b) => b.score - a.score);
-  return type === undefined ? best : best.slice(0, MAX_DEFINITIONS).map(({ role: _role, ...d }) => d);
+  return found.sort((a, b) => b.score - a.score);
+}
+
+/** The phrases that fit the name's type: "who" defines a person, "which" an organisation; after a place either is about something else. */
+function fitting(found: readonly FoundDefinition[], type: LearnedType): Definition[] {
+  return found
+    .filter((d) => !((d.relative === 'who' && type !== 'person') || (d.relative === 'which' && type !== 'organization')))
+    .filter((d) => !d.role || d.role === type)
+    .slice(0, MAX_DEFINITIONS)
+    .map((d) => ({ text: d.text, cite: d.cite, score: d.score }));
 }
 
 function formsOf(members: readonly Candidate[], lowercase: ReadonlySet<string>): FormCount[] {
@@ -521,9 +539,10 @@ export function readDocument(doc: NameDocument): DocNames {
       if (!c.tentative) for (const s of c.strong) strong.add(s);
     }
     // A role before the name says what it is: "the British newspaper Telegraph", "Iraq's former president, X".
-    for (const d of definitionsOf(doc.id, paragraphs, members, undefined)) if (d.role) votes[d.role] += 2;
+    const found = definitionsOf(doc.id, paragraphs, members);
+    for (const d of found) if (d.role) votes[d.role] += 2;
     const type = (Object.keys(votes) as LearnedType[]).reduce((best, t) => (votes[t] > votes[best] ? t : best), 'other' as LearnedType);
-    const definitions = definitionsOf(doc.id, paragraphs, members, type);
+    const definitions = fitting(found, type);
     if (definitions.some((d) => d.score >= 4)) strong.add('definition');
     const latin = members.filter((c) => !c.script && !c.acronym);
     const longest = [...latin].sort((a, b) => b.words.length - a.words.length || b.text.length - a.text.length)[0];

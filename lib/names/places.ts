@@ -34,8 +34,17 @@ export function listedPlace(name: string): string | undefined {
       }
     }
   }
-  return placeKeys.get(foldedKey(name));
+  let place = lookups.get(name);
+  if (place === undefined) {
+    place = placeKeys.get(foldedKey(name)) ?? null;
+    if (lookups.size > 20_000) lookups.clear();
+    lookups.set(name, place);
+  }
+  return place ?? undefined;
 }
+
+/** Names already looked up: the same words are asked about many times per document. */
+const lookups = new Map<string, string | null>();
 
 /** Whether a word is a demonym or a group adjective ("Iraqi", "Iranians", "Shiite", "Kurdish"). */
 export function isDemonym(word: string): boolean {

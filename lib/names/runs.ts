@@ -152,11 +152,19 @@ export function capitalisedRuns(words: readonly Word[]): Word[][] {
   return runs;
 }
 
-const TITLE_WORDS = PERSON_TITLES.map((t) => t.split(' '));
+/** Titles by their first word, longest first. */
+const TITLES_BY_FIRST = new Map<string, string[][]>();
+for (const t of PERSON_TITLES) {
+  const words = t.split(' ');
+  const first = words[0]!.replace(/\.$/, '');
+  TITLES_BY_FIRST.set(first, [...(TITLES_BY_FIRST.get(first) ?? []), words]);
+}
 
 /** The longest title starting at `i` (its length in words), 0 if none. */
 function titleAt(words: readonly Word[], i: number): number {
-  for (const title of TITLE_WORDS) {
+  const first = words[i]!;
+  const key = first.text === 'PM' || first.text === 'MP' ? first.text.toLowerCase() : plainWord(first.text.replace(/\.$/, ''));
+  for (const title of TITLES_BY_FIRST.get(key) ?? []) {
     if (i + title.length > words.length) continue;
     let ok = true;
     for (let k = 0; k < title.length && ok; k++) {

@@ -58,7 +58,10 @@ export function isInitial(word: string): boolean {
 
 /** Starts with a capital (or is an acronym); "al-Kadhimi" counts through the capital after its article. */
 export function isCapitalised(word: string): boolean {
-  return /^\p{Lu}/u.test(word) || /^(?:al|el|an|ad|as|ar|az|at|ash|ul)[-‐]\p{Lu}/u.test(word);
+  const c = word.charCodeAt(0);
+  if (c >= 0x41 && c <= 0x5a) return true;
+  if (c >= 0x61 && c <= 0x7a) return (c === 0x61 || c === 0x65 || c === 0x75) && /^(?:al|el|an|ad|as|ar|az|at|ash|ul)[-‐]\p{Lu}/u.test(word);
+  return c > 0x7f && /^\p{Lu}/u.test(word);
 }
 
 /** "NourNews", "McGurk", "DeSantis": a capital after a lower-case letter shows a name even at a sentence's start. */
@@ -68,11 +71,20 @@ export function hasInnerCapital(word: string): boolean {
 
 /** Letters only, lower case, diacritics and apostrophes removed: how word lists are looked up. */
 export function plainWord(word: string): string {
-  return withoutPossessive(word)
-    .normalize('NFKD')
-    .replace(/[\p{M}'’‘ʼ`]/gu, '')
-    .toLowerCase();
+  let plain = plainCache.get(word);
+  if (plain === undefined) {
+    plain = withoutPossessive(word)
+      .normalize('NFKD')
+      .replace(/[\p{M}'’‘ʼ`]/gu, '')
+      .toLowerCase();
+    // Word lists are looked up many times per word; a document has a few thousand distinct words.
+    if (plainCache.size > 20_000) plainCache.clear();
+    plainCache.set(word, plain);
+  }
+  return plain;
 }
+
+const plainCache = new Map<string, string>();
 
 /** Whether the separator between two tokens lets a name run on: one space, or an editor's bracket ("Esmail] Gha’ani"). */
 export function joins(before: string): boolean {

@@ -64,7 +64,7 @@ export interface SeedScore {
 const PARTICLE = /^(?:al|el|bin|ibn|of|the|and|e|de|for|to|al-\S+)$/;
 
 /** Written as a name: every word but particles starts with a capital, or is an acronym or script. */
-function writtenAsName(text: string): boolean {
+export function writtenAsName(text: string): boolean {
   return text
     .split(/[\s-]+/)
     .filter(Boolean)
