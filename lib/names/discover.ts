@@ -27,7 +27,7 @@ import { isDemonym, listedPlace } from './places';
 import { isLeadingPlaceHead, nameRuns, paragraphWords, type Word } from './runs';
 import { scriptNames } from './script';
 import { splitSentences } from './sentences';
-import { personParts, sameSurname, skeletons, surnameWords } from './spelling';
+import { personParts, sameSurname, surnameSounds } from './spelling';
 import { hasInnerCapital, isAcronym, isArabicScript, isCapitalised, isInitial, plainWord, tokenize, withoutPossessive } from './tokens';
 import type { Definition, DocName, DocNames, FormCount, LearnedType, NameDocument, PersonParts, StrongCue, TypeVotes } from './types';
 
@@ -432,14 +432,14 @@ function linkCandidates(paragraphs: readonly Paragraph[], cs: Candidate[]): Unio
     .filter((a): a is { c: Candidate; i: number; parts: PersonParts } => a.parts !== undefined && a.parts.given.length > 0);
   // Full names by the sound of their surname's last word, so a surname is compared with a few, not all.
   const anchorsBySound = new Map<string, typeof anchors>();
-  for (const a of anchors) for (const s of skeletons(surnameWords(a.parts.surname).pop() ?? '')) anchorsBySound.set(s, [...(anchorsBySound.get(s) ?? []), a]);
+  for (const a of anchors) for (const s of surnameSounds(a.parts.surname)) anchorsBySound.set(s, [...(anchorsBySound.get(s) ?? []), a]);
   cs.forEach((c, i) => {
     // "Austin" is a city, but not in a document about Lloyd Austin: a listed place may be a surname.
     const listed = listedPlace(c.text) !== undefined && c.words.length === 1;
     if (c.acronym || c.script || (!listed && (c.votes.organization > c.votes.person || c.votes.place > c.votes.person))) return;
     const parts = personParts(c.words);
     if (!parts || parts.given.length > 0 || parts.initials.length > 0) return;
-    const nearby = new Set(skeletons(surnameWords(parts.surname).pop() ?? '').flatMap((s) => anchorsBySound.get(s) ?? []));
+    const nearby = new Set(surnameSounds(parts.surname).flatMap((s) => anchorsBySound.get(s) ?? []));
     const matching = anchors.filter((a) => nearby.has(a) && a.i !== i && sameSurname(parts.surname, a.parts.surname));
     if (!matching.length) return;
     if (listed) {

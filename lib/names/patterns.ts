@@ -63,15 +63,29 @@ function transliterated(entity: LearnedEntity): boolean {
     if (words.some((w) => ARABIC_GIVEN.has(w.toLowerCase()))) return true;
   }
   // Two spellings of one word in the documents already.
-  for (let i = 0; i < latin.length; i++) for (let j = i + 1; j < latin.length; j++) if (latin[i] !== latin[j] && sameWord(latin[i]!, latin[j]!)) return true;
+  const words = (t: string) => t.split(/\s+/);
+  for (let i = 0; i < latin.length; i++) {
+    for (let j = i + 1; j < latin.length; j++) {
+      const [a, b] = [words(latin[i]!), words(latin[j]!)];
+      if (a.length === b.length && latin[i] !== latin[j] && a.every((w, k) => sameWord(w, b[k]!))) return true;
+    }
+  }
   return false;
 }
 
-/**
- * `buildMatcher`'s input: the curated entities and patterns as given, then the learned ones.
- * Learned entities keep their learned ids; new spellings of a curated entity go to it.
- */
-export function withLearnedNames(curated: MatcherInput, learned: readonly LearnedEntity[]): LearnedMatcherInput {
+interface CuratedKeys {
+  /** Folded key → entity index, for every curated name that is marked. */
+  curatedKeys: Map<string, number>;
+  /** Folded key → pattern indices of blockers and topic words. */
+  blockerKeys: Map<string, number[]>;
+}
+
+/** The curated names by folded key, once per curated input: every rebuild after an import reuses them. */
+const curatedKeyCache = new WeakMap<MatcherInput, CuratedKeys>();
+
+function curatedKeysOf(curated: MatcherInput): CuratedKeys {
+  const cached = curatedKeyCache.get(curated);
+  if (cached) return cached;
   const curatedKeys = new Map<string, number>();
   // A blocker ("Kataib Hezbollah", learnt only so it is never marked) or a topic word ("Muqtada al-Sadr",
   // "Green Zone": evidence that a page is on topic, never marked) gives way to a learned entity of that
@@ -86,6 +100,17 @@ export function withLearnedNames(curated: MatcherInput, learned: readonly Learne
     }
     if (!curatedKeys.has(key)) curatedKeys.set(key, p.entity);
   });
+  const keys = { curatedKeys, blockerKeys };
+  curatedKeyCache.set(curated, keys);
+  return keys;
+}
+
+/**
+ * `buildMatcher`'s input: the curated entities and patterns as given, then the learned ones.
+ * Learned entities keep their learned ids; new spellings of a curated entity go to it.
+ */
+export function withLearnedNames(curated: MatcherInput, learned: readonly LearnedEntity[]): LearnedMatcherInput {
+  const { curatedKeys, blockerKeys } = curatedKeysOf(curated);
   const curatedIndex = new Map(curated.entities.map((e, i) => [e.id, i]));
   const dropped: LearnedMatcherInput['dropped'] = [];
 

@@ -13,7 +13,7 @@ import type { Specificity, Statement } from '../kb/types';
 import { foldedKey } from '../kb/build';
 import { applyEdits, type Cluster, type Occurrence } from './edits';
 import { acronymLetters } from './discover';
-import { givenAgree, personParts as personPartsOf, sameWord, samePerson, sameSurname, skeletons, surnameWords } from './spelling';
+import { givenAgree, personParts as personPartsOf, sameWord, samePerson, sameSurname, skeletons, surnameSounds } from './spelling';
 import { isAcronym } from './tokens';
 import type { DocName, EntityRef, KnownEntity, LearnedEntity, LearnedForm, LearnedType, NameState, PersonParts, StrongCue, TypeVotes } from './types';
 
@@ -21,12 +21,13 @@ import type { DocName, EntityRef, KnownEntity, LearnedEntity, LearnedForm, Learn
 export interface KnownIndex {
   byKey: ReadonlyMap<string, string>;
   entities: ReadonlyMap<string, KnownEntity>;
-  people: readonly { id: string; parts: PersonParts }[];
+  /** Curated people in parts, by the sound of their surname (`surnameSounds`). */
+  people: ReadonlyMap<string, readonly { id: string; parts: PersonParts }[]>;
 }
 
 export function knownIndex(known: readonly KnownEntity[]): KnownIndex {
   const byKey = new Map<string, string>();
-  const people: { id: string; parts: PersonParts }[] = [];
+  const people = new Map<string, { id: string; parts: PersonParts }[]>();
   for (const e of known) {
     for (const name of [e.name, ...e.names]) {
       const key = foldedKey(name);
@@ -37,7 +38,7 @@ export function knownIndex(known: readonly KnownEntity[]): KnownIndex {
         const words = name.split(/\s+/);
         if (words.length < 2 || /[\u0600-\u06FF]/u.test(name)) continue;
         const parts = personPartsOf(words);
-        if (parts?.given.length) people.push({ id: e.id, parts });
+        if (parts?.given.length) for (const s of surnameSounds(parts.surname)) push(people, s, { id: e.id, parts });
       }
     }
   }
@@ -123,7 +124,9 @@ function knownOf(l: Local, known: KnownIndex): string | undefined {
     if (id) votes.set(id, (votes.get(id) ?? 0) + f.count * (f.short ? 1 : 2));
   }
   if (votes.size === 0 && l.person) {
-    for (const p of known.people) if (samePerson(l.person, p.parts)) votes.set(p.id, (votes.get(p.id) ?? 0) + 1);
+    for (const s of surnameSounds(l.person.surname)) {
+      for (const p of known.people.get(s) ?? []) if (samePerson(l.person, p.parts)) votes.set(p.id, (votes.get(p.id) ?? 0) + 1);
+    }
   }
   return [...votes].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
@@ -153,8 +156,17 @@ function cluster(locals: readonly Local[]): Local[][] {
     }
   }
   // 2. One person in two spellings: surnames that sound alike, given names that agree.
+  // One representative per distinct name in parts: the same spelling in a thousand documents is compared once.
+  const byParts = new Map<string, Local>();
+  for (const l of solid) {
+    if (!l.person) continue;
+    const key = `${l.person.given.join(' ')}|${l.person.initials.join('')}|${l.person.surname}`.toLowerCase();
+    const first = byParts.get(key);
+    if (first) c.union(first.index, l.index);
+    else byParts.set(key, l);
+  }
   const bySurname = new Map<string, Local[]>();
-  for (const l of solid) if (l.person) for (const s of surnameWords(l.person.surname).slice(-1).flatMap(skeletons)) push(bySurname, s, l);
+  for (const l of byParts.values()) for (const s of surnameSounds(l.person!.surname)) push(bySurname, s, l);
   for (const list of bySurname.values()) {
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length; j++) if (samePerson(list[i]!.person!, list[j]!.person!)) c.union(list[i]!.index, list[j]!.index);
@@ -195,13 +207,16 @@ function cluster(locals: readonly Local[]): Local[][] {
     }
   }
   // 5. A surname alone: the only person with that surname (several: left alone, marked by `ambiguousSurnames`).
-  const fullPeople = solid.filter((l) => l.person && l.person.given.length);
+  const surnameOwners = new Map<string, Local[]>();
+  for (const l of byParts.values()) if (l.person!.given.length) for (const s of surnameSounds(l.person!.surname)) push(surnameOwners, s, l);
   for (const l of solid) {
-    if (l.person || l.known || !isPersonLocal(l) && l.name.votes.organization + l.name.votes.place > 0) continue;
+    if (l.person || l.known || (!isPersonLocal(l) && l.name.votes.organization + l.name.votes.place > 0)) continue;
     const forms = anchorForms(l).filter((f) => !/\s/.test(f.text.trim()) || /^(?:al|el)[-\s]/i.test(f.text));
     if (!forms.length || forms.some((f) => isAcronym(f.text))) continue;
     const roots = new Set<number>();
-    for (const p of fullPeople) if (forms.some((f) => sameSurname(f.text, p.person!.surname))) roots.add(c.find(p.index));
+    for (const f of forms) {
+      for (const s of surnameSounds(f.text)) for (const p of surnameOwners.get(s) ?? []) if (sameSurname(f.text, p.person!.surname)) roots.add(c.find(p.index));
+    }
     if (roots.size === 1) c.union(l.index, [...roots][0]!);
   }
   // 6. Tentative names only join an entity found elsewhere by one of its forms.
@@ -349,14 +364,17 @@ export function resolve(state: NameState, known: KnownIndex): Resolution {
     };
   });
   // Several people with this surname and no given name to tell: not an entity on its own.
+  const peopleBySound = new Map<string, { cluster: Cluster; surname: string }[]>();
+  for (const cl of clusters) {
+    const surnames = new Set(cl.occurrences.flatMap((o) => (o.name.person ? [o.name.person.surname] : [])));
+    for (const surname of surnames) for (const s of surnameSounds(surname)) push(peopleBySound, s, { cluster: cl, surname });
+  }
   for (const cl of clusters) {
     if (cl.known || cl.occurrences.some((o) => o.name.person)) continue;
-    const single = cl.occurrences.every((o) => !/\s/.test(o.form.text.trim()));
-    if (!single) continue;
-    const owners = new Set<string>();
-    for (const other of clusters) {
-      if (other === cl) continue;
-      for (const o of other.occurrences) if (o.name.person && cl.occurrences.some((c) => sameSurname(c.form.text, o.name.person!.surname))) owners.add(other.name);
+    if (!cl.occurrences.every((o) => !/\s/.test(o.form.text.trim()))) continue;
+    const owners = new Set<Cluster>();
+    for (const text of new Set(cl.occurrences.map((o) => o.form.text))) {
+      for (const s of surnameSounds(text)) for (const p of peopleBySound.get(s) ?? []) if (p.cluster !== cl && sameSurname(text, p.surname)) owners.add(p.cluster);
     }
     if (owners.size >= 2) cl.ambiguousSurname = true;
   }

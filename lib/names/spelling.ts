@@ -73,7 +73,19 @@ export function sameWord(a: string, b: string): boolean {
  * transliterator writes several ways folded together): used to find the pairs worth testing,
  * never to decide. Two keys, because z is s in one spelling (Mobilization) and dh in another (Kazemi).
  */
-export function skeletons(word: string): string[] {
+export function skeletons(word: string): readonly string[] {
+  let cached = skeletonCache.get(word);
+  if (!cached) {
+    cached = computeSkeletons(word);
+    if (skeletonCache.size > 50_000) skeletonCache.clear();
+    skeletonCache.set(word, cached);
+  }
+  return cached;
+}
+
+const skeletonCache = new Map<string, readonly string[]>();
+
+function computeSkeletons(word: string): string[] {
   const w = withoutArticle(word).replace(JOINED_ARTICLE, '');
   const base = w
     .replace(/kh|gh|q|g|c/g, 'k')
@@ -139,7 +151,19 @@ export function personParts(words: readonly string[]): PersonParts | undefined {
 }
 
 /** The words of a surname for comparison, particles folded away: "Abd al-Mahdi" → ["abd", "mahdi"], "al-Sadr" → ["sadr"]. */
-export function surnameWords(surname: string): string[] {
+export function surnameWords(surname: string): readonly string[] {
+  let cached = surnameCache.get(surname);
+  if (!cached) {
+    cached = computeSurnameWords(surname);
+    if (surnameCache.size > 50_000) surnameCache.clear();
+    surnameCache.set(surname, cached);
+  }
+  return cached;
+}
+
+const surnameCache = new Map<string, readonly string[]>();
+
+function computeSurnameWords(surname: string): string[] {
   const words = surname.split(/[\s]+/).flatMap((w) => (/^(?:abd|abu|bin|ibn)[-‐]/i.test(w) ? w.split(/[-‐]/) : [w]));
   return words
     .map((w) => withoutArticle(w))
@@ -148,6 +172,11 @@ export function surnameWords(surname: string): string[] {
 }
 
 /** Whether two surnames are one: word for word the same spelling, or (one word each) close enough. */
+/** The keys under which two surnames `sameSurname` accepts meet (the sound of their last word). */
+export function surnameSounds(surname: string): readonly string[] {
+  return skeletons(surnameWords(surname).slice(-1)[0] ?? '');
+}
+
 export function sameSurname(a: string, b: string): boolean {
   const x = surnameWords(a);
   const y = surnameWords(b);
