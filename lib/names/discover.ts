@@ -29,6 +29,7 @@ import { scriptNames } from './script';
 import { splitSentences } from './sentences';
 import { personParts, sameSurname, surnameSounds } from './spelling';
 import { hasInnerCapital, isAcronym, isArabicScript, isCapitalised, isInitial, plainWord, tokenize, withoutPossessive } from './tokens';
+import { UnionFind } from './union-find';
 import type { Definition, DocName, DocNames, FormCount, LearnedType, NameDocument, PersonParts, StrongCue, TypeVotes } from './types';
 
 interface Candidate {
@@ -301,24 +302,6 @@ function weigh(p: Paragraph, c: Candidate): void {
   if (personLike && words.length >= 2) {
     c.votes.person += 1;
     if (/^(?:al|el)[-‐]/iu.test(lastWord)) c.votes.person += 1;
-  }
-}
-
-class UnionFind {
-  private readonly parent: number[];
-  constructor(n: number) {
-    this.parent = Array.from({ length: n }, (_, i) => i);
-  }
-  find(i: number): number {
-    while (this.parent[i] !== i) {
-      this.parent[i] = this.parent[this.parent[i]!]!;
-      i = this.parent[i]!;
-    }
-    return i;
-  }
-  union(a: number, b: number): void {
-    const [x, y] = [this.find(a), this.find(b)];
-    if (x !== y) this.parent[Math.max(x, y)] = Math.min(x, y);
   }
 }
 

@@ -12,6 +12,7 @@
 import type { Specificity, Statement } from '../kb/types';
 import { foldedKey } from '../kb/build';
 import { applyEdits, type Cluster, type Occurrence } from './edits';
+import { UnionFind } from './union-find';
 import { acronymLetters } from './discover';
 import { givenAgree, personParts as personPartsOf, sameWord, samePerson, sameSurname, skeletons, surnameSounds } from './spelling';
 import { isAcronym } from './tokens';
@@ -54,22 +55,18 @@ interface Local {
   known?: string;
 }
 
+/** Locals joined into entities, refusing a union that would make two people one. */
 class Clusters {
-  private readonly parent: number[];
-  /** Full person names of each root, to refuse a union that would make two people one. */
+  private readonly sets: UnionFind;
+  /** Full person names of each root. */
   private readonly people: PersonParts[][];
   constructor(locals: readonly Local[]) {
-    this.parent = locals.map((_, i) => i);
+    this.sets = new UnionFind(locals.length);
     this.people = locals.map((l) => (l.person ? [l.person] : []));
   }
   find(i: number): number {
-    while (this.parent[i] !== i) {
-      this.parent[i] = this.parent[this.parent[i]!]!;
-      i = this.parent[i]!;
-    }
-    return i;
+    return this.sets.find(i);
   }
-  /** Join two clusters unless a person in one and a person in the other cannot be one. */
   union(a: number, b: number): boolean {
     const [x, y] = [this.find(a), this.find(b)];
     if (x === y) return true;
@@ -77,10 +74,9 @@ class Clusters {
     const py = this.people[y]!;
     // Muqtada al-Sadr and Mohammed Sadiq al-Sadr stay two, however the rest of the corpus links them.
     for (const p of px) for (const q of py) if (!givenAgree(p, q)) return false;
-    const [root, child] = x < y ? [x, y] : [y, x];
-    this.parent[child] = root;
+    const root = this.sets.union(x, y);
     this.people[root] = [...px, ...py];
-    this.people[child] = [];
+    this.people[root === x ? y : x] = [];
     return true;
   }
 }
@@ -293,7 +289,8 @@ export const LEARNED_PREFIX = 'learned:';
 function assignIds(clusters: Cluster[], ids: Record<string, string>): Record<string, string> {
   const taken = new Set<string>();
   const next: Record<string, string> = {};
-  const order = [...clusters].sort((a, b) => b.occurrences.reduce((n, o) => n + o.form.count, 0) - a.occurrences.reduce((n, o) => n + o.form.count, 0));
+  const weight = new Map(clusters.map((c) => [c, c.occurrences.reduce((n, o) => n + o.form.count, 0)]));
+  const order = [...clusters].sort((a, b) => weight.get(b)! - weight.get(a)!);
   for (const cl of order) {
     if (cl.known) {
       cl.id = cl.known;
@@ -385,7 +382,7 @@ export function resolve(state: NameState, known: KnownIndex): Resolution {
   const entities = clusters.map((cl): LearnedEntity => {
     const votes: TypeVotes = { person: 0, organization: 0, place: 0, other: 0 };
     const strong = new Set<StrongCue>();
-    const forms = new Map<string, LearnedForm & { lowercaseSeen: boolean }>();
+    const forms = new Map<string, LearnedForm & { lowercaseSeen: boolean; docSet: Set<string> }>();
     const docs = new Set<string>();
     const definitions: { text: string; cite: string; score: number; doc: string }[] = [];
     const counted = new Set<DocName>();
@@ -397,9 +394,12 @@ export function resolve(state: NameState, known: KnownIndex): Resolution {
         for (const s of o.name.strong) strong.add(s);
         for (const d of o.name.definitions) definitions.push({ ...d, doc: o.doc });
       }
-      const f = forms.get(o.form.key) ?? { text: o.form.text, key: o.form.key, count: 0, docs: [], specificity: 'unique' as Specificity, lowercaseSeen: false };
+      const f = forms.get(o.form.key) ?? { text: o.form.text, key: o.form.key, count: 0, docs: [], specificity: 'unique' as Specificity, lowercaseSeen: false, docSet: new Set<string>() };
       f.count += o.form.count;
-      if (!f.docs.includes(o.doc)) f.docs.push(o.doc);
+      if (!f.docSet.has(o.doc)) {
+        f.docSet.add(o.doc);
+        f.docs.push(o.doc);
+      }
       f.lowercaseSeen ||= o.form.lowercaseSeen === true;
       forms.set(o.form.key, f);
     }
@@ -419,7 +419,7 @@ export function resolve(state: NameState, known: KnownIndex): Resolution {
       name: cl.rename ?? cl.name,
       type,
       forms: [...forms.values()]
-        .map(({ lowercaseSeen, ...f }) => ({ ...f, specificity: specificityOf({ text: f.text, lowercaseSeen }, { strong: strongList }) }))
+        .map(({ lowercaseSeen, docSet: _docSet, ...f }) => ({ ...f, specificity: specificityOf({ text: f.text, lowercaseSeen }, { strong: strongList }) }))
         .sort((a, b) => b.count - a.count || a.text.localeCompare(b.text)),
       docs: docList,
       mentions: [...forms.values()].reduce((n, f) => n + f.count, 0),

@@ -9,6 +9,7 @@
 import { wordVariants } from '../kb/variants';
 import { NAME_PARTICLES } from './lexicon';
 import type { PersonParts } from './types';
+import { memo } from './union-find';
 import { isInitial, plainWord } from './tokens';
 
 const JOINED_ARTICLE = /^(?:al|el)(?=[a-z]{4,})/;
@@ -19,17 +20,7 @@ export function withoutArticle(word: string): string {
   return plainWord(word).replace(HYPHEN_ARTICLE, '');
 }
 
-const variantCache = new Map<string, Set<string>>();
-
-function variantsOf(plain: string): Set<string> {
-  let set = variantCache.get(plain);
-  if (!set) {
-    set = new Set(wordVariants(plain).map((v) => v.text.toLowerCase()));
-    if (variantCache.size > 50_000) variantCache.clear();
-    variantCache.set(plain, set);
-  }
-  return set;
-}
+const variantsOf = memo((plain: string) => new Set(wordVariants(plain).map((v) => v.text.toLowerCase())));
 
 const VOWELS = 'aeiouy';
 const SWAPS = new Set(['sz', 'zs', 'kq', 'qk', 'ck', 'kc']);
@@ -73,17 +64,7 @@ export function sameWord(a: string, b: string): boolean {
  * transliterator writes several ways folded together): used to find the pairs worth testing,
  * never to decide. Two keys, because z is s in one spelling (Mobilization) and dh in another (Kazemi).
  */
-export function skeletons(word: string): readonly string[] {
-  let cached = skeletonCache.get(word);
-  if (!cached) {
-    cached = computeSkeletons(word);
-    if (skeletonCache.size > 50_000) skeletonCache.clear();
-    skeletonCache.set(word, cached);
-  }
-  return cached;
-}
-
-const skeletonCache = new Map<string, readonly string[]>();
+export const skeletons: (word: string) => readonly string[] = memo(computeSkeletons);
 
 function computeSkeletons(word: string): string[] {
   const w = withoutArticle(word).replace(JOINED_ARTICLE, '');
@@ -151,17 +132,7 @@ export function personParts(words: readonly string[]): PersonParts | undefined {
 }
 
 /** The words of a surname for comparison, particles folded away: "Abd al-Mahdi" → ["abd", "mahdi"], "al-Sadr" → ["sadr"]. */
-export function surnameWords(surname: string): readonly string[] {
-  let cached = surnameCache.get(surname);
-  if (!cached) {
-    cached = computeSurnameWords(surname);
-    if (surnameCache.size > 50_000) surnameCache.clear();
-    surnameCache.set(surname, cached);
-  }
-  return cached;
-}
-
-const surnameCache = new Map<string, readonly string[]>();
+export const surnameWords: (surname: string) => readonly string[] = memo(computeSurnameWords);
 
 function computeSurnameWords(surname: string): string[] {
   const words = surname.split(/[\s]+/).flatMap((w) => (/^(?:abd|abu|bin|ibn)[-‐]/i.test(w) ? w.split(/[-‐]/) : [w]));

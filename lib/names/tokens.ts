@@ -3,6 +3,7 @@
  * initial, Arabic script), and the separator before each: all that finding names needs to know
  * about the text. DOM-free.
  */
+import { memo } from './union-find';
 
 export interface Token {
   /** The word as written, a trailing possessive included ("Iran’s"). */
@@ -70,21 +71,13 @@ export function hasInnerCapital(word: string): boolean {
 }
 
 /** Letters only, lower case, diacritics and apostrophes removed: how word lists are looked up. */
-export function plainWord(word: string): string {
-  let plain = plainCache.get(word);
-  if (plain === undefined) {
-    plain = withoutPossessive(word)
-      .normalize('NFKD')
-      .replace(/[\p{M}'’‘ʼ`]/gu, '')
-      .toLowerCase();
-    // Word lists are looked up many times per word; a document has a few thousand distinct words.
-    if (plainCache.size > 20_000) plainCache.clear();
-    plainCache.set(word, plain);
-  }
-  return plain;
-}
+export const plainWord: (word: string) => string = memo((word) =>
+  withoutPossessive(word)
+    .normalize('NFKD')
+    .replace(/[\p{M}'’‘ʼ`]/gu, '')
+    .toLowerCase(),
+);
 
-const plainCache = new Map<string, string>();
 
 /** Whether the separator between two tokens lets a name run on: one space, or an editor's bracket ("Esmail] Gha’ani"). */
 export function joins(before: string): boolean {
