@@ -7,7 +7,7 @@
  * mentions are compared as multisets of (entity, text), so a page scores the same whatever
  * order its sidebar and body are read in. Same code path as `npm run spot` (scripts/spot.ts).
  *
- *   npm run eval                 the table
+ *   npm run eval                 the table, then the learned-names figures (seeds; dev set)
  *   npm run eval -- --misses     also list each page's missed and spurious mentions
  */
 import { readFile, readdir } from 'node:fs/promises';
@@ -15,6 +15,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readMatcher, spotFiles, SpotError } from './spot';
 import type { Matcher } from '../lib/engine/matcher';
+import { namesReport } from './eval/names';
+import { devSetReport } from './eval/names-set';
 
 export const EVAL_DIR = fileURLToPath(new URL('../test/pages/eval/', import.meta.url));
 
@@ -125,6 +127,8 @@ async function main(argv: string[]): Promise<number> {
     const matcher = await readMatcher(process.env.BACKSTORY_MATCHER);
     const result = await evaluate(matcher);
     console.log(formatResult(result, argv.includes('--misses')));
+    // Names learned from documents: their own evaluation (scripts/eval/names.ts, names-set.ts).
+    console.log(`\n${namesReport(argv.includes('--misses'))}\n\n${devSetReport(argv.includes('--misses'))}`);
     return 0;
   } catch (error) {
     if (error instanceof SpotError) {

@@ -162,10 +162,22 @@ class AutomatonMatcher implements Matcher {
         while (before >= 0 && classOf[text.charCodeAt(before)] === CLASS_JOIN) before--;
         if (before >= 0 && classIsWord[classOf[text.charCodeAt(before)]!]) continue;
       }
-      if (patternCapitals[pattern] && !writtenInCapitals(text, start, end)) continue;
+      const capitals = patternCapitals[pattern];
+      if (capitals === 1 && !writtenInCapitals(text, start, end)) continue;
+      if (capitals === 2 && !firstWordCapitalised(text, start, end)) continue;
       if (place(found, start, end, pattern)) return;
     }
   }
+}
+
+/** A capital in the first word of text[start, end): "Federal Court", "al-Sadr", not "federal court". */
+function firstWordCapitalised(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const ch = text[i]!;
+    if (ch === ' ' || ch === '\u00a0' || ch === '\n') return false;
+    if (ch !== ch.toLowerCase()) return true;
+  }
+  return false;
 }
 
 /** No lower-case letter in text[start, end): "US" but not "us" or "Us". */

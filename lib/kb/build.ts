@@ -10,7 +10,7 @@ import { foldPattern } from '../engine/alphabet';
 import { BLOCKER_PREFIX, validateBlockersFile, type Blocker } from './blockers';
 import { readEventCues } from './event-cues';
 import { generateVariantPatterns, type VariantCounts } from './variant-patterns';
-import { buildMatcher } from '../engine/build-matcher';
+import { buildMatcher, type PatternInput } from '../engine/build-matcher';
 import { spotText } from '../engine/evidence';
 import { loadMatcher, type Matcher } from '../engine/matcher';
 import type { MatcherData, MatcherEntity, RawMatch } from '../engine/types';
@@ -75,6 +75,11 @@ export interface BuildResult {
   report: BuildReport;
   /** Generated transliteration variants per transliterated entry. */
   variants?: VariantCounts[];
+  /**
+   * What the matcher was built from (curated names, generated spellings, blockers, topic words):
+   * rebuilding it with learned names on the device starts from this (lib/names/patterns.ts).
+   */
+  matcherInput?: { entities: MatcherEntity[]; patterns: PatternInput[] };
 }
 
 export function buildKnowledgeBase(input: CorpusInput): BuildResult {
@@ -103,13 +108,13 @@ export function buildKnowledgeBase(input: CorpusInput): BuildResult {
   matcherEntities.push(...topicWords.map((w) => ({ id: `${TOPIC_PREFIX}${foldedKey(w).replace(/[^\p{L}\p{N}]+/gu, '-')}`, name: w, type: 'organization' as const, topic: true as const })));
   blockerPatterns.push(...topicWords.map((text, i) => ({ entity: entries.length + blockers.length + i, text, specificity: 'unique' as const })));
   let matcherData: MatcherData | undefined;
+  const matcherInput = {
+    entities: matcherEntities,
+    patterns: [...patterns.map(({ entity, text, specificity }) => ({ entity, text, specificity })), ...blockerPatterns],
+  };
   if (!collisions.some((i) => i.severity === 'error')) {
     try {
-      matcherData = buildMatcher({
-        kbVersion: '',
-        entities: matcherEntities,
-        patterns: [...patterns.map(({ entity, text, specificity }) => ({ entity, text, specificity })), ...blockerPatterns],
-      });
+      matcherData = buildMatcher({ kbVersion: '', ...matcherInput });
       if (input.eventCues) {
         const read = readEventCues(input.eventCues.file, input.eventCues.data, entries);
         issues.push(...read.issues);
@@ -160,7 +165,7 @@ export function buildKnowledgeBase(input: CorpusInput): BuildResult {
     mentions: kb.entities.reduce((n, e) => n + Object.values(e.mentions).reduce((a, b) => a + b, 0), 0),
     version,
   };
-  return { kb, matcher: { ...matcherData, kbVersion: version }, report, variants: generated.counts };
+  return { kb, matcher: { ...matcherData, kbVersion: version }, matcherInput, report, variants: generated.counts };
 }
 
 const TOPIC_PREFIX = 'topic:';
