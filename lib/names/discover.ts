@@ -26,7 +26,7 @@ import {
 import { isDemonym, listedPlace } from './places';
 import { isLeadingPlaceHead, nameRuns, paragraphWords, type Word } from './runs';
 import { scriptNames } from './script';
-import { splitSentences } from './sentences';
+import { splitSentences } from '../text/sentences';
 import { personParts, sameSurname, surnameSounds } from './spelling';
 import { hasInnerCapital, isAcronym, isArabicScript, isCapitalised, isInitial, plainWord, tokenize, withoutPossessive } from './tokens';
 import { UnionFind } from './union-find';

@@ -4,7 +4,7 @@
  * packages): what lets name learning type "Basra" as a place with no cue in the sentence and
  * know that "Iraqi" is an adjective, not a name. DOM-free.
  */
-import placesJson from '~/data/names/places.json';
+import placesJson from '../../data/names/places.json';
 import { foldedKey } from '../kb/build';
 import { EXTRA_DEMONYMS } from './lexicon';
 import { plainWord } from './tokens';
