@@ -88,23 +88,27 @@ export function structure(tokens: readonly Token[]): Structure {
         continue;
       }
     }
-    if (inQuote) continue;
+    // Inside a quotation its sentences and clauses are still cut, and stay quotation.
+    const resume = (k: ClauseKind): ClauseKind => (inQuote ? 'quotation' : k);
     if (sentenceStart && t.kind === 'word') {
-      if (CONCESSIVE.has(t.key)) kind = 'concessive';
-      else if (CONTRAST.has(t.key)) kind = 'contrast';
-      else if (t.key === 'if' || t.key === 'unless') kind = 'condition';
+      if (!inQuote) {
+        if (CONCESSIVE.has(t.key)) kind = 'concessive';
+        else if (CONTRAST.has(t.key)) kind = 'contrast';
+        else if (t.key === 'if' || t.key === 'unless') kind = 'condition';
+      }
       sentenceStart = false;
     }
     if (t.kind === 'punct' && SENTENCE_END.has(t.text) && startsSentence(tokens, i + 1)) {
-      close(i + 1, 'main');
+      close(i + 1, resume('main'));
       sentence++;
       sentenceStart = true;
       continue;
     }
     if (t.kind === 'punct' && CLAUSE_PUNCT.has(t.text)) {
-      close(i + 1, kind);
+      close(i + 1, resume(kind));
       continue;
     }
+    if (inQuote) continue;
     if (t.kind === 'punct' && t.text === ',') {
       const next = tokens[i + 1];
       // The concessive clause ends at its first comma; a contrast starts at ", but".
@@ -226,11 +230,27 @@ export function pronounsFor(
   return out;
 }
 
-/** The name at `from` is the first noun phrase of its clause: only openers and determiners before it. */
+/** Words an introductory phrase opens with: "According to Nasrallah, ...", "In a joint press conference, ...". */
+const INTRO = /^(?:according|in|on|at|after|before|during|following|for|from|since|despite|with|without|amid|under|over|by|as|last|this|earlier|later|meanwhile|today|yesterday|\p{N}+)$/u;
+
+/**
+ * The name at `from` is the first noun phrase of its clause: only openers and determiners
+ * before it, or an introductory phrase closed by a comma ("In 2008, Khamenei ordered ...").
+ */
 export function opensClause(s: Structure, from: number): boolean {
   const clause = s.clauses[s.clauseOf[from] ?? 0];
   if (!clause) return false;
-  for (let i = clause.start; i < from; i++) {
+  let start = clause.start;
+  const first = s.tokens.slice(start, from).find((t) => t.kind === 'word');
+  if (first && INTRO.test(first.key)) {
+    for (let i = from - 1; i >= clause.start; i--) {
+      if (s.tokens[i]!.text === ',') {
+        start = i + 1;
+        break;
+      }
+    }
+  }
+  for (let i = start; i < from; i++) {
     if (!isOpener(s.tokens[i]!)) return false;
   }
   return true;

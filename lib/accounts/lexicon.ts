@@ -49,7 +49,7 @@ const NEWS: Record<string, number | [number, RelationClass] | [number, RelationC
   attack: [-1, 'harm'], attacked: [-1, 'harm'], attacks: [-1, 'harm'], attacking: [-1, 'harm'], invaded: [-2, 'harm'], invasion: -2,
   occupied: [-2, 'harm'], martyred: [-3, 'harm', 2], martyrdom: 2, martyrs: 2,
   assassinated: [-3, 'harm'], murdered: [-4, 'harm'], murder: [-4, 'harm'], bombed: [-3, 'harm'],
-  targeted: [-1, 'harm'], targeting: [-1, 'harm'], target: [-1, 'harm'], threatened: [-1, 'harm'], threatening: [-2, 'harm'],
+  targeted: [-1, 'harm'], targeting: [-1, 'harm'], target: [-1, 'harm'], threatened: 0, threatening: [-2, 'harm'],
   oppressed: [-3, 'harm'], suppressed: [-3, 'harm'], repressed: [-3, 'harm'], persecuted: [-3, 'harm'],
   tortured: [-4, 'harm'], executed: [-3, 'harm'], destroyed: [-3, 'harm'], destroy: [-3, 'harm'],
   // What happens to someone: "the death of X" says nothing against X.
@@ -59,12 +59,13 @@ const NEWS: Record<string, number | [number, RelationClass] | [number, RelationC
   fight: [0, 'adversarial'], fighting: [0, 'adversarial'], fought: [0, 'adversarial'], fights: [0, 'adversarial'],
   combat: [0, 'adversarial'], combating: [0, 'adversarial'], defeat: [0, 'adversarial'], defeated: [0, 'adversarial'],
   counter: [0, 'adversarial'], countering: [0, 'adversarial'], confront: [0, 'adversarial'], confronting: [0, 'adversarial'],
-  against: [0, 'adversarial'], resist: [0, 'adversarial'], resisting: [0, 'adversarial'], crackdown: [0, 'adversarial'],
+  resist: [0, 'adversarial'], resisting: [0, 'adversarial'], crackdown: [0, 'adversarial'],
   battle: [0, 'adversarial'], battles: [0, 'adversarial'], foil: [0, 'adversarial'], foiled: [0, 'adversarial'], thwart: [0, 'adversarial'],
   deter: [0, 'adversarial'], deterred: [0, 'adversarial'], prevent: [0, 'adversarial'], prevented: [0, 'adversarial'],
   halt: [0, 'adversarial'], halted: [0, 'adversarial'], halting: [0, 'adversarial'], topple: [0, 'adversarial'], toppled: [0, 'adversarial'],
   toppling: [0, 'adversarial'], 'brought down': [0, 'adversarial'], 'bring down': [0, 'adversarial'], ousted: [0, 'adversarial'],
-  overthrew: [0, 'adversarial'], overthrow: [0, 'adversarial'], eradicate: [0, 'adversarial'], pressure: [0, 'adversarial'],
+  overthrew: [0, 'adversarial'], overthrow: [0, 'adversarial'], eradicate: [0, 'adversarial'],
+  clash: [-1, 'adversarial'], clashes: [-1, 'adversarial'], weathered: [2, 'adversarial'], withstood: [2, 'adversarial'], rescue: [2, 'benefit'],
   'cracked down': [0, 'adversarial'], 'crack down': [0, 'adversarial'], 'cracks down': [0, 'adversarial'], 'cracking down': [0, 'adversarial'],
   sanction: [0, 'adversarial'], sanctions: [0, 'adversarial'], sanctioned: [0, 'adversarial'],
   // Doing good for someone.
@@ -90,13 +91,14 @@ const NEWS: Record<string, number | [number, RelationClass] | [number, RelationC
   important: 0, importance: 0, prominent: 0, strongest: 0, strong: 0, powerful: 0, significant: 0, major: 0, elite: 0,
   influential: 0, biggest: 0, largest: 0, best: 0, key: 0, mastermind: 0, reclusive: 0, ally: 0, allies: 0, welcome: 0,
   opportunity: 0, leadership: 0, agreement: 0, desire: 0, granted: 0, promised: 0, promise: 0, hesitate: 0, loose: 0,
-  treasure: 0, dearly: -1, prisoners: 0, prisoner: 0, gained: 0, gain: 0, gains: 0, authority: 0, clash: -1, war: -1,
-  lost: -1, conflict: -1, fighters: 0, fighter: 0, freedom: 1,
+  treasure: 0, dearly: -1, prisoners: 0, prisoner: 0, gained: 0, gain: 0, gains: 0, authority: 0, war: 0,
+  lost: -1, conflict: -1, fighters: 0, fighter: 0, freedom: 1, expel: 0, expelled: 0, expulsion: 0, pressure: -1, effectively: 0,
+  crash: [-2, 'patient-noun'], servants: 1, servant: 1, pay: 0, 'pay tribute': 2, 'paid tribute': 2, tribute: 2,
   // Praise and blame the news uses.
   essential: 2, backbone: 2, vital: 2, stalwart: 2, steadfast: 2, steadfastly: 2, valiant: 3, legendary: 3, brave: 3,
   bravery: 3, courageous: 3, patriot: 3, patriotic: 2, honorable: 2, sacrifice: 2, sacrifices: 2, supporters: 2,
   abominable: -3, depredations: -3, paralyzing: -2, paralysing: -2, crippling: -2, mafia: -3, dominate: -2, hooligans: -2,
-  tyranny: -3, tyrannous: -3, genocidal: -4, dictator: -3, vandals: -2, pretext: -2, supposed: -1, ironically: -1, influence: 1,
+  tyranny: -3, tyrannous: -3, genocidal: -4, dictator: -3, vandals: -2, pretext: -2, supposed: -2, ironically: -1, influence: 0,
   rogue: -2, thug: -3,
   dead: -2, protest: 0, protests: 0, protesters: 0, protester: 0, protested: 0, 'turning point': 2, // phrases are looked up as two words joined by a space
 };

@@ -28,8 +28,11 @@ export interface CharacterisingPhrase extends Span {
 
 /** A phrase longer than this is cut at a word boundary: a card quotes a phrase, not a paragraph. */
 const MAX_PHRASE_WORDS = 24;
-const CLAUSE_END = /[,;:()[\]—]|[.?!…](?=\s|$|[”"’'])|\s[–-]\s/u;
+/** Where a phrase stops: punctuation, or a subordinate time or reason clause ("... after weeks of tense negotiations"). */
+const CLAUSE_END = /[,;:()[\]—]|[.?!…](?=\s|$|[”"’'])|\s[–-]\s|\s(?=(?:after|before|following|during|amid|since|while|when|because|if|unless|although|though)\s)/u;
 const COPULA_WORD = /\b(?:(?:has|have|had)\s+(?:been|become)|is|was|are|were|remains|remained|became|becomes|seems|appears)\b/iu;
+/** Predicates that say what something is taken for: "are remembered as public servants". */
+const REGARDED = /^\s+(?:(?:is|are|was|were|be|been|being)\s+)?(?:widely\s+|often\s+|now\s+)?(?:remembered|regarded|seen|viewed|considered|hailed|known|branded|labell?ed|described|praised|condemned|celebrated|honou?red|revered|despised|feared)\s+(?:as\s+)?/u;
 const ROLE_NOUN = /\b(?:role|part|contribution)\b/iu;
 const DETERMINER = /^(?:the|a|an|this|these|that|those|its|their|his|her|our)$/iu;
 /** Lower-case words a title may carry: "the regime’s supreme leader", "top Iranian General". */
@@ -70,10 +73,20 @@ export function characterisingPhrases(passage: string, mention: Span, sentence: 
     const start = base + before_.index + before_[0].indexOf(before_[1]!);
     add('apposition', start, start + before_[1]!.length);
   }
-  if (headOfPhrase && COPULA.test(after)) {
-    const copula = COPULA_WORD.exec(after)!;
-    const start = mention.end + copula.index;
+  // "Raisi and his colleagues are remembered as ...": a coordinated subject shares the predicate.
+  const coordinated = /^\s+and\s+(?:[\p{L}’'.-]+\s+){1,8}?(?=(?:are|were|have|had|remain|remained)\b)/u.exec(after);
+  const predicate = coordinated ? after.slice(coordinated[0].length - 1) : after;
+  const predicateAt = mention.end + (coordinated ? coordinated[0].length - 1 : 0);
+  if (headOfPhrase && (COPULA.test(predicate) || REGARDED.test(predicate))) {
+    const copula = (COPULA.test(predicate) ? COPULA_WORD : REGARDED).exec(predicate)!;
+    const start = predicateAt + copula.index;
     add('copular', start, clauseEnd(passage, start, sentence.end));
+  }
+  // "the late General Qasem Soleimani who was martyred in Iraq": a relative clause without a comma.
+  const relative = /^\s+(?:who|whom|whose|which)\s/u.exec(after);
+  if (relative) {
+    const start = mention.end + relative[0].length - relative[0].trimStart().length;
+    add('relative', start, clauseEnd(passage, start, sentence.end));
   }
   if (NAMED_AS.test(before)) {
     const named = /\b(?:known as|called|named|dubbed|described as|labelled|labeled)\s+(?:the\s+)?$/iu.exec(before)!;

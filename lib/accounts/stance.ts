@@ -69,6 +69,8 @@ const GOVERNED_THROUGH = /^(?:the|a|an|its|their|his|her|this|these|those|of|on|
 const PREPOSITION = /^(?:of|on|upon|from|against|to|by|in|with|over|for|at)$/u;
 /** How far an adversarial word's object reaches ("defeating ISIS terror group"). */
 const OBJECT_WORDS = 6;
+/** Prepositions that start a new phrase after the object: "fought Israel to a standstill in a destructive war". */
+const OBJECT_ENDS = /^(?:in|during|at|for|to|after|before|since|while|when|into)$/u;
 const CLAUSE_WEIGHT: Record<ClauseKind, number> = { main: 1, concessive: 0.5, contrast: 1.3, quotation: 1, condition: 0.3 };
 
 type Ranges = { from: number; to: number };
@@ -127,6 +129,8 @@ export function passageStance(input: StanceInput, options: StanceOptions = {}): 
     if (!found) continue;
     const { entry, span } = found;
     const target = nearestTarget(s, targets, i);
+    // The reader's own words for it ("Daesh terrorist group", "supposed opposition leaders") describe it; capitalised ones name it.
+    if (inTarget[i] && /^\p{Lu}/u.test(t.text)) continue;
     const tie = inTarget[i] ? { weight: 1, valence: entry.valence, why: 'modifier' } : tieOf(cx, i, entry, target);
     if (tie.weight === 0 || tie.valence === 0) {
       i += span - 1;
@@ -137,9 +141,15 @@ export function passageStance(input: StanceInput, options: StanceOptions = {}): 
     cues.push({ start: t.start, end, word: input.text.slice(t.start, end), valence, weight: tie.weight, tie: tie.why });
     i += span - 1;
   }
-  const sum = cues.reduce((n, c) => n + c.valence * c.weight, 0);
+  // Words only loosely tied to the entity add up in a long sentence: together they count for at most LOOSE_CAP.
+  const tied = cues.filter((c) => !LOOSE.has(c.tie)).reduce((n, c) => n + c.valence * c.weight, 0);
+  const loose = cues.filter((c) => LOOSE.has(c.tie)).reduce((n, c) => n + c.valence * c.weight, 0);
+  const sum = tied + Math.max(-LOOSE_CAP, Math.min(LOOSE_CAP, loose));
   return { score: sum / Math.sqrt(sum * sum + alpha), sum, cues, phrases };
 }
+
+const LOOSE = new Set(['clause', 'sentence', 'elsewhere', 'quoted-nearby']);
+const LOOSE_CAP = 0.75;
 
 function sentenceSpan(s: Structure, token: number): Span {
   const sentence = s.clauses[s.clauseOf[token]!]!.sentence;
@@ -215,19 +225,31 @@ function qualifiesOther(cx: Context, i: number, entry: LexiconEntry): boolean {
   return (next?.kind === 'word' && cx.other[i + 1] === true) || (prev?.kind === 'word' && cx.other[i - 1] === true);
 }
 
-/** An adversarial word (or a judgement against) whose object the word at i lies in: "defeating ISIS terror group". */
-function actedAgainst(cx: Context, i: number): boolean {
+/**
+ * The word lies in the object of an adversarial word, a judgement against, or a benefit
+ * ("defeating ISIS terror group", "liberated the occupied territories"): what is fought or
+ * undone is the adversary's, not the doer's. The object ends at a new prepositional phrase.
+ */
+function actedAgainst(cx: Context, i: number): 'adversarial' | 'benefit' | undefined {
   const clauseStart = cx.s.clauses[cx.s.clauseOf[i]!]!.start;
   let words = 0;
   for (let j = i - 1; j >= clauseStart && words <= OBJECT_WORDS; j--) {
     const t = cx.tokens[j]!;
-    if (t.kind === 'punct' && t.text !== '-') return false;
+    if (t.kind === 'punct' && t.text !== '-') return undefined;
     if (t.kind !== 'word') continue;
     words++;
-    if (cx.inTarget[j]) return false;
+    if (cx.inTarget[j]) return undefined;
     const e = entryAt(cx.tokens, j);
-    if (e?.relation === 'adversarial' || (e?.relation === 'attitude' && e.valence < 0)) return true;
+    if (e?.relation === 'adversarial' || (e?.relation === 'attitude' && e.valence < 0)) return 'adversarial';
+    if (e?.relation === 'benefit') return 'benefit';
+    if (OBJECT_ENDS.test(t.key)) return undefined;
   }
+  return undefined;
+}
+
+/** A passive construction between the entity and the word: "was killed in a US airstrike". */
+function passiveBetween(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let j = from; j < to; j++) if (tokens[j]!.kind === 'word' && passive(tokens, j)) return true;
   return false;
 }
 
@@ -240,30 +262,36 @@ function tieOf(cx: Context, i: number, entry: LexiconEntry, target: Ranges): Tie
   const clauseWeight = CLAUSE_WEIGHT[s.clauses[clause]!.kind];
   const tie = (weight: number, valence: number, why: string): Tie => ({ weight: Math.min(1, weight * clauseWeight), valence, why });
 
-  if (qualifiesOther(cx, i, entry)) return tie(0.03, v, 'qualifies-another');
-  // Harm someone else does nearby does not make the entity bad: it may be the victim.
-  const loose = relation === 'harm' ? 0.05 : 0.25;
+  // Harm someone else does nearby does not make the entity bad: it may be the victim, and an honour
+  // done to those around it ("his martyred companions") reflects on it.
+  const loose = relation === 'harm' ? (entry.victim ? 0.25 : 0.05) : 0.25;
+  const looseValence = relation === 'harm' && entry.victim ? entry.victim : v;
   if (!sameClause) {
     const sameSentence = s.clauses[s.clauseOf[target.from]!]!.sentence === s.clauses[clause]!.sentence;
-    return tie(sameSentence ? loose * 0.6 : loose * 0.3, v, sameSentence ? 'sentence' : 'elsewhere');
+    // A quotation near a name is not said of it: "“Iraq won’t allow threats …,” the Iraqi PM said".
+    if (s.clauses[clause]!.kind === 'quotation') return tie(0.05, looseValence, 'quoted-nearby');
+    return tie(sameSentence ? loose * 0.6 : loose * 0.3, looseValence, sameSentence ? 'sentence' : 'elsewhere');
   }
   const after = i >= target.to;
   const subject = after && opensClause(s, target.from);
   if (cx.inPhrase[i] || subject) {
     const kind = cx.inPhrase[i] ?? 'predicate';
     if (after && saidBetween(tokens, target.to, i)) return tie(0.1, v, 'says');
-    if (passive(tokens, i)) {
+    if (passive(tokens, i) || (relation === 'harm' && after && passiveBetween(tokens, target.to, i))) {
       if (relation === 'harm') return tie(0.9, entry.victim ?? 0, `${kind}:done-to`);
       if (relation === 'adversarial') return tie(0.9, -2, `${kind}:defeated`);
       if (relation === 'attitude') return tie(0.9, v, `${kind}:judged`);
       return tie(0.6, v, `${kind}:passive`);
     }
     if (relation === 'attitude' || relation === 'adversarial') return tie(0.2, v, `${kind}:toward-another`);
-    if (actedAgainst(cx, i)) return tie(0.5, -v, `${kind}:acts-against`);
+    const against = actedAgainst(cx, i);
+    if (against === 'adversarial' || (against === 'benefit' && v < 0)) return tie(0.5, -v, `${kind}:acts-against`);
+    if (qualifiesOther(cx, i, entry)) return tie(0.3, v, `${kind}:qualifies-another`);
     if (cx.inPhrase[i]) return tie(1, v, `phrase:${kind}`);
     const distance = tokens.slice(target.to, i).filter((t) => t.kind === 'word').length;
     return tie(distance <= 6 ? 0.8 : distance <= 12 ? 0.5 : 0.3, v, 'does');
   }
+  if (qualifiesOther(cx, i, entry)) return tie(0.03, v, 'qualifies-another');
   if (after) {
     const last = tokens[target.to - 1]!;
     if (last.possessive && i - target.to < 3) {
