@@ -92,7 +92,7 @@ const NEWS: Record<string, number | [number, RelationClass] | [number, RelationC
   influential: 0, biggest: 0, largest: 0, best: 0, key: 0, mastermind: 0, reclusive: 0, ally: 0, allies: 0, welcome: 0,
   opportunity: 0, leadership: 0, agreement: 0, desire: 0, granted: 0, promised: 0, promise: 0, hesitate: 0, loose: 0,
   treasure: 0, dearly: -1, prisoners: 0, prisoner: 0, gained: 0, gain: 0, gains: 0, authority: 0, war: 0,
-  lost: -1, conflict: -1, fighters: 0, fighter: 0, freedom: 1, expel: 0, expelled: 0, expulsion: 0, pressure: -1, effectively: 0,
+  lost: [-1, 'patient-noun'], conflict: -1, fighters: 0, fighter: 0, freedom: 1, expel: 0, expelled: 0, expulsion: 0, pressure: [-1, 'adversarial'], effectively: 0, end: [0, 'benefit'], ended: [0, 'benefit'], ending: [0, 'benefit'], ends: [0, 'benefit'],
   crash: [-2, 'patient-noun'], servants: 1, servant: 1, pay: 0, 'pay tribute': 2, 'paid tribute': 2, tribute: 2,
   // Praise and blame the news uses.
   essential: 2, backbone: 2, vital: 2, stalwart: 2, steadfast: 2, steadfastly: 2, valiant: 3, legendary: 3, brave: 3,

@@ -74,7 +74,7 @@ export function characterisingPhrases(passage: string, mention: Span, sentence: 
     add('apposition', start, start + before_[1]!.length);
   }
   // "Raisi and his colleagues are remembered as ...": a coordinated subject shares the predicate.
-  const coordinated = /^\s+and\s+(?:[\p{L}’'.-]+\s+){1,8}?(?=(?:are|were|have|had|remain|remained)\b)/u.exec(after);
+  const coordinated = /^\s+and\s+(?:[\p{L}’'.-]+\s+){1,12}?(?=(?:are|were|have|had|remain|remained)\b)/u.exec(after);
   const predicate = coordinated ? after.slice(coordinated[0].length - 1) : after;
   const predicateAt = mention.end + (coordinated ? coordinated[0].length - 1 : 0);
   if (headOfPhrase && (COPULA.test(predicate) || REGARDED.test(predicate))) {

@@ -70,7 +70,7 @@ const PREPOSITION = /^(?:of|on|upon|from|against|to|by|in|with|over|for|at)$/u;
 /** How far an adversarial word's object reaches ("defeating ISIS terror group"). */
 const OBJECT_WORDS = 6;
 /** Prepositions that start a new phrase after the object: "fought Israel to a standstill in a destructive war". */
-const OBJECT_ENDS = /^(?:in|during|at|for|to|after|before|since|while|when|into)$/u;
+const OBJECT_ENDS = /^(?:in|during|at|for|after|before|since|while|when|into)$/u;
 const CLAUSE_WEIGHT: Record<ClauseKind, number> = { main: 1, concessive: 0.5, contrast: 1.3, quotation: 1, condition: 0.3 };
 
 type Ranges = { from: number; to: number };
@@ -284,12 +284,14 @@ function tieOf(cx: Context, i: number, entry: LexiconEntry, target: Ranges): Tie
       return tie(0.6, v, `${kind}:passive`);
     }
     if (relation === 'attitude' || relation === 'adversarial') return tie(0.2, v, `${kind}:toward-another`);
+    // "remembered as public servants who lost their lives": what befell it is no judgement of it.
+    if (relation === 'patient-noun') return tie(0.1, v, `${kind}:befell`);
     const against = actedAgainst(cx, i);
     if (against === 'adversarial' || (against === 'benefit' && v < 0)) return tie(0.5, -v, `${kind}:acts-against`);
-    if (qualifiesOther(cx, i, entry)) return tie(0.3, v, `${kind}:qualifies-another`);
+    if (qualifiesOther(cx, i, entry)) return tie(0.15, v, `${kind}:qualifies-another`);
     if (cx.inPhrase[i]) return tie(1, v, `phrase:${kind}`);
     const distance = tokens.slice(target.to, i).filter((t) => t.kind === 'word').length;
-    return tie(distance <= 6 ? 0.8 : distance <= 12 ? 0.5 : 0.3, v, 'does');
+    return tie(distance <= 6 ? 0.8 : distance <= 12 ? 0.35 : 0.2, v, 'does');
   }
   if (qualifiesOther(cx, i, entry)) return tie(0.03, v, 'qualifies-another');
   if (after) {
@@ -298,7 +300,7 @@ function tieOf(cx: Context, i: number, entry: LexiconEntry, target: Ranges): Tie
       // "Soleimani’s assassination" happens to him; "Soleimani’s warrior charisma" is his.
       return relation === 'patient-noun' || relation === 'harm' ? tie(0.1, v, 'has-happen') : tie(0.9, v, 'its');
     }
-    return tie(loose, v, 'clause');
+    return tie(loose, looseValence, 'clause');
   }
   // The word comes before the name: does it govern it?
   let between = 0;
@@ -348,7 +350,7 @@ function tieOf(cx: Context, i: number, entry: LexiconEntry, target: Ranges): Tie
     if (last === 'of' && between === 0) return tie(0.9, v, 'of');
     if (between === 0 && !last) return tie(0.8, v, 'modifier');
   }
-  return tie(loose, v, 'clause');
+  return tie(loose, looseValence, 'clause');
 }
 
 /** A saying verb between the entity and the word: the word is its speech. */
