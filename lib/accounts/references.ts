@@ -34,10 +34,10 @@ export function headNouns(names: readonly string[]): Set<string> {
 /** Where `text` refers to something by a definite description with one of `heads`: "the new talks", "these talks". */
 export function definiteReferences(text: string, heads: ReadonlySet<string>): Span[] {
   if (heads.size === 0) return [];
+  const alternatives = [...heads].join('|'); // heads are lower-case letters and hyphens: nothing to escape
+  const re = new RegExp(String.raw`\b(?:[Tt]he|[Tt]hese|[Tt]his|[Tt]hose)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}?(?:${alternatives})\b`, 'gu');
   const out: Span[] = [];
-  for (const m of text.matchAll(/\b(?:[Tt]he|[Tt]hese|[Tt]his|[Tt]hose)\s+((?:\p{Ll}[\p{L}-]*\s+){0,2})(\p{Ll}[\p{L}-]*)\b/gu)) {
-    const head = m[2]!;
-    if (!heads.has(head)) continue;
+  for (const m of text.matchAll(re)) {
     // "the talks of Vienna" names other talks.
     if (/^\s+(?:of|in|at)\s+\p{Lu}/u.test(text.slice(m.index + m[0].length))) continue;
     out.push({ start: m.index, end: m.index + m[0].length });

@@ -28,26 +28,43 @@ export function locate(text: string, entity: KbEntity, matcher: Matcher): { targ
   return { targets, others };
 }
 
-export function accountInputs(kb: KnowledgeBase, entity: KbEntity, matcher: Matcher): AccountInput[] {
+/**
+ * The entity's accounts as the stance rules read them: the knowledge base's passages, then the
+ * passages of the same document that refer back to the entity without naming it ("the new
+ * talks"), with where.
+ */
+export function accountInputs(kb: KnowledgeBase, entity: KbEntity, matcher: Matcher, references = referencesOf(kb)): AccountInput[] {
   const passages = new Map<string, Passage>(kb.passages.map((p) => [p.id, p]));
-  return entity.accounts.map((account) => ({
-    entity: entity.id,
-    person: entity.type === 'person',
-    doc: account.doc,
-    perspective: account.perspective || null,
-    passages: account.passages.flatMap((id) => {
+  return entity.accounts.map((account) => {
+    const named = account.passages.flatMap((id) => {
       const passage = passages.get(id);
       if (!passage) return [];
       return [{ id, text: passage.text, ...locate(passage.text, entity, matcher) }];
-    }),
-  }));
+    });
+    const referring = (references.get(account.doc)?.get(entity.id) ?? []).flatMap((r) => {
+      const passage = passages.get(r.passage);
+      if (!passage) return [];
+      const others = matcherMentions(passage.text, matcher).filter((m) => !r.spans.some((t) => overlaps(t, m)));
+      return [{ id: r.passage, text: passage.text, targets: r.spans, others }];
+    });
+    return { entity: entity.id, person: entity.type === 'person', doc: account.doc, perspective: account.perspective || null, passages: [...named, ...referring] };
+  });
+}
+
+/** Per document, per entity, the passages that refer back to it by a definite description. */
+export function referencesOf(kb: KnowledgeBase): Map<string, Map<string, { passage: string; spans: Span[] }[]>> {
+  const heads = headsOf(kb);
+  return new Map(
+    kb.documents.map((d) => [d.id, referencesInDocument(kb.passages.filter((p) => p.doc === d.id), heads, titleSubjects(kb, d.id))]),
+  );
 }
 
 /** Every entity's account readings, by entity id. */
 export function readKnowledgeBase(kb: KnowledgeBase, matcher: Matcher): Map<string, AccountReading[]> {
   const out = new Map<string, AccountReading[]>();
+  const references = referencesOf(kb);
   for (const entity of kb.entities) {
-    const readings = accountInputs(kb, entity, matcher).flatMap((input) => readAccount(input) ?? []);
+    const readings = accountInputs(kb, entity, matcher, references).flatMap((input) => readAccount(input) ?? []);
     if (readings.length) out.set(entity.id, readings);
   }
   return out;

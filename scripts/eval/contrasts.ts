@@ -16,7 +16,7 @@
  */
 import { readAccount } from '../../lib/accounts/account';
 import { chooseContrasts } from '../../lib/contrasts/choose';
-import { accountInputs, findDisagreements } from '../../lib/contrasts/from-kb';
+import { accountInputs, findDisagreements, referencesOf } from '../../lib/contrasts/from-kb';
 import type { AutoContrast, AutoDisagreement } from '../../lib/contrasts/types';
 import type { Matcher } from '../../lib/engine/matcher';
 import { buildKnowledgeBase, type CorpusInput } from '../../lib/kb/build';
@@ -74,8 +74,9 @@ export function withheldKnowledgeBase(input: CorpusInput): KnowledgeBase {
 
 export function automaticContrasts(kb: KnowledgeBase, matcher: Matcher): Map<string, AutoContrast[]> {
   const out = new Map<string, AutoContrast[]>();
+  const references = referencesOf(kb);
   for (const entity of kb.entities) {
-    const readings = accountInputs(kb, entity, matcher).flatMap((input) => readAccount(input) ?? []);
+    const readings = accountInputs(kb, entity, matcher, references).flatMap((input) => readAccount(input) ?? []);
     const contrasts = chooseContrasts({ id: entity.id, name: entity.name }, readings, { max: TOP_PER_ENTITY });
     if (contrasts.length) out.set(entity.id, contrasts);
   }
