@@ -7,13 +7,14 @@
  * mentions are compared as multisets of (entity, text), so a page scores the same whatever
  * order its sidebar and body are read in. Same code path as `npm run spot` (scripts/spot.ts).
  *
- *   npm run eval                 the table
+ *   npm run eval                 the table, then the accounts figures (scripts/eval/accounts.ts)
  *   npm run eval -- --misses     also list each page's missed and spurious mentions
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readMatcher, spotFiles, SpotError } from './spot';
+import { accountsReport } from './eval/accounts';
 import type { Matcher } from '../lib/engine/matcher';
 
 export const EVAL_DIR = fileURLToPath(new URL('../test/pages/eval/', import.meta.url));
@@ -125,6 +126,8 @@ async function main(argv: string[]): Promise<number> {
     const matcher = await readMatcher(process.env.BACKSTORY_MATCHER);
     const result = await evaluate(matcher);
     console.log(formatResult(result, argv.includes('--misses')));
+    // Accounts: automatic contrasts, disagreements of fact and stance (scripts/eval/accounts.ts).
+    console.log(`\n${await accountsReport(matcher, argv)}`);
     return 0;
   } catch (error) {
     if (error instanceof SpotError) {

@@ -95,7 +95,7 @@ function bestPair(entity: ContrastEntity, a: AccountReading, b: AccountReading):
   for (const p of a.passages) {
     for (const q of b.passages) {
       const gap = Math.abs(p.stance - q.stance);
-      const characterised = (p.phrase ? 1 : 0) + (q.phrase ? 1 : 0);
+      const characterised = (describes(p) ? 1 : 0) + (describes(q) ? 1 : 0);
       // Without a stance gap, only two characterisations can differ.
       if (gap < MIN_STANCE_GAP && characterised < 2) continue;
       const score = gap + PHRASE_BONUS * characterised + TOPIC_BONUS * topicOverlap(entity, p.quote, q.quote);
@@ -104,6 +104,10 @@ function bestPair(entity: ContrastEntity, a: AccountReading, b: AccountReading):
   }
   return best;
 }
+
+/** Phrases that say what the entity is (a title or a bare action does not). */
+const DESCRIBING = new Set(['apposition', 'copular', 'named-as', 'role', 'modifier']);
+const describes = (p: PassageReading) => !!p.phrase && DESCRIBING.has(p.phrase.kind);
 
 const STOP = new Set(
   'the a an of in on at to for from by with and or but as is are was were be been has have had this that these those it its their his her they he she which who whom whose what when where while than then there also not no into over about after before since during between against under more most such only other some any all both each its our we us you your i'.split(' '),

@@ -14,9 +14,7 @@
  *   different values that match two different claims of the curated one.
  * Goal: ≥ 80 % of the curated contrasts recovered, and both disagreements found.
  */
-import { readAccount } from '../../lib/accounts/account';
-import { chooseContrasts } from '../../lib/contrasts/choose';
-import { accountInputs, findDisagreements, referencesOf } from '../../lib/contrasts/from-kb';
+import { knowledgeBaseContrasts } from '../../lib/contrasts/from-kb';
 import type { AutoContrast, AutoDisagreement } from '../../lib/contrasts/types';
 import type { Matcher } from '../../lib/engine/matcher';
 import { buildKnowledgeBase, type CorpusInput } from '../../lib/kb/build';
@@ -72,24 +70,14 @@ export function withheldKnowledgeBase(input: CorpusInput): KnowledgeBase {
   return built.kb;
 }
 
-export function automaticContrasts(kb: KnowledgeBase, matcher: Matcher): Map<string, AutoContrast[]> {
-  const out = new Map<string, AutoContrast[]>();
-  const references = referencesOf(kb);
-  for (const entity of kb.entities) {
-    const readings = accountInputs(kb, entity, matcher, references).flatMap((input) => readAccount(input) ?? []);
-    const contrasts = chooseContrasts({ id: entity.id, name: entity.name }, readings, { max: TOP_PER_ENTITY });
-    if (contrasts.length) out.set(entity.id, contrasts);
-  }
-  return out;
-}
-
 export function evaluateContrasts(input: CorpusInput, matcher: Matcher): ContrastsEvaluation {
   const kb = withheldKnowledgeBase(input);
   const docs = new Map(kb.documents.map((d) => [d.id, d]));
   if (!input.contrasts) throw new Error('no curated contrasts to measure against');
   const curated = buildContrasts(input.contrasts, kb.documents, new Set(kb.entities.map((e) => e.id)));
-  const automatic = automaticContrasts(kb, matcher);
-  const disagreements = findDisagreements(kb);
+  const found = knowledgeBaseContrasts(kb, matcher, TOP_PER_ENTITY);
+  const automatic = new Map([...found.byEntity].map(([id, c]) => [id, c.automatic]));
+  const disagreements = found.disagreements;
 
   const contrasts = curated.contrasts.map((c) => scoreContrast(c, automatic, docs));
   const scoredDisagreements = curated.disagreements.map((d) => scoreDisagreement(d, disagreements, docs));
@@ -99,7 +87,7 @@ export function evaluateContrasts(input: CorpusInput, matcher: Matcher): Contras
     disagreements: scoredDisagreements,
     automatic: {
       contrasts: [...automatic.values()].reduce((n, l) => n + l.length, 0),
-      entities: automatic.size,
+      entities: [...automatic.values()].filter((l) => l.length > 0).length,
       disagreements: disagreements.length,
     },
   };
