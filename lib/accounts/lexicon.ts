@@ -56,8 +56,9 @@ const NEWS: Record<string, number | [number, RelationClass] | [number, RelationC
   death: [-2, 'patient-noun'], assassination: [-2, 'patient-noun'], arrest: [-1, 'patient-noun'],
   loss: [-2, 'patient-noun'], downfall: [-2, 'patient-noun'], disappearing: [-1, 'patient-noun'],
   // Acting against an adversary.
-  fight: [0, 'adversarial'], fighting: [0, 'adversarial'], fought: [0, 'adversarial'], fights: [0, 'adversarial'],
-  combat: [0, 'adversarial'], combating: [0, 'adversarial'], defeat: [0, 'adversarial'], defeated: [0, 'adversarial'],
+  fight: [0, 'adversarial'], fought: [0, 'adversarial'], fights: [0, 'adversarial'],
+  combat: [0, 'adversarial'], combating: [0, 'adversarial'], combats: [0, 'adversarial'], defeat: [0, 'adversarial'], defeated: [0, 'adversarial'],
+  defeating: [0, 'adversarial'], defeats: [0, 'adversarial'], fighting: [0, 'adversarial'],
   counter: [0, 'adversarial'], countering: [0, 'adversarial'], confront: [0, 'adversarial'], confronting: [0, 'adversarial'],
   resist: [0, 'adversarial'], resisting: [0, 'adversarial'], crackdown: [0, 'adversarial'],
   battle: [0, 'adversarial'], battles: [0, 'adversarial'], foil: [0, 'adversarial'], foiled: [0, 'adversarial'], thwart: [0, 'adversarial'],
@@ -99,7 +100,7 @@ const NEWS: Record<string, number | [number, RelationClass] | [number, RelationC
   bravery: 3, courageous: 3, patriot: 3, patriotic: 2, honorable: 2, sacrifice: 2, sacrifices: 2, supporters: 2,
   abominable: -3, depredations: -3, paralyzing: -2, paralysing: -2, crippling: -2, mafia: -3, dominate: -2, hooligans: -2,
   tyranny: -3, tyrannous: -3, genocidal: -4, dictator: -3, vandals: -2, pretext: -2, supposed: -2, ironically: -1, influence: 0,
-  rogue: -2, thug: -3,
+  rogue: -2, thug: -3, legitimate: 2, legitimacy: 1,
   dead: -2, protest: 0, protests: 0, protesters: 0, protester: 0, protested: 0, 'turning point': 2, // phrases are looked up as two words joined by a space
 };
 

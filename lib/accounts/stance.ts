@@ -240,6 +240,8 @@ function actedAgainst(cx: Context, i: number): 'adversarial' | 'benefit' | undef
     words++;
     if (cx.inTarget[j]) return undefined;
     const e = entryAt(cx.tokens, j);
+    // "were accused of corruption": the charge is laid on the entity, not something it acts against.
+    if ((e?.relation === 'adversarial' || e?.relation === 'attitude') && passive(cx.tokens, j)) return undefined;
     if (e?.relation === 'adversarial' || (e?.relation === 'attitude' && e.valence < 0)) return 'adversarial';
     if (e?.relation === 'benefit') return 'benefit';
     if (OBJECT_ENDS.test(t.key)) return undefined;

@@ -42,7 +42,7 @@ const PATTERNS: { re: RegExp; read: (m: RegExpExecArray, docDate: DateValue) => 
     read: (m, doc) => withYear({ month: monthOf(m[2]!), ...(m[3] ? { day: parseInt(m[3], 10) } : {}), ...(m[1] ? { part: m[1].toLowerCase() as DateValue['part'] } : {}) }, m[4], doc),
   },
   // "in 2008"
-  { re: new RegExp(String.raw`\b(?:in|since|until|by)\s+(${YEAR})\b`, 'gu'), read: (m) => ({ year: parseInt(m[1]!, 10) }) },
+  { re: new RegExp(String.raw`\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y)\s+(${YEAR})\b`, 'gu'), read: (m) => ({ year: parseInt(m[1]!, 10) }) },
   // "in the middle of this month", "earlier this month", "last month", "this month"
   {
     re: RELATIVE,

@@ -149,7 +149,9 @@ export function paragraphSources(paragraphs: readonly string[], entityIn: (para:
 
 function lastCapitalised(text: string): string | undefined {
   const runs = [...text.matchAll(/[“"]?(\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*)[”"]?/gu)].map((m) => m[1]!);
-  return runs.filter((r) => !/^(?:According|The|In|On|At|A|An)$/u.test(r)).pop();
+  // "Iran’s Kayhan": the possessor is not the speaker.
+  const last = runs.filter((r) => !/^(?:According|The|In|On|At|A|An)$/u.test(r)).pop();
+  return last?.replace(/^(?:\p{Lu}[\p{L}-]*['’]s\s+)+/u, '');
 }
 
 const NUMBER = /(?<![\p{L}\d.,])(\$\s?)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s+(?:million|billion|thousand))?(?:\s*(%|percent|per cent))?/gu;
