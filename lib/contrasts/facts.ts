@@ -53,6 +53,8 @@ export interface ClaimRecord extends AutoClaim {
   date?: DateValue;
   /** For numbers: the unit's stem ("troop", "kill", "dollar", "percent"). */
   unit?: string;
+  /** For speakers: the quotation's first words, folded: the same words quoted twice. */
+  quoteKey?: string;
   /** Where the value is in its paragraph, to tell apart the same value read twice. */
   para: number;
   at: number;
@@ -230,6 +232,15 @@ export function extractClaims(
       record('date', -1, d.text, formatDate(d.value), contentStems(passage.text, skip), { date: d.value }, [previousDates.passage, passage]);
     }
     previousDates = { para: passage.para, dates, passage };
+    // Who said it: a quotation of some length, and whom the document puts it to.
+    for (const q of passage.text.matchAll(/[“"]([^”"]{30,})[”"]/gu)) {
+      const words = plainWords(q[1]!);
+      if (words.length < 6) continue;
+      const outside = passage.text.slice(0, q.index) + ' '.repeat(q[0].length) + passage.text.slice(q.index + q[0].length);
+      const speaker = source ?? speakerIn(outside, passage.entities, entities);
+      if (!speaker) continue;
+      record('speaker', q.index, speaker, speaker.toLowerCase(), [], { quoteKey: words.slice(0, 8).join(' ') }, [passage]);
+    }
     for (const m of passage.text.matchAll(NUMBER)) {
       const after = plainWords(passage.text.slice(m.index + m[0].length, m.index + m[0].length + 60)).slice(0, 4);
       const unit = m[4] ? 'percent' : m[1] ? 'dollar' : after.map(stem).find((w) => UNITS.test(w));
@@ -251,8 +262,25 @@ function window(text: string, start: number, end: number): string {
 
 const shared = (a: readonly string[], b: readonly string[]) => a.filter((x) => b.includes(x)).length;
 
+/** The person or organisation a sentence has say something: the one named nearest before a saying verb. */
+function speakerIn(text: string, named: readonly string[], entities: ReadonlyMap<string, FactEntity>): string | undefined {
+  const verb = /\b(?:said|says|declared|stated|wrote|added|told|announced|stressed|warned|insisted)\b/u.exec(text);
+  if (!verb) return undefined;
+  let best: { at: number; name: string } | undefined;
+  for (const id of named) {
+    const e = entities.get(id);
+    if (!e || e.type === 'place' || e.type === 'event') continue;
+    for (const span of findNames(text, e.names)) {
+      const distance = Math.abs(span.start - verb.index);
+      if (distance < 80 && (!best || distance < best.at)) best = { at: distance, name: e.name };
+    }
+  }
+  return best?.name;
+}
+
 /** The claims are about the same event or thing (see the file comment). */
 function sameThing(a: ClaimRecord, b: ClaimRecord, entities: ReadonlyMap<string, FactEntity>): string | undefined {
+  if (a.kind === 'speaker') return a.quoteKey && a.quoteKey === b.quoteKey ? `quote-${a.quoteKey.split(' ').slice(0, 4).join('-')}` : undefined;
   const event = a.events.find((e) => b.events.includes(e));
   if (event && shared(a.frame, b.frame) >= 1) return event;
   const common = a.entities.filter((e) => b.entities.includes(e) && entities.get(e)?.type !== 'place');
@@ -261,7 +289,9 @@ function sameThing(a: ClaimRecord, b: ClaimRecord, entities: ReadonlyMap<string,
 }
 
 function conflict(a: ClaimRecord, b: ClaimRecord): boolean {
-  if (a.kind !== b.kind || a.doc === b.doc && (a.source ?? '') === (b.source ?? '')) return false;
+  if (a.kind !== b.kind) return false;
+  // Who said it is a matter between documents; otherwise one document's own voice cannot disagree with itself.
+  if (a.doc === b.doc && (a.kind === 'speaker' || (a.source ?? '') === (b.source ?? ''))) return false;
   if (a.para === b.para && a.passages.some((p) => b.passages.includes(p))) return false;
   if (a.kind === 'date') return !!a.date && !!b.date && datesConflict(a.date, b.date);
   if (a.kind === 'number') {
@@ -302,13 +332,13 @@ export function disagreementsFrom(claims: readonly ClaimRecord[], entities: Read
   }
   for (const { kind, key, members } of groups.values()) {
     const list = [...members].map((i) => claims[i]!).sort((x, y) => x.doc.localeCompare(y.doc) || x.para - y.para || x.at - y.at);
-    const name = entities.get(key)?.name ?? key;
+    const name = kind === 'speaker' ? `“${list[0]!.quoteKey}…”` : (entities.get(key)?.name ?? key);
     out.push({
       id: disagreementId(kind, key, list.map((c) => c.doc)),
       origin: 'automatic',
       kind,
       question: `${QUESTION[kind]}: ${name}`,
-      entities: [...new Set([key, ...list.flatMap((c) => c.events)])],
+      entities: [...new Set([...(kind === 'speaker' ? [] : [key]), ...list.flatMap((c) => (kind === 'speaker' ? c.entities : c.events))])].filter((e) => entities.has(e)),
       claims: list.map(({ doc, perspective, passages, quote, value, normalised, source }) => ({ doc, perspective, passages, quote, value, normalised, ...(source ? { source } : {}) })),
     });
   }

@@ -78,3 +78,24 @@ test('documents that agree, or give a date vaguer than the other’s, do not dis
   const b = documentOf('b', 'iranian-state', ['The Iraqi parliament took its decision to withdraw foreign troops on January 5.']);
   expect(facts(a, b)).toEqual([]);
 });
+
+test('the same words put in different mouths by two documents', () => {
+  const a = documentOf('a', 'israeli', ['The PMU leader said, “We will never leave the streets of Baghdad until the occupiers are gone.”']);
+  const b = documentOf('b', 'iranian-state', ['“We will never leave the streets of Baghdad until the occupiers are gone,” an ISIS statement said.']);
+  const [found, ...rest] = facts(a, b);
+  expect(rest).toEqual([]);
+  expect(found!.kind).toBe('speaker');
+  expect(found!.claims.map((c) => [c.doc, c.value])).toEqual([
+    ['a', 'Popular Mobilization Units'],
+    ['b', 'Islamic State'],
+  ]);
+});
+
+test('numbers of the same thing that differ by more than a tenth', () => {
+  const a = documentOf('a', 'israeli', ['The Iraqi parliament demanded the withdrawal of the 5,000 foreign troops still in the country.']);
+  const b = documentOf('b', 'iranian-state', ['The Iraqi parliament demanded the withdrawal of the 2,500 foreign troops still in the country.']);
+  const c = documentOf('c', 'iranian-opposition', ['The Iraqi parliament demanded the withdrawal of some 5,200 foreign troops still in the country.']);
+  const found = facts(a, b, c);
+  expect(found.map((d) => [d.kind, d.claims.map((x) => x.normalised)])).toEqual([['number', ['5000', '2500', '5200']]]);
+  expect(facts(a, c)).toEqual([]);
+});
