@@ -32,10 +32,21 @@ export function headNouns(names: readonly string[]): Set<string> {
 }
 
 /** Where `text` refers to something by a definite description with one of `heads`: "the new talks", "these talks". */
+const regexes = new Map<string, RegExp>();
+
+function referenceRegex(heads: ReadonlySet<string>): RegExp {
+  const alternatives = [...heads].sort().join('|'); // heads are lower-case letters and hyphens: nothing to escape
+  let re = regexes.get(alternatives);
+  if (!re) {
+    re = new RegExp(String.raw`\b(?:[Tt]he|[Tt]hese|[Tt]his|[Tt]hose)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}?(?:${alternatives})\b`, 'gu');
+    regexes.set(alternatives, re);
+  }
+  return re;
+}
+
 export function definiteReferences(text: string, heads: ReadonlySet<string>): Span[] {
   if (heads.size === 0) return [];
-  const alternatives = [...heads].join('|'); // heads are lower-case letters and hyphens: nothing to escape
-  const re = new RegExp(String.raw`\b(?:[Tt]he|[Tt]hese|[Tt]his|[Tt]hose)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}?(?:${alternatives})\b`, 'gu');
+  const re = referenceRegex(heads);
   const out: Span[] = [];
   for (const m of text.matchAll(re)) {
     // "the talks of Vienna" names other talks.

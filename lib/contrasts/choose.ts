@@ -55,7 +55,7 @@ export function chooseContrasts(entity: ContrastEntity, readings: readonly Accou
   const curatedPairs = new Set(
     (options.curated ?? []).flatMap((c) => c.positions.flatMap((p, i) => c.positions.slice(i + 1).map((q) => [p.doc, q.doc].sort().join('+')))),
   );
-  const labelled = readings.filter((r) => r.perspective !== null && r.entity === entity.id);
+  const labelled = shortlist(readings.filter((r) => r.perspective !== null && r.entity === entity.id));
   const candidates: Candidate[] = [];
   for (let i = 0; i < labelled.length; i++) {
     for (let j = i + 1; j < labelled.length; j++) {
@@ -79,6 +79,25 @@ export function chooseContrasts(entity: ContrastEntity, readings: readonly Accou
     pool.splice(pool.indexOf(pick), 1);
   }
   return chosen.map((c) => toContrast(entity, c));
+}
+
+/** Per perspective, the accounts that can take part in the most opposed pairs: a corpus of thousands of documents stays a few dozen pairs. */
+export const ACCOUNTS_PER_SIDE = 3;
+/** Per account, the passages that can: the most decided ones. */
+export const PASSAGES_PER_ACCOUNT = 4;
+
+function shortlist(readings: readonly AccountReading[]): AccountReading[] {
+  const byPerspective = new Map<string, AccountReading[]>();
+  for (const r of readings) byPerspective.set(r.perspective!, [...(byPerspective.get(r.perspective!) ?? []), r]);
+  const out: AccountReading[] = [];
+  for (const list of byPerspective.values()) {
+    const extreme = (sign: number) => [...list].sort((a, b) => sign * (a.lead.stance - b.lead.stance) || a.doc.localeCompare(b.doc)).slice(0, ACCOUNTS_PER_SIDE);
+    for (const r of new Set([...extreme(1), ...extreme(-1)])) {
+      const passages = [...r.passages].sort((a, b) => Math.abs(b.stance) - Math.abs(a.stance)).slice(0, PASSAGES_PER_ACCOUNT);
+      out.push({ ...r, passages });
+    }
+  }
+  return out.sort((a, b) => a.doc.localeCompare(b.doc));
 }
 
 function key(c: Candidate): string {

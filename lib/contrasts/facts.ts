@@ -90,24 +90,45 @@ function nameWords(entities: readonly string[], byId: ReadonlyMap<string, FactEn
 const EVENT_REACH = 25;
 
 /** Word offsets where an event is named or referred to in a passage: its names, its names with words in between, its head nouns. */
-function eventWordPositions(text: string, event: FactEntity, heads: ReadonlySet<string>): number[] {
-  const words = [...text.matchAll(/[\p{L}\p{N}’'-]+/gu)];
-  const wordAt = (offset: number) => words.findIndex((w) => w.index + w[0].length > offset);
-  const out = findNames(text, event.names).map((s) => wordAt(s.start));
-  const plain = words.map((w) => plainWords(w[0]).join(''));
-  for (const name of event.names) {
-    const want = plainWords(name);
-    if (want.length >= 3 && gappedName(text, name)) plain.forEach((w, i) => w === want[0] && out.push(i));
+function eventWordPositions(text: string, words: readonly string[], event: PreparedEvent, heads: ReadonlySet<string>): number[] {
+  const tokens = [...text.matchAll(/[\p{L}\p{N}’'-]+/gu)];
+  const wordAt = (offset: number) => tokens.findIndex((w) => w.index + w[0].length > offset);
+  const out = findNames(text, event.entity.names).map((s) => wordAt(s.start));
+  for (const want of event.nameWords) {
+    const at = gappedAt(words, want);
+    if (at >= 0) out.push(at);
   }
-  plain.forEach((w, i) => heads.has(w) && out.push(i));
+  words.forEach((w, i) => heads.has(w) && out.push(i));
   return out.filter((i) => i >= 0);
+}
+
+const prepare = (entity: FactEntity): PreparedEvent => ({ entity, nameWords: entity.names.map((n) => plainWords(n)) });
+const prepareds = new WeakMap<ReadonlyMap<string, FactEntity>, PreparedEvent[]>();
+
+/** The events of an entity table with their names' words, read once per table. */
+function preparedEvents(entities: ReadonlyMap<string, FactEntity>): PreparedEvent[] {
+  let list = prepareds.get(entities);
+  if (!list) {
+    list = [...entities.values()].filter((e) => e.type === 'event').map(prepare);
+    prepareds.set(entities, list);
+  }
+  return list;
+}
+
+interface PreparedEvent {
+  entity: FactEntity;
+  /** Each name's plain words, read once. */
+  nameWords: string[][];
 }
 
 /** An event's name with up to `gap` words inserted between its words: "decision in February to withdraw foreign troops". */
 export function gappedName(text: string, name: string, gap = 3): boolean {
-  const words = plainWords(text);
-  const want = plainWords(name);
-  if (want.length < 3) return false;
+  return gappedAt(plainWords(text), plainWords(name), gap) >= 0;
+}
+
+/** Where in `words` the name's words `want` start, with up to `gap` words inserted; −1 if nowhere. Names of fewer than three words never match so loosely. */
+function gappedAt(words: readonly string[], want: readonly string[], gap = 3): number {
+  if (want.length < 3) return -1;
   for (let i = 0; i < words.length; i++) {
     if (words[i] !== want[0]) continue;
     let j = i;
@@ -118,9 +139,9 @@ export function gappedName(text: string, name: string, gap = 3): boolean {
       if (words[j] === want[k]) k++;
       else if (++skipped > gap) break;
     }
-    if (k === want.length) return true;
+    if (k === want.length) return i;
   }
-  return false;
+  return -1;
 }
 
 /**
@@ -166,6 +187,8 @@ export function extractClaims(
   headsOf: (entity: string) => ReadonlySet<string> = () => new Set(),
 ): ClaimRecord[] {
   const docDate = parseIsoDate(doc.date);
+  const prepared = preparedEvents(entities);
+  const preparedById = new Map(prepared.map((e) => [e.entity.id, e]));
   const claims: ClaimRecord[] = [];
   const sources = paragraphSources(doc.paragraphs, (para, text) => {
     const named = passages.filter((p) => p.para === para).flatMap((p) => p.entities);
@@ -185,10 +208,11 @@ export function extractClaims(
   for (const passage of passages) {
     const paragraph = doc.paragraphs[passage.para - 1] ?? '';
     const base = paragraph.indexOf(passage.text);
+    const words = plainWords(passage.text);
     const events = [
       ...new Set([
         ...passage.entities.filter((e) => entities.get(e)?.type === 'event'),
-        ...[...entities.values()].filter((e) => e.type === 'event' && e.names.some((n) => gappedName(passage.text, n))).map((e) => e.id),
+        ...prepared.filter((e) => e.nameWords.some((want) => gappedAt(words, want) >= 0)).map((e) => e.entity.id),
       ]),
     ];
     const involved = [...new Set([...passage.entities, ...events])];
@@ -216,7 +240,7 @@ export function extractClaims(
       });
     };
     const dates = datesIn(passage.text, docDate);
-    const eventWords = new Map(events.map((e) => [e, eventWordPositions(passage.text, entities.get(e)!, headsOf(e))]));
+    const eventWords = new Map(events.map((e) => [e, eventWordPositions(passage.text, words, preparedById.get(e) ?? prepare(entities.get(e)!), headsOf(e))]));
     const wordIndex = (offset: number) => passage.text.slice(0, offset).split(/\s+/u).filter(Boolean).length;
     for (const d of dates) {
       // "earlier this month" in a quoted article means that article's month, which the document does not give.
@@ -317,17 +341,30 @@ const QUESTION: Record<FactKind, string> = {
 export function disagreementsFrom(claims: readonly ClaimRecord[], entities: ReadonlyMap<string, FactEntity>): AutoDisagreement[] {
   const out: AutoDisagreement[] = [];
   const groups = new Map<string, { kind: FactKind; key: string; members: Set<number> }>();
-  for (let i = 0; i < claims.length; i++) {
-    for (let j = i + 1; j < claims.length; j++) {
-      const a = claims[i]!;
-      const b = claims[j]!;
-      if (!conflict(a, b)) continue;
-      const key = sameThing(a, b, entities);
-      if (!key) continue;
-      const id = `${a.kind}|${key}`;
-      const group = groups.get(id) ?? { kind: a.kind, key, members: new Set<number>() };
-      group.members.add(i).add(j);
-      groups.set(id, group);
+  // Only claims that share an entity, an event or a quotation can be about the same thing: compare within those buckets.
+  const buckets = new Map<string, number[]>();
+  claims.forEach((c, i) => {
+    const keys = c.kind === 'speaker' ? [`q:${c.quoteKey}`] : [...c.events, ...c.entities.filter((e) => entities.get(e)?.type !== 'place')];
+    for (const k of new Set(keys)) buckets.set(`${c.kind}|${k}`, [...(buckets.get(`${c.kind}|${k}`) ?? []), i]);
+  });
+  const compared = new Set<string>();
+  for (const bucket of buckets.values()) {
+    for (let x = 0; x < bucket.length; x++) {
+      for (let y = x + 1; y < bucket.length; y++) {
+        const i = bucket[x]!;
+        const j = bucket[y]!;
+        if (compared.has(`${i}|${j}`)) continue;
+        compared.add(`${i}|${j}`);
+        const a = claims[i]!;
+        const b = claims[j]!;
+        if (!conflict(a, b)) continue;
+        const key = sameThing(a, b, entities);
+        if (!key) continue;
+        const id = `${a.kind}|${key}`;
+        const group = groups.get(id) ?? { kind: a.kind, key, members: new Set<number>() };
+        group.members.add(i).add(j);
+        groups.set(id, group);
+      }
     }
   }
   for (const { kind, key, members } of groups.values()) {
