@@ -7,13 +7,15 @@
  * mentions are compared as multisets of (entity, text), so a page scores the same whatever
  * order its sidebar and body are read in. Same code path as `npm run spot` (scripts/spot.ts).
  *
- *   npm run eval                 the table, then the learned-names figures (seeds; dev set)
+ *   npm run eval                 the table, then the learned-names figures (seeds; dev set),
+ *                                then the accounts figures (scripts/eval/accounts.ts)
  *   npm run eval -- --misses     also list each page's missed and spurious mentions
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readMatcher, spotFiles, SpotError } from './spot';
+import { accountsReport } from './eval/accounts';
 import type { Matcher } from '../lib/engine/matcher';
 import { namesReport } from './eval/names';
 import { devSetReport } from './eval/names-set';
@@ -129,6 +131,8 @@ async function main(argv: string[]): Promise<number> {
     console.log(formatResult(result, argv.includes('--misses')));
     // Names learned from documents: their own evaluation (scripts/eval/names.ts, names-set.ts).
     console.log(`\n${namesReport(argv.includes('--misses'))}\n\n${devSetReport(argv.includes('--misses'))}`);
+    // Accounts: automatic contrasts, disagreements of fact and stance (scripts/eval/accounts.ts).
+    console.log(`\n${await accountsReport(matcher, argv)}`);
     return 0;
   } catch (error) {
     if (error instanceof SpotError) {
