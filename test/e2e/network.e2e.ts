@@ -86,11 +86,10 @@ describe.runIf(chosenBrowser() === 'chromium')('zero network', () => {
     const allowed = [`${harness.pages.origin}/`, `chrome-extension://${harness.extensionId}/`, `blob:chrome-extension://${harness.extensionId}/`];
     const outside = requests.filter((r) => !allowed.some((prefix) => r.url.startsWith(prefix)));
     expect(outside).toEqual([]);
-    // The service worker reads the corpus from its own package (not its bundle): those reads are
-    // chrome-extension:// URLs of our own id, never anything else, each file once in the session.
+    // The service worker reads the starter corpus pack from its own package (not its bundle) when
+    // it installs it: a chrome-extension:// URL of our own id, never anything else, at most once.
     const workerReads = requests.slice(sessionStart).filter((r) => r.from.startsWith('service worker')).map((r) => r.url.replace(`chrome-extension://${harness.extensionId}/`, ''));
-    expect(workerReads.every((path) => /^data\/(kb|matcher|fingerprints)\.json$/.test(path))).toBe(true);
-    expect(workerReads).toContain('data/matcher.json');
+    expect(workerReads.every((path) => path === 'data/starter-pack.json')).toBe(true);
     expect(new Set(workerReads).size).toBe(workerReads.length);
     // The recording saw the session (the page and the popup's files at least).
     expect(requests.some((r) => r.url.startsWith(`${harness.pages.origin}/${DEMO_PAGE}`))).toBe(true);
