@@ -15,7 +15,9 @@ import { applyEdits, type Cluster, type Occurrence } from './edits';
 import { UnionFind } from './union-find';
 import { acronymLetters } from './discover';
 import { givenAgree, personParts as personPartsOf, sameWord, samePerson, sameSurname, skeletons, surnameSounds } from './spelling';
-import { isAcronym } from './tokens';
+import { CONNECTORS, ORGANIZATION_HEADS, PLACE_HEADS } from './lexicon';
+import { isOrdinaryWord } from './ordinary';
+import { isAcronym, plainWord } from './tokens';
 import type { DocName, EntityRef, KnownEntity, LearnedEntity, LearnedForm, LearnedType, NameState, PersonParts, StrongCue, TypeVotes } from './types';
 
 /** Curated entities by the folded keys of their names, and their people in parts. */
@@ -236,17 +238,36 @@ function typeOf(votes: TypeVotes): LearnedType {
   return best;
 }
 
-/** How much page evidence a learned spelling needs (the matcher's specificity; see lib/kb/types.ts). */
-export function specificityOf(form: { text: string; lowercaseSeen?: boolean }, cluster: { strong: readonly StrongCue[] }): Specificity {
+/**
+ * Two ordinary words, or an ordinary word and a head word: a name that describes as much as it
+ * names. A longer name of ordinary words ("Popular Mobilization Forces") is a title someone gave.
+ */
+function descriptive(words: readonly string[]): boolean {
+  const content = words.filter((w) => !CONNECTORS.has(w.toLowerCase()));
+  return content.length === 2 && content.every((w) => isOrdinaryWord(w) || ORGANIZATION_HEADS.has(plainWord(w)) || PLACE_HEADS.has(plainWord(w)));
+}
+
+/** An Arabic article before a name, as a separate word or hyphenated: "al-Sadr", "Al Amiri". */
+const ARTICLE_START = /^(?:al|el)[-‐\s]+(?=\S)/i;
+
+/**
+ * How much page evidence a learned spelling needs (the matcher's specificity; see lib/kb/types.ts).
+ * A person's surname alone ("Austin", "al-Amiri") is someone else's as often as not: pages bring
+ * a person in by the full name first, so the surname counts beside it (or on a page plainly
+ * about the corpus's subject), and not inside another full name ("Hassan al-Amiri").
+ */
+export function specificityOf(form: { text: string; lowercaseSeen?: boolean }, cluster: { strong: readonly StrongCue[]; type?: LearnedType }): Specificity {
   const text = form.text.trim();
   const words = text.split(/\s+/);
+  if (cluster.type === 'person' && !/[\u0600-\u06FF]/u.test(text) && !isAcronym(text) && text.replace(ARTICLE_START, '').split(/[\s]+/).length === 1) return 'ambiguous';
   if (/[\u0600-\u06FF]/u.test(text)) return words.length >= 2 ? 'unique' : 'common';
   if (isAcronym(text)) {
     const letters = acronymLetters(text).replace(/\d/g, '');
     if (letters.length <= 3) return 'ambiguous';
     return cluster.strong.includes('acronym') ? 'unique' : 'common';
   }
-  if (words.length >= 2) return 'unique';
+  // "Federal Court", "Foreign Ministry", "Green Zone": every country, city or festival has one.
+  if (words.length >= 2) return cluster.type !== 'person' && descriptive(words) ? 'common' : 'unique';
   if (form.lowercaseSeen || text.replace(/[^\p{L}]/gu, '').length <= 4) return 'ambiguous';
   return 'common';
 }
@@ -419,7 +440,7 @@ export function resolve(state: NameState, known: KnownIndex): Resolution {
       name: cl.rename ?? cl.name,
       type,
       forms: [...forms.values()]
-        .map(({ lowercaseSeen, docSet: _docSet, ...f }) => ({ ...f, specificity: specificityOf({ text: f.text, lowercaseSeen }, { strong: strongList }) }))
+        .map(({ lowercaseSeen, docSet: _docSet, ...f }) => ({ ...f, specificity: specificityOf({ text: f.text, lowercaseSeen }, { strong: strongList, type }) }))
         .sort((a, b) => b.count - a.count || a.text.localeCompare(b.text)),
       docs: docList,
       mentions: [...forms.values()].reduce((n, f) => n + f.count, 0),

@@ -77,4 +77,21 @@ describe('learned names in the matcher', () => {
     expect(input.dropped.filter((d) => d.text === 'Hamdani').map((d) => d.reason)).toEqual(['shared', 'shared']);
     expect(() => buildMatcher({ kbVersion: 'test', ...input })).not.toThrow();
   });
+
+  it('marks a learned surname beside its full name, never inside another person\'s full name', () => {
+    const state = learn(nujabaArticle, nujabaFollowUp);
+    expect(marks(state, 'Akram al-Kaabi spoke first. Later al-Kaabi and Kaabi spoke again.').map((m) => m.text)).toEqual(['Akram al-Kaabi', 'al-Kaabi', 'Kaabi']);
+    // Another Kaabi, whose given name is not Akram: neither his full name nor his surname is the militia leader.
+    expect(marks(state, 'The striker Yasser al-Kaabi scored twice. Kaabi, 24, was named man of the match.')).toEqual([]);
+  });
+
+  it('holds a name of ordinary words ("Federal Court") to the evidence a common name needs', () => {
+    const doc: NameDocument = { id: 'court', title: 'Ruling', paragraphs: ['The Federal Court rejected the appeal of Akram al-Kaabi.', 'The Federal Court will meet again, a court official said.'] };
+    const court = resolve(learn(doc, nujabaArticle), known).entities.find((e) => e.name === 'Federal Court')!;
+    expect(court.forms[0]!.specificity).toBe('common');
+    const state = learn(doc, nujabaArticle);
+    // A page about another country's court names nothing else the documents do.
+    expect(marks(state, 'The Federal Court in Ottawa ruled on Monday.')).toEqual([]);
+    expect(marks(state, 'The Federal Court heard Akram al-Kaabi.').map((m) => m.text)).toEqual(['Federal Court', 'Akram al-Kaabi']);
+  });
 });
