@@ -14,7 +14,8 @@ import type { EntityType, GazetteerEntry, Specificity } from '../kb/types';
 import type { NamePattern } from '../kb/validate';
 import { generateVariantPatterns } from '../kb/variant-patterns';
 import { NAME_PARTICLES } from './lexicon';
-import { sameWord } from './spelling';
+import { isOrdinaryWord } from './ordinary';
+import { hamzaSpellings, sameWord } from './spelling';
 import type { LearnedEntity, LearnedType } from './types';
 
 export interface MatcherInput {
@@ -126,6 +127,8 @@ export function withLearnedNames(curated: MatcherInput, learned: readonly Learne
   const sourcePatterns: NamePattern[] = [];
   /** The matcher's entity index of each pseudo-entry given to the variant generator. */
   const matcherIndex: number[] = [];
+  /** Other spellings of a hamza on a y (Kataeb / Kataib), which the transliteration rules do not make. */
+  const hamza: PatternInput[] = [];
   for (const e of active) {
     const index = e.known ? curatedIndex.get(e.known)! : entities.length;
     const own: { text: string; specificity: Specificity }[] = [];
@@ -154,6 +157,9 @@ export function withLearnedNames(curated: MatcherInput, learned: readonly Learne
     if (!own.length) continue;
     if (!e.known) entities.push({ id: e.id, name: e.name, type: matcherType(e.type) });
     for (const p of own) patterns.push({ entity: index, text: p.text, specificity: p.specificity, ...(caseMatters(p.text) ? { capitalised: true } : {}) });
+    if (!(e.type === 'place' && e.strong.includes('listed'))) {
+      for (const p of own) for (const text of hamzaSpellings(p.text, isOrdinaryWord)) hamza.push({ entity: index, text, specificity: p.specificity });
+    }
     if (transliterated(e)) {
       const entity = pseudo.length;
       pseudo.push({ file: '', entry: { id: e.id, type: matcherType(e.type), name: own[0]!.text, aliases: [], transliterated: true, summary: '', background: [] } });
@@ -167,6 +173,15 @@ export function withLearnedNames(curated: MatcherInput, learned: readonly Learne
   for (const v of variants) {
     for (const i of blockerKeys.get(foldedKey(v.text)) ?? []) overridden.add(i);
     patterns.push({ entity: matcherIndex[v.entity]!, text: v.text, specificity: v.specificity, ...(caseMatters(v.text) ? { capitalised: true } : {}) });
+  }
+  const generated = new Set(variants.map((v) => foldedKey(v.text)));
+  const hamzaOwners = new Map<string, Set<number>>();
+  for (const h of hamza) hamzaOwners.set(foldedKey(h.text), (hamzaOwners.get(foldedKey(h.text)) ?? new Set()).add(h.entity));
+  for (const h of hamza) {
+    const key = foldedKey(h.text);
+    if (taken.has(key) || generated.has(key) || hamzaOwners.get(key)!.size > 1) continue;
+    for (const i of blockerKeys.get(key) ?? []) overridden.add(i);
+    patterns.push({ ...h, ...(caseMatters(h.text) ? { capitalised: true } : {}) });
   }
   return { entities, patterns: patterns.filter((_, i) => !overridden.has(i)), dropped };
 }

@@ -176,3 +176,24 @@ export function givenAgree(a: PersonParts, b: PersonParts): boolean {
   if (a.initials.length && b.initials.length && a.initials.join('') !== b.initials.join('')) return false;
   return true;
 }
+
+/**
+ * The hamza on a y (ائ) between a vowel a and a consonant, written ae, ai or a'i: Kataeb /
+ * Kataib / Kata'ib, Qaem / Qaim, Thaer / Thair. The gazetteer's rules
+ * (lib/kb/variants.ts) do not make this one, and learned organisation words need it most
+ * (their spellings are not linked by a given name). Each word of `text` with such a pair gets its
+ * other spelling, unless that is an ordinary English word ("Raed" is never "Raid"); apostrophes
+ * are folded by the matcher, so a'i is ai. Returns the other spellings of the whole name.
+ */
+export function hamzaSpellings(text: string, ordinary: (word: string) => boolean): string[] {
+  const words = text.split(/(\s+|[-‐])/);
+  let spellings = [''];
+  let changed = false;
+  for (const word of words) {
+    const swapped = word.replace(/(?<=[b-df-hj-np-tv-z]a)['’]?([ei])(?=[b-df-hj-np-tv-z])/giu, (_, v: string) => (v.toLowerCase() === 'e' ? (v === 'E' ? 'I' : 'i') : v === 'I' ? 'E' : 'e'));
+    const options = swapped !== word && !ordinary(swapped) ? [word, swapped] : [word];
+    changed ||= options.length > 1;
+    spellings = spellings.flatMap((s) => options.map((o) => s + o));
+  }
+  return changed ? spellings.slice(1) : [];
+}

@@ -94,4 +94,17 @@ describe('learned names in the matcher', () => {
     expect(marks(state, 'The Federal Court in Ottawa ruled on Monday.')).toEqual([]);
     expect(marks(state, 'The Federal Court heard Akram al-Kaabi.').map((m) => m.text)).toEqual(['Federal Court', 'Akram al-Kaabi']);
   });
+
+  it('marks an organisation written with the other spelling of its hamza (Kataeb / Kataib), never as an English word', () => {
+    const doc: NameDocument = {
+      id: 'jund',
+      title: 'Armed group claims attack',
+      paragraphs: ['Kataeb Jund al-Imam, an armed faction, claimed the attack. Its leader, Raed Fahmi, praised the fighters.'],
+    };
+    const state = learn(doc);
+    expect(marks(state, 'A statement by Kataib Jund al-Imam was read out.').map((m) => m.text)).toEqual(['Kataib Jund al-Imam']);
+    expect(marks(state, 'Kata’ib Jund al-Imam denied it. Raed Fahmi spoke.').map((m) => m.text)).toEqual(['Kata’ib Jund al-Imam', 'Raed Fahmi']);
+    // "Raid" is a word: no spelling of the name is made from it.
+    expect(marks(state, 'Kataeb Jund al-Imam: Raid Fahmi spoke.').map((m) => m.text)).toEqual(['Kataeb Jund al-Imam']);
+  });
 });
