@@ -211,6 +211,9 @@ function wordsBefore(p: Paragraph, c: Candidate, n: number): string[] {
 
 const MEDIA_AFTER = new Set(['newspaper', 'daily', 'weekly', 'magazine', 'news', 'agency', 'channel', 'broadcaster', 'website', 'television', 'tv', 'radio', 'outlet']);
 
+/** Verbs of saying right after a name. */
+const SPEAKING = new Set(['said', 'says', 'told', 'announced', 'stated', 'reported', 'confirmed', 'denied', 'claimed', 'added', 'warned', 'insisted', 'acknowledged']);
+
 /** "other Iraqi cities such as Divanieh and Najaf": a list after a plural of a kind of place. */
 const PLACE_LIST_BEFORE = /\b(?:cities|towns|provinces|countries|villages|regions|capitals)\s+(?:such as\s+|like\s+|including\s+)?(?:\p{Lu}[\p{L}-]*(?:,\s+|\s+and\s+))*$/u;
 
@@ -284,6 +287,10 @@ function weigh(p: Paragraph, c: Candidate): void {
     if (words.length >= 2 || MEDIA_AFTER.has(after)) c.strong.add('head');
   }
   if (after && PLACE_AFTER.has(after)) c.votes.place += 2;
+  // "the Pentagon said", "according to the Pentagon": a body that speaks; a person is not "the X".
+  if (words.length === 1 && !c.acronym && lowerBefore[lowerBefore.length - 1] === 'the' && !listed) {
+    if ((after && SPEAKING.has(after)) || /\baccording to the\s*$/iu.test(p.text.slice(c.sentenceStart, c.start))) c.votes.organization += 2;
+  }
   if (lowerBefore.length === 2 && lowerBefore[1] === 'of' && PLACE_OF.has(lowerBefore[0]!)) c.votes.place += 3;
   if (lowerBefore[lowerBefore.length - 1] === 'in' && !orgHead) c.votes.place += 1;
   if (PLACE_LIST_BEFORE.test(p.text.slice(c.sentenceStart, c.start))) c.votes.place += 2;

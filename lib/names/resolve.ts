@@ -15,7 +15,8 @@ import { applyEdits, type Cluster, type Occurrence } from './edits';
 import { UnionFind } from './union-find';
 import { acronymLetters } from './discover';
 import { givenAgree, personParts as personPartsOf, sameWord, samePerson, sameSurname, skeletons, surnameSounds } from './spelling';
-import { CONNECTORS, ORGANIZATION_HEADS, PLACE_HEADS } from './lexicon';
+import { CONNECTORS, NAME_PARTICLES, ORGANIZATION_HEADS, PLACE_HEADS } from './lexicon';
+import { listedPlace } from './places';
 import { isOrdinaryWord } from './ordinary';
 import { isAcronym, plainWord } from './tokens';
 import type { DocName, EntityRef, KnownEntity, LearnedEntity, LearnedForm, LearnedType, NameState, PersonParts, StrongCue, TypeVotes } from './types';
@@ -336,14 +337,37 @@ function assignIds(clusters: Cluster[], ids: Record<string, string>): Record<str
 
 const MAX_BACKGROUND = 3;
 
-function activation(cl: Cluster, docs: number, strong: readonly StrongCue[], type: LearnedType): { active: boolean; reason: string } {
+/** Named once with no cue, but plainly a name: counts only where the page bears it out (`ONCE_REASON`). */
+const ONCE_REASON = 'named in one document: marked where the page also names other things your documents do';
+
+function activation(cl: Cluster, docs: number, strong: readonly StrongCue[], type: LearnedType, forms: readonly string[]): { active: boolean; reason: string; once?: true } {
   if (cl.rejected) return { active: false, reason: 'rejected by you' };
   if (cl.ambiguousSurname) return { active: false, reason: 'a surname several people share: not marked alone' };
   if (cl.edited) return { active: true, reason: 'confirmed by your edit' };
   // A word no cue types ("West") needs more documents before it is believed to be a name.
   if (docs >= 2 && (type !== 'other' || docs >= 3)) return { active: true, reason: `named in ${docs} documents` };
   if (strong.length) return { active: true, reason: `named once, with a clear cue (${strong.join(', ')})` };
+  if (docs === 1 && type !== 'other' && readsAsName(forms, type)) return { active: true, reason: ONCE_REASON, once: true };
   return { active: false, reason: docs >= 2 ? `named in ${docs} documents, but nothing says what it is` : 'named in one document only' };
+}
+
+/**
+ * A name one document gives without a cue that still reads as nothing but a name: a person's
+ * full name, or a body's or place's name, none of whose words is an ordinary English word or a
+ * listed place ("Saddam Hussein", "Pentagon"; not "Great Trap", "Security", "Syria Engagement").
+ * The page it is met on is then its second document, and must name other things the documents do.
+ */
+function readsAsName(forms: readonly string[], type: LearnedType): boolean {
+  const latin = forms.filter((f) => !/[\u0600-\u06FF]/u.test(f) && !isAcronym(f));
+  if (!latin.length) return false;
+  const words = latin.flatMap((f) => f.split(/[\s-‐]+/)).filter((w) => w && !CONNECTORS.has(w.toLowerCase()) && !NAME_PARTICLES.has(w.toLowerCase()));
+  if (words.some((w) => isOrdinaryWord(w) || listedPlace(w) !== undefined)) return false;
+  return type !== 'person' || latin.some((f) => f.split(/\s+/).length >= 2);
+}
+
+/** One step less specific: what a name named once needs from the page. */
+function onceSpecificity(s: Specificity): Specificity {
+  return s === 'unique' ? 'common' : 'ambiguous';
 }
 
 export interface Resolution {
@@ -428,7 +452,8 @@ export function resolve(state: NameState, known: KnownIndex): Resolution {
     const type = cl.type ?? (knownType && knownType !== 'event' ? knownType : knownType === 'event' ? 'other' : typeOf(votes));
     const strongList = [...strong].sort();
     const docList = [...docs].sort((a, b) => docOrder.get(a)! - docOrder.get(b)!);
-    const { active, reason } = activation(cl, docList.length, strongList, type);
+    const formTexts = [...forms.values()].filter((f) => !f.lowercaseSeen).map((f) => f.text);
+    const { active, reason, once } = activation(cl, docList.length, strongList, type, [...forms.values()].some((f) => f.lowercaseSeen) ? [] : formTexts);
     const background: Statement[] = [];
     for (const d of definitions.sort((a, b) => b.score - a.score || docOrder.get(a.doc)! - docOrder.get(b.doc)!)) {
       if (background.length >= MAX_BACKGROUND) break;
@@ -440,7 +465,10 @@ export function resolve(state: NameState, known: KnownIndex): Resolution {
       name: cl.rename ?? cl.name,
       type,
       forms: [...forms.values()]
-        .map(({ lowercaseSeen, docSet: _docSet, ...f }) => ({ ...f, specificity: specificityOf({ text: f.text, lowercaseSeen }, { strong: strongList, type }) }))
+        .map(({ lowercaseSeen, docSet: _docSet, ...f }) => {
+          const specificity = specificityOf({ text: f.text, lowercaseSeen }, { strong: strongList, type });
+          return { ...f, specificity: once ? onceSpecificity(specificity) : specificity };
+        })
         .sort((a, b) => b.count - a.count || a.text.localeCompare(b.text)),
       docs: docList,
       mentions: [...forms.values()].reduce((n, f) => n + f.count, 0),

@@ -53,11 +53,24 @@ describe('learning names across documents', () => {
     expect(pmf.forms.find((f) => f.text === 'Popular Mobilization Forces')!.specificity).toBe('unique');
   });
 
-  it('waits for a second document when one names someone without a cue', () => {
-    const bare: NameDocument = { id: 'bare', title: 'Meeting', paragraphs: ['Officials met Hamid Karimi in the morning.'] };
-    expect(withForm(entities(learn(bare)), 'Hamid Karimi')).toMatchObject({ active: false, reason: 'named in one document only' });
+  it('counts a full name named once without a cue only where the page bears it out, and a phrase of ordinary words not at all', () => {
+    const bare: NameDocument = {
+      id: 'bare',
+      title: 'Meeting',
+      paragraphs: ['Officials met Hamid Karimi in the morning. They discussed what the minister calls the Grand Bargain.', 'The Pentagon said it had not been told.'],
+    };
+    const once = entities(learn(bare));
+    const karimi = withForm(once, 'Hamid Karimi')!;
+    expect(karimi).toMatchObject({ active: true, reason: 'named in one document: marked where the page also names other things your documents do' });
+    // One step less specific than a name seen twice: the page must name another thing the documents do.
+    expect(karimi.forms[0]!.specificity).toBe('common');
+    expect(withForm(once, 'Pentagon')).toMatchObject({ active: true, type: 'organization' });
+    expect(withForm(once, 'Pentagon')!.forms[0]!.specificity).toBe('ambiguous');
+    expect(withForm(once, 'Grand Bargain')).toMatchObject({ active: false, reason: 'named in one document only' });
     const again: NameDocument = { id: 'again', title: 'Meeting again', paragraphs: ['Hamid Karimi spoke again on Monday.'] };
-    expect(withForm(entities(learn(bare, again)), 'Hamid Karimi')).toMatchObject({ active: true });
+    const twice = withForm(entities(learn(bare, again)), 'Hamid Karimi')!;
+    expect(twice).toMatchObject({ active: true, reason: 'named in 2 documents' });
+    expect(twice.forms[0]!.specificity).toBe('unique');
   });
 
   it('takes a learned name equal to a curated name for the curated entity, and a new spelling as its alias', () => {
@@ -91,7 +104,7 @@ describe('learning names across documents', () => {
     expect(withForm(view.entities, 'Akram al-Kaabi')!.id).toBe(id);
     state = removeDocument(view.state, 'nujaba-statement');
     view = resolve(state, noKnown);
-    expect(withForm(view.entities, 'Akram al-Kaabi')).toMatchObject({ id, docs: ['nujaba-follow-up'], active: false });
+    expect(withForm(view.entities, 'Akram al-Kaabi')).toMatchObject({ id, docs: ['nujaba-follow-up'], reason: 'named in one document: marked where the page also names other things your documents do' });
   });
 });
 

@@ -107,4 +107,11 @@ describe('learned names in the matcher', () => {
     // "Raid" is a word: no spelling of the name is made from it.
     expect(marks(state, 'Kataeb Jund al-Imam: Raid Fahmi spoke.').map((m) => m.text)).toEqual(['Kataeb Jund al-Imam']);
   });
+
+  it('marks a name one document gave without a cue only on a page that names other things the documents do', () => {
+    const bare: NameDocument = { id: 'bare', title: 'Meeting', paragraphs: ['Officials met Hamid Karimi in the morning.'] };
+    const state = learn(bare, nujabaArticle, nujabaFollowUp);
+    expect(marks(state, 'Hamid Karimi opened the bakery on Main Street.')).toEqual([]);
+    expect(marks(state, 'Hamid Karimi met Akram al-Kaabi.').map((m) => m.text)).toEqual(['Hamid Karimi', 'Akram al-Kaabi']);
+  });
 });
