@@ -15,7 +15,7 @@ import { applyEdits, type Cluster, type Occurrence } from './edits';
 import { UnionFind } from './union-find';
 import { acronymLetters } from './discover';
 import { givenAgree, personParts as personPartsOf, sameWord, samePerson, sameSurname, skeletons, surnameSounds } from './spelling';
-import { CONNECTORS, NAME_PARTICLES, ORGANIZATION_HEADS, PLACE_HEADS } from './lexicon';
+import { CONNECTORS, NAME_PARTICLES, ORGANIZATION_HEADS, PLACE_HEADS, REGION_NAMES } from './lexicon';
 import { listedPlace } from './places';
 import { isOrdinaryWord } from './ordinary';
 import { isAcronym, plainWord } from './tokens';
@@ -245,7 +245,7 @@ function typeOf(votes: TypeVotes): LearnedType {
  */
 function descriptive(words: readonly string[]): boolean {
   const content = words.filter((w) => !CONNECTORS.has(w.toLowerCase()));
-  return content.length === 2 && content.every((w) => isOrdinaryWord(w) || ORGANIZATION_HEADS.has(plainWord(w)) || PLACE_HEADS.has(plainWord(w)));
+  return content.length === 2 && content.every((w) => isOrdinaryWord(w) || ORGANIZATION_HEADS.has(plainWord(w)) || (PLACE_HEADS.has(plainWord(w)) && !REGION_NAMES.has(plainWord(w))));
 }
 
 /** An Arabic article before a name, as a separate word or hyphenated: "al-Sadr", "Al Amiri". */

@@ -88,4 +88,16 @@ describe('names one document gives', () => {
       expect(source.paragraphs[Number(para) - 1]).toContain(d.text);
     }
   });
+
+  it('takes a region that spans countries for a name, with the demonym that says which', () => {
+    const doc: NameDocument = {
+      id: 'regions',
+      title: 'Strikes across the border',
+      paragraphs: ['Drones struck bases in Iraqi Kurdistan on Monday, and officials in the Kurdistan Region condemned the attack.', 'The Region said it would complain to Baghdad.'],
+    };
+    const texts = readDocument(doc).names.flatMap(forms);
+    expect(texts).toEqual(expect.arrayContaining(['Iraqi Kurdistan', 'Kurdistan Region']));
+    expect(texts).not.toContain('Region');
+    expect(typeOf(nameWith(doc, 'Kurdistan Region'))).toBe('place');
+  });
 });
