@@ -115,12 +115,40 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** Which curated entity a local names, if any: one of its forms is a curated name, or its person is a curated person. */
+const curatedPeopleCache = new WeakMap<KnownIndex, Map<string, PersonParts[]>>();
+
+/** The curated people's full names in parts, by entity id. */
+function curatedPeople(known: KnownIndex): Map<string, PersonParts[]> {
+  let byId = curatedPeopleCache.get(known);
+  if (!byId) {
+    byId = new Map();
+    for (const list of known.people.values()) for (const p of list) push(byId, p.id, p.parts);
+    curatedPeopleCache.set(known, byId);
+  }
+  return byId;
+}
+
+/** Whether a surname is a curated person's whose given names are not this person's ("Talabani" beside Bafel Talabani is Jalal's). */
+function otherCuratedPerson(key: string, person: PersonParts, known: KnownIndex): boolean {
+  const id = known.byKey.get(key);
+  const curated = id ? curatedPeople(known).get(id) : undefined;
+  return curated !== undefined && curated.length > 0 && !curated.some((p) => givenAgree(person, p));
+}
+
+/**
+ * Which curated entity a local names, if any: one of its forms is a curated name, or its person
+ * is a curated person. A full name whose given names differ from every full name of the curated
+ * person is someone else, whatever surname they share (Bafel Talabani is not Jalal Talabani).
+ */
 function knownOf(l: Local, known: KnownIndex): string | undefined {
   const votes = new Map<string, number>();
+  const people = curatedPeople(known);
   for (const f of l.name.forms) {
     const id = known.byKey.get(f.key);
-    if (id) votes.set(id, (votes.get(id) ?? 0) + f.count * (f.short ? 1 : 2));
+    if (!id) continue;
+    const curated = people.get(id);
+    if (l.person && curated?.length && !curated.some((p) => givenAgree(l.person!, p))) continue;
+    votes.set(id, (votes.get(id) ?? 0) + f.count * (f.short ? 1 : 2));
   }
   if (votes.size === 0 && l.person) {
     for (const s of surnameSounds(l.person.surname)) {
@@ -382,7 +410,7 @@ export function resolve(state: NameState, known: KnownIndex): Resolution {
   const locals: Local[] = [];
   for (const d of state.docs) {
     for (const name of d.names) {
-      const forms = name.forms.filter((f) => !rejected.has(f.key));
+      const forms = name.forms.filter((f) => !rejected.has(f.key) && !(f.short && name.person && otherCuratedPerson(f.key, name.person, known)));
       if (!forms.length) continue;
       const trimmed: DocName = forms.length === name.forms.length ? name : { ...name, forms };
       const local: Local = { doc: d.doc, name: trimmed, index: locals.length, ...(trimmed.person ? { person: trimmed.person } : {}) };

@@ -73,6 +73,20 @@ describe('learning names across documents', () => {
     expect(twice.forms[0]!.specificity).toBe('unique');
   });
 
+  it('never takes another person with a curated person\'s surname for the curated person', () => {
+    const doc: NameDocument = {
+      id: 'namesake',
+      title: 'A lawmaker objects',
+      paragraphs: ['Lawmaker Ahmed al-Kadhimi, a member of the budget committee, objected to the plan.', 'Kadhimi said the committee had not been consulted.'],
+    };
+    const list = entities(learn(doc), knownIndex(knownEntities([kadhimi])));
+    const ahmed = withForm(list, 'Ahmed al-Kadhimi')!;
+    expect(ahmed.known).toBeUndefined();
+    expect(ahmed.id).toBe('learned:ahmed-al-kadhimi');
+    // The bare surname is the curated prime minister's name: not claimed for the namesake.
+    expect(ahmed.forms.map((f) => f.text)).toEqual(['Ahmed al-Kadhimi']);
+  });
+
   it('takes a learned name equal to a curated name for the curated entity, and a new spelling as its alias', () => {
     const doc: NameDocument = {
       id: 'kazimi',
