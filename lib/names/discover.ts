@@ -159,8 +159,10 @@ function findCandidates(paragraphs: readonly Paragraph[]): Candidate[] {
       continue;
     }
     let words = run.words;
-    // A name alone in quotes ('the British newspaper "Telegraph"') is no sentence's first word.
-    const quotedAlone = /[“"‘]\s*$/u.test(p.text.slice(Math.max(0, words[0]!.start - 2), words[0]!.start)) && /^['’]?s?[”"’]/u.test(p.text.slice(words[words.length - 1]!.end));
+    // A name alone in quotes ('the British newspaper "Telegraph"') or brackets ("TEHRAN (Tasnim) –") is no sentence's first word.
+    const before = p.text.slice(Math.max(0, words[0]!.start - 2), words[0]!.start);
+    const after = p.text.slice(words[words.length - 1]!.end);
+    const quotedAlone = (/[“"‘]\s*$/u.test(before) && /^['’]?s?[”"’]/u.test(after)) || (/\(\s*$/u.test(before) && /^\s*\)/u.test(after));
     const sentenceFirst = p.sentences.some((s) => s.start <= words[0]!.start && /^[“"‘(\s]*$/u.test(p.text.slice(s.start, words[0]!.start)));
     if (words[0]!.initial && !run.title && !(quotedAlone && !sentenceFirst)) {
       if (words.length === 1) {
@@ -370,6 +372,8 @@ function linkCandidates(paragraphs: readonly Paragraph[], cs: Candidate[]): Unio
       // a full name ("Hashd al-Shaabi (Popular Mobilization Forces)"), not a one-word source ("(Reuters)").
       const alternative = a.acronym !== b.acronym || a.script !== b.script || (a.words.length >= 2 && b.words.length >= 2);
       if (!alternative) break;
+      // "TEHRAN (Tasnim) –": a dateline's place in capitals is no acronym of the agency after it.
+      if (a.acronym !== b.acronym && !ab && listedPlace((a.acronym ? a : b).text) !== undefined) break;
       uf.union(i, j);
       if (b.script !== a.script) {
         a.strong.add('script');

@@ -100,4 +100,12 @@ describe('names one document gives', () => {
     expect(texts).not.toContain('Region');
     expect(typeOf(nameWith(doc, 'Kurdistan Region'))).toBe('place');
   });
+
+  it('never takes a dateline\'s place in capitals for the acronym of the agency in brackets after it', () => {
+    const doc: NameDocument = { id: 'dateline', title: 'Talks resume', paragraphs: ['BAGHDAD (Alsumaria) – Talks resumed on Sunday, Alsumaria reported.'] };
+    const alsumaria = nameWith(doc, 'Alsumaria')!;
+    expect(forms(alsumaria)).toEqual(['Alsumaria']);
+    expect(alsumaria.tentative).toBeUndefined();
+    expect(forms(nameWith(doc, 'BAGHDAD')!)).toEqual(['BAGHDAD']);
+  });
 });
