@@ -49,7 +49,9 @@ export function partOfAnotherName(text: string, match: RawMatch): boolean {
   }
   // A sentence's first word has its capital whatever it is ("Later al-Sadr said").
   const beforeStartsSentence = before !== undefined && /(?:^|[.!?]["”’)]?\s+)$/u.test(text.slice(Math.max(0, match.start - 60), match.start).replace(/[\p{L}\p{M}'’.-]+[ \u00A0]+$/u, ''));
-  return (before !== undefined && !beforeStartsSentence && isCapitalisedName(before)) || (after !== undefined && isCapitalisedName(after));
+  // A word that ends a sentence ("on Monday. Kanaani said") is not the first half of the name after it; an initial is ("George W. Bush").
+  const beforeEndsSentence = before !== undefined && /\p{L}{3,}[.!?]$/u.test(before);
+  return (before !== undefined && !beforeStartsSentence && !beforeEndsSentence && isCapitalisedName(before)) || (after !== undefined && isCapitalisedName(after));
 }
 
 /** The matches that may be weighed: those not inside another name. */

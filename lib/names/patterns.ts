@@ -15,7 +15,8 @@ import type { NamePattern } from '../kb/validate';
 import { generateVariantPatterns } from '../kb/variant-patterns';
 import { NAME_PARTICLES } from './lexicon';
 import { isOrdinaryWord } from './ordinary';
-import { hamzaSpellings, sameWord } from './spelling';
+import { listedPlace } from './places';
+import { hamzaSpellings, personParts, sameSurname, sameWord, withoutArticle } from './spelling';
 import type { LearnedEntity, LearnedType } from './types';
 
 export interface MatcherInput {
@@ -77,8 +78,16 @@ function transliterated(entity: LearnedEntity): boolean {
 interface CuratedKeys {
   /** Folded key → entity index, for every curated name that is marked. */
   curatedKeys: Map<string, number>;
+  /** Surnames of the curated people's full names, with their entity index. */
+  curatedSurnames: { entity: number; surname: string }[];
   /** Folded key → pattern indices of blockers and topic words. */
   blockerKeys: Map<string, number[]>;
+}
+
+interface KnownSurname {
+  entity: string;
+  surname: string;
+  curated: boolean;
 }
 
 /** The curated names by folded key, once per curated input: every rebuild after an import reuses them. */
@@ -88,6 +97,7 @@ function curatedKeysOf(curated: MatcherInput): CuratedKeys {
   const cached = curatedKeyCache.get(curated);
   if (cached) return cached;
   const curatedKeys = new Map<string, number>();
+  const curatedSurnames: CuratedKeys['curatedSurnames'] = [];
   // A blocker ("Kataib Hezbollah", learnt only so it is never marked) or a topic word ("Muqtada al-Sadr",
   // "Green Zone": evidence that a page is on topic, never marked) gives way to a learned entity of that
   // name, which is marked and is evidence too.
@@ -100,8 +110,10 @@ function curatedKeysOf(curated: MatcherInput): CuratedKeys {
       return;
     }
     if (!curatedKeys.has(key)) curatedKeys.set(key, p.entity);
+    const surname = entity?.type === 'person' ? fullNameSurname(p.text) : undefined;
+    if (surname) curatedSurnames.push({ entity: p.entity, surname });
   });
-  const keys = { curatedKeys, blockerKeys };
+  const keys = { curatedKeys, blockerKeys, curatedSurnames };
   curatedKeyCache.set(curated, keys);
   return keys;
 }
@@ -110,8 +122,40 @@ function curatedKeysOf(curated: MatcherInput): CuratedKeys {
  * `buildMatcher`'s input: the curated entities and patterns as given, then the learned ones.
  * Learned entities keep their learned ids; new spellings of a curated entity go to it.
  */
+/** The surname of a Latin full name ("Nasser Kanaani" → Kanaani, "Qasim al-Araji" → al-Araji), if it has a given name. */
+function fullNameSurname(text: string): string | undefined {
+  if (!caseMatters(text)) return undefined;
+  const parts = personParts(text.split(/\s+/));
+  return parts && parts.given.length ? parts.surname : undefined;
+}
+
+/**
+ * A person's surname alone, for a page that names the person in full and then by surname
+ * ("Nasser Kanaani ... Kanaani said") when the documents only gave the full name: not when
+ * another person the corpus or the gazetteer knows has that surname, nor when it is also a
+ * given name, an ordinary word or a place ("Yousef Mohammed", "Bill Urban", "Lloyd Austin").
+ * The matcher holds it as ambiguous, so it counts beside the full name or on a page plainly
+ * about the documents' subject, and never inside another full name.
+ * A curated surname is compared key for key: the gazetteer's generated spellings already spell it
+ * every way the rules make, and comparing those loosely again reaches other names (Qaani's
+ * generated "Kanni" is not Kanaani).
+ */
+function derivedSurnames(e: LearnedEntity, others: readonly KnownSurname[]): string[] {
+  if (e.type !== 'person') return [];
+  const surnames = new Set(e.forms.map((f) => fullNameSurname(f.text)).filter((s): s is string => s !== undefined && !/\s/.test(s.replace(/^(?:al|el)[-‐ ]/i, ''))));
+  const out: string[] = [];
+  for (const surname of surnames) {
+    const bare = surname.replace(/^(?:al|el)[-‐ ]/i, '');
+    if (bare.length < 4 || isOrdinaryWord(bare) || listedPlace(bare) !== undefined || ARABIC_GIVEN.has(bare.toLowerCase())) continue;
+    if (others.some((o) => o.entity !== (e.known ?? e.id) && (o.curated ? foldedKey(withoutArticle(o.surname)) === foldedKey(bare) : sameSurname(o.surname, surname)))) continue;
+    out.push(surname);
+    if (bare !== surname) out.push(bare);
+  }
+  return out;
+}
+
 export function withLearnedNames(curated: MatcherInput, learned: readonly LearnedEntity[]): LearnedMatcherInput {
-  const { curatedKeys, blockerKeys } = curatedKeysOf(curated);
+  const { curatedKeys, blockerKeys, curatedSurnames } = curatedKeysOf(curated);
   const curatedIndex = new Map(curated.entities.map((e, i) => [e.id, i]));
   const dropped: LearnedMatcherInput['dropped'] = [];
 
@@ -119,6 +163,13 @@ export function withLearnedNames(curated: MatcherInput, learned: readonly Learne
   // A learned spelling two entities share is no one's.
   const claims = new Map<string, Set<string>>();
   for (const e of active) for (const f of e.forms) claims.set(f.key, (claims.get(f.key) ?? new Set()).add(e.known ?? e.id));
+
+  // Every person's surname the gazetteer and the counted learned names know, to tell whose a surname
+  // alone can be (a full name not yet counted, or rejected, claims nothing).
+  const surnames: KnownSurname[] = [
+    ...curatedSurnames.map((c) => ({ entity: curated.entities[c.entity]!.id, surname: c.surname, curated: true })),
+    ...active.flatMap((e) => (e.type === 'person' ? e.forms.flatMap((f) => fullNameSurname(f.text) ?? []).map((surname) => ({ entity: e.known ?? e.id, surname, curated: false })) : [])),
+  ];
 
   const entities = [...curated.entities];
   const patterns = [...curated.patterns];
@@ -153,6 +204,10 @@ export function withLearnedNames(curated: MatcherInput, learned: readonly Learne
       if (article && surnameForm && !own.some((p) => foldedKey(p.text) === foldedKey(article)) && !curatedKeys.has(foldedKey(article)) && !claims.has(foldedKey(article))) {
         own.push({ text: article, specificity: surnameForm.specificity });
       }
+    }
+    for (const text of derivedSurnames(e, surnames)) {
+      const key = foldedKey(text);
+      if (!curatedKeys.has(key) && !claims.has(key) && !blockerKeys.has(key) && !own.some((p) => foldedKey(p.text) === key)) own.push({ text, specificity: 'ambiguous' });
     }
     if (!own.length) continue;
     if (!e.known) entities.push({ id: e.id, name: e.name, type: matcherType(e.type) });

@@ -148,7 +148,7 @@ export function surnameSounds(surname: string): readonly string[] {
   return skeletons(surnameWords(surname).slice(-1)[0] ?? '');
 }
 
-export function sameSurname(a: string, b: string): boolean {
+export function sameSurname(a: string, b: string, closeness = SURNAME_ALONE): boolean {
   const x = surnameWords(a);
   const y = surnameWords(b);
   if (x.length === 0 || x.length !== y.length) return false;
@@ -156,8 +156,13 @@ export function sameSurname(a: string, b: string): boolean {
   if (x.length !== 1) return false;
   // A spelling no rule makes but that reads the same (Khadimi / Kadhimi): the same consonants, close letters.
   const [p, q] = [x[0]!, y[0]!];
-  return p.length >= 5 && skeletons(p).some((s) => skeletons(q).includes(s)) && similarity(p, q) >= 0.88;
+  return p.length >= 5 && skeletons(p).some((s) => skeletons(q).includes(s)) && similarity(p, q) >= closeness;
 }
+
+/** How close two surname spellings must be to be one surname, alone... */
+const SURNAME_ALONE = 0.88;
+/** ...and beside the same given name, which already says much (Nasser Kenani / Nasser Kanaani). */
+const SURNAME_BESIDE_GIVEN = 0.8;
 
 /**
  * Whether two full names can be one person's: the same surname, given names that agree as far
@@ -165,7 +170,8 @@ export function sameSurname(a: string, b: string): boolean {
  * and no clashing middle initials (George W. Bush / George H. W. Bush are two people).
  */
 export function samePerson(a: PersonParts, b: PersonParts): boolean {
-  if (!sameSurname(a.surname, b.surname)) return false;
+  const given = a.given.length > 0 && b.given.length > 0;
+  if (!sameSurname(a.surname, b.surname, given ? SURNAME_BESIDE_GIVEN : SURNAME_ALONE)) return false;
   return givenAgree(a, b);
 }
 

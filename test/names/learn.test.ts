@@ -43,6 +43,19 @@ describe('learning names across documents', () => {
     expect(sadr.active).toBe(false);
   });
 
+  it('takes a surname spelled a little differently beside the same given name for one person, never beside another given name', () => {
+    const doc = (id: string, sentence: string): NameDocument => ({ id, title: 'Briefing', paragraphs: [sentence] });
+    const list = entities(
+      learn(
+        doc('a', 'Foreign Ministry spokesman Nasser Kanaani said the talks would go on.'),
+        doc('b', 'Foreign Ministry spokesman Nasser Kenani announced the agreement.'),
+        doc('c', 'Oil minister Ali Kenani opened the refinery.'),
+      ),
+    );
+    expect(withForm(list, 'Nasser Kenani')!.id).toBe(withForm(list, 'Nasser Kanaani')!.id);
+    expect(withForm(list, 'Ali Kenani')!.id).not.toBe(withForm(list, 'Nasser Kenani')!.id);
+  });
+
   it('links an acronym to its expansion across documents', () => {
     const later: NameDocument = { id: 'pmf-later', title: 'Brief', paragraphs: ['A PMF spokesman denied the report.'] };
     const pmf = withForm(entities(learn(pmfArticle, later)), 'Popular Mobilization Forces')!;

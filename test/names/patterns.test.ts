@@ -114,4 +114,19 @@ describe('learned names in the matcher', () => {
     expect(marks(state, 'Hamid Karimi opened the bakery on Main Street.')).toEqual([]);
     expect(marks(state, 'Hamid Karimi met Akram al-Kaabi.').map((m) => m.text)).toEqual(['Hamid Karimi', 'Akram al-Kaabi']);
   });
+
+  it('marks the surname of a full name the documents gave only in full, beside the full name, unless someone else known has it', () => {
+    const spokesman: NameDocument = { id: 'spokesman', title: 'Briefing', paragraphs: ['Foreign Ministry spokesman Nasser Kanaani told reporters the talks would go on.'] };
+    const state = learn(spokesman, nujabaArticle);
+    expect(marks(state, 'Nasser Kanaani spoke on Monday. Kanaani said the deal was signed.').map((m) => m.text)).toEqual(['Nasser Kanaani', 'Kanaani']);
+    // The surname alone on a page that never names him in full is not enough.
+    expect(marks(state, 'Kanaani said the deal was signed.')).toEqual([]);
+    // A curated person with that surname: the surname alone is the curated person's, not the learned one's.
+    const withNamesake: MatcherInput = {
+      entities: [...curated.entities, { id: 'ali-kanaani', name: 'Ali Kanaani', type: 'person' }],
+      patterns: [...curated.patterns, { entity: 1, text: 'Ali Kanaani', specificity: 'unique' }],
+    };
+    const input = withLearnedNames(withNamesake, resolve(state, known).entities);
+    expect(input.patterns.filter((p) => p.text === 'Kanaani')).toEqual([]);
+  });
 });
