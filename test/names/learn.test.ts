@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { knownEntities } from '../../lib/names/known';
 import { knownIndex, refOf, resolve } from '../../lib/names/resolve';
-import { addDocument, addEdit, emptyNameState, parseNameState, rejectedNames, removeDocument, serializeNameState, NameStateError } from '../../lib/names/state';
+import { addDocument, addEdit, emptyNameState, importEdits, parseNameState, rejectedNames, removeDocument, serializeNameState, NameStateError } from '../../lib/names/state';
+import { parsePack, serialisePack, type CorpusPack } from '../../lib/corpus/pack';
 import type { GazetteerEntry } from '../../lib/kb/types';
 import type { LearnedEntity, NameDocument, NameState } from '../../lib/names/types';
+import { fixtureText } from '../corpus/saved-pages';
 import { abadiArticle, abbadiArticle, nujabaArticle, nujabaFollowUp, pmfArticle, sadrArticle, sadrOnlyArticle } from './fixtures';
 
 const noKnown = knownIndex([]);
@@ -148,6 +150,26 @@ describe("the reader's edits", () => {
     const after = parseNameState(serializeNameState(state));
     expect(entities(after).filter((e) => e.active && e.forms.some((f) => /Kaabi/.test(f.text)))).toEqual([]);
     expect(rejectedNames(after).map((r) => r.entity.id)).toEqual([kaabi.id]);
+  });
+
+  it('carries its edits in an exported pack to another device, where a rejected name stays rejected', () => {
+    let here = learn(nujabaArticle, nujabaFollowUp);
+    const list = entities(here);
+    here = addEdit(here, { kind: 'reject', entity: refOf(withForm(list, 'Akram al-Kaabi')!) });
+    here = addEdit(here, { kind: 'retype', entity: refOf(withForm(list, 'Harakat al-Nujaba')!), type: 'other' });
+    const pack = JSON.parse(fixtureText('packs/sample-pack.json')) as CorpusPack;
+    pack.decisions = { ...pack.decisions, learnedNames: here.edits };
+    const read = parsePack(serialisePack(pack));
+    if (!read.ok) throw new Error(read.reason);
+
+    // The other device learns the same documents in another order, then takes in the pack's edits, twice.
+    const fresh = learn(nujabaFollowUp, nujabaArticle);
+    expect(withForm(entities(fresh), 'Akram al-Kaabi')!.active).toBe(true);
+    const there = importEdits(importEdits(fresh, read.pack.decisions!.learnedNames!), read.pack.decisions!.learnedNames!);
+    expect(there.edits).toHaveLength(2);
+    const after = entities(there);
+    expect(after.filter((e) => e.active && e.forms.some((f) => /Kaabi/.test(f.text)))).toEqual([]);
+    expect(withForm(after, 'Harakat al-Nujaba')!.type).toBe('other');
   });
 
   it('renames, retypes, merges and splits, and the edits hold after re-learning', () => {
