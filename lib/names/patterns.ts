@@ -84,6 +84,9 @@ interface CuratedKeys {
   blockerKeys: Map<string, number[]>;
 }
 
+/** The kinds of outlet written after an outlet's name. */
+const OUTLET_KINDS = ['news agency', 'newspaper'];
+
 interface KnownSurname {
   entity: string;
   surname: string;
@@ -208,6 +211,18 @@ export function withLearnedNames(curated: MatcherInput, learned: readonly Learne
     for (const text of derivedSurnames(e, surnames)) {
       const key = foldedKey(text);
       if (!curatedKeys.has(key) && !claims.has(key) && !blockerKeys.has(key) && !own.some((p) => foldedKey(p.text) === key)) own.push({ text, specificity: 'ambiguous' });
+    }
+    // "Fars news agency", "Kayhan newspaper": an outlet's kind after its one-word name is part of
+    // the name as pages write it (the mark covers it), in lower case too.
+    if (e.type === 'organization') {
+      for (const p of [...own]) {
+        if (/\s/.test(p.text) || !caseMatters(p.text)) continue;
+        for (const kind of OUTLET_KINDS) {
+          const text = `${p.text} ${kind}`;
+          const key = foldedKey(text);
+          if (!curatedKeys.has(key) && !claims.has(key) && !blockerKeys.has(key) && !own.some((o) => foldedKey(o.text) === key)) own.push({ text, specificity: 'unique' });
+        }
+      }
     }
     if (!own.length) continue;
     if (!e.known) entities.push({ id: e.id, name: e.name, type: matcherType(e.type) });

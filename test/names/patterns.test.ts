@@ -129,4 +129,10 @@ describe('learned names in the matcher', () => {
     const input = withLearnedNames(withNamesake, resolve(state, known).entities);
     expect(input.patterns.filter((p) => p.text === 'Kanaani')).toEqual([]);
   });
+
+  it("marks an outlet's one-word name with the kind written after it (Fars news agency), as one mark", () => {
+    const doc: NameDocument = { id: 'fars', title: 'Strikes', paragraphs: ['The Fars news agency reported the strikes on Monday, and Fars said more would follow.'] };
+    const state = learn(doc, nujabaArticle);
+    expect(marks(state, 'Akram al-Kaabi spoke, the Fars news agency reported.').map((m) => m.text)).toEqual(['Akram al-Kaabi', 'Fars news agency']);
+  });
 });
