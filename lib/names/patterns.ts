@@ -16,7 +16,7 @@ import { generateVariantPatterns } from '../kb/variant-patterns';
 import { NAME_PARTICLES } from './lexicon';
 import { isOrdinaryWord } from './ordinary';
 import { listedPlace } from './places';
-import { hamzaSpellings, personParts, sameSurname, sameWord, withoutArticle } from './spelling';
+import { hamzaSpellings, personParts, sameSurname, sameWord, surnameSounds, withoutArticle } from './spelling';
 import type { LearnedEntity, LearnedType } from './types';
 
 export interface MatcherInput {
@@ -87,10 +87,39 @@ interface CuratedKeys {
 /** The kinds of outlet written after an outlet's name. */
 const OUTLET_KINDS = ['news agency', 'newspaper'];
 
-interface KnownSurname {
-  entity: string;
-  surname: string;
-  curated: boolean;
+/**
+ * Every person's surname the gazetteer and the counted learned names know, indexed to tell whose
+ * a surname alone can be without comparing every pair (20,000 learned names rebuild in a second):
+ * curated surnames by folded key, learned ones by sound (`surnameSounds`, where any two that
+ * `sameSurname` accepts meet).
+ */
+interface KnownSurnames {
+  curated: Map<string, Set<string>>;
+  learned: Map<string, { entity: string; surname: string }[]>;
+}
+
+const surnameKey = (surname: string) => foldedKey(withoutArticle(surname));
+
+function knownSurnames(curated: readonly { entity: string; surname: string }[], learned: readonly { entity: string; surname: string }[]): KnownSurnames {
+  const out: KnownSurnames = { curated: new Map(), learned: new Map() };
+  for (const c of curated) {
+    const key = surnameKey(c.surname);
+    out.curated.set(key, (out.curated.get(key) ?? new Set()).add(c.entity));
+  }
+  for (const l of learned) {
+    for (const sound of surnameSounds(l.surname)) {
+      const list = out.learned.get(sound);
+      if (list) list.push(l);
+      else out.learned.set(sound, [l]);
+    }
+  }
+  return out;
+}
+
+/** Whether someone other than `entity` is known by `surname`. */
+function someoneElseCalled(known: KnownSurnames, entity: string, surname: string): boolean {
+  if ([...(known.curated.get(surnameKey(surname)) ?? [])].some((id) => id !== entity)) return true;
+  return surnameSounds(surname).some((sound) => (known.learned.get(sound) ?? []).some((o) => o.entity !== entity && sameSurname(o.surname, surname)));
 }
 
 /** The curated names by folded key, once per curated input: every rebuild after an import reuses them. */
@@ -143,14 +172,14 @@ function fullNameSurname(text: string): string | undefined {
  * every way the rules make, and comparing those loosely again reaches other names (Qaani's
  * generated "Kanni" is not Kanaani).
  */
-function derivedSurnames(e: LearnedEntity, others: readonly KnownSurname[]): string[] {
+function derivedSurnames(e: LearnedEntity, known: KnownSurnames): string[] {
   if (e.type !== 'person') return [];
   const surnames = new Set(e.forms.map((f) => fullNameSurname(f.text)).filter((s): s is string => s !== undefined && !/\s/.test(s.replace(/^(?:al|el)[-‐ ]/i, ''))));
   const out: string[] = [];
   for (const surname of surnames) {
     const bare = surname.replace(/^(?:al|el)[-‐ ]/i, '');
     if (bare.length < 4 || isOrdinaryWord(bare) || listedPlace(bare) !== undefined || ARABIC_GIVEN.has(bare.toLowerCase())) continue;
-    if (others.some((o) => o.entity !== (e.known ?? e.id) && (o.curated ? foldedKey(withoutArticle(o.surname)) === foldedKey(bare) : sameSurname(o.surname, surname)))) continue;
+    if (someoneElseCalled(known, e.known ?? e.id, surname)) continue;
     out.push(surname);
     if (bare !== surname) out.push(bare);
   }
@@ -169,10 +198,10 @@ export function withLearnedNames(curated: MatcherInput, learned: readonly Learne
 
   // Every person's surname the gazetteer and the counted learned names know, to tell whose a surname
   // alone can be (a full name not yet counted, or rejected, claims nothing).
-  const surnames: KnownSurname[] = [
-    ...curatedSurnames.map((c) => ({ entity: curated.entities[c.entity]!.id, surname: c.surname, curated: true })),
-    ...active.flatMap((e) => (e.type === 'person' ? e.forms.flatMap((f) => fullNameSurname(f.text) ?? []).map((surname) => ({ entity: e.known ?? e.id, surname, curated: false })) : [])),
-  ];
+  const surnames = knownSurnames(
+    curatedSurnames.map((c) => ({ entity: curated.entities[c.entity]!.id, surname: c.surname })),
+    active.flatMap((e) => (e.type === 'person' ? e.forms.flatMap((f) => fullNameSurname(f.text) ?? []).map((surname) => ({ entity: e.known ?? e.id, surname })) : [])),
+  );
 
   const entities = [...curated.entities];
   const patterns = [...curated.patterns];
