@@ -54,6 +54,16 @@ const row: HighlightRow = {
 
 type Examples<M> = { [K in keyof M]: Request<M, K> };
 
+const DRAFT: Request<PageToBackground, 'corpus/add'>['draft'] = {
+  title: 'Rockets near Baghdad airport test Kadhimi',
+  paragraphs: ['Rockets struck near Baghdad airport, officials said.', 'Kadhimi promised the state alone would decide.'],
+  url: 'https://news.example/iraq/rockets',
+  domain: 'news.example',
+  outlet: 'News Example',
+  published: '2020-06-15',
+  origin: { kind: 'page', url: 'https://news.example/iraq/rockets' },
+};
+
 const CONTENT_REQUESTS: Examples<ContentToBackground> = {
   'matcher/get': { url: PAGE_URL },
   'card/get': { entity: 'isis' },
@@ -85,6 +95,19 @@ const PAGE_REQUESTS: Examples<PageToBackground> = {
   'highlights/export': { format: 'json' },
   'highlights/import': { text: toJson([row], new Date(0)) },
   'highlights/open': { id: 'h1' },
+  'corpus/preview': { tabId: 7 },
+  'corpus/add': { draft: DRAFT, edits: { perspective: 'israeli' } },
+  'corpus/add-tab': { tabId: 7 },
+  'corpus/import-start': { expected: 2, label: 'articles.jsonl', files: ['articles.jsonl', 'photo.png'] },
+  'corpus/import-batch': { importId: 'i-0123456789abcdef', items: [{ kind: 'draft', name: 'articles.jsonl', line: 1, draft: DRAFT }, { kind: 'refused', name: 'photo.png', reason: 'not a document' }] },
+  'corpus/import-end': { importId: 'i-0123456789abcdef' },
+  'corpus/import-cancel': { importId: 'i-0123456789abcdef' },
+  'corpus/import-status': {},
+  'corpus/import-dismiss': { importId: 'i-0123456789abcdef' },
+  'corpus/remove': { docs: ['iran-meddles'] },
+  'corpus/starter': { installed: false },
+  'corpus/packs': {},
+  'sources/label': { domain: 'example-news.com', outlet: 'Example News', perspective: 'israeli' },
 };
 
 const TO_CONTENT_REQUESTS: Examples<ToContent> = {
@@ -96,6 +119,7 @@ const TO_CONTENT_REQUESTS: Examples<ToContent> = {
   'highlights/save-selection': {},
   'highlights/reveal': { id: 'h1' },
   'highlights/refresh': {},
+  'kb/changed': { generation: 3, matcherChanged: false },
 };
 
 /** What a content script answers each message, well formed. */
@@ -108,6 +132,7 @@ const TO_CONTENT_REPLIES: { [K in keyof typeof toContent]: v.InferInput<(typeof 
   'highlights/save-selection': { ok: true },
   'highlights/reveal': { ok: true },
   'highlights/refresh': { ok: true },
+  'kb/changed': { ok: true },
 };
 
 function deep(levels: number): unknown {
@@ -179,7 +204,13 @@ describe.each(BACKGROUND_DIRECTIONS)('$direction', ({ table, requests, sender })
   const names = Object.keys(table) as (keyof typeof requests & string)[];
 
   it.each(names)('%s, sent validly, is answered with what its reply schema declares', async (name) => {
-    const answer = await send(msg(name, requests[name]), sender());
+    let data: unknown = requests[name];
+    // Messages about an import are about one that was started.
+    if (typeof data === 'object' && data !== null && 'importId' in data) {
+      const started = (await send(msg('corpus/import-start', { expected: 2 }), sender())) as { id: string };
+      data = { ...data, importId: started.id };
+    }
+    const answer = await send(msg(name, data), sender());
     expect(answer, `${name} was refused`).not.toBeUndefined();
     expect(() => parseReply(table, name, answer)).not.toThrow();
   });
