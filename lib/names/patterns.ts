@@ -172,14 +172,15 @@ function fullNameSurname(text: string): string | undefined {
  * every way the rules make, and comparing those loosely again reaches other names (Qaani's
  * generated "Kanni" is not Kanaani).
  */
-function derivedSurnames(e: LearnedEntity, known: KnownSurnames): string[] {
+function derivedSurnames(e: LearnedEntity, known: KnownSurnames, taken: (text: string) => boolean): string[] {
   if (e.type !== 'person') return [];
   const surnames = new Set(e.forms.map((f) => fullNameSurname(f.text)).filter((s): s is string => s !== undefined && !/\s/.test(s.replace(/^(?:al|el)[-‐ ]/i, ''))));
   const out: string[] = [];
   for (const surname of surnames) {
     const bare = surname.replace(/^(?:al|el)[-‐ ]/i, '');
     if (bare.length < 4 || isOrdinaryWord(bare) || listedPlace(bare) !== undefined || ARABIC_GIVEN.has(bare.toLowerCase())) continue;
-    if (someoneElseCalled(known, e.known ?? e.id, surname)) continue;
+    // A spelling some name already has is settled there; only a new one needs the (slower) look-up.
+    if (taken(surname) || someoneElseCalled(known, e.known ?? e.id, surname)) continue;
     out.push(surname);
     if (bare !== surname) out.push(bare);
   }
@@ -237,10 +238,11 @@ export function withLearnedNames(curated: MatcherInput, learned: readonly Learne
         own.push({ text: article, specificity: surnameForm.specificity });
       }
     }
-    for (const text of derivedSurnames(e, surnames)) {
+    const taken = (text: string) => {
       const key = foldedKey(text);
-      if (!curatedKeys.has(key) && !claims.has(key) && !blockerKeys.has(key) && !own.some((p) => foldedKey(p.text) === key)) own.push({ text, specificity: 'ambiguous' });
-    }
+      return curatedKeys.has(key) || claims.has(key) || blockerKeys.has(key) || own.some((p) => foldedKey(p.text) === key);
+    };
+    for (const text of derivedSurnames(e, surnames, taken)) if (!taken(text)) own.push({ text, specificity: 'ambiguous' });
     // "Fars news agency", "Kayhan newspaper": an outlet's kind after its one-word name is part of
     // the name as pages write it (the mark covers it), in lower case too.
     if (e.type === 'organization') {
