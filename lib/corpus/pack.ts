@@ -20,6 +20,8 @@ import * as v from 'valibot';
 import { ContrastsFileSchema, type ContrastsFile } from '../kb/contrasts';
 import { CITE, GazetteerEntrySchema, KEBAB_ID, PerspectiveSchema } from '../kb/schema';
 import type { GazetteerEntry, Passage, Perspective } from '../kb/types';
+import { nameEditSchema } from '../names/state';
+import type { NameEdit } from '../names/types';
 import { sourceSchema, type Source } from '../recognition/sources';
 import type { DocumentFingerprint } from '../recognition/types';
 import { describeIssue, draftEntries, draftOriginSchema, textWithinLimit, type DocumentDraft } from './draft';
@@ -72,14 +74,18 @@ export interface PackDerived {
   fingerprints: DocumentFingerprint[];
 }
 
-/** A reader's decision of a kind whose shape its feature defines (learned names, automatic contrasts). */
+/** A reader's decision of a kind whose shape its feature defines (automatic contrasts). */
 export type DecisionRecord = Record<string, unknown>;
 
 export interface PackDecisions {
   /** The reader's outlet labels: domain → outlet and perspective (edits of the source registry). */
   outletLabels?: Source[];
-  /** Learned names the reader rejected, renamed, merged or split. */
-  learnedNames?: DecisionRecord[];
+  /**
+   * The reader's edits of the names learned from the documents (rename, change the type, merge,
+   * split a form off, reject), in the order made: applied after every re-learning on the device
+   * that imports the pack, so a rejected name stays rejected there too.
+   */
+  learnedNames?: NameEdit[];
   /** Automatic contrasts the reader dismissed or kept. */
   contrasts?: DecisionRecord[];
 }
@@ -179,7 +185,7 @@ const packHeaderEntries = {
   decisions: v.optional(
     v.strictObject({
       outletLabels: v.optional(list(sourceSchema, MAX_PACK_SOURCES, 'outlet labels')),
-      learnedNames: v.optional(list(decisionRecord, MAX_PACK_DECISIONS, 'decisions')),
+      learnedNames: v.optional(list(nameEditSchema, MAX_PACK_DECISIONS, 'decisions')),
       contrasts: v.optional(list(decisionRecord, MAX_PACK_DECISIONS, 'decisions')),
     }),
   ),

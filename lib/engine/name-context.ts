@@ -37,7 +37,8 @@ function isCapitalsWord(word: string): boolean {
 export function partOfAnotherName(text: string, match: RawMatch): boolean {
   if (match.specificity !== 'ambiguous') return false;
   const written = text.slice(match.start, match.end);
-  if (/[\s-]/.test(written)) return false; // a name of several words is its own evidence of form
+  // A name of several words is its own evidence of form; an article does not make a second word ("al-Sadr", "Al Amiri").
+  if (/[\s-]/.test(written.replace(/^(?:al|el)[-‐ ]+(?=\S)/i, ''))) return false;
   const before = WORD_BEFORE.exec(text.slice(Math.max(0, match.start - 40), match.start))?.[1];
   const after = WORD_AFTER.exec(text.slice(match.end, match.end + 40))?.[1];
   if (isCapitalsWord(written) && written.length <= 3) {
@@ -46,7 +47,11 @@ export function partOfAnotherName(text: string, match: RawMatch): boolean {
     if (!SHOUTED_WORDS.has(written.toLowerCase())) return false;
     return (before !== undefined && isCapitalsWord(before)) || (after !== undefined && isCapitalsWord(after));
   }
-  return (before !== undefined && isCapitalisedName(before)) || (after !== undefined && isCapitalisedName(after));
+  // A sentence's first word has its capital whatever it is ("Later al-Sadr said").
+  const beforeStartsSentence = before !== undefined && /(?:^|[.!?]["”’)]?\s+)$/u.test(text.slice(Math.max(0, match.start - 60), match.start).replace(/[\p{L}\p{M}'’.-]+[ \u00A0]+$/u, ''));
+  // A word that ends a sentence ("on Monday. Kanaani said") is not the first half of the name after it; an initial is ("George W. Bush").
+  const beforeEndsSentence = before !== undefined && /\p{L}{3,}[.!?]$/u.test(before);
+  return (before !== undefined && !beforeStartsSentence && !beforeEndsSentence && isCapitalisedName(before)) || (after !== undefined && isCapitalisedName(after));
 }
 
 /** The matches that may be weighed: those not inside another name. */

@@ -159,8 +159,10 @@ function findCandidates(paragraphs: readonly Paragraph[]): Candidate[] {
       continue;
     }
     let words = run.words;
-    // A name alone in quotes ('the British newspaper "Telegraph"') is no sentence's first word.
-    const quotedAlone = /[“"‘]\s*$/u.test(p.text.slice(Math.max(0, words[0]!.start - 2), words[0]!.start)) && /^['’]?s?[”"’]/u.test(p.text.slice(words[words.length - 1]!.end));
+    // A name alone in quotes ('the British newspaper "Telegraph"') or brackets ("TEHRAN (Tasnim) –") is no sentence's first word.
+    const before = p.text.slice(Math.max(0, words[0]!.start - 2), words[0]!.start);
+    const after = p.text.slice(words[words.length - 1]!.end);
+    const quotedAlone = (/[“"‘]\s*$/u.test(before) && /^['’]?s?[”"’]/u.test(after)) || (/\(\s*$/u.test(before) && /^\s*\)/u.test(after));
     const sentenceFirst = p.sentences.some((s) => s.start <= words[0]!.start && /^[“"‘(\s]*$/u.test(p.text.slice(s.start, words[0]!.start)));
     if (words[0]!.initial && !run.title && !(quotedAlone && !sentenceFirst)) {
       if (words.length === 1) {
@@ -210,6 +212,9 @@ function wordsBefore(p: Paragraph, c: Candidate, n: number): string[] {
 }
 
 const MEDIA_AFTER = new Set(['newspaper', 'daily', 'weekly', 'magazine', 'news', 'agency', 'channel', 'broadcaster', 'website', 'television', 'tv', 'radio', 'outlet']);
+
+/** Verbs of saying right after a name. */
+const SPEAKING = new Set(['said', 'says', 'told', 'announced', 'stated', 'reported', 'confirmed', 'denied', 'claimed', 'added', 'warned', 'insisted', 'acknowledged']);
 
 /** "other Iraqi cities such as Divanieh and Najaf": a list after a plural of a kind of place. */
 const PLACE_LIST_BEFORE = /\b(?:cities|towns|provinces|countries|villages|regions|capitals)\s+(?:such as\s+|like\s+|including\s+)?(?:\p{Lu}[\p{L}-]*(?:,\s+|\s+and\s+))*$/u;
@@ -284,6 +289,10 @@ function weigh(p: Paragraph, c: Candidate): void {
     if (words.length >= 2 || MEDIA_AFTER.has(after)) c.strong.add('head');
   }
   if (after && PLACE_AFTER.has(after)) c.votes.place += 2;
+  // "the Pentagon said", "according to the Pentagon": a body that speaks; a person is not "the X".
+  if (words.length === 1 && !c.acronym && lowerBefore[lowerBefore.length - 1] === 'the' && !listed) {
+    if ((after && SPEAKING.has(after)) || /\baccording to the\s*$/iu.test(p.text.slice(c.sentenceStart, c.start))) c.votes.organization += 2;
+  }
   if (lowerBefore.length === 2 && lowerBefore[1] === 'of' && PLACE_OF.has(lowerBefore[0]!)) c.votes.place += 3;
   if (lowerBefore[lowerBefore.length - 1] === 'in' && !orgHead) c.votes.place += 1;
   if (PLACE_LIST_BEFORE.test(p.text.slice(c.sentenceStart, c.start))) c.votes.place += 2;
@@ -363,6 +372,8 @@ function linkCandidates(paragraphs: readonly Paragraph[], cs: Candidate[]): Unio
       // a full name ("Hashd al-Shaabi (Popular Mobilization Forces)"), not a one-word source ("(Reuters)").
       const alternative = a.acronym !== b.acronym || a.script !== b.script || (a.words.length >= 2 && b.words.length >= 2);
       if (!alternative) break;
+      // "TEHRAN (Tasnim) –": a dateline's place in capitals is no acronym of the agency after it.
+      if (a.acronym !== b.acronym && !ab && listedPlace((a.acronym ? a : b).text) !== undefined) break;
       uf.union(i, j);
       if (b.script !== a.script) {
         a.strong.add('script');

@@ -84,8 +84,15 @@ export const LEADING_ORGANIZATION_HEADS = words(
 export const PLACE_HEADS = words(
   'province governorate city district region gulf sea river mountains mountain airport base airbase camp square ' +
     'street road bridge strait island islands valley desert heights peninsula embassy port lake canal mount border ' +
-    'crossing zone county kurdistan oasis plain plains coast bay east west north south',
+    'crossing zone county kurdistan azerbaijan baluchistan balochistan oasis plain plains coast bay east west north south',
 );
+
+/**
+ * Regions that span countries, named with a place head's force but names themselves: a demonym
+ * before one says which ("Iraqi Kurdistan", "Iranian Azerbaijan"), and alone or with "Region"
+ * it is no category word ("Kurdistan Region" is a name, "the Region" is not).
+ */
+export const REGION_NAMES = words('kurdistan azerbaijan baluchistan balochistan');
 
 /** Place heads that come first ("Camp Taji", "Mount Sinjar", "Lake Urmia"). */
 export const LEADING_PLACE_HEADS = words('camp mount lake port');

@@ -14,7 +14,9 @@ import type { EntityType, GazetteerEntry, Specificity } from '../kb/types';
 import type { NamePattern } from '../kb/validate';
 import { generateVariantPatterns } from '../kb/variant-patterns';
 import { NAME_PARTICLES } from './lexicon';
-import { sameWord } from './spelling';
+import { isOrdinaryWord } from './ordinary';
+import { listedPlace } from './places';
+import { hamzaSpellings, personParts, sameSurname, sameWord, surnameSounds, withoutArticle } from './spelling';
 import type { LearnedEntity, LearnedType } from './types';
 
 export interface MatcherInput {
@@ -76,8 +78,48 @@ function transliterated(entity: LearnedEntity): boolean {
 interface CuratedKeys {
   /** Folded key → entity index, for every curated name that is marked. */
   curatedKeys: Map<string, number>;
+  /** Surnames of the curated people's full names, with their entity index. */
+  curatedSurnames: { entity: number; surname: string }[];
   /** Folded key → pattern indices of blockers and topic words. */
   blockerKeys: Map<string, number[]>;
+}
+
+/** The kinds of outlet written after an outlet's name. */
+const OUTLET_KINDS = ['news agency', 'newspaper'];
+
+/**
+ * Every person's surname the gazetteer and the counted learned names know, indexed to tell whose
+ * a surname alone can be without comparing every pair (20,000 learned names rebuild in a second):
+ * curated surnames by folded key, learned ones by sound (`surnameSounds`, where any two that
+ * `sameSurname` accepts meet).
+ */
+interface KnownSurnames {
+  curated: Map<string, Set<string>>;
+  learned: Map<string, { entity: string; surname: string }[]>;
+}
+
+const surnameKey = (surname: string) => foldedKey(withoutArticle(surname));
+
+function knownSurnames(curated: readonly { entity: string; surname: string }[], learned: readonly { entity: string; surname: string }[]): KnownSurnames {
+  const out: KnownSurnames = { curated: new Map(), learned: new Map() };
+  for (const c of curated) {
+    const key = surnameKey(c.surname);
+    out.curated.set(key, (out.curated.get(key) ?? new Set()).add(c.entity));
+  }
+  for (const l of learned) {
+    for (const sound of surnameSounds(l.surname)) {
+      const list = out.learned.get(sound);
+      if (list) list.push(l);
+      else out.learned.set(sound, [l]);
+    }
+  }
+  return out;
+}
+
+/** Whether someone other than `entity` is known by `surname`. */
+function someoneElseCalled(known: KnownSurnames, entity: string, surname: string): boolean {
+  if ([...(known.curated.get(surnameKey(surname)) ?? [])].some((id) => id !== entity)) return true;
+  return surnameSounds(surname).some((sound) => (known.learned.get(sound) ?? []).some((o) => o.entity !== entity && sameSurname(o.surname, surname)));
 }
 
 /** The curated names by folded key, once per curated input: every rebuild after an import reuses them. */
@@ -87,6 +129,7 @@ function curatedKeysOf(curated: MatcherInput): CuratedKeys {
   const cached = curatedKeyCache.get(curated);
   if (cached) return cached;
   const curatedKeys = new Map<string, number>();
+  const curatedSurnames: CuratedKeys['curatedSurnames'] = [];
   // A blocker ("Kataib Hezbollah", learnt only so it is never marked) or a topic word ("Muqtada al-Sadr",
   // "Green Zone": evidence that a page is on topic, never marked) gives way to a learned entity of that
   // name, which is marked and is evidence too.
@@ -99,8 +142,10 @@ function curatedKeysOf(curated: MatcherInput): CuratedKeys {
       return;
     }
     if (!curatedKeys.has(key)) curatedKeys.set(key, p.entity);
+    const surname = entity?.type === 'person' ? fullNameSurname(p.text) : undefined;
+    if (surname) curatedSurnames.push({ entity: p.entity, surname });
   });
-  const keys = { curatedKeys, blockerKeys };
+  const keys = { curatedKeys, blockerKeys, curatedSurnames };
   curatedKeyCache.set(curated, keys);
   return keys;
 }
@@ -109,8 +154,41 @@ function curatedKeysOf(curated: MatcherInput): CuratedKeys {
  * `buildMatcher`'s input: the curated entities and patterns as given, then the learned ones.
  * Learned entities keep their learned ids; new spellings of a curated entity go to it.
  */
+/** The surname of a Latin full name ("Nasser Kanaani" → Kanaani, "Qasim al-Araji" → al-Araji), if it has a given name. */
+function fullNameSurname(text: string): string | undefined {
+  if (!caseMatters(text)) return undefined;
+  const parts = personParts(text.split(/\s+/));
+  return parts && parts.given.length ? parts.surname : undefined;
+}
+
+/**
+ * A person's surname alone, for a page that names the person in full and then by surname
+ * ("Nasser Kanaani ... Kanaani said") when the documents only gave the full name: not when
+ * another person the corpus or the gazetteer knows has that surname, nor when it is also a
+ * given name, an ordinary word or a place ("Yousef Mohammed", "Bill Urban", "Lloyd Austin").
+ * The matcher holds it as ambiguous, so it counts beside the full name or on a page plainly
+ * about the documents' subject, and never inside another full name.
+ * A curated surname is compared key for key: the gazetteer's generated spellings already spell it
+ * every way the rules make, and comparing those loosely again reaches other names (Qaani's
+ * generated "Kanni" is not Kanaani).
+ */
+function derivedSurnames(e: LearnedEntity, known: KnownSurnames, taken: (text: string) => boolean): string[] {
+  if (e.type !== 'person') return [];
+  const surnames = new Set(e.forms.map((f) => fullNameSurname(f.text)).filter((s): s is string => s !== undefined && !/\s/.test(s.replace(/^(?:al|el)[-‐ ]/i, ''))));
+  const out: string[] = [];
+  for (const surname of surnames) {
+    const bare = surname.replace(/^(?:al|el)[-‐ ]/i, '');
+    if (bare.length < 4 || isOrdinaryWord(bare) || listedPlace(bare) !== undefined || ARABIC_GIVEN.has(bare.toLowerCase())) continue;
+    // A spelling some name already has is settled there; only a new one needs the (slower) look-up.
+    if (taken(surname) || someoneElseCalled(known, e.known ?? e.id, surname)) continue;
+    out.push(surname);
+    if (bare !== surname) out.push(bare);
+  }
+  return out;
+}
+
 export function withLearnedNames(curated: MatcherInput, learned: readonly LearnedEntity[]): LearnedMatcherInput {
-  const { curatedKeys, blockerKeys } = curatedKeysOf(curated);
+  const { curatedKeys, blockerKeys, curatedSurnames } = curatedKeysOf(curated);
   const curatedIndex = new Map(curated.entities.map((e, i) => [e.id, i]));
   const dropped: LearnedMatcherInput['dropped'] = [];
 
@@ -119,6 +197,13 @@ export function withLearnedNames(curated: MatcherInput, learned: readonly Learne
   const claims = new Map<string, Set<string>>();
   for (const e of active) for (const f of e.forms) claims.set(f.key, (claims.get(f.key) ?? new Set()).add(e.known ?? e.id));
 
+  // Every person's surname the gazetteer and the counted learned names know, to tell whose a surname
+  // alone can be (a full name not yet counted, or rejected, claims nothing).
+  const surnames = knownSurnames(
+    curatedSurnames.map((c) => ({ entity: curated.entities[c.entity]!.id, surname: c.surname })),
+    active.flatMap((e) => (e.type === 'person' ? e.forms.flatMap((f) => fullNameSurname(f.text) ?? []).map((surname) => ({ entity: e.known ?? e.id, surname })) : [])),
+  );
+
   const entities = [...curated.entities];
   const patterns = [...curated.patterns];
   const overridden = new Set<number>();
@@ -126,6 +211,8 @@ export function withLearnedNames(curated: MatcherInput, learned: readonly Learne
   const sourcePatterns: NamePattern[] = [];
   /** The matcher's entity index of each pseudo-entry given to the variant generator. */
   const matcherIndex: number[] = [];
+  /** Other spellings of a hamza on a y (Kataeb / Kataib), which the transliteration rules do not make. */
+  const hamza: PatternInput[] = [];
   for (const e of active) {
     const index = e.known ? curatedIndex.get(e.known)! : entities.length;
     const own: { text: string; specificity: Specificity }[] = [];
@@ -151,9 +238,29 @@ export function withLearnedNames(curated: MatcherInput, learned: readonly Learne
         own.push({ text: article, specificity: surnameForm.specificity });
       }
     }
+    const taken = (text: string) => {
+      const key = foldedKey(text);
+      return curatedKeys.has(key) || claims.has(key) || blockerKeys.has(key) || own.some((p) => foldedKey(p.text) === key);
+    };
+    for (const text of derivedSurnames(e, surnames, taken)) if (!taken(text)) own.push({ text, specificity: 'ambiguous' });
+    // "Fars news agency", "Kayhan newspaper": an outlet's kind after its one-word name is part of
+    // the name as pages write it (the mark covers it), in lower case too.
+    if (e.type === 'organization') {
+      for (const p of [...own]) {
+        if (/\s/.test(p.text) || !caseMatters(p.text)) continue;
+        for (const kind of OUTLET_KINDS) {
+          const text = `${p.text} ${kind}`;
+          const key = foldedKey(text);
+          if (!curatedKeys.has(key) && !claims.has(key) && !blockerKeys.has(key) && !own.some((o) => foldedKey(o.text) === key)) own.push({ text, specificity: 'unique' });
+        }
+      }
+    }
     if (!own.length) continue;
     if (!e.known) entities.push({ id: e.id, name: e.name, type: matcherType(e.type) });
     for (const p of own) patterns.push({ entity: index, text: p.text, specificity: p.specificity, ...(caseMatters(p.text) ? { capitalised: true } : {}) });
+    if (!(e.type === 'place' && e.strong.includes('listed'))) {
+      for (const p of own) for (const text of hamzaSpellings(p.text, isOrdinaryWord)) hamza.push({ entity: index, text, specificity: p.specificity });
+    }
     if (transliterated(e)) {
       const entity = pseudo.length;
       pseudo.push({ file: '', entry: { id: e.id, type: matcherType(e.type), name: own[0]!.text, aliases: [], transliterated: true, summary: '', background: [] } });
@@ -167,6 +274,15 @@ export function withLearnedNames(curated: MatcherInput, learned: readonly Learne
   for (const v of variants) {
     for (const i of blockerKeys.get(foldedKey(v.text)) ?? []) overridden.add(i);
     patterns.push({ entity: matcherIndex[v.entity]!, text: v.text, specificity: v.specificity, ...(caseMatters(v.text) ? { capitalised: true } : {}) });
+  }
+  const generated = new Set(variants.map((v) => foldedKey(v.text)));
+  const hamzaOwners = new Map<string, Set<number>>();
+  for (const h of hamza) hamzaOwners.set(foldedKey(h.text), (hamzaOwners.get(foldedKey(h.text)) ?? new Set()).add(h.entity));
+  for (const h of hamza) {
+    const key = foldedKey(h.text);
+    if (taken.has(key) || generated.has(key) || hamzaOwners.get(key)!.size > 1) continue;
+    for (const i of blockerKeys.get(key) ?? []) overridden.add(i);
+    patterns.push({ ...h, ...(caseMatters(h.text) ? { capitalised: true } : {}) });
   }
   return { entities, patterns: patterns.filter((_, i) => !overridden.has(i)), dropped };
 }

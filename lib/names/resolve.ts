@@ -15,7 +15,10 @@ import { applyEdits, type Cluster, type Occurrence } from './edits';
 import { UnionFind } from './union-find';
 import { acronymLetters } from './discover';
 import { givenAgree, personParts as personPartsOf, sameWord, samePerson, sameSurname, skeletons, surnameSounds } from './spelling';
-import { isAcronym } from './tokens';
+import { CONNECTORS, NAME_PARTICLES, ORGANIZATION_HEADS, PLACE_HEADS, REGION_NAMES } from './lexicon';
+import { listedPlace } from './places';
+import { isOrdinaryWord } from './ordinary';
+import { isAcronym, plainWord } from './tokens';
 import type { DocName, EntityRef, KnownEntity, LearnedEntity, LearnedForm, LearnedType, NameState, PersonParts, StrongCue, TypeVotes } from './types';
 
 /** Curated entities by the folded keys of their names, and their people in parts. */
@@ -112,12 +115,40 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** Which curated entity a local names, if any: one of its forms is a curated name, or its person is a curated person. */
+const curatedPeopleCache = new WeakMap<KnownIndex, Map<string, PersonParts[]>>();
+
+/** The curated people's full names in parts, by entity id. */
+function curatedPeople(known: KnownIndex): Map<string, PersonParts[]> {
+  let byId = curatedPeopleCache.get(known);
+  if (!byId) {
+    byId = new Map();
+    for (const list of known.people.values()) for (const p of list) push(byId, p.id, p.parts);
+    curatedPeopleCache.set(known, byId);
+  }
+  return byId;
+}
+
+/** Whether a surname is a curated person's whose given names are not this person's ("Talabani" beside Bafel Talabani is Jalal's). */
+function otherCuratedPerson(key: string, person: PersonParts, known: KnownIndex): boolean {
+  const id = known.byKey.get(key);
+  const curated = id ? curatedPeople(known).get(id) : undefined;
+  return curated !== undefined && curated.length > 0 && !curated.some((p) => givenAgree(person, p));
+}
+
+/**
+ * Which curated entity a local names, if any: one of its forms is a curated name, or its person
+ * is a curated person. A full name whose given names differ from every full name of the curated
+ * person is someone else, whatever surname they share (Bafel Talabani is not Jalal Talabani).
+ */
 function knownOf(l: Local, known: KnownIndex): string | undefined {
   const votes = new Map<string, number>();
+  const people = curatedPeople(known);
   for (const f of l.name.forms) {
     const id = known.byKey.get(f.key);
-    if (id) votes.set(id, (votes.get(id) ?? 0) + f.count * (f.short ? 1 : 2));
+    if (!id) continue;
+    const curated = people.get(id);
+    if (l.person && curated?.length && !curated.some((p) => givenAgree(l.person!, p))) continue;
+    votes.set(id, (votes.get(id) ?? 0) + f.count * (f.short ? 1 : 2));
   }
   if (votes.size === 0 && l.person) {
     for (const s of surnameSounds(l.person.surname)) {
@@ -236,17 +267,36 @@ function typeOf(votes: TypeVotes): LearnedType {
   return best;
 }
 
-/** How much page evidence a learned spelling needs (the matcher's specificity; see lib/kb/types.ts). */
-export function specificityOf(form: { text: string; lowercaseSeen?: boolean }, cluster: { strong: readonly StrongCue[] }): Specificity {
+/**
+ * Two ordinary words, or an ordinary word and a head word: a name that describes as much as it
+ * names. A longer name of ordinary words ("Popular Mobilization Forces") is a title someone gave.
+ */
+function descriptive(words: readonly string[]): boolean {
+  const content = words.filter((w) => !CONNECTORS.has(w.toLowerCase()));
+  return content.length === 2 && content.every((w) => isOrdinaryWord(w) || ORGANIZATION_HEADS.has(plainWord(w)) || (PLACE_HEADS.has(plainWord(w)) && !REGION_NAMES.has(plainWord(w))));
+}
+
+/** An Arabic article before a name, as a separate word or hyphenated: "al-Sadr", "Al Amiri". */
+const ARTICLE_START = /^(?:al|el)[-‐\s]+(?=\S)/i;
+
+/**
+ * How much page evidence a learned spelling needs (the matcher's specificity; see lib/kb/types.ts).
+ * A person's surname alone ("Austin", "al-Amiri") is someone else's as often as not: pages bring
+ * a person in by the full name first, so the surname counts beside it (or on a page plainly
+ * about the corpus's subject), and not inside another full name ("Hassan al-Amiri").
+ */
+export function specificityOf(form: { text: string; lowercaseSeen?: boolean }, cluster: { strong: readonly StrongCue[]; type?: LearnedType }): Specificity {
   const text = form.text.trim();
   const words = text.split(/\s+/);
+  if (cluster.type === 'person' && !/[\u0600-\u06FF]/u.test(text) && !isAcronym(text) && text.replace(ARTICLE_START, '').split(/[\s]+/).length === 1) return 'ambiguous';
   if (/[\u0600-\u06FF]/u.test(text)) return words.length >= 2 ? 'unique' : 'common';
   if (isAcronym(text)) {
     const letters = acronymLetters(text).replace(/\d/g, '');
     if (letters.length <= 3) return 'ambiguous';
     return cluster.strong.includes('acronym') ? 'unique' : 'common';
   }
-  if (words.length >= 2) return 'unique';
+  // "Federal Court", "Foreign Ministry", "Green Zone": every country, city or festival has one.
+  if (words.length >= 2) return cluster.type !== 'person' && descriptive(words) ? 'common' : 'unique';
   if (form.lowercaseSeen || text.replace(/[^\p{L}]/gu, '').length <= 4) return 'ambiguous';
   return 'common';
 }
@@ -315,14 +365,37 @@ function assignIds(clusters: Cluster[], ids: Record<string, string>): Record<str
 
 const MAX_BACKGROUND = 3;
 
-function activation(cl: Cluster, docs: number, strong: readonly StrongCue[], type: LearnedType): { active: boolean; reason: string } {
+/** Named once with no cue, but plainly a name: counts only where the page bears it out (`ONCE_REASON`). */
+const ONCE_REASON = 'named in one document: marked where the page also names other things your documents do';
+
+function activation(cl: Cluster, docs: number, strong: readonly StrongCue[], type: LearnedType, forms: readonly string[]): { active: boolean; reason: string; once?: true } {
   if (cl.rejected) return { active: false, reason: 'rejected by you' };
   if (cl.ambiguousSurname) return { active: false, reason: 'a surname several people share: not marked alone' };
   if (cl.edited) return { active: true, reason: 'confirmed by your edit' };
   // A word no cue types ("West") needs more documents before it is believed to be a name.
   if (docs >= 2 && (type !== 'other' || docs >= 3)) return { active: true, reason: `named in ${docs} documents` };
   if (strong.length) return { active: true, reason: `named once, with a clear cue (${strong.join(', ')})` };
+  if (docs === 1 && type !== 'other' && readsAsName(forms, type)) return { active: true, reason: ONCE_REASON, once: true };
   return { active: false, reason: docs >= 2 ? `named in ${docs} documents, but nothing says what it is` : 'named in one document only' };
+}
+
+/**
+ * A name one document gives without a cue that still reads as nothing but a name: a person's
+ * full name, or a body's or place's name, none of whose words is an ordinary English word or a
+ * listed place ("Saddam Hussein", "Pentagon"; not "Great Trap", "Security", "Syria Engagement").
+ * The page it is met on is then its second document, and must name other things the documents do.
+ */
+function readsAsName(forms: readonly string[], type: LearnedType): boolean {
+  const latin = forms.filter((f) => !/[\u0600-\u06FF]/u.test(f) && !isAcronym(f));
+  if (!latin.length) return false;
+  const words = latin.flatMap((f) => f.split(/[\s-‐]+/)).filter((w) => w && !CONNECTORS.has(w.toLowerCase()) && !NAME_PARTICLES.has(w.toLowerCase()));
+  if (words.some((w) => isOrdinaryWord(w) || listedPlace(w) !== undefined)) return false;
+  return type !== 'person' || latin.some((f) => f.split(/\s+/).length >= 2);
+}
+
+/** One step less specific: what a name named once needs from the page. */
+function onceSpecificity(s: Specificity): Specificity {
+  return s === 'unique' ? 'common' : 'ambiguous';
 }
 
 export interface Resolution {
@@ -337,7 +410,7 @@ export function resolve(state: NameState, known: KnownIndex): Resolution {
   const locals: Local[] = [];
   for (const d of state.docs) {
     for (const name of d.names) {
-      const forms = name.forms.filter((f) => !rejected.has(f.key));
+      const forms = name.forms.filter((f) => !rejected.has(f.key) && !(f.short && name.person && otherCuratedPerson(f.key, name.person, known)));
       if (!forms.length) continue;
       const trimmed: DocName = forms.length === name.forms.length ? name : { ...name, forms };
       const local: Local = { doc: d.doc, name: trimmed, index: locals.length, ...(trimmed.person ? { person: trimmed.person } : {}) };
@@ -407,7 +480,8 @@ export function resolve(state: NameState, known: KnownIndex): Resolution {
     const type = cl.type ?? (knownType && knownType !== 'event' ? knownType : knownType === 'event' ? 'other' : typeOf(votes));
     const strongList = [...strong].sort();
     const docList = [...docs].sort((a, b) => docOrder.get(a)! - docOrder.get(b)!);
-    const { active, reason } = activation(cl, docList.length, strongList, type);
+    const formTexts = [...forms.values()].filter((f) => !f.lowercaseSeen).map((f) => f.text);
+    const { active, reason, once } = activation(cl, docList.length, strongList, type, [...forms.values()].some((f) => f.lowercaseSeen) ? [] : formTexts);
     const background: Statement[] = [];
     for (const d of definitions.sort((a, b) => b.score - a.score || docOrder.get(a.doc)! - docOrder.get(b.doc)!)) {
       if (background.length >= MAX_BACKGROUND) break;
@@ -419,7 +493,10 @@ export function resolve(state: NameState, known: KnownIndex): Resolution {
       name: cl.rename ?? cl.name,
       type,
       forms: [...forms.values()]
-        .map(({ lowercaseSeen, docSet: _docSet, ...f }) => ({ ...f, specificity: specificityOf({ text: f.text, lowercaseSeen }, { strong: strongList }) }))
+        .map(({ lowercaseSeen, docSet: _docSet, ...f }) => {
+          const specificity = specificityOf({ text: f.text, lowercaseSeen }, { strong: strongList, type });
+          return { ...f, specificity: once ? onceSpecificity(specificity) : specificity };
+        })
         .sort((a, b) => b.count - a.count || a.text.localeCompare(b.text)),
       docs: docList,
       mentions: [...forms.values()].reduce((n, f) => n + f.count, 0),

@@ -19,6 +19,7 @@ import {
   PERSON_TITLES,
   PLACE_HEADS,
   POSSESSIVE_IN_NAMES,
+  REGION_NAMES,
 } from './lexicon';
 import { isDemonym, listedPlace } from './places';
 import {
@@ -269,7 +270,7 @@ function trim(run: Run): Run | undefined {
   if (!words.some((w) => isCapitalised(w.text) && !isDemonym(w.text))) return undefined;
   // "Parliament", "the Ministry": a category word alone names nothing in particular.
   // (A newspaper's name may be its head word alone: "Telegraph", "Times".)
-  if (words.every((w) => (isHead(w) && !MEDIA_HEADS.has(plainWord(w.text))) || isDemonym(w.text) || isJoiner(w))) return undefined;
+  if (words.every((w) => (isHead(w) && !MEDIA_HEADS.has(plainWord(w.text)) && !REGION_NAMES.has(plainWord(w.text))) || isDemonym(w.text) || isJoiner(w))) return undefined;
   return { ...run, words };
 }
 

@@ -148,7 +148,7 @@ export function surnameSounds(surname: string): readonly string[] {
   return skeletons(surnameWords(surname).slice(-1)[0] ?? '');
 }
 
-export function sameSurname(a: string, b: string): boolean {
+export function sameSurname(a: string, b: string, closeness = SURNAME_ALONE): boolean {
   const x = surnameWords(a);
   const y = surnameWords(b);
   if (x.length === 0 || x.length !== y.length) return false;
@@ -156,8 +156,13 @@ export function sameSurname(a: string, b: string): boolean {
   if (x.length !== 1) return false;
   // A spelling no rule makes but that reads the same (Khadimi / Kadhimi): the same consonants, close letters.
   const [p, q] = [x[0]!, y[0]!];
-  return p.length >= 5 && skeletons(p).some((s) => skeletons(q).includes(s)) && similarity(p, q) >= 0.88;
+  return p.length >= 5 && skeletons(p).some((s) => skeletons(q).includes(s)) && similarity(p, q) >= closeness;
 }
+
+/** How close two surname spellings must be to be one surname, alone... */
+const SURNAME_ALONE = 0.88;
+/** ...and beside the same given name, which already says much (Nasser Kenani / Nasser Kanaani). */
+const SURNAME_BESIDE_GIVEN = 0.8;
 
 /**
  * Whether two full names can be one person's: the same surname, given names that agree as far
@@ -165,7 +170,8 @@ export function sameSurname(a: string, b: string): boolean {
  * and no clashing middle initials (George W. Bush / George H. W. Bush are two people).
  */
 export function samePerson(a: PersonParts, b: PersonParts): boolean {
-  if (!sameSurname(a.surname, b.surname)) return false;
+  const given = a.given.length > 0 && b.given.length > 0;
+  if (!sameSurname(a.surname, b.surname, given ? SURNAME_BESIDE_GIVEN : SURNAME_ALONE)) return false;
   return givenAgree(a, b);
 }
 
@@ -175,4 +181,25 @@ export function givenAgree(a: PersonParts, b: PersonParts): boolean {
   for (let i = 0; i < n; i++) if (!sameWord(a.given[i]!, b.given[i]!)) return false;
   if (a.initials.length && b.initials.length && a.initials.join('') !== b.initials.join('')) return false;
   return true;
+}
+
+/**
+ * The hamza on a y (ائ) between a vowel a and a consonant, written ae, ai or a'i: Kataeb /
+ * Kataib / Kata'ib, Qaem / Qaim, Thaer / Thair. The gazetteer's rules
+ * (lib/kb/variants.ts) do not make this one, and learned organisation words need it most
+ * (their spellings are not linked by a given name). Each word of `text` with such a pair gets its
+ * other spelling, unless that is an ordinary English word ("Raed" is never "Raid"); apostrophes
+ * are folded by the matcher, so a'i is ai. Returns the other spellings of the whole name.
+ */
+export function hamzaSpellings(text: string, ordinary: (word: string) => boolean): string[] {
+  const words = text.split(/(\s+|[-‐])/);
+  let spellings = [''];
+  let changed = false;
+  for (const word of words) {
+    const swapped = word.replace(/(?<=[b-df-hj-np-tv-z]a)['’]?([ei])(?=[b-df-hj-np-tv-z])/giu, (_, v: string) => (v.toLowerCase() === 'e' ? (v === 'E' ? 'I' : 'i') : v === 'I' ? 'E' : 'e'));
+    const options = swapped !== word && !ordinary(swapped) ? [word, swapped] : [word];
+    changed ||= options.length > 1;
+    spellings = spellings.flatMap((s) => options.map((o) => s + o));
+  }
+  return changed ? spellings.slice(1) : [];
 }

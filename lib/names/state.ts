@@ -40,6 +40,39 @@ export function removeEdit(state: NameState, index: number): NameState {
   return { ...state, edits: state.edits.filter((_, i) => i !== index) };
 }
 
+/**
+ * Take in edits made elsewhere (an imported pack's learned-name decisions): each one not already
+ * in the state is added after the state's own, so the reader's edits here keep their order and a
+ * pack imported twice adds nothing the second time.
+ */
+export function importEdits(state: NameState, edits: readonly NameEdit[]): NameState {
+  const have = new Set(state.edits.map(editKey));
+  const added = edits.filter((e) => {
+    const k = editKey(e);
+    if (have.has(k)) return false;
+    have.add(k);
+    return true;
+  });
+  return added.length ? { ...state, edits: [...state.edits, ...added] } : state;
+}
+
+/** An edit's identity: what it does to which forms (the id a device gave the entity is its own). */
+function editKey(edit: NameEdit): string {
+  const keys = (ref: EntityRef) => [...ref.keys].sort().join('|');
+  switch (edit.kind) {
+    case 'rename':
+      return `rename ${keys(edit.entity)} ${edit.name}`;
+    case 'retype':
+      return `retype ${keys(edit.entity)} ${edit.type}`;
+    case 'merge':
+      return `merge ${keys(edit.entities[0])} ${keys(edit.entities[1])}`;
+    case 'split':
+      return `split ${keys(edit.entity)} ${edit.key}`;
+    case 'reject':
+      return `reject ${keys(edit.entity)}`;
+  }
+}
+
 /** The names the reader rejected, with the index of the edit that would undo each. */
 export function rejectedNames(state: NameState): { index: number; entity: EntityRef }[] {
   return state.edits.flatMap((e, index) => (e.kind === 'reject' ? [{ index, entity: e.entity }] : []));
@@ -76,7 +109,8 @@ const docNameSchema = v.strictObject({
   tentative: v.optional(v.literal(true)),
 });
 
-const editSchema = v.variant('kind', [
+/** One reader's edit as the store and an exported corpus pack carry it. */
+export const nameEditSchema = v.variant('kind', [
   v.strictObject({ kind: v.literal('rename'), entity: ref, name: v.pipe(text(300), v.minLength(1)) }),
   v.strictObject({ kind: v.literal('retype'), entity: ref, type }),
   v.strictObject({ kind: v.literal('merge'), entities: v.tuple([ref, ref]) }),
@@ -87,7 +121,7 @@ const editSchema = v.variant('kind', [
 const stateSchema = v.strictObject({
   format: v.literal(NAME_STATE_FORMAT),
   docs: v.array(v.strictObject({ doc: text(600), names: v.array(docNameSchema) })),
-  edits: v.array(editSchema),
+  edits: v.array(nameEditSchema),
   ids: v.record(key, text(600)),
 });
 

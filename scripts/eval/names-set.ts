@@ -16,7 +16,11 @@
  *   (what only learning can find) that are marked right;
  * - recall over every mention of a curated or corpus-named cluster, and over all mentions;
  * - precision of every mark, and of the marks of learned entities alone;
- * - people merged: learned entities whose forms are labelled as two or more people.
+ * - people merged: learned entities whose forms are labelled as two or more people;
+ * - marks on the distractor pages (test/names/distractors/: pages written for this, about other
+ *   things, naming people, places and bodies that share words with names a news corpus about
+ *   Iraq and Iran learns — Austin, Urban, Hussein, Foreign Ministry): every learned mark there is
+ *   wrong.
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
@@ -40,6 +44,9 @@ interface Labels {
 }
 
 export const DEV_SET = join(PROJECT_ROOT, 'test/names/dev');
+/** A second development set, collected and labelled the same way from other articles. */
+export const DEV2_SET = join(PROJECT_ROOT, 'test/names/dev2');
+export const DISTRACTORS = join(PROJECT_ROOT, 'test/names/distractors');
 
 function readArticle(file: string, id: string): NameDocument {
   const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
@@ -66,6 +73,7 @@ export interface SetScore {
   peopleMerged: string[];
   misses: string[];
   wrong: string[];
+  distractors: { pages: number; marks: string[]; learnedMarks: string[] };
 }
 
 export function scoreSet(dir: string): SetScore {
@@ -119,6 +127,7 @@ export function scoreSet(dir: string): SetScore {
     peopleMerged,
     misses: [],
     wrong: [],
+    distractors: { pages: 0, marks: [], learnedMarks: [] },
   };
   for (const page of pageDocs) {
     const file = join(dir, page.file);
@@ -155,6 +164,19 @@ export function scoreSet(dir: string): SetScore {
       if (!m.hit && (curated || learnable)) score.misses.push(`${page.file}: "${m.text}" (${m.entity}${curated ? ', curated' : ''})`);
     }
   }
+  if (existsSync(DISTRACTORS)) {
+    for (const name of readdirSync(DISTRACTORS).filter((f) => f.endsWith('.html')).sort()) {
+      const file = join(DISTRACTORS, name);
+      const text = visibleText(file, readFileSync(file, 'utf8'));
+      score.distractors.pages++;
+      for (const m of spotText(matcher, text)) {
+        const id = matcher.entities[m.entity]!.id;
+        const line = `${name}: "${text.slice(m.start, m.end)}" → ${id}`;
+        score.distractors.marks.push(line);
+        if (learnedIds.has(id)) score.distractors.learnedMarks.push(line);
+      }
+    }
+  }
   return score;
 }
 
@@ -172,18 +194,26 @@ export function formatSetScore(name: string, s: SetScore, withMisses = false): s
     `  precision of every mark           ${f3(s.precision)}`,
     `  precision of learned marks        ${f3(s.learnedPrecision)}`,
     `  people merged: ${s.peopleMerged.length}${s.peopleMerged.length ? ` — ${s.peopleMerged.join('; ')}` : ''}`,
+    `  marks on ${s.distractors.pages} distractor pages: ${s.distractors.learnedMarks.length} of learned names, ${s.distractors.marks.length} in all`,
   ];
   if (withMisses) {
     for (const m of s.misses) lines.push(`    missed   ${m}`);
     for (const w of s.wrong) lines.push(`    wrong    ${w}`);
+    for (const d of s.distractors.marks) lines.push(`    off-topic ${d}`);
   }
   return lines.join('\n');
 }
 
-/** The dev set's figures, or a line saying it is not there. */
+/** The dev sets' figures, each on its own, or a line saying one is not there. */
 export function devSetReport(withMisses = false): string {
-  if (!existsSync(join(DEV_SET, 'labels.json'))) return 'Learned names on the dev set: test/names/dev/ is not in this checkout.';
-  return formatSetScore('the dev set', scoreSet(DEV_SET), withMisses);
+  return [
+    [DEV_SET, 'the dev set'],
+    [DEV2_SET, 'the second dev set'],
+  ]
+    .map(([dir, name]) =>
+      existsSync(join(dir!, 'labels.json')) ? formatSetScore(`${name} (${dir!.slice(PROJECT_ROOT.length + 1)})`, scoreSet(dir!), withMisses) : `Learned names on ${name}: ${dir!.slice(PROJECT_ROOT.length + 1)}/ is not in this checkout.`,
+    )
+    .join('\n\n');
 }
 
 if (process.argv[1] && resolvePath(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -167,8 +167,18 @@ describe('corpus pack refusals', () => {
 
   it('keeps the reader’s decisions as they were written, keys in a stable order', () => {
     const pack = sample();
-    expect(pack.decisions?.learnedNames).toEqual([{ at: 1592300000000, decision: 'rejected', name: 'Radwaniyah' }]);
-    expect(Object.keys(pack.decisions!.learnedNames![0]!)).toEqual(['at', 'decision', 'name']);
+    expect(pack.decisions?.contrasts).toEqual([{ decision: 'kept', id: 'auto-1f2e' }]);
+    const reordered = parsePack(edited((p) => set(p.decisions!, 'contrasts', [{ id: 'auto-1f2e', at: 1592300000000, decision: 'kept' }])));
+    expect(reordered.ok && Object.keys(reordered.pack.decisions!.contrasts![0]!)).toEqual(['at', 'decision', 'id']);
     expect(reason(edited((p) => set(p.decisions!, 'contrasts', [['not', 'a', 'record']])))).toBe('decisions.contrasts[0] is not an object');
+  });
+
+  it('carries the reader’s edits of learned names, and refuses one it cannot apply', () => {
+    expect(sample().decisions?.learnedNames).toEqual([
+      { kind: 'reject', entity: { id: 'learned:radwaniyah', keys: ['radwaniyah'] } },
+      { kind: 'retype', entity: { id: 'learned:jurf-al-sakhar', keys: ['jurf al sakhar'] }, type: 'place' },
+    ]);
+    expect(reason(edited((p) => set(p.decisions!, 'learnedNames', [{ kind: 'reject', name: 'Radwaniyah' }])))).toMatch(/^decisions\.learnedNames\[0\]\.entity: /);
+    expect(reason(edited((p) => set(p.decisions!, 'learnedNames', [{ kind: 'retype', entity: { id: 'x', keys: ['x'] }, type: 'planet' }])))).toMatch(/^decisions\.learnedNames\[0\]\.type: .*"planet"/);
   });
 });

@@ -37,6 +37,11 @@ describe('a short name inside another name is someone else', () => {
     expect(spotted(text)).toEqual(expect.arrayContaining(['Kayhan=kayhan', 'PMU=popular-mobilization-units']));
   });
 
+  test('the last word of a sentence is not the first half of the name that starts the next', () => {
+    expect(spotted(ON_TOPIC + 'The meeting ended on Monday. Hale said it went well.')).toContain('Hale=david-hale');
+    expect(spotted(ON_TOPIC + 'The photographs were by Hale Murat.').filter((s) => s.startsWith('Hale'))).toEqual([]);
+  });
+
   test('an acronym that is a little word, in a line of capitals, is the word', () => {
     expect(spotted(ON_TOPIC + 'WATCH: IS IRAQ READY?')).not.toContain('IS=isis');
     expect(spotted(ON_TOPIC + 'Troops still fight IS remnants.')).toContain('IS=isis');

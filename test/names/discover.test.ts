@@ -88,4 +88,24 @@ describe('names one document gives', () => {
       expect(source.paragraphs[Number(para) - 1]).toContain(d.text);
     }
   });
+
+  it('takes a region that spans countries for a name, with the demonym that says which', () => {
+    const doc: NameDocument = {
+      id: 'regions',
+      title: 'Strikes across the border',
+      paragraphs: ['Drones struck bases in Iraqi Kurdistan on Monday, and officials in the Kurdistan Region condemned the attack.', 'The Region said it would complain to Baghdad.'],
+    };
+    const texts = readDocument(doc).names.flatMap(forms);
+    expect(texts).toEqual(expect.arrayContaining(['Iraqi Kurdistan', 'Kurdistan Region']));
+    expect(texts).not.toContain('Region');
+    expect(typeOf(nameWith(doc, 'Kurdistan Region'))).toBe('place');
+  });
+
+  it('never takes a dateline\'s place in capitals for the acronym of the agency in brackets after it', () => {
+    const doc: NameDocument = { id: 'dateline', title: 'Talks resume', paragraphs: ['BAGHDAD (Alsumaria) – Talks resumed on Sunday, Alsumaria reported.'] };
+    const alsumaria = nameWith(doc, 'Alsumaria')!;
+    expect(forms(alsumaria)).toEqual(['Alsumaria']);
+    expect(alsumaria.tentative).toBeUndefined();
+    expect(forms(nameWith(doc, 'BAGHDAD')!)).toEqual(['BAGHDAD']);
+  });
 });

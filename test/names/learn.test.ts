@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { knownEntities } from '../../lib/names/known';
 import { knownIndex, refOf, resolve } from '../../lib/names/resolve';
-import { addDocument, addEdit, emptyNameState, parseNameState, rejectedNames, removeDocument, serializeNameState, NameStateError } from '../../lib/names/state';
+import { addDocument, addEdit, emptyNameState, importEdits, parseNameState, rejectedNames, removeDocument, serializeNameState, NameStateError } from '../../lib/names/state';
+import { parsePack, serialisePack, type CorpusPack } from '../../lib/corpus/pack';
 import type { GazetteerEntry } from '../../lib/kb/types';
 import type { LearnedEntity, NameDocument, NameState } from '../../lib/names/types';
+import { fixtureText } from '../corpus/saved-pages';
 import { abadiArticle, abbadiArticle, nujabaArticle, nujabaFollowUp, pmfArticle, sadrArticle, sadrOnlyArticle } from './fixtures';
 
 const noKnown = knownIndex([]);
@@ -43,6 +45,19 @@ describe('learning names across documents', () => {
     expect(sadr.active).toBe(false);
   });
 
+  it('takes a surname spelled a little differently beside the same given name for one person, never beside another given name', () => {
+    const doc = (id: string, sentence: string): NameDocument => ({ id, title: 'Briefing', paragraphs: [sentence] });
+    const list = entities(
+      learn(
+        doc('a', 'Foreign Ministry spokesman Nasser Kanaani said the talks would go on.'),
+        doc('b', 'Foreign Ministry spokesman Nasser Kenani announced the agreement.'),
+        doc('c', 'Oil minister Ali Kenani opened the refinery.'),
+      ),
+    );
+    expect(withForm(list, 'Nasser Kenani')!.id).toBe(withForm(list, 'Nasser Kanaani')!.id);
+    expect(withForm(list, 'Ali Kenani')!.id).not.toBe(withForm(list, 'Nasser Kenani')!.id);
+  });
+
   it('links an acronym to its expansion across documents', () => {
     const later: NameDocument = { id: 'pmf-later', title: 'Brief', paragraphs: ['A PMF spokesman denied the report.'] };
     const pmf = withForm(entities(learn(pmfArticle, later)), 'Popular Mobilization Forces')!;
@@ -53,11 +68,38 @@ describe('learning names across documents', () => {
     expect(pmf.forms.find((f) => f.text === 'Popular Mobilization Forces')!.specificity).toBe('unique');
   });
 
-  it('waits for a second document when one names someone without a cue', () => {
-    const bare: NameDocument = { id: 'bare', title: 'Meeting', paragraphs: ['Officials met Hamid Karimi in the morning.'] };
-    expect(withForm(entities(learn(bare)), 'Hamid Karimi')).toMatchObject({ active: false, reason: 'named in one document only' });
+  it('counts a full name named once without a cue only where the page bears it out, and a phrase of ordinary words not at all', () => {
+    const bare: NameDocument = {
+      id: 'bare',
+      title: 'Meeting',
+      paragraphs: ['Officials met Hamid Karimi in the morning. They discussed what the minister calls the Grand Bargain.', 'The Pentagon said it had not been told.'],
+    };
+    const once = entities(learn(bare));
+    const karimi = withForm(once, 'Hamid Karimi')!;
+    expect(karimi).toMatchObject({ active: true, reason: 'named in one document: marked where the page also names other things your documents do' });
+    // One step less specific than a name seen twice: the page must name another thing the documents do.
+    expect(karimi.forms[0]!.specificity).toBe('common');
+    expect(withForm(once, 'Pentagon')).toMatchObject({ active: true, type: 'organization' });
+    expect(withForm(once, 'Pentagon')!.forms[0]!.specificity).toBe('ambiguous');
+    expect(withForm(once, 'Grand Bargain')).toMatchObject({ active: false, reason: 'named in one document only' });
     const again: NameDocument = { id: 'again', title: 'Meeting again', paragraphs: ['Hamid Karimi spoke again on Monday.'] };
-    expect(withForm(entities(learn(bare, again)), 'Hamid Karimi')).toMatchObject({ active: true });
+    const twice = withForm(entities(learn(bare, again)), 'Hamid Karimi')!;
+    expect(twice).toMatchObject({ active: true, reason: 'named in 2 documents' });
+    expect(twice.forms[0]!.specificity).toBe('unique');
+  });
+
+  it('never takes another person with a curated person\'s surname for the curated person', () => {
+    const doc: NameDocument = {
+      id: 'namesake',
+      title: 'A lawmaker objects',
+      paragraphs: ['Lawmaker Ahmed al-Kadhimi, a member of the budget committee, objected to the plan.', 'Kadhimi said the committee had not been consulted.'],
+    };
+    const list = entities(learn(doc), knownIndex(knownEntities([kadhimi])));
+    const ahmed = withForm(list, 'Ahmed al-Kadhimi')!;
+    expect(ahmed.known).toBeUndefined();
+    expect(ahmed.id).toBe('learned:ahmed-al-kadhimi');
+    // The bare surname is the curated prime minister's name: not claimed for the namesake.
+    expect(ahmed.forms.map((f) => f.text)).toEqual(['Ahmed al-Kadhimi']);
   });
 
   it('takes a learned name equal to a curated name for the curated entity, and a new spelling as its alias', () => {
@@ -91,7 +133,7 @@ describe('learning names across documents', () => {
     expect(withForm(view.entities, 'Akram al-Kaabi')!.id).toBe(id);
     state = removeDocument(view.state, 'nujaba-statement');
     view = resolve(state, noKnown);
-    expect(withForm(view.entities, 'Akram al-Kaabi')).toMatchObject({ id, docs: ['nujaba-follow-up'], active: false });
+    expect(withForm(view.entities, 'Akram al-Kaabi')).toMatchObject({ id, docs: ['nujaba-follow-up'], reason: 'named in one document: marked where the page also names other things your documents do' });
   });
 });
 
@@ -108,6 +150,26 @@ describe("the reader's edits", () => {
     const after = parseNameState(serializeNameState(state));
     expect(entities(after).filter((e) => e.active && e.forms.some((f) => /Kaabi/.test(f.text)))).toEqual([]);
     expect(rejectedNames(after).map((r) => r.entity.id)).toEqual([kaabi.id]);
+  });
+
+  it('carries its edits in an exported pack to another device, where a rejected name stays rejected', () => {
+    let here = learn(nujabaArticle, nujabaFollowUp);
+    const list = entities(here);
+    here = addEdit(here, { kind: 'reject', entity: refOf(withForm(list, 'Akram al-Kaabi')!) });
+    here = addEdit(here, { kind: 'retype', entity: refOf(withForm(list, 'Harakat al-Nujaba')!), type: 'other' });
+    const pack = JSON.parse(fixtureText('packs/sample-pack.json')) as CorpusPack;
+    pack.decisions = { ...pack.decisions, learnedNames: here.edits };
+    const read = parsePack(serialisePack(pack));
+    if (!read.ok) throw new Error(read.reason);
+
+    // The other device learns the same documents in another order, then takes in the pack's edits, twice.
+    const fresh = learn(nujabaFollowUp, nujabaArticle);
+    expect(withForm(entities(fresh), 'Akram al-Kaabi')!.active).toBe(true);
+    const there = importEdits(importEdits(fresh, read.pack.decisions!.learnedNames!), read.pack.decisions!.learnedNames!);
+    expect(there.edits).toHaveLength(2);
+    const after = entities(there);
+    expect(after.filter((e) => e.active && e.forms.some((f) => /Kaabi/.test(f.text)))).toEqual([]);
+    expect(withForm(after, 'Harakat al-Nujaba')!.type).toBe('other');
   });
 
   it('renames, retypes, merges and splits, and the edits hold after re-learning', () => {

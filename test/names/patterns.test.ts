@@ -77,4 +77,62 @@ describe('learned names in the matcher', () => {
     expect(input.dropped.filter((d) => d.text === 'Hamdani').map((d) => d.reason)).toEqual(['shared', 'shared']);
     expect(() => buildMatcher({ kbVersion: 'test', ...input })).not.toThrow();
   });
+
+  it('marks a learned surname beside its full name, never inside another person\'s full name', () => {
+    const state = learn(nujabaArticle, nujabaFollowUp);
+    expect(marks(state, 'Akram al-Kaabi spoke first. Later al-Kaabi and Kaabi spoke again.').map((m) => m.text)).toEqual(['Akram al-Kaabi', 'al-Kaabi', 'Kaabi']);
+    // Another Kaabi, whose given name is not Akram: neither his full name nor his surname is the militia leader.
+    expect(marks(state, 'The striker Yasser al-Kaabi scored twice. Kaabi, 24, was named man of the match.')).toEqual([]);
+  });
+
+  it('holds a name of ordinary words ("Federal Court") to the evidence a common name needs', () => {
+    const doc: NameDocument = { id: 'court', title: 'Ruling', paragraphs: ['The Federal Court rejected the appeal of Akram al-Kaabi.', 'The Federal Court will meet again, a court official said.'] };
+    const court = resolve(learn(doc, nujabaArticle), known).entities.find((e) => e.name === 'Federal Court')!;
+    expect(court.forms[0]!.specificity).toBe('common');
+    const state = learn(doc, nujabaArticle);
+    // A page about another country's court names nothing else the documents do.
+    expect(marks(state, 'The Federal Court in Ottawa ruled on Monday.')).toEqual([]);
+    expect(marks(state, 'The Federal Court heard Akram al-Kaabi.').map((m) => m.text)).toEqual(['Federal Court', 'Akram al-Kaabi']);
+  });
+
+  it('marks an organisation written with the other spelling of its hamza (Kataeb / Kataib), never as an English word', () => {
+    const doc: NameDocument = {
+      id: 'jund',
+      title: 'Armed group claims attack',
+      paragraphs: ['Kataeb Jund al-Imam, an armed faction, claimed the attack. Its leader, Raed Fahmi, praised the fighters.'],
+    };
+    const state = learn(doc);
+    expect(marks(state, 'A statement by Kataib Jund al-Imam was read out.').map((m) => m.text)).toEqual(['Kataib Jund al-Imam']);
+    expect(marks(state, 'Kata’ib Jund al-Imam denied it. Raed Fahmi spoke.').map((m) => m.text)).toEqual(['Kata’ib Jund al-Imam', 'Raed Fahmi']);
+    // "Raid" is a word: no spelling of the name is made from it.
+    expect(marks(state, 'Kataeb Jund al-Imam: Raid Fahmi spoke.').map((m) => m.text)).toEqual(['Kataeb Jund al-Imam']);
+  });
+
+  it('marks a name one document gave without a cue only on a page that names other things the documents do', () => {
+    const bare: NameDocument = { id: 'bare', title: 'Meeting', paragraphs: ['Officials met Hamid Karimi in the morning.'] };
+    const state = learn(bare, nujabaArticle, nujabaFollowUp);
+    expect(marks(state, 'Hamid Karimi opened the bakery on Main Street.')).toEqual([]);
+    expect(marks(state, 'Hamid Karimi met Akram al-Kaabi.').map((m) => m.text)).toEqual(['Hamid Karimi', 'Akram al-Kaabi']);
+  });
+
+  it('marks the surname of a full name the documents gave only in full, beside the full name, unless someone else known has it', () => {
+    const spokesman: NameDocument = { id: 'spokesman', title: 'Briefing', paragraphs: ['Foreign Ministry spokesman Nasser Kanaani told reporters the talks would go on.'] };
+    const state = learn(spokesman, nujabaArticle);
+    expect(marks(state, 'Nasser Kanaani spoke on Monday. Kanaani said the deal was signed.').map((m) => m.text)).toEqual(['Nasser Kanaani', 'Kanaani']);
+    // The surname alone on a page that never names him in full is not enough.
+    expect(marks(state, 'Kanaani said the deal was signed.')).toEqual([]);
+    // A curated person with that surname: the surname alone is the curated person's, not the learned one's.
+    const withNamesake: MatcherInput = {
+      entities: [...curated.entities, { id: 'ali-kanaani', name: 'Ali Kanaani', type: 'person' }],
+      patterns: [...curated.patterns, { entity: 1, text: 'Ali Kanaani', specificity: 'unique' }],
+    };
+    const input = withLearnedNames(withNamesake, resolve(state, known).entities);
+    expect(input.patterns.filter((p) => p.text === 'Kanaani')).toEqual([]);
+  });
+
+  it("marks an outlet's one-word name with the kind written after it (Fars news agency), as one mark", () => {
+    const doc: NameDocument = { id: 'fars', title: 'Strikes', paragraphs: ['The Fars news agency reported the strikes on Monday, and Fars said more would follow.'] };
+    const state = learn(doc, nujabaArticle);
+    expect(marks(state, 'Akram al-Kaabi spoke, the Fars news agency reported.').map((m) => m.text)).toEqual(['Akram al-Kaabi', 'Fars news agency']);
+  });
 });
