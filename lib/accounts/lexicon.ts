@@ -62,6 +62,8 @@ const NEWS: Record<string, number | [number, RelationClass] | [number, RelationC
   counter: [0, 'adversarial'], countering: [0, 'adversarial'], confront: [0, 'adversarial'], confronting: [0, 'adversarial'],
   resist: [0, 'adversarial'], resisting: [0, 'adversarial'], crackdown: [0, 'adversarial'],
   battle: [0, 'adversarial'], battles: [0, 'adversarial'], foil: [0, 'adversarial'], foiled: [0, 'adversarial'], thwart: [0, 'adversarial'],
+  thwarted: [0, 'adversarial'], thwarts: [0, 'adversarial'], thwarting: [0, 'adversarial'], foils: [0, 'adversarial'], foiling: [0, 'adversarial'],
+  repelled: [0, 'adversarial'], repel: [0, 'adversarial'], repulsed: [0, 'adversarial'], dismantle: [0, 'adversarial'], dismantled: [0, 'adversarial'],
   deter: [0, 'adversarial'], deterred: [0, 'adversarial'], prevent: [0, 'adversarial'], prevented: [0, 'adversarial'],
   halt: [0, 'adversarial'], halted: [0, 'adversarial'], halting: [0, 'adversarial'], topple: [0, 'adversarial'], toppled: [0, 'adversarial'],
   toppling: [0, 'adversarial'], 'brought down': [0, 'adversarial'], 'bring down': [0, 'adversarial'], ousted: [0, 'adversarial'],
@@ -84,6 +86,8 @@ const NEWS: Record<string, number | [number, RelationClass] | [number, RelationC
   credited: [2, 'attitude'], indebted: [2, 'attitude'], gratitude: [3, 'attitude'], grateful: [3, 'attitude'], thanks: [2, 'attitude'],
   disapproval: [-2, 'attitude'], rejecting: [-2, 'attitude'], rejected: [-2, 'attitude'], reject: [-2, 'attitude'], opposed: [-2, 'attitude'],
   mourned: [-2, 'attitude'], lauded: [3, 'attitude'], commended: [3, 'attitude'],
+  appreciated: [2, 'attitude'], appreciates: [2, 'attitude'], appreciate: [2, 'attitude'], appreciation: [2, 'attitude'],
+  deny: [-1, 'attitude'], denied: [-1, 'attitude'], denies: [-1, 'attitude'], denying: [-1, 'attitude'],
   // AFINN words that mean something else in news, or in names.
   united: 0, popular: 0, like: 0, demands: 0, demand: 0, demanded: 0, force: 0, forces: 0, support: 1, supported: 1,
   security: 0, leading: 0, lead: 0, interest: 0, interested: 0, please: 0, want: 0, wants: 0, prime: 0, top: 0,

@@ -32,7 +32,12 @@ const MAX_PHRASE_WORDS = 24;
 const CLAUSE_END = /[,;:()[\]—]|[.?!…](?=\s|$|[”"’'])|\s[–-]\s|\s(?=(?:after|before|following|during|amid|since|while|when|because|if|unless|although|though)\s)/u;
 const COPULA_WORD = /\b(?:(?:has|have|had)\s+(?:been|become)|is|was|are|were|remains|remained|became|becomes|seems|appears)\b/iu;
 /** Predicates that say what something is taken for: "are remembered as public servants". */
-const REGARDED = /^\s+(?:(?:is|are|was|were|be|been|being)\s+)?(?:widely\s+|often\s+|now\s+)?(?:remembered|regarded|seen|viewed|considered|hailed|known|branded|labell?ed|described|praised|condemned|celebrated|honou?red|revered|despised|feared)\s+(?:as\s+)?/u;
+const REGARDED_VERBS = String.raw`(?:remembered|regarded|seen|viewed|considered|hailed|known|branded|labell?ed|described|praised|condemned|celebrated|honou?red|revered|despised|feared)`;
+/** A form of "be" before the verb, or "as" after it: "X hailed the talks" is X acting, "X is hailed as" and "X, widely seen as" say what X is taken for. */
+const REGARDED = new RegExp(
+  String.raw`^\s+(?:(?:is|are|was|were|be|been|being)\s+(?:widely\s+|often\s+|now\s+)?${REGARDED_VERBS}\s+(?:as\s+)?|(?:widely\s+|often\s+|now\s+)?${REGARDED_VERBS}\s+as\s+)`,
+  'u',
+);
 const ROLE_NOUN = /\b(?:role|part|contribution)\b/iu;
 const DETERMINER = /^(?:the|a|an|this|these|that|those|its|their|his|her|our)$/iu;
 /** Lower-case words a title may carry: "the regime’s supreme leader", "top Iranian General". */

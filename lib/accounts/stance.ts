@@ -131,7 +131,9 @@ export function passageStance(input: StanceInput, options: StanceOptions = {}): 
     const target = nearestTarget(s, targets, i);
     // The reader's own words for it ("Daesh terrorist group", "supposed opposition leaders") describe it; capitalised ones name it.
     if (inTarget[i] && /^\p{Lu}/u.test(t.text)) continue;
-    const tie = inTarget[i] ? { weight: 1, valence: entry.valence, why: 'modifier' } : tieOf(cx, i, entry, target);
+    // "the martyred president", "the murdered journalist": a harm word in the entity's own words says what befell it.
+    const own = entry.relation === 'harm' ? { weight: 1, valence: entry.victim ?? 0, why: 'modifier:befell' } : { weight: 1, valence: entry.valence, why: 'modifier' };
+    const tie = inTarget[i] ? own : tieOf(cx, i, entry, target);
     if (tie.weight === 0 || tie.valence === 0) {
       i += span - 1;
       continue;
@@ -222,8 +224,19 @@ function qualifiesOther(cx: Context, i: number, entry: LexiconEntry): boolean {
   if (entry.relation && entry.relation !== 'patient-noun') return false;
   const next = cx.tokens[i + 1];
   const prev = cx.tokens[i - 1];
-  return (next?.kind === 'word' && cx.other[i + 1] === true) || (prev?.kind === 'word' && cx.other[i - 1] === true);
+  if ((next?.kind === 'word' && cx.other[i + 1] === true) || (prev?.kind === 'word' && cx.other[i - 1] === true)) return true;
+  // "the crimes of the militias", "the corruption of the regime": the noun is the other's.
+  if (next?.key !== 'of') return false;
+  for (let j = i + 2; j < Math.min(cx.tokens.length, i + 5); j++) {
+    const t = cx.tokens[j]!;
+    if (t.kind !== 'word') return false;
+    if (cx.other[j]) return true;
+    if (cx.inTarget[j] || !DETERMINER.test(t.key)) return false;
+  }
+  return false;
 }
+
+const DETERMINER = /^(?:the|a|an|its|their|his|her|this|these|those)$/u;
 
 /**
  * The word lies in the object of an adversarial word, a judgement against, or a benefit
@@ -244,9 +257,22 @@ function actedAgainst(cx: Context, i: number): 'adversarial' | 'benefit' | undef
     if ((e?.relation === 'adversarial' || e?.relation === 'attitude') && passive(cx.tokens, j)) return undefined;
     if (e?.relation === 'adversarial' || (e?.relation === 'attitude' && e.valence < 0)) return 'adversarial';
     if (e?.relation === 'benefit') return 'benefit';
+    // "the uprising against the regime’s intervention", "a campaign against corruption": the few words right after
+    // "against", unless a relative clause ("protests that began … against corruption") makes it someone else's.
+    if (t.key === 'against' && words <= 4 && !relativeBefore(cx, j)) return 'adversarial';
     if (OBJECT_ENDS.test(t.key)) return undefined;
   }
   return undefined;
+}
+
+/** A relative pronoun earlier in the clause, not right after the entity: what follows it is another noun's. */
+function relativeBefore(cx: Context, j: number): boolean {
+  const clauseStart = cx.s.clauses[cx.s.clauseOf[j]!]!.start;
+  for (let k = j - 1; k > clauseStart && !cx.inTarget[k]; k--) {
+    const t = cx.tokens[k]!;
+    if (t.kind === 'word' && /^(?:that|which|who|whom|whose)$/u.test(t.key) && !cx.inTarget[k - 1]) return true;
+  }
+  return false;
 }
 
 /** A passive construction between the entity and the word: "was killed in a US airstrike". */
@@ -262,7 +288,8 @@ function tieOf(cx: Context, i: number, entry: LexiconEntry, target: Ranges): Tie
   const clause = s.clauseOf[i]!;
   const sameClause = s.clauseOf[target.from] === clause || s.clauseOf[target.to - 1] === clause;
   const clauseWeight = CLAUSE_WEIGHT[s.clauses[clause]!.kind];
-  const tie = (weight: number, valence: number, why: string): Tie => ({ weight: Math.min(1, weight * clauseWeight), valence, why });
+  // The clause's weight applies after the cap: a contrast ("However, it now poses a threat") outweighs what came before even when both are fully tied.
+  const tie = (weight: number, valence: number, why: string): Tie => ({ weight: Math.min(1, weight) * clauseWeight, valence, why });
 
   // Harm someone else does nearby does not make the entity bad: it may be the victim, and an honour
   // done to those around it ("his martyred companions") reflects on it.
@@ -279,6 +306,8 @@ function tieOf(cx: Context, i: number, entry: LexiconEntry, target: Ranges): Tie
   if (cx.inPhrase[i] || subject) {
     const kind = cx.inPhrase[i] ?? 'predicate';
     if (after && saidBetween(tokens, target.to, i)) return tie(0.1, v, 'says');
+    // "Muhandis appreciated Iran … for their role in defeating Daesh": what follows its judgement is about the one it judges.
+    if (after && judgedBetween(tokens, target.to, i)) return tie(0.1, v, 'judges-another');
     if (passive(tokens, i) || (relation === 'harm' && after && passiveBetween(tokens, target.to, i))) {
       if (relation === 'harm') return tie(0.9, entry.victim ?? 0, `${kind}:done-to`);
       if (relation === 'adversarial') return tie(0.9, -2, `${kind}:defeated`);
@@ -329,6 +358,8 @@ function tieOf(cx: Context, i: number, entry: LexiconEntry, target: Ranges): Tie
   }
   // "attacks carried out by pro-Iranian militias": the one after "by" did it.
   if (last === 'by' && (between <= 3 || passiveBy) && between < 10) {
+    // "The offensive was thwarted by the popular forces": what the agent acts against is to its credit.
+    if (v < 0 && adversarialBetween(cx, i + 1, target.from)) return tie(0.6, -v, 'thwarted-by');
     if (relation === 'harm') return tie(0.8, v, 'done-by');
     if (relation !== 'attitude' && v < 0) return tie(0.6, v, 'done-by');
   }
@@ -353,6 +384,20 @@ function tieOf(cx: Context, i: number, entry: LexiconEntry, target: Ranges): Tie
     if (between === 0 && !last) return tie(0.8, v, 'modifier');
   }
   return tie(loose, looseValence, 'clause');
+}
+
+/** A judgement verb (not a noun: "the praise of") between the entity and the word, in the active voice. */
+function judgedBetween(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let j = from; j < to; j++) {
+    if (tokens[j]!.kind !== 'word' || lookup(tokens, j)?.entry.relation !== 'attitude' || passive(tokens, j)) continue;
+    if (/(?:ed|es|s)$/u.test(tokens[j]!.key) && !/(?:ness|ss)$/u.test(tokens[j]!.key)) return true;
+  }
+  return false;
+}
+
+function adversarialBetween(cx: Context, from: number, to: number): boolean {
+  for (let j = from; j < to; j++) if (entryAt(cx.tokens, j)?.relation === 'adversarial') return true;
+  return false;
 }
 
 /** A saying verb between the entity and the word: the word is its speech. */
