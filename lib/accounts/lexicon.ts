@@ -55,6 +55,8 @@ const NEWS: Record<string, number | [number, RelationClass] | [number, RelationC
   // What happens to someone: "the death of X" says nothing against X.
   death: [-2, 'patient-noun'], assassination: [-2, 'patient-noun'], arrest: [-1, 'patient-noun'],
   loss: [-2, 'patient-noun'], downfall: [-2, 'patient-noun'], disappearing: [-1, 'patient-noun'],
+  disruption: [-2, 'patient-noun'], suspension: [-1, 'patient-noun'], postponement: [-1, 'patient-noun'], cancellation: [-1, 'patient-noun'],
+  boycott: [-1, 'patient-noun'], obstruction: [-2, 'patient-noun'],
   // Acting against an adversary.
   fight: [0, 'adversarial'], fought: [0, 'adversarial'], fights: [0, 'adversarial'],
   combat: [0, 'adversarial'], combating: [0, 'adversarial'], combats: [0, 'adversarial'], defeat: [0, 'adversarial'], defeated: [0, 'adversarial'],

@@ -71,7 +71,9 @@ export function characterisingPhrases(passage: string, mention: Span, sentence: 
     const comma = after.indexOf(',');
     const start = mention.end + comma + 1;
     const kind: PhraseKind = /\b(?:who|whose|which)\s*$/iu.test(appositive[0]) ? 'relative' : 'apposition';
-    add(kind, start, clauseEnd(passage, start, sentence.end));
+    const end = clauseEnd(passage, start, sentence.end);
+    // "In the new talks, the United States has made it clear …": a clause after an introductory phrase, not an apposition.
+    if (kind === 'relative' || !FINITE.test(passage.slice(start, end))) add(kind, start, end);
   }
   const before_ = /(?:^|[,;:(]\s*|\b(?:On|In|At)\s[^,]{1,30},\s*)((?:the|a|an|its|their|his|her|one of)\s[^,;:()“”"]{1,80}?),\s*$/u.exec(before);
   if (before_ && /^\s*(?:,|$)/u.test(after)) {
@@ -178,6 +180,9 @@ function titlePhrase(passage: string, before: string, base: number, mention: Spa
   const end = base + before.trimEnd().length;
   if (end > start) add('title', start, end);
 }
+
+/** A finite verb: what an apposition, a noun phrase, does not have. */
+const FINITE = /\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|remains|made|makes|said|says)\b/iu;
 
 /** Words that cannot stand between a determiner and the name it qualifies. */
 const MODIFIER_STOPS = /^(?:when|where|while|as|if|than|because|since|after|before|but|not|said|says|the|a|an)$/iu;

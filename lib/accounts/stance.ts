@@ -237,9 +237,11 @@ function entryAt(tokens: readonly Token[], j: number): LexiconEntry | undefined 
 
 /** The word qualifies another entity's name next to it: "Daesh terrorists", "the notorious ISIS". */
 function qualifiesOther(cx: Context, i: number, entry: LexiconEntry): boolean {
-  if (entry.relation && entry.relation !== 'patient-noun') return false;
   const next = cx.tokens[i + 1];
   const prev = cx.tokens[i - 1];
+  // "the Iranian regime’s pressure": another's possession, whatever the word does.
+  if (prev?.kind === 'word' && cx.other[i - 1] === true && prev.possessive) return true;
+  if (entry.relation && entry.relation !== 'patient-noun') return false;
   if ((next?.kind === 'word' && cx.other[i + 1] === true) || (prev?.kind === 'word' && cx.other[i - 1] === true)) return true;
   // "the crimes of the militias", "the corruption of the regime": the noun is the other's.
   // "sending a message to Iran that its regional meddling has consequences": "its" is the nearest name's.
@@ -462,7 +464,7 @@ function tieOf(cx: Context, i: number, entry: LexiconEntry, target: Ranges): Tie
     // "was thwarted by", "was praised by": the one after "by" thwarts or praises; "was liberated by": it liberates.
     if (relation === 'adversarial' || relation === 'attitude') return tie(0.2, 0, 'done-by');
     if (relation === 'benefit') return tie(0.8, v, 'done-by');
-    if (relation !== 'attitude' && v < 0) return tie(0.6, v, 'done-by');
+    if (v < 0) return tie(0.6, v, 'done-by');
   }
   if (between <= 2) {
     if ((prepositions.has('from') || prepositions.has('against')) && (relation === 'benefit' || relation === 'adversarial')) {
