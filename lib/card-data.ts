@@ -5,6 +5,8 @@
  */
 import type { CardAccount, CardData } from './messages';
 import type { KbDocument, KbEntity, KnowledgeBase, Passage, Perspective, VerifiedQuote } from './kb/types';
+import { automaticCardItems, automaticQuotedDocuments } from './card-automatic';
+import type { ReviewDecision } from './contrasts/review';
 
 /**
  * The records a card needs; a whole `KnowledgeBase` will do, and so will a subset of one
@@ -12,6 +14,8 @@ import type { KbDocument, KbEntity, KnowledgeBase, Passage, Perspective, Verifie
  */
 export type CardSource = Pick<KnowledgeBase, 'entities' | 'documents' | 'passages' | 'perspectives'> & {
   documentTotal?: number;
+  /** The reader's keep/dismiss on automatic contrasts and disagreements: dismissed ones are left out. */
+  decisions?: readonly ReviewDecision[];
 };
 
 /** Where the document reader shows a passage: `readerUrlFor('iran-meddles', 'iran-meddles:6:0')`. */
@@ -98,6 +102,8 @@ export function buildCardData(
       return account ? [{ ...account, claim: c.claim }] : [];
     }),
   }));
+  // Found automatically: after the curated ones, labelled so on the card.
+  const automatic = automaticCardItems(entity, source.decisions ?? [], quoted);
   const related = relatedEntities(entity, source.entities, entities);
 
   return {
@@ -111,8 +117,8 @@ export function buildCardData(
     related,
     documentCount: Object.values(entity.mentions).filter((n) => n > 0).length,
     documentTotal: source.documentTotal ?? source.documents.length,
-    contrasts: contrasts.filter((c) => c.positions.length >= 2),
-    disagreements: disagreements.filter((d) => d.claims.length >= 2),
+    contrasts: [...contrasts.map((c) => ({ ...c, origin: 'curated' as const })), ...automatic.contrasts].filter((c) => c.positions.length >= 2),
+    disagreements: [...disagreements.map((d) => ({ ...d, origin: 'curated' as const })), ...automatic.disagreements].filter((d) => d.claims.length >= 2),
     keyDates: keyDates(related, entities),
   };
 }
@@ -129,7 +135,7 @@ function keyDates(related: CardData['related'], byId: Map<string, KbEntity>): No
 /** Documents a card quotes beyond the entity's own accounts (curated contrasts, disputes). */
 export function quotedDocuments(entity: KbEntity): string[] {
   const docs = [...(entity.contrasts ?? []).flatMap((c) => c.positions), ...(entity.disagreements ?? []).flatMap((d) => d.claims)];
-  return [...new Set(docs.map((q) => q.doc))];
+  return [...new Set([...docs.map((q) => q.doc), ...automaticQuotedDocuments(entity)])];
 }
 
 interface PickedAccount {
