@@ -15,14 +15,15 @@ export type OnReview = (id: string, choice: ReviewChoice) => void;
  * the documents disagree on. Corpus text is rendered as text. Links go to the document reader;
  * the card turns their clicks into messages.
  */
-export function Contrasts({ contrasts, onReview }: { contrasts: CardContrast[]; onReview?: OnReview }) {
+export function Contrasts({ contrasts, onReview, headingLevel = 3 }: { contrasts: CardContrast[]; onReview?: OnReview; headingLevel?: HeadingLevel }) {
   if (contrasts.length === 0) return null;
+  const [Title, Topic] = headings(headingLevel);
   return (
     <section class="bs-contrasts" aria-label="Accounts differ">
-      <h3 class="bs-accounts-title">Accounts differ</h3>
+      <Title class="bs-accounts-title">Accounts differ</Title>
       {contrasts.map((contrast) => (
         <div class="bs-contrast" key={contrast.id} data-contrast={contrast.id} data-origin={contrast.origin ?? 'curated'}>
-          <h4 class="bs-contrast-topic">{contrast.topic}</h4>
+          <Topic class="bs-contrast-topic">{contrast.topic}</Topic>
           <OriginLine item={contrast} onReview={onReview} />
           <ul class="bs-accounts-list">
             {contrast.positions.map((position) => (
@@ -43,14 +44,23 @@ export function Contrasts({ contrasts, onReview }: { contrasts: CardContrast[]; 
   );
 }
 
-export function Disagreements({ disagreements, onReview }: { disagreements: CardDisagreement[]; onReview?: OnReview }) {
+export function Disagreements({
+  disagreements,
+  onReview,
+  headingLevel = 3,
+}: {
+  disagreements: CardDisagreement[];
+  onReview?: OnReview;
+  headingLevel?: HeadingLevel;
+}) {
   if (disagreements.length === 0) return null;
+  const [Title, Topic] = headings(headingLevel);
   return (
     <section class="bs-disagreements" aria-label="Facts differ">
-      <h3 class="bs-accounts-title">Facts differ</h3>
+      <Title class="bs-accounts-title">Facts differ</Title>
       {disagreements.map((d) => (
         <div class="bs-disagreement" key={d.id} data-disagreement={d.id} data-origin={d.origin ?? 'curated'}>
-          <h4 class="bs-contrast-topic">{d.question}</h4>
+          <Topic class="bs-contrast-topic">{d.question}</Topic>
           <OriginLine item={d} onReview={onReview} />
           <ul class="bs-claims">
             {d.claims.map((claim) => (
@@ -65,6 +75,13 @@ export function Disagreements({ disagreements, onReview }: { disagreements: Card
       ))}
     </section>
   );
+}
+
+type HeadingLevel = 2 | 3;
+
+/** The section's heading and its topics' one level below (the card has h2 for the name, the entity view h1). */
+function headings(level: HeadingLevel): ['h2' | 'h3', 'h3' | 'h4'] {
+  return level === 2 ? ['h2', 'h3'] : ['h3', 'h4'];
 }
 
 /** What an automatic item is (honestly: nobody checked it unless the reader kept it), and the reader's say on it. */

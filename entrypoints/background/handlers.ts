@@ -8,6 +8,7 @@ import { buildCardData, readerSearch } from '../../lib/card-data';
 import { contentToBackground, pageToBackground, type SiteSettings } from '../../lib/messages';
 import type { Handlers as TableHandlers } from '../../lib/messaging';
 import { tellTab } from './content-client';
+import { loadReviews, reviewItem } from './contrast-reviews';
 import type { Knowledge } from './knowledge';
 import { openBackstoryDb, type BackstoryDb } from '../../lib/storage/db';
 import { createHighlightHandlers } from './highlights';
@@ -69,7 +70,7 @@ export function createHandlers(knowledge: Knowledge, matcher: Lazy<MatcherData>,
 
   const cardGet = async ({ entity }: { entity: string }) => {
     const source = await knowledge.cardSource(entity);
-    return source ? buildCardData(source, entity, readerUrlFor) : null;
+    return source ? buildCardData({ ...source, decisions: await loadReviews() }, entity, readerUrlFor) : null;
   };
 
   return {
@@ -83,7 +84,7 @@ export function createHandlers(knowledge: Knowledge, matcher: Lazy<MatcherData>,
       // A card in a recognised page sets the other accounts against the page.
       'card/get': async ({ entity }, origin) => {
         const source = await knowledge.cardSource(entity);
-        const card = source ? buildCardData(source, entity, readerUrlFor, ACCOUNTS_BEFORE_CONTRAST) : null;
+        const card = source ? buildCardData({ ...source, decisions: await loadReviews() }, entity, readerUrlFor, ACCOUNTS_BEFORE_CONTRAST) : null;
         return contrastWithPage(card, (await recognitions.forTab(origin.tabId))?.thisPage);
       },
       'suppress/add': async ({ entity }, origin) => {
@@ -114,6 +115,11 @@ export function createHandlers(knowledge: Knowledge, matcher: Lazy<MatcherData>,
       'card/get': cardGet,
       ...createSettingsHandlers(knownIds),
       'page/recognition': async ({ tabId }) => (await recognitions.forTab(tabId)) ?? null,
+      'contrasts/reviews': () => loadReviews(),
+      'contrasts/review': async ({ entity, id, decision }) => {
+        const source = await knowledge.cardSource(entity);
+        return reviewItem(source?.entities.find((e) => e.id === entity), id, decision);
+      },
       'sources/get': () => recognitions.sources(),
       'sources/set': (edits) => recognitions.setSources(edits),
       ...highlights.page,
