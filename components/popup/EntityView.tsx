@@ -100,7 +100,7 @@ export function EntityView({ kb, entityId, readerHref, backLabel = 'results', on
 
       <StanceStrip marks={marks} entityName={card.name} readerHref={readerHref} />
 
-      <Accounts accounts={card.accounts} headingLevel={2} />
+      <Accounts accounts={card.accounts} headingLevel={2} title={card.contrasts?.length ? 'More accounts' : 'Accounts differ'} />
 
       {card.related.length > 0 && (
         <section aria-labelledby="bs-related">
