@@ -16,6 +16,7 @@
  * `serialisePack` writes a stable text (fixed key order, one list item per line) so that
  * export → import → export gives the same bytes, and a pack diffs well under version control.
  */
+import { ReviewDecisionSchema, type ReviewDecision } from '../contrasts/review';
 import * as v from 'valibot';
 import { ContrastsFileSchema, type ContrastsFile } from '../kb/contrasts';
 import { CITE, GazetteerEntrySchema, KEBAB_ID, PerspectiveSchema } from '../kb/schema';
@@ -80,8 +81,8 @@ export interface PackDecisions {
   outletLabels?: Source[];
   /** Learned names the reader rejected, renamed, merged or split. */
   learnedNames?: DecisionRecord[];
-  /** Automatic contrasts the reader dismissed or kept. */
-  contrasts?: DecisionRecord[];
+  /** Automatic contrasts and disagreements the reader dismissed or kept (lib/contrasts/review.ts). */
+  contrasts?: ReviewDecision[];
 }
 
 export interface CorpusPack {
@@ -180,7 +181,7 @@ const packHeaderEntries = {
     v.strictObject({
       outletLabels: v.optional(list(sourceSchema, MAX_PACK_SOURCES, 'outlet labels')),
       learnedNames: v.optional(list(decisionRecord, MAX_PACK_DECISIONS, 'decisions')),
-      contrasts: v.optional(list(decisionRecord, MAX_PACK_DECISIONS, 'decisions')),
+      contrasts: v.optional(list(ReviewDecisionSchema, MAX_PACK_DECISIONS, 'decisions')),
     }),
   ),
 };

@@ -169,6 +169,26 @@ describe('corpus pack refusals', () => {
     const pack = sample();
     expect(pack.decisions?.learnedNames).toEqual([{ at: 1592300000000, decision: 'rejected', name: 'Radwaniyah' }]);
     expect(Object.keys(pack.decisions!.learnedNames![0]!)).toEqual(['at', 'decision', 'name']);
-    expect(reason(edited((p) => set(p.decisions!, 'contrasts', [['not', 'a', 'record']])))).toBe('decisions.contrasts[0] is not an object');
+  });
+
+  it('carries the reader’s keep/dismiss on automatic contrasts, and refuses a malformed one', () => {
+    const pack = sample();
+    expect(pack.decisions?.contrasts).toEqual([
+      {
+        id: 'auto-contrast:kataib-hezbollah:d-5c1e0b7a9f3d2e41+rockets-test-kadhimi',
+        decision: 'kept',
+        decidedAt: '2020-06-16T10:00:00.000Z',
+        entities: ['kataib-hezbollah'],
+        docs: ['d-5c1e0b7a9f3d2e41', 'rockets-test-kadhimi'],
+      },
+    ]);
+    const dismissed = { ...pack.decisions!.contrasts![0]!, decision: 'dismissed' as const, decidedAt: '2020-07-01T00:00:00.000Z' };
+    const written = serialisePack({ ...pack, decisions: { ...pack.decisions, contrasts: [dismissed] } });
+    expect(parsePack(written)).toMatchObject({ ok: true, pack: { decisions: { contrasts: [dismissed] } } });
+    // A pack without any stays without: the list is optional.
+    const { contrasts: _c, ...others } = pack.decisions!;
+    expect(parsePack(serialisePack({ ...pack, decisions: others }))).toMatchObject({ ok: true, pack: { decisions: { learnedNames: others.learnedNames } } });
+    expect(reason(edited((p) => set(p.decisions!.contrasts![0]!, 'decision', 'maybe')))).toMatch(/^decisions\.contrasts\[0\]\.decision/);
+    expect(reason(edited((p) => set(p.decisions!, 'contrasts', [['not', 'a', 'record']])))).toMatch(/^decisions\.contrasts\[0\]/);
   });
 });
