@@ -5,6 +5,8 @@
  */
 import type { CardAccount, CardData } from './messages';
 import type { KbDocument, KbEntity, KnowledgeBase, Passage, Perspective, VerifiedQuote } from './kb/types';
+import { automaticCardItems, automaticQuotedDocuments } from './card-automatic';
+import type { ReviewDecision } from './contrasts/review';
 
 /** A document as a card names it: its outlet as shown, and the perspective (or outlet group) its accounts go under. */
 export type CardDocument = Pick<KbDocument, 'id' | 'title' | 'outlet' | 'perspective'>;
@@ -18,6 +20,8 @@ export type CardSource = Pick<KnowledgeBase, 'entities' | 'passages' | 'perspect
   documents: readonly CardDocument[];
   documentTotal?: number;
   documentCount?: number;
+  /** The reader's keep/dismiss on automatic contrasts and disagreements: dismissed ones are left out. */
+  decisions?: readonly ReviewDecision[];
 };
 
 /** Where the document reader shows a passage: `readerUrlFor('iran-meddles', 'iran-meddles:6:0')`. */
@@ -104,6 +108,8 @@ export function buildCardData(
       return account ? [{ ...account, claim: c.claim }] : [];
     }),
   }));
+  // Found automatically: after the curated ones, labelled so on the card.
+  const automatic = automaticCardItems(entity, source.decisions ?? [], quoted);
   const related = relatedEntities(entity, source.entities, entities);
 
   return {
@@ -117,8 +123,8 @@ export function buildCardData(
     related,
     documentCount: source.documentCount ?? Object.values(entity.mentions).filter((n) => n > 0).length,
     documentTotal: source.documentTotal ?? source.documents.length,
-    contrasts: contrasts.filter((c) => c.positions.length >= 2),
-    disagreements: disagreements.filter((d) => d.claims.length >= 2),
+    contrasts: [...contrasts.map((c) => ({ ...c, origin: 'curated' as const })), ...automatic.contrasts].filter((c) => c.positions.length >= 2),
+    disagreements: [...disagreements.map((d) => ({ ...d, origin: 'curated' as const })), ...automatic.disagreements].filter((d) => d.claims.length >= 2),
     keyDates: keyDates(related, entities),
   };
 }
@@ -135,7 +141,7 @@ function keyDates(related: CardData['related'], byId: Map<string, KbEntity>): No
 /** Documents a card quotes beyond the entity's own accounts (curated contrasts, disputes). */
 export function quotedDocuments(entity: KbEntity): string[] {
   const docs = [...(entity.contrasts ?? []).flatMap((c) => c.positions), ...(entity.disagreements ?? []).flatMap((d) => d.claims)];
-  return [...new Set(docs.map((q) => q.doc))];
+  return [...new Set([...docs.map((q) => q.doc), ...automaticQuotedDocuments(entity)])];
 }
 
 interface PickedAccount {

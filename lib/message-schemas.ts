@@ -125,11 +125,25 @@ const cardAccountEntries = {
 export const cardAccountSchema = v.strictObject(cardAccountEntries);
 export type CardAccount = v.InferOutput<typeof cardAccountSchema>;
 
-/** One perspective's position on a curated topic: an account plus the position in a few words. */
-const cardPositionSchema = v.strictObject({ ...cardAccountEntries, stance: v.string() });
+/**
+ * One perspective's position on a topic: an account plus the position in a few words (the
+ * curator's; for an automatic contrast, its stance toward the entity and what characterises it).
+ */
+const cardPositionSchema = v.strictObject({
+  ...cardAccountEntries,
+  stance: v.string(),
+  /** Automatic contrasts: the passage's own words that characterise the entity. */
+  characterisation: v.optional(v.string()),
+});
 export type CardPosition = v.InferOutput<typeof cardPositionSchema>;
 
-const cardContrastSchema = v.strictObject({ id: v.string(), topic: v.string(), positions: v.array(cardPositionSchema) });
+/** Curated by hand, or found automatically (then not reviewed unless the reader kept it). */
+const originEntries = {
+  origin: v.optional(v.picklist(['curated', 'automatic'])),
+  review: v.optional(v.literal('kept')),
+};
+
+const cardContrastSchema = v.strictObject({ id: v.string(), topic: v.string(), positions: v.array(cardPositionSchema), ...originEntries });
 export type CardContrast = v.InferOutput<typeof cardContrastSchema>;
 
 /** One document's version of a disputed fact. */
@@ -141,6 +155,7 @@ const cardDisagreementSchema = v.strictObject({
   question: v.string(),
   note: v.optional(v.string()),
   claims: v.array(cardClaimSchema),
+  ...originEntries,
 });
 export type CardDisagreement = v.InferOutput<typeof cardDisagreementSchema>;
 

@@ -12,6 +12,7 @@
  */
 import * as v from 'valibot';
 import { message, type MessageTypes } from './messaging';
+import { REVIEW_ID, ReviewDecisionSchema } from './contrasts/review';
 import { draftEditsSchema, documentDraftSchema } from './corpus/draft';
 import {
   addDocumentResultSchema,
@@ -117,6 +118,13 @@ export const pageToBackground = {
   'page/recognition': message(
     v.strictObject({ tabId }),
     v.nullable(pageRecognitionSchema),
+  ),
+  /** The reader's keep/dismiss on automatic contrasts and disagreements. */
+  'contrasts/reviews': message(noData, v.array(ReviewDecisionSchema)),
+  /** Keep or dismiss an automatic contrast or disagreement of an entity (null: take it back); the list after. */
+  'contrasts/review': message(
+    v.strictObject({ entity: entityId, id: v.pipe(v.string(), v.regex(REVIEW_ID)), decision: v.nullable(v.picklist(['kept', 'dismissed'])) }),
+    v.array(ReviewDecisionSchema),
   ),
   /** The source registry in effect, and the reader's edits to it. */
   'sources/get': message(noData, sourceRegistrySchema),

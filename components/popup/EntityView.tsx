@@ -6,6 +6,10 @@ import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { buildCardData } from '../../lib/card-data';
 import type { KnowledgeBase } from '../../lib/kb/types';
 import { Accounts } from '../card/Accounts';
+import { Contrasts, Disagreements, type OnReview } from '../card/Contrasts';
+import type { ReviewDecision } from '../../lib/contrasts/review';
+import { stripMarks } from '../../lib/stance-strip';
+import { StanceStrip } from './StanceStrip';
 import { formatEventDate, typeLabel } from '../card/format';
 import { Citation, type ReaderHref } from '../shared/Citation';
 import { shortOutlet } from '../shared/cite';
@@ -21,17 +25,21 @@ export interface EntityViewProps {
   backLabel?: string;
   onBack(): void;
   onOpen(entityId: string): void;
+  /** The reader's keep/dismiss on automatic contrasts; without `onReview` they are only labelled. */
+  decisions?: readonly ReviewDecision[];
+  onReview?: OnReview;
 }
 
-export function EntityView({ kb, entityId, readerHref, backLabel = 'results', onBack, onOpen }: EntityViewProps) {
+export function EntityView({ kb, entityId, readerHref, backLabel = 'results', onBack, onOpen, decisions, onReview }: EntityViewProps) {
   const documents = useMemo(() => new Map(kb.documents.map((d) => [d.id, d])), [kb]);
   const card = useMemo(
     // The popup has room for every document's account, not just the card's first few.
-    () => buildCardData(kb, entityId, (doc, passage) => readerHref({ doc, passage }), Infinity),
-    [kb, entityId, readerHref],
+    () => buildCardData({ ...kb, ...(decisions ? { decisions } : {}) }, entityId, (doc, passage) => readerHref({ doc, passage }), Infinity),
+    [kb, entityId, readerHref, decisions],
   );
   const entity = useMemo(() => kb.entities.find((e) => e.id === entityId), [kb, entityId]);
   const timeline = useMemo(() => timelineFor(kb.entities, entityId), [kb, entityId]);
+  const marks = useMemo(() => (entity ? stripMarks(entity, kb) : []), [kb, entity]);
   const heading = useRef<HTMLHeadingElement>(null);
 
   // Move focus to the new view's heading so keyboard and screen-reader users land on it.
@@ -87,7 +95,12 @@ export function EntityView({ kb, entityId, readerHref, backLabel = 'results', on
 
       <Timeline events={timeline} onOpen={onOpen} />
 
-      <Accounts accounts={card.accounts} headingLevel={2} />
+      <Contrasts contrasts={card.contrasts ?? []} onReview={onReview} headingLevel={2} />
+      <Disagreements disagreements={card.disagreements ?? []} onReview={onReview} headingLevel={2} />
+
+      <StanceStrip marks={marks} entityName={card.name} readerHref={readerHref} />
+
+      <Accounts accounts={card.accounts} headingLevel={2} title={card.contrasts?.length ? 'More accounts' : 'Accounts differ'} />
 
       {card.related.length > 0 && (
         <section aria-labelledby="bs-related">

@@ -9,6 +9,8 @@ import type { KbEntity, KnowledgeBase } from '../../lib/kb/types';
 import type { ReaderSettings } from '../../lib/messages';
 import { buildLookup, resultKey, type EntityLookupResult, type Lookup as LookupIndex } from '../../lib/search';
 import type { ReaderHref } from '../shared/Citation';
+import type { ReviewDecision } from '../../lib/contrasts/review';
+import type { OnReview } from '../card/Contrasts';
 import { EntityView } from './EntityView';
 import { HighlightsView } from './HighlightsView';
 import { Lookup, type LookupOption } from './Lookup';
@@ -54,6 +56,7 @@ export function Popup({ kb, readerHref, services, initialEntity, loadThisPage, s
     initialEntity && entities.has(initialEntity) ? { id: initialEntity, from: 'lookup' } : undefined,
   );
   const browserState = useBrowserState(services);
+  const reviews = useContrastReviews(services);
 
   const options = useMemo((): LookupOption[] => {
     if (query.trim()) {
@@ -99,6 +102,7 @@ export function Popup({ kb, readerHref, services, initialEntity, loadThisPage, s
         backLabel={tab === 'page' ? 'this page' : 'results'}
         onBack={() => setEntityView(undefined)}
         onOpen={(id) => openEntity(id, tab)}
+        {...reviews.props(entityView.id)}
       />
     );
   } else if (tab === 'lookup') {
@@ -305,6 +309,25 @@ function useBrowserState(services: PopupServices | undefined) {
             return current.status === 'ready' ? { ...current, error } : { status: 'error', message: error };
           }),
       );
+    },
+  };
+}
+
+/** The reader's keep/dismiss on automatic contrasts, read once and replaced by each answer. */
+function useContrastReviews(services: PopupServices | undefined) {
+  const [decisions, setDecisions] = useState<ReviewDecision[] | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    services?.contrastReviews?.().then((list) => live && setDecisions(list), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [services]);
+  return {
+    props(entity: string): { decisions?: ReviewDecision[]; onReview?: OnReview } {
+      const review = services?.reviewContrast;
+      if (!review || !decisions) return {};
+      return { decisions, onReview: (id, choice) => void review(entity, id, choice).then(setDecisions, () => undefined) };
     },
   };
 }

@@ -3,6 +3,7 @@
  * `browser.*` (`entrypoints/popup/services.ts`), the unit tests with plain objects. Keeps the
  * components free of `browser` and testable in happy-dom.
  */
+import type { ReviewDecision } from '../../lib/contrasts/review';
 import type { PageMention, ReaderSettings } from '../../lib/messages';
 
 /** The tab the popup is about ("this page", "this site"). */
@@ -29,6 +30,9 @@ export interface PopupServices {
   setSuppressed(host: string, entity: string, suppressed: boolean): Promise<ReaderSettings>;
   /** Open an extension page (the reader) in a tab. */
   openTab(url: string): void;
+  /** The reader's keep/dismiss on automatic contrasts (absent: the entity view only labels them). */
+  contrastReviews?(): Promise<ReviewDecision[]>;
+  reviewContrast?(entity: string, id: string, decision: 'kept' | 'dismissed' | null): Promise<ReviewDecision[]>;
 }
 
 /** Recent lookups kept at most: the empty box shows them as a short list. */

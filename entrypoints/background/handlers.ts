@@ -7,6 +7,7 @@ import { buildCardData, readerSearch } from '../../lib/card-data';
 import { contentToBackground, pageToBackground, type SiteSettings } from '../../lib/messages';
 import type { Handlers as TableHandlers } from '../../lib/messaging';
 import { tellTab } from './content-client';
+import { loadReviews, reviewItem } from './contrast-reviews';
 import type { Knowledge } from './knowledge';
 import { createHighlightHandlers } from './highlights';
 import { addSuppressed, loadSettings, siteSettings, updateSettings } from './settings';
@@ -68,7 +69,7 @@ export function createHandlers(knowledge: Knowledge, deps: HandlerDeps = {}): Ha
 
   const cardGet = async ({ entity }: { entity: string }) => {
     const source = await knowledge.cardSource(entity);
-    return source ? buildCardData(source, entity, readerUrlFor) : null;
+    return source ? buildCardData({ ...source, decisions: await loadReviews() }, entity, readerUrlFor) : null;
   };
 
   return {
@@ -82,7 +83,7 @@ export function createHandlers(knowledge: Knowledge, deps: HandlerDeps = {}): Ha
       // A card in a recognised page sets the other accounts against the page.
       'card/get': async ({ entity }, origin) => {
         const source = await knowledge.cardSource(entity);
-        const card = source ? buildCardData(source, entity, readerUrlFor, ACCOUNTS_BEFORE_CONTRAST) : null;
+        const card = source ? buildCardData({ ...source, decisions: await loadReviews() }, entity, readerUrlFor, ACCOUNTS_BEFORE_CONTRAST) : null;
         return contrastWithPage(card, (await recognitions.forTab(origin.tabId))?.thisPage);
       },
       'suppress/add': async ({ entity }, origin) => {
@@ -113,6 +114,11 @@ export function createHandlers(knowledge: Knowledge, deps: HandlerDeps = {}): Ha
       'card/get': cardGet,
       ...createSettingsHandlers(knownIds),
       'page/recognition': async ({ tabId }) => (await recognitions.forTab(tabId)) ?? null,
+      'contrasts/reviews': () => loadReviews(),
+      'contrasts/review': async ({ entity, id, decision }) => {
+        const source = await knowledge.cardSource(entity);
+        return reviewItem(source?.entities.find((e) => e.id === entity), id, decision);
+      },
       'sources/get': () => recognitions.sources(),
       'sources/set': async (edits) => {
         const registry = await recognitions.setSources(edits);

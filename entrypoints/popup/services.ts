@@ -64,6 +64,8 @@ export function createPopupServices(tabOverride: number | undefined): PopupServi
     setPaused: (paused) => askBackground('settings/set-paused', { paused }),
     setSiteEnabled: (host, enabled) => askBackground('settings/set-site', { host, enabled }),
     setSuppressed: (host, entity, suppressed) => askBackground('settings/set-suppressed', { host, entity, suppressed }),
+    contrastReviews: () => askBackground('contrasts/reviews', {}),
+    reviewContrast: (entity, id, decision) => askBackground('contrasts/review', { entity, id, decision }),
     openTab(url) {
       void browser.tabs.create({ url });
     },

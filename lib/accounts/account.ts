@@ -5,9 +5,10 @@
  * document is added and keep it beside the document's mentions of the entity; choosing the
  * contrasts (lib/contrasts/choose.ts) then only reads these. DOM-free.
  */
-import type { Span } from './mentions';
+import type { OtherSpan, Span } from './mentions';
 import type { CharacterisingPhrase, PhraseKind } from './phrase';
 import { PHRASE_KINDS } from './phrase';
+import { onlySetting } from './setting';
 import { passageStance, type StanceOptions } from './stance';
 
 /** A passage of the account, with where the entity and the other entities are named in it. */
@@ -17,14 +18,16 @@ export interface AccountPassageInput {
   text: string;
   /** Where the entity is named in `text`. */
   targets: readonly Span[];
-  /** Where other entities are named in `text`. */
-  others?: readonly Span[];
+  /** Where other entities are named in `text` (with their ids when known: readings name who did what). */
+  others?: readonly OtherSpan[];
 }
 
 export interface AccountInput {
   entity: string;
   /** People are "he"/"she", everything else "they"/"it". */
   person: boolean;
+  /** A place: a passage that names it only as where something happens is no account of it. */
+  place?: boolean;
   doc: string;
   /** The document's perspective id; null when the outlet is not labelled yet. */
   perspective: string | null;
@@ -40,6 +43,8 @@ export interface PassageReading {
   phrase?: { kind: PhraseKind; text: string };
   /** The passage text: what a card quotes (verbatim). */
   quote: string;
+  /** The entity is only where something happens ("troops in Iraq"): on the strip if nothing else is, never in a contrast. */
+  setting?: true;
 }
 
 export interface AccountReading {
@@ -61,12 +66,21 @@ export function readAccount(input: AccountInput, options?: StanceOptions): Accou
   const passages = input.passages.map((p): PassageReading => {
     const read = passageStance({ text: p.text, targets: p.targets, others: p.others ?? [], person: input.person }, options);
     const phrase: CharacterisingPhrase | undefined = read.phrases[0];
-    return { passage: p.id, stance: read.score, quote: p.text, ...(phrase ? { phrase: { kind: phrase.kind, text: phrase.text } } : {}) };
+    const setting = input.place === true && onlySetting(p.text, p.targets);
+    return {
+      passage: p.id,
+      stance: read.score,
+      quote: p.text,
+      ...(phrase ? { phrase: { kind: phrase.kind, text: phrase.text } } : {}),
+      ...(setting ? { setting: true as const } : {}),
+    };
   });
   if (passages.length === 0) return null;
-  const total = passages.reduce((n, r) => n + weightOf(r), 0);
-  const stance = passages.reduce((n, r) => n + r.stance * weightOf(r), 0) / total;
-  const lead = passages.reduce((best, r) => (leadScore(r) > leadScore(best) ? r : best));
+  // What the account says of the entity is in the passages where it is more than a setting, when there are any.
+  const telling = passages.some((r) => !r.setting) ? passages.filter((r) => !r.setting) : passages;
+  const total = telling.reduce((n, r) => n + weightOf(r), 0);
+  const stance = telling.reduce((n, r) => n + r.stance * weightOf(r), 0) / total;
+  const lead = telling.reduce((best, r) => (leadScore(r) > leadScore(best) ? r : best));
   return { entity: input.entity, doc: input.doc, perspective: input.perspective, stance, lead, passages };
 }
 

@@ -94,8 +94,9 @@ export function structure(tokens: readonly Token[]): Structure {
       if (!inQuote) {
         if (CONCESSIVE.has(t.key)) kind = 'concessive';
         else if (CONTRAST.has(t.key)) kind = 'contrast';
-        else if (t.key === 'if' || t.key === 'unless') kind = 'condition';
       }
+      // A quoted condition asserts nothing either: “If Kadhimi is a nationalist, … this would be great”.
+      if (t.key === 'if' || t.key === 'unless') kind = 'condition';
       sentenceStart = false;
     }
     if (t.kind === 'punct' && SENTENCE_END.has(t.text) && startsSentence(tokens, i + 1)) {
@@ -108,7 +109,10 @@ export function structure(tokens: readonly Token[]): Structure {
       close(i + 1, resume(kind));
       continue;
     }
-    if (inQuote) continue;
+    if (inQuote) {
+      if (t.kind === 'word' && (t.key === 'if' || t.key === 'unless') && i > start && kind !== 'condition') close(i, 'condition');
+      continue;
+    }
     if (t.kind === 'punct' && t.text === ',') {
       const next = tokens[i + 1];
       // The concessive clause ends at its first comma; a contrast starts at ", but".
@@ -221,6 +225,8 @@ export function pronounsFor(
     while (first < next.end && tokens[first]!.kind !== 'word') first++;
     const t = tokens[first];
     if (!t) continue;
+    // A quotation's "they" is whoever its speaker means.
+    if (next.kind === 'quotation' && clause.kind !== 'quotation') continue;
     // Another name as the subject of a clause in between takes the pronoun ("the fight against
     // ISIS" does not: a name after a preposition is no subject).
     const otherSubject = names.some((n) => n.from >= target.to && n.from < first && opensClause(s, n.from));

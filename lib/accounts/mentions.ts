@@ -15,6 +15,11 @@ export interface NamedSpan extends Span {
   entity: string;
 }
 
+/** Another entity's name in a passage; which entity, when the caller knows. */
+export interface OtherSpan extends Span {
+  entity?: string;
+}
+
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
 /** Lower-cased per character so that offsets into the folded text stay one-to-one. */

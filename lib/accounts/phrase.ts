@@ -32,7 +32,12 @@ const MAX_PHRASE_WORDS = 24;
 const CLAUSE_END = /[,;:()[\]—]|[.?!…](?=\s|$|[”"’'])|\s[–-]\s|\s(?=(?:after|before|following|during|amid|since|while|when|because|if|unless|although|though)\s)/u;
 const COPULA_WORD = /\b(?:(?:has|have|had)\s+(?:been|become)|is|was|are|were|remains|remained|became|becomes|seems|appears)\b/iu;
 /** Predicates that say what something is taken for: "are remembered as public servants". */
-const REGARDED = /^\s+(?:(?:is|are|was|were|be|been|being)\s+)?(?:widely\s+|often\s+|now\s+)?(?:remembered|regarded|seen|viewed|considered|hailed|known|branded|labell?ed|described|praised|condemned|celebrated|honou?red|revered|despised|feared)\s+(?:as\s+)?/u;
+const REGARDED_VERBS = String.raw`(?:remembered|regarded|seen|viewed|considered|hailed|known|branded|labell?ed|described|praised|condemned|celebrated|honou?red|revered|despised|feared)`;
+/** A form of "be" before the verb, or "as" after it: "X hailed the talks" is X acting, "X is hailed as" and "X, widely seen as" say what X is taken for. */
+const REGARDED = new RegExp(
+  String.raw`^\s+(?:(?:is|are|was|were|be|been|being)\s+(?:widely\s+|often\s+|now\s+)?${REGARDED_VERBS}\s+(?:as\s+)?|(?:widely\s+|often\s+|now\s+)?${REGARDED_VERBS}\s+as\s+)`,
+  'u',
+);
 const ROLE_NOUN = /\b(?:role|part|contribution)\b/iu;
 const DETERMINER = /^(?:the|a|an|this|these|that|those|its|their|his|her|our)$/iu;
 /** Lower-case words a title may carry: "the regime’s supreme leader", "top Iranian General". */
@@ -66,9 +71,11 @@ export function characterisingPhrases(passage: string, mention: Span, sentence: 
     const comma = after.indexOf(',');
     const start = mention.end + comma + 1;
     const kind: PhraseKind = /\b(?:who|whose|which)\s*$/iu.test(appositive[0]) ? 'relative' : 'apposition';
-    add(kind, start, clauseEnd(passage, start, sentence.end));
+    const end = clauseEnd(passage, start, sentence.end);
+    // "In the new talks, the United States has made it clear …": a clause after an introductory phrase, not an apposition.
+    if (kind === 'relative' || !FINITE.test(passage.slice(start, end))) add(kind, start, end);
   }
-  const before_ = /(?:^|[,;:(]\s*|\b(?:On|In|At)\s[^,]{1,30},\s*)((?:the|a|an|its|their|his|her)\s[^,;:()“”"]{1,80}?),\s*$/u.exec(before);
+  const before_ = /(?:^|[,;:(]\s*|\b(?:On|In|At)\s[^,]{1,30},\s*)((?:the|a|an|its|their|his|her|one of)\s[^,;:()“”"]{1,80}?),\s*$/u.exec(before);
   if (before_ && /^\s*(?:,|$)/u.test(after)) {
     const start = base + before_.index + before_[0].indexOf(before_[1]!);
     add('apposition', start, start + before_[1]!.length);
@@ -173,6 +180,9 @@ function titlePhrase(passage: string, before: string, base: number, mention: Spa
   const end = base + before.trimEnd().length;
   if (end > start) add('title', start, end);
 }
+
+/** A finite verb: what an apposition, a noun phrase, does not have. */
+const FINITE = /\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|remains|made|makes|said|says)\b/iu;
 
 /** Words that cannot stand between a determiner and the name it qualifies. */
 const MODIFIER_STOPS = /^(?:when|where|while|as|if|than|because|since|after|before|but|not|said|says|the|a|an)$/iu;

@@ -99,3 +99,46 @@ export function referencesInDocument(
   }
   return out;
 }
+
+/** Nouns for a country's people taken together: "the Iraqi people", "the people of Iraq". */
+const PEOPLE = 'people|public|nation|population|citizens|citizenry|masses|street';
+/** A number before a plural demonym counts persons ("two Americans were killed"), it does not speak for the country. */
+const COUNTED = /(?:\b\p{N}[\p{N},.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|several|few|some))\s+$/iu;
+
+/** The plural a news text writes for a demonym: "Iraqis", "Iranians"; none where it is the same word ("Lebanese", "British"). */
+function pluralDemonym(demonym: string): string | null {
+  return /(?:s|sh|ch|ese)$/u.test(demonym) || demonym.includes(' ') ? null : `${demonym}s`;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
+const peopleRegexes = new Map<string, RegExp>();
+
+/**
+ * Where `text` speaks of a country's people as a whole: "the Iraqi people", "Iraqis", "the
+ * people of Iraq", "Iraq’s people". What a country's people want or do is what a reader asks
+ * of the country ("What do Iraqis want?"), as the accounts of it; the adjective alone ("the
+ * Iraqi government") is another entity's name and no reference. `names` are the country's own
+ * names, `demonym` its adjective ("Iraqi").
+ */
+export function peopleReferences(text: string, names: readonly string[], demonym: string): Span[] {
+  const key = `${demonym}|${names.join('|')}`;
+  let re = peopleRegexes.get(key);
+  if (!re) {
+    const plural = pluralDemonym(demonym);
+    const named = names.filter((n) => /^\p{Lu}/u.test(n)).map(escape).join('|');
+    const forms = [
+      String.raw`(?:[Tt]he\s+)?${escape(demonym)}\s+(?:${PEOPLE})\b`,
+      ...(plural ? [String.raw`(?:[Tt]he\s+)?${escape(plural)}\b`] : []),
+      ...(named ? [String.raw`(?:[Tt]he\s+)?(?:${PEOPLE})\s+of\s+(?:${named})\b`, String.raw`(?:${named})['’]s\s+(?:${PEOPLE})\b`] : []),
+    ];
+    re = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${forms.join('|')})`, 'gu');
+    peopleRegexes.set(key, re);
+  }
+  const out: Span[] = [];
+  for (const m of text.matchAll(re)) {
+    if (COUNTED.test(text.slice(0, m.index))) continue;
+    out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}

@@ -104,7 +104,9 @@ export function passageStance(input: StanceInput, options: StanceOptions = {}): 
   for (const r of targetNames) for (let i = r.from; i < r.to; i++) inTarget[i] = true;
 
   const nameRanges = [...targetNames, ...ranges(input.others ?? [])];
-  const pronouns = targetNames.flatMap((r) => pronounsFor(s, r, input.person === true, nameRanges));
+  // A target that is itself "she" or "he" is a person, whatever the caller knows.
+  const person = input.person === true || targetNames.some((r) => r.to - r.from === 1 && /^(?:he|she|him|her)$/u.test(tokens[r.from]!.key));
+  const pronouns = targetNames.flatMap((r) => pronounsFor(s, r, person, nameRanges));
   const targets = [...targetNames, ...pronouns].sort((a, b) => a.from - b.from);
   const phrases = targets.flatMap((r) => {
     const span = { start: tokens[r.from]!.start, end: tokens[r.to - 1]!.end };
@@ -131,7 +133,9 @@ export function passageStance(input: StanceInput, options: StanceOptions = {}): 
     const target = nearestTarget(s, targets, i);
     // The reader's own words for it ("Daesh terrorist group", "supposed opposition leaders") describe it; capitalised ones name it.
     if (inTarget[i] && /^\p{Lu}/u.test(t.text)) continue;
-    const tie = inTarget[i] ? { weight: 1, valence: entry.valence, why: 'modifier' } : tieOf(cx, i, entry, target);
+    // "the martyred president", "the murdered journalist": a harm word in the entity's own words says what befell it.
+    const own = entry.relation === 'harm' ? { weight: 1, valence: entry.victim ?? 0, why: 'modifier:befell' } : { weight: 1, valence: entry.valence, why: 'modifier' };
+    const tie = inTarget[i] ? own : tieOf(cx, i, entry, target);
     if (tie.weight === 0 || tie.valence === 0) {
       i += span - 1;
       continue;
@@ -141,6 +145,15 @@ export function passageStance(input: StanceInput, options: StanceOptions = {}): 
     cues.push({ start: t.start, end, word: input.text.slice(t.start, end), valence, weight: tie.weight, tie: tie.why });
     i += span - 1;
   }
+  // "accused the United States …, a charge Washington has denied": a charge reported with its denial is reported at arm's length.
+  for (const c of cues) {
+    if (c.valence >= 0 || !/judged$/u.test(c.tie)) continue;
+    const at = tokens.findIndex((t) => t.start === c.start);
+    const sentence = s.clauses[s.clauseOf[at]!]!.sentence;
+    const denied = tokens.some((t, k) => k > at && t.kind === 'word' && DENIALS.has(t.key) && s.clauses[s.clauseOf[k]!]!.sentence === sentence);
+    if (!denied) continue;
+    for (const d of cues) if (d.valence < 0 && d.start >= c.start && s.clauses[s.clauseOf[tokens.findIndex((t) => t.start === d.start)]!]!.sentence === sentence) d.valence *= 0.3;
+  }
   // Words only loosely tied to the entity add up in a long sentence: together they count for at most LOOSE_CAP.
   const tied = cues.filter((c) => !LOOSE.has(c.tie)).reduce((n, c) => n + c.valence * c.weight, 0);
   const loose = cues.filter((c) => LOOSE.has(c.tie)).reduce((n, c) => n + c.valence * c.weight, 0);
@@ -149,6 +162,7 @@ export function passageStance(input: StanceInput, options: StanceOptions = {}): 
 }
 
 const LOOSE = new Set(['clause', 'sentence', 'elsewhere', 'quoted-nearby']);
+const DENIALS = new Set(['deny', 'denies', 'denied', 'denying', 'denial', 'rejected', 'rejects', 'refuted', 'refutes', 'dismissed']);
 const LOOSE_CAP = 0.75;
 
 function sentenceSpan(s: Structure, token: number): Span {
@@ -191,10 +205,14 @@ function lookup(tokens: readonly Token[], i: number): { entry: LexiconEntry; spa
     if (!rest || rest.valence === 0) return undefined;
     return { entry: { valence: parts[0] === 'pro' ? rest.valence : -rest.valence / 2 }, span: 1 };
   }
+  // "Western-friendly", "Iran-aligned", "US-backed": alignment, not merit.
+  if (ALIGNED.test(parts[parts.length - 1]!)) return undefined;
   const rated = parts.map((p) => lex.get(p)).filter((e): e is LexiconEntry => !!e && e.valence !== 0);
   if (rated.length === 0) return undefined;
   return { entry: { valence: rated.reduce((a, b) => (Math.abs(b.valence) > Math.abs(a.valence) ? b : a)).valence }, span: 1 };
 }
+
+const ALIGNED = /^(?:friendly|backed|aligned|allied|leaning|affiliated|linked|funded|oriented)$/u;
 
 function nearestTarget(s: Structure, targets: readonly Ranges[], i: number): Ranges {
   const clause = s.clauseOf[i]!;
@@ -219,18 +237,57 @@ function entryAt(tokens: readonly Token[], j: number): LexiconEntry | undefined 
 
 /** The word qualifies another entity's name next to it: "Daesh terrorists", "the notorious ISIS". */
 function qualifiesOther(cx: Context, i: number, entry: LexiconEntry): boolean {
-  if (entry.relation && entry.relation !== 'patient-noun') return false;
   const next = cx.tokens[i + 1];
   const prev = cx.tokens[i - 1];
-  return (next?.kind === 'word' && cx.other[i + 1] === true) || (prev?.kind === 'word' && cx.other[i - 1] === true);
+  // "the Iranian regime’s pressure": another's possession, whatever the word does.
+  if (prev?.kind === 'word' && cx.other[i - 1] === true && prev.possessive) return true;
+  if (entry.relation && entry.relation !== 'patient-noun') return false;
+  if ((next?.kind === 'word' && cx.other[i + 1] === true) || (prev?.kind === 'word' && cx.other[i - 1] === true)) return true;
+  // "the crimes of the militias", "the corruption of the regime": the noun is the other's.
+  // "sending a message to Iran that its regional meddling has consequences": "its" is the nearest name's.
+  if (possessedByOther(cx, i)) return true;
+  if (next?.key !== 'of') return false;
+  for (let j = i + 2; j < Math.min(cx.tokens.length, i + 5); j++) {
+    const t = cx.tokens[j]!;
+    if (t.kind !== 'word') return false;
+    if (cx.other[j]) return true;
+    if (cx.inTarget[j] || !DETERMINER.test(t.key)) return false;
+  }
+  return false;
 }
+
+const DETERMINER = /^(?:the|a|an|its|their|his|her|this|these|those)$/u;
+const FOLLOWERS = /^(?:supporters|followers|loyalists|partisans|admirers|fans|allies|friends|backers)$/u;
+/** After these the entity lacks what follows: "Iraq needs international assistance". */
+const NEEDS = /^(?:need|needs|needed|needing|require|requires|required|lacks|lacked|seeks|sought|wants|wanted|awaits)$/u;
+const POSSESSIVE_DETERMINER = /^(?:its|their|his|her)$/u;
+
+/** The word follows "its"/"their" (an adjective or two between) whose nearest name before, in the sentence, is another entity's. */
+function possessedByOther(cx: Context, i: number): boolean {
+  let j = i - 1;
+  for (let words = 0; j >= 0 && words < 3; j--) {
+    const t = cx.tokens[j]!;
+    if (t.kind !== 'word') return false;
+    if (POSSESSIVE_DETERMINER.test(t.key)) break;
+    if (cx.named[j]) return false;
+    words++;
+  }
+  if (j < 0 || !POSSESSIVE_DETERMINER.test(cx.tokens[j]!.key)) return false;
+  const sentence = cx.s.clauses[cx.s.clauseOf[j]!]!.sentence;
+  for (let k = j - 1; k >= 0 && cx.s.clauses[cx.s.clauseOf[k]!]!.sentence === sentence; k--) {
+    if (cx.inTarget[k]) return false;
+    if (cx.other[k]) return true;
+  }
+  return false;
+}
+const VICTORY = /^(?:victory|victories|triumph|triumphs|triumphed|prevailed|prevail|won|win|wins)$/u;
 
 /**
  * The word lies in the object of an adversarial word, a judgement against, or a benefit
  * ("defeating ISIS terror group", "liberated the occupied territories"): what is fought or
  * undone is the adversary's, not the doer's. The object ends at a new prepositional phrase.
  */
-function actedAgainst(cx: Context, i: number): 'adversarial' | 'benefit' | undefined {
+function actedAgainst(cx: Context, i: number): 'adversarial' | 'benefit' | 'harm' | undefined {
   const clauseStart = cx.s.clauses[cx.s.clauseOf[i]!]!.start;
   let words = 0;
   for (let j = i - 1; j >= clauseStart && words <= OBJECT_WORDS; j--) {
@@ -244,9 +301,70 @@ function actedAgainst(cx: Context, i: number): 'adversarial' | 'benefit' | undef
     if ((e?.relation === 'adversarial' || e?.relation === 'attitude') && passive(cx.tokens, j)) return undefined;
     if (e?.relation === 'adversarial' || (e?.relation === 'attitude' && e.valence < 0)) return 'adversarial';
     if (e?.relation === 'benefit') return 'benefit';
+    if (e?.relation === 'harm' && !passive(cx.tokens, j)) return 'harm';
+    // "the uprising against the regime’s intervention", "a campaign against corruption": the few words right after
+    // "against", unless a relative clause ("protests that began … against corruption") makes it someone else's.
+    if (t.key === 'against' && words <= 4 && !relativeBefore(cx, j)) return 'adversarial';
+    // "victory over terrorism", "triumph over Daesh".
+    if (t.key === 'over' && words <= 4 && j > 0 && VICTORY.test(cx.tokens[j - 1]!.key)) return 'adversarial';
     if (OBJECT_ENDS.test(t.key)) return undefined;
   }
   return undefined;
+}
+
+/** Words that make a quotation right after the entity its predicate: "X is “…”", "described X as “…”", "called X “…”". */
+const QUOTED_PREDICATE = /^(?:is|are|was|were|be|been|remains|as|a|an|the|one|of)$/u;
+
+function quotedPredicate(cx: Context, clause: number, target: Ranges): boolean {
+  const c = cx.s.clauses[clause]!;
+  if (c.kind !== 'quotation' || c.start < target.to || c.sentence !== cx.s.clauses[cx.s.clauseOf[target.from]!]!.sentence) return false;
+  const between = cx.tokens.slice(target.to, c.start).filter((t) => t.kind === 'word');
+  if (between.length > 3 || !between.every((t) => QUOTED_PREDICATE.test(t.key))) return false;
+  // The entity itself must open its clause or be what a naming verb names: "described X as".
+  const before = cx.tokens.slice(cx.s.clauses[cx.s.clauseOf[target.from]!]!.start, target.from).filter((t) => t.kind === 'word');
+  return between.some((t) => t.key === 'as') ? true : opensClause(cx.s, target.from) || before.length === 0;
+}
+
+/**
+ * The entity owns the clause's subject ("X’s record", "the supports of X") and the word is in the
+ * predicate after its copula: what is said of the subject is said of something of X's. A noun of
+ * what befell it ("X’s death was …") is not its own doing.
+ */
+function ownedSubject(cx: Context, target: Ranges, i: number): boolean {
+  const { tokens, s } = cx;
+  const clauseStart = s.clauses[s.clauseOf[target.from]!]!.start;
+  const head = tokens.slice(clauseStart, target.from).filter((t, k) => t.kind === 'word' && !cx.inTarget[clauseStart + k]);
+  // "the supports of Iran and the Lebanese Hezbollah": names coordinated with it share the "of".
+  while (head.length > 2 && (cx.named[tokens.indexOf(head[head.length - 1]!)] || /^(?:and|the)$/u.test(head[head.length - 1]!.key))) head.pop();
+  const possessive = tokens[target.to - 1]!.possessive === true;
+  const ofPhrase = head.length >= 2 && head[head.length - 1]!.key === 'of' && /^(?:the|a|an)$/u.test(head[0]!.key) && head.length <= 5;
+  if (!(possessive && (head.length === 0 || /^(?:the|a|an)$/u.test(head[0]!.key)) && head.length <= 2) && !ofPhrase) return false;
+  if (ofPhrase && head.some((t) => entryAt(tokens, tokens.indexOf(t))?.relation === 'patient-noun')) return false;
+  let copula = -1;
+  for (let j = target.to; j < i; j++) {
+    const t = tokens[j]!;
+    if (t.kind === 'punct' && t.text !== ',') return false;
+    if (t.kind === 'word' && /^(?:is|are|was|were|remains|remained|has been|have been)$/u.test(t.key)) {
+      copula = j;
+      break;
+    }
+  }
+  if (copula < 0) return false;
+  if (possessive) {
+    const noun = tokens.slice(target.to, copula).find((t) => t.kind === 'word');
+    if (noun && lookup(tokens, tokens.indexOf(noun))?.entry.relation === 'patient-noun') return false;
+  }
+  return copula - target.to <= 12;
+}
+
+/** A relative pronoun earlier in the clause, not right after the entity: what follows it is another noun's. */
+function relativeBefore(cx: Context, j: number): boolean {
+  const clauseStart = cx.s.clauses[cx.s.clauseOf[j]!]!.start;
+  for (let k = j - 1; k > clauseStart && !cx.inTarget[k]; k--) {
+    const t = cx.tokens[k]!;
+    if (t.kind === 'word' && /^(?:that|which|who|whom|whose)$/u.test(t.key) && !cx.inTarget[k - 1]) return true;
+  }
+  return false;
 }
 
 /** A passive construction between the entity and the word: "was killed in a US airstrike". */
@@ -262,12 +380,15 @@ function tieOf(cx: Context, i: number, entry: LexiconEntry, target: Ranges): Tie
   const clause = s.clauseOf[i]!;
   const sameClause = s.clauseOf[target.from] === clause || s.clauseOf[target.to - 1] === clause;
   const clauseWeight = CLAUSE_WEIGHT[s.clauses[clause]!.kind];
-  const tie = (weight: number, valence: number, why: string): Tie => ({ weight: Math.min(1, weight * clauseWeight), valence, why });
+  // The clause's weight applies after the cap: a contrast ("However, it now poses a threat") outweighs what came before even when both are fully tied.
+  const tie = (weight: number, valence: number, why: string): Tie => ({ weight: Math.min(1, weight) * clauseWeight, valence, why });
 
   // Harm someone else does nearby does not make the entity bad: it may be the victim, and an honour
   // done to those around it ("his martyred companions") reflects on it.
   const loose = relation === 'harm' ? (entry.victim ? 0.25 : 0.05) : 0.25;
   const looseValence = relation === 'harm' && entry.victim ? entry.victim : v;
+  // "Salih described Kadhimi as a “patriot …”", "Saudi Arabia is “a true partner”, said Kadhimi": the quotation says what it is.
+  if (!sameClause && quotedPredicate(cx, clause, target)) return tie(0.8, v, 'quoted-predicate');
   if (!sameClause) {
     const sameSentence = s.clauses[s.clauseOf[target.from]!]!.sentence === s.clauses[clause]!.sentence;
     // A quotation near a name is not said of it: "“Iraq won’t allow threats …,” the Iraqi PM said".
@@ -276,9 +397,13 @@ function tieOf(cx: Context, i: number, entry: LexiconEntry, target: Ranges): Tie
   }
   const after = i >= target.to;
   const subject = after && opensClause(s, target.from);
+  if (subject && tokens[target.to - 1]!.possessive && ownedSubject(cx, target, i)) return tie(0.7, v, 'its-predicate');
   if (cx.inPhrase[i] || subject) {
     const kind = cx.inPhrase[i] ?? 'predicate';
     if (after && saidBetween(tokens, target.to, i)) return tie(0.1, v, 'says');
+    // "Muhandis appreciated Iran … for their role in defeating Daesh": what follows its judgement is about the one it judges.
+    if (after && judgedBetween(tokens, target.to, i)) return tie(0.1, v, 'judges-another');
+    if (after && tokens.slice(target.to, i).some((t) => t.kind === 'word' && NEEDS.test(t.key))) return tie(0.1, v, 'lacks');
     if (passive(tokens, i) || (relation === 'harm' && after && passiveBetween(tokens, target.to, i))) {
       if (relation === 'harm') return tie(0.9, entry.victim ?? 0, `${kind}:done-to`);
       if (relation === 'adversarial') return tie(0.9, -2, `${kind}:defeated`);
@@ -290,6 +415,8 @@ function tieOf(cx: Context, i: number, entry: LexiconEntry, target: Ranges): Tie
     if (relation === 'patient-noun') return tie(0.1, v, `${kind}:befell`);
     const against = actedAgainst(cx, i);
     if (against === 'adversarial' || (against === 'benefit' && v < 0)) return tie(0.5, -v, `${kind}:acts-against`);
+    // "gunned down peaceful protesters": harming the good is the doer's fault; what its victims are called is theirs.
+    if (against === 'harm') return v > 0 ? tie(0.5, -v, `${kind}:harms`) : tie(0.1, v, `${kind}:harms`);
     if (qualifiesOther(cx, i, entry)) return tie(0.15, v, `${kind}:qualifies-another`);
     if (cx.inPhrase[i]) return tie(1, v, `phrase:${kind}`);
     const distance = tokens.slice(target.to, i).filter((t) => t.kind === 'word').length;
@@ -302,6 +429,8 @@ function tieOf(cx: Context, i: number, entry: LexiconEntry, target: Ranges): Tie
       // "Soleimani’s assassination" happens to him; "Soleimani’s warrior charisma" is his.
       return relation === 'patient-noun' || relation === 'harm' ? tie(0.1, v, 'has-happen') : tie(0.9, v, 'its');
     }
+    // "The Raisi administration’s record … is commendable", "the role of the PMU was decisive": the subject is the entity's.
+    if (ownedSubject(cx, target, i)) return tie(0.7, v, 'its-predicate');
     return tie(loose, looseValence, 'clause');
   }
   // The word comes before the name: does it govern it?
@@ -329,8 +458,13 @@ function tieOf(cx: Context, i: number, entry: LexiconEntry, target: Ranges): Tie
   }
   // "attacks carried out by pro-Iranian militias": the one after "by" did it.
   if (last === 'by' && (between <= 3 || passiveBy) && between < 10) {
+    // "The offensive was thwarted by the popular forces": what the agent acts against is to its credit.
+    if (v < 0 && adversarialBetween(cx, i + 1, target.from)) return tie(0.6, -v, 'thwarted-by');
     if (relation === 'harm') return tie(0.8, v, 'done-by');
-    if (relation !== 'attitude' && v < 0) return tie(0.6, v, 'done-by');
+    // "was thwarted by", "was praised by": the one after "by" thwarts or praises; "was liberated by": it liberates.
+    if (relation === 'adversarial' || relation === 'attitude') return tie(0.2, 0, 'done-by');
+    if (relation === 'benefit') return tie(0.8, v, 'done-by');
+    if (v < 0) return tie(0.6, v, 'done-by');
   }
   if (between <= 2) {
     if ((prepositions.has('from') || prepositions.has('against')) && (relation === 'benefit' || relation === 'adversarial')) {
@@ -349,10 +483,30 @@ function tieOf(cx: Context, i: number, entry: LexiconEntry, target: Ranges): Tie
       case 'benefit':
         return tie(0.5, v, 'beneficiary');
     }
+    // "die-hard supporters of Sadr": who follows it says nothing of it.
+    if (last === 'of' && between === 0 && FOLLOWERS.test(tokens[i]!.key)) return tie(0.1, v, 'has-followers');
     if (last === 'of' && between === 0) return tie(0.9, v, 'of');
     if (between === 0 && !last) return tie(0.8, v, 'modifier');
   }
   return tie(loose, looseValence, 'clause');
+}
+
+/** A judgement verb (not a noun: "the praise of") between the entity and the word, in the active voice. */
+function judgedBetween(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let j = from; j < to; j++) {
+    if (tokens[j]!.kind !== 'word' || lookup(tokens, j)?.entry.relation !== 'attitude' || passive(tokens, j)) continue;
+    if (/(?:ed|es|s)$/u.test(tokens[j]!.key) && !/(?:ness|ss)$/u.test(tokens[j]!.key)) return true;
+    // A bare form is a verb right after its subject: "officials deny any role".
+    if (tokens.slice(from, j).every((t) => t.kind !== 'word' || AUXILIARY.test(t.key) || /ly$/u.test(t.key))) return true;
+  }
+  return false;
+}
+
+const AUXILIARY = /^(?:do|does|did|will|would|can|could|may|might|must|should|also|now|still|again|have|has|had)$/u;
+
+function adversarialBetween(cx: Context, from: number, to: number): boolean {
+  for (let j = from; j < to; j++) if (entryAt(cx.tokens, j)?.relation === 'adversarial') return true;
+  return false;
 }
 
 /** A saying verb between the entity and the word: the word is its speech. */
@@ -403,6 +557,11 @@ function modified(cx: Context, i: number, valence: number): number {
     }
     if (HEDGES.has(t.key)) {
       v *= 0.7;
+      break;
+    }
+    // "has positioned itself as a defender": how it presents itself, not how the passage judges it.
+    if (/^(?:itself|himself|herself|themselves)$/u.test(t.key) && tokens[j + 1]?.key === 'as') {
+      v *= 0.3;
       break;
     }
   }

@@ -93,8 +93,11 @@ function shortlist(readings: readonly AccountReading[]): AccountReading[] {
   for (const list of byPerspective.values()) {
     const extreme = (sign: number) => [...list].sort((a, b) => sign * (a.lead.stance - b.lead.stance) || a.doc.localeCompare(b.doc)).slice(0, ACCOUNTS_PER_SIDE);
     for (const r of new Set([...extreme(1), ...extreme(-1)])) {
-      const passages = [...r.passages].sort((a, b) => Math.abs(b.stance) - Math.abs(a.stance)).slice(0, PASSAGES_PER_ACCOUNT);
-      out.push({ ...r, passages });
+      const passages = r.passages
+        .filter((p) => !p.setting)
+        .sort((a, b) => Math.abs(b.stance) - Math.abs(a.stance))
+        .slice(0, PASSAGES_PER_ACCOUNT);
+      if (passages.length) out.push({ ...r, passages });
     }
   }
   return out.sort((a, b) => a.doc.localeCompare(b.doc));

@@ -6,8 +6,9 @@
  * (lib/contrasts/entity.ts) for the entities it mentions. DOM-free.
  */
 import { readAccount, type AccountPassageInput, type AccountReading } from '../accounts/account';
-import { findNames, type Span } from '../accounts/mentions';
-import { headNouns, referencesInDocument } from '../accounts/references';
+import { findNames, type OtherSpan, type Span } from '../accounts/mentions';
+import { headNouns, peopleReferences, referencesInDocument } from '../accounts/references';
+import { demonymOf } from '../names/places';
 import type { EntityType } from '../kb/types';
 import { extractClaims, type ClaimRecord, type FactEntity } from './facts';
 
@@ -38,8 +39,12 @@ export interface ContrastEntity {
   names: readonly string[];
 }
 
-/** Where an entity is named in a passage, and where the other entities are (the builder knows; the CLI asks the matcher). */
-export type Locate = (text: string, entity: ContrastEntity) => { targets: Span[]; others: Span[] };
+/**
+ * Where an entity is named in a passage, and where the other entities are (the builder knows; the
+ * CLI asks the matcher). An other's `entity` id, when given, lets a reading say who did what
+ * ("attacks carried out by pro-Iranian militias").
+ */
+export type Locate = (text: string, entity: ContrastEntity) => { targets: Span[]; others: OtherSpan[] };
 
 export interface DocumentReading {
   doc: string;
@@ -62,6 +67,30 @@ export function headsFor(entities: ReadonlyMap<string, ContrastEntity>): (entity
   };
 }
 
+interface Country {
+  id: string;
+  names: readonly string[];
+  demonym: string;
+}
+
+const countryCache = new WeakMap<ReadonlyMap<string, ContrastEntity>, Country[]>();
+
+/** The entities that are countries of the place list, with their demonym: their people are spoken of as them. */
+function countriesOf(entities: ReadonlyMap<string, ContrastEntity>): Country[] {
+  let list = countryCache.get(entities);
+  if (!list) {
+    list = [...entities.values()].flatMap((e) => {
+      if (e.type !== 'place') return [];
+      const demonym = e.names.map(demonymOf).find((d) => d !== undefined);
+      return demonym ? [{ id: e.id, names: e.names, demonym }] : [];
+    });
+    countryCache.set(entities, list);
+  }
+  return list;
+}
+
+const overlapping = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+
 export function readDocument(
   doc: ContrastDocument,
   passages: readonly ContrastPassage[],
@@ -79,7 +108,10 @@ export function readDocument(
     for (const id of p.entities) {
       const entity = entities.get(id);
       if (!entity) continue;
-      byEntity.set(id, [...(byEntity.get(id) ?? []), { id: p.id, text: p.text, ...locate(p.text, entity) }]);
+      const where = locate(p.text, entity);
+      // Named only inside another entity's name ("the US-Iraq talks"): no account of it here.
+      if (where.targets.length === 0) continue;
+      byEntity.set(id, [...(byEntity.get(id) ?? []), { id: p.id, text: p.text, ...where }]);
     }
   }
   const text = new Map(passages.map((p) => [p.id, p.text]));
@@ -92,8 +124,25 @@ export function readDocument(
       byEntity.set(id, [...(byEntity.get(id) ?? []), { id: r.passage, text: passage, targets: r.spans, others }]);
     }
   }
+  // "The Iraqi people", "Iraqis": the country's people, read as accounts of the country.
+  for (const country of countriesOf(entities)) {
+    const entity = entities.get(country.id)!;
+    for (const p of passages) {
+      const spans = peopleReferences(p.text, country.names, country.demonym);
+      if (spans.length === 0) continue;
+      const list = byEntity.get(country.id) ?? [];
+      const at = list.findIndex((x) => x.id === p.id);
+      const base = at >= 0 ? list[at]! : { id: p.id, text: p.text, ...locate(p.text, entity) };
+      const extra = spans.filter((s) => !base.targets.some((t) => overlapping(s, t)));
+      const merged = { ...base, targets: [...base.targets, ...extra].sort((a, b) => a.start - b.start), others: (base.others ?? []).filter((o) => !extra.some((s) => overlapping(s, o))) };
+      if (at >= 0) list[at] = merged;
+      else list.push(merged);
+      byEntity.set(country.id, list);
+    }
+  }
   const accounts = [...byEntity].flatMap(([id, list]) => {
-    const reading = readAccount({ entity: id, person: entities.get(id)!.type === 'person', doc: doc.id, perspective: doc.perspective, passages: list });
+    const type = entities.get(id)!.type;
+    const reading = readAccount({ entity: id, person: type === 'person', place: type === 'place', doc: doc.id, perspective: doc.perspective, passages: list });
     return reading ? [reading] : [];
   });
   const referred = new Map<string, string[]>();

@@ -22,11 +22,16 @@ export function contrastEntities(kb: KnowledgeBase): Map<string, ContrastEntity>
   return new Map(kb.entities.map((e) => [e.id, { id: e.id, type: e.type, name: e.name, names: namesOf(e) }]));
 }
 
-/** Where an entity and the others are named in a passage: its names, else the matcher's longer name that holds it ("Soleimani’s assassination"). */
+/**
+ * Where an entity and the others are named in a passage: its names, else the matcher's longer
+ * name that holds it ("Soleimani’s assassination"). A name inside another entity's longer name
+ * is that entity's: "Iraq" in "the US-Iraq talks" is the dialogue, not Iraq.
+ */
 export function matcherLocate(matcher: Matcher): Locate {
   return (text, entity) => {
     const found = matcherMentions(text, matcher);
-    let targets = findNames(text, entity.names);
+    const insideAnother = (t: Span) => found.some((m) => m.entity !== entity.id && m.start <= t.start && t.end <= m.end && m.end - m.start > t.end - t.start);
+    let targets = findNames(text, entity.names).filter((t) => !insideAnother(t));
     if (targets.length === 0) targets = found.filter((m) => m.entity === entity.id);
     const others = found.filter((m) => m.entity !== entity.id && !targets.some((t) => overlaps(t, m)));
     return { targets, others };

@@ -41,3 +41,18 @@ export function applyDecisions<T extends AutoContrast | AutoDisagreement>(items:
   const verdict = new Map(decisions.map((d) => [d.id, d.decision]));
   return items.filter((i) => verdict.get(i.id) !== 'dismissed').map((i) => (verdict.get(i.id) === 'kept' ? { ...i, review: 'kept' as const } : i));
 }
+
+/** The decisions a list holds, each checked; anything damaged is dropped, never the whole list. */
+export function parseDecisions(stored: unknown): ReviewDecision[] {
+  if (!Array.isArray(stored)) return [];
+  return stored.flatMap((item) => {
+    const parsed = v.safeParse(ReviewDecisionSchema, item);
+    return parsed.success ? [parsed.output] : [];
+  });
+}
+
+/** The list after the reader's verdict on one item; `null` takes the verdict back. */
+export function withDecision(list: readonly ReviewDecision[], item: AutoContrast | AutoDisagreement, verdict: Review | null, at: Date): ReviewDecision[] {
+  const others = list.filter((d) => d.id !== item.id);
+  return verdict === null ? others : mergeDecisions(others, [decisionFor(item, verdict, at)]);
+}

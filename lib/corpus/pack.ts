@@ -16,6 +16,7 @@
  * `serialisePack` writes a stable text (fixed key order, one list item per line) so that
  * export → import → export gives the same bytes, and a pack diffs well under version control.
  */
+import { ReviewDecisionSchema, type ReviewDecision } from '../contrasts/review';
 import * as v from 'valibot';
 import { ContrastsFileSchema, type ContrastsFile } from '../kb/contrasts';
 import { CITE, GazetteerEntrySchema, KEBAB_ID, PerspectiveSchema } from '../kb/schema';
@@ -74,9 +75,6 @@ export interface PackDerived {
   fingerprints: DocumentFingerprint[];
 }
 
-/** A reader's decision of a kind whose shape its feature defines (automatic contrasts). */
-export type DecisionRecord = Record<string, unknown>;
-
 export interface PackDecisions {
   /** The reader's outlet labels: domain → outlet and perspective (edits of the source registry). */
   outletLabels?: Source[];
@@ -86,8 +84,8 @@ export interface PackDecisions {
    * that imports the pack, so a rejected name stays rejected there too.
    */
   learnedNames?: NameEdit[];
-  /** Automatic contrasts the reader dismissed or kept. */
-  contrasts?: DecisionRecord[];
+  /** Automatic contrasts and disagreements the reader dismissed or kept (lib/contrasts/review.ts). */
+  contrasts?: ReviewDecision[];
 }
 
 export interface CorpusPack {
@@ -124,18 +122,6 @@ const hashLists = v.custom<number[][]>(
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-/** Keys sorted at every level, so that a record's text is the same whoever built it. */
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (!isPlainObject(value)) return value;
-  const sorted: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) sorted[key] = sortKeys(value[key]);
-  return sorted;
-}
-const decisionRecord = v.pipe(
-  v.custom<DecisionRecord>(isPlainObject, 'is not an object'),
-  v.transform((record) => sortKeys(record) as DecisionRecord),
-);
 
 const { paragraphs, ...draftMetadata } = draftEntries;
 // Metadata first and the text last, so a pack reads (and diffs) document by document.
@@ -186,7 +172,7 @@ const packHeaderEntries = {
     v.strictObject({
       outletLabels: v.optional(list(sourceSchema, MAX_PACK_SOURCES, 'outlet labels')),
       learnedNames: v.optional(list(nameEditSchema, MAX_PACK_DECISIONS, 'decisions')),
-      contrasts: v.optional(list(decisionRecord, MAX_PACK_DECISIONS, 'decisions')),
+      contrasts: v.optional(list(ReviewDecisionSchema, MAX_PACK_DECISIONS, 'decisions')),
     }),
   ),
 };

@@ -8,6 +8,7 @@
  */
 import type { MatcherData } from '../engine/types';
 import { cleanDocument } from '../corpus/clean';
+import { attachAutomaticContrasts } from './automatic-contrasts';
 import { buildContrasts } from './contrasts';
 import { extractDocument, createExtractor, paragraphAt, type DocumentExtraction } from './extract';
 import { compileGazetteer, foldedKey, type GazetteerInput, type InputFile, type MatcherInput } from './gazetteer';
@@ -83,10 +84,12 @@ export function buildKnowledgeBase(input: CorpusInput): BuildResult {
     const { passages, kbEntities } = mergeExtractions(documents, entries, extractions);
     // Curated contrasts, every quote verified against the documents.
     if (input.contrasts) issues.push(...attachContrasts(input.contrasts, documents, kbEntities));
+    kbBody = { schemaVersion: KB_SCHEMA_VERSION, perspectives, documents, entities: kbEntities, passages };
+    // After the curated ones, which it leaves alone (an automatic contrast of their documents is not repeated).
+    attachAutomaticContrasts(kbBody, extractor.matcher);
     report.unmentioned = kbEntities
       .filter((e) => Object.keys(e.mentions).length === 0)
       .map((e) => ({ entity: e.id, file: entries.find((s) => s.entry.id === e.id)!.file }));
-    kbBody = { schemaVersion: KB_SCHEMA_VERSION, perspectives, documents, entities: kbEntities, passages };
   }
 
   report.errors = issues.filter((i) => i.severity === 'error');

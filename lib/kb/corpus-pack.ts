@@ -54,7 +54,9 @@ export function corpusPackOf(result: BuildResult, meta: PackMeta): CorpusPack | 
     perspectives: kb.perspectives,
     sources: meta.sources,
     // The curated entries as written (the knowledge base adds mentions and accounts to them).
-    entities: kb.entities.map(({ mentions: _m, accounts: _a, contrasts: _c, disagreements: _d, ...entry }) => entry),
+    entities: kb.entities.map(
+      ({ mentions: _m, accounts: _a, contrasts: _c, disagreements: _d, automaticContrasts: _ac, automaticDisagreements: _ad, stanceStrip: _s, ...entry }) => entry,
+    ),
     contrasts: meta.contrasts,
     disagreements: meta.disagreements,
     documents: kb.documents.map(packDocumentOf),

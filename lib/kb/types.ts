@@ -6,6 +6,9 @@
  * Bump KB_SCHEMA_VERSION whenever a field changes meaning; the background re-seeds its
  * database when the built knowledge base's `version` (a content hash) changes.
  */
+import type { StanceMark } from '../contrasts/entity';
+import type { AutoContrast, AutoDisagreement } from '../contrasts/types';
+
 export const KB_SCHEMA_VERSION = 1;
 
 export type EntityType = 'person' | 'organization' | 'place' | 'event';
@@ -102,6 +105,12 @@ export interface KbEntity extends GazetteerEntry {
   contrasts?: Contrast[];
   /** Disagreements of fact between documents about this entity. */
   disagreements?: FactDisagreement[];
+  /** Contrasts found automatically (lib/kb/automatic-contrasts.ts), not reviewed: after the curated ones. */
+  automaticContrasts?: AutoContrast[];
+  /** Disagreements of fact found automatically that name this entity. */
+  automaticDisagreements?: AutoDisagreement[];
+  /** Every document's account of it, most negative first: the entity view's stance strip. */
+  stanceStrip?: StanceMark[];
 }
 
 // --- Curated contrasts and disagreements of fact ------------------------------------------

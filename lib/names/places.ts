@@ -12,7 +12,8 @@ import { plainWord } from './tokens';
 export interface PlaceList {
   /** Which packages and versions the list was made from. */
   source: string;
-  places: { kind: 'country' | 'capital' | 'city'; country: string; names: string[] }[];
+  /** A country's `demonym` is its English adjective ("Iraqi", "Saudi Arabian"). */
+  places: { kind: 'country' | 'capital' | 'city'; country: string; names: string[]; demonym?: string }[];
   /** Demonyms in English ("Iraqi", "Iranian"), one word each. */
   demonyms: string[];
 }
@@ -41,6 +42,15 @@ export function listedPlace(name: string): string | undefined {
     lookups.set(name, place);
   }
   return place ?? undefined;
+}
+
+let countryDemonyms: Map<string, string> | undefined;
+
+/** The demonym of the country a name is in the list as ("Iraq" → "Iraqi"); none for cities or unlisted names. */
+export function demonymOf(name: string): string | undefined {
+  countryDemonyms ??= new Map(placeList.places.flatMap((p) => (p.kind === 'country' && p.demonym ? [[p.country, p.demonym] as const] : [])));
+  const place = listedPlace(name);
+  return place ? countryDemonyms.get(place) : undefined;
 }
 
 /** Names already looked up: the same words are asked about many times per document. */

@@ -4,8 +4,8 @@
  * hand-labelled accounts (scripts/eval/stance.ts) for Backstory's rules and the packages it
  * was compared with.
  *
- *   npm run eval                  stance on the dev split
- *   npm run eval -- --stance-blind  stance on the blind test split (run it once per final choice)
+ *   npm run eval                   stance on the 528 tuning accounts: τ chosen on all of them, and cross-validated by source
+ *   npm run eval -- --stance-fresh  also the fresh blind set, τ chosen on the 528 (run it once, on the final rules)
  */
 import { resolve } from 'node:path';
 import type { Matcher } from '../../lib/engine/matcher';
@@ -15,31 +15,65 @@ import { evaluateContrasts, formatContrastsEvaluation, withheldKnowledgeBase } f
 import {
   afinnWindowClassifier,
   backstoryClassifier,
+  crossValidateStance,
   evaluateStance,
+  FRESH_STANCE_SET,
   formatStanceFigures,
+  readFreshStanceSet,
   readStanceSet,
+  scored,
   sentimentPackageClassifier,
   STANCE_SET,
   StanceSetError,
   vaderClassifier,
   winkClassifier,
-  type Split,
+  type Classifier,
+  type LabelledAccount,
 } from './stance';
 
 export async function accountsReport(matcher: Matcher, argv: readonly string[]): Promise<string> {
   const input = readCorpusInput();
   const sections = [formatContrastsEvaluation(evaluateContrasts(input, matcher))];
   const path = process.env.BACKSTORY_STANCE_SET ?? resolve(PROJECT_ROOT, STANCE_SET);
+  let set: LabelledAccount[];
   try {
-    const set = await readStanceSet(path);
-    const kb = withheldKnowledgeBase(input);
-    const types = new Map<string, EntityType>(kb.entities.map((e) => [e.id, e.type]));
-    const split: Split = argv.includes('--stance-blind') ? 'test' : 'dev';
-    const classifiers = [backstoryClassifier(matcher, types), afinnWindowClassifier(), sentimentPackageClassifier(), vaderClassifier(), winkClassifier()];
-    sections.push(formatStanceFigures(classifiers.map((c) => evaluateStance(set, c, split))));
+    set = await readStanceSet(path);
   } catch (error) {
     if (!(error instanceof StanceSetError)) throw error;
     sections.push(`Stance: skipped (${error.message})`);
+    return sections.join('\n\n');
   }
+  const kb = withheldKnowledgeBase(input);
+  const types = new Map<string, EntityType>(kb.entities.map((e) => [e.id, e.type]));
+  const classifiers = [backstoryClassifier(matcher, types), afinnWindowClassifier(), sentimentPackageClassifier(), vaderClassifier(), winkClassifier()].map(scored);
+  sections.push(stanceReport(set, classifiers));
+  if (argv.includes('--stance-fresh')) sections.push(await freshReport(set, classifiers));
   return sections.join('\n\n');
+}
+
+export function stanceReport(set: readonly LabelledAccount[], classifiers: readonly Classifier[]): string {
+  const all = formatStanceFigures(
+    `Stance toward the entity, tuning set (${set.length} accounts: dev and the first test split; τ chosen on all of them)`,
+    classifiers.map((c) => evaluateStance(set, set, c, 'tuning set')),
+  );
+  const cv = classifiers.map((c) => crossValidateStance(set, c));
+  const folds = `  ${cv[0]!.classifier}, per fold: ${cv[0]!.folds.map((a) => a.toFixed(3)).join(' ')}`;
+  const honest = formatStanceFigures(`Stance, cross-validated over sources (5 folds; each scored with the τ of the other four): the estimate before a blind run`, cv);
+  return `${all}\n\n${honest}\n${folds}`;
+}
+
+/** The fresh blind set, scored with the τ chosen on the whole tuning set. */
+export async function freshReport(tuning: readonly LabelledAccount[], classifiers: readonly Classifier[]): Promise<string> {
+  const path = process.env.BACKSTORY_STANCE_FRESH ?? resolve(PROJECT_ROOT, FRESH_STANCE_SET);
+  let fresh: LabelledAccount[];
+  try {
+    fresh = await readFreshStanceSet(path);
+  } catch (error) {
+    if (!(error instanceof StanceSetError)) throw error;
+    return `Stance, fresh blind set: not scored (${error.message})`;
+  }
+  return formatStanceFigures(
+    `Stance toward the entity, FRESH BLIND SET (${fresh.length} accounts, ${path}; τ chosen on the ${tuning.length} tuning accounts) — run once, on the final rules`,
+    classifiers.map((c) => evaluateStance(tuning, fresh, c, 'fresh blind set')),
+  );
 }

@@ -67,7 +67,9 @@ export function buildPlaceList(): PlaceList {
       const t = c.translations[lang];
       if (t) names.add(t.common).add(t.official);
     }
-    places.push({ kind: 'country', country: c.cca2, names: [...names] });
+    // The demonym ("Iraqi") lets accounts read "the Iraqi people" and "Iraqis" as the country.
+    const demonym = c.demonyms?.eng?.m;
+    places.push({ kind: 'country', country: c.cca2, names: [...names], ...(demonym ? { demonym } : {}) });
     for (const d of [c.demonyms?.eng?.m, c.demonyms?.eng?.f]) if (d && !d.includes(' ')) demonyms.add(d);
     for (const capital of c.capital ?? []) {
       capitals.add(`${c.cca2}:${capital}`);

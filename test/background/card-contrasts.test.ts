@@ -51,6 +51,40 @@ describe.skipIf(!realKb)('card contrasts (built knowledge base)', () => {
     }
   });
 
+  it('puts the contrasts found automatically after the curated ones, labelled, with both outlets and perspectives', () => {
+    const card = buildCardData(kb, 'iraq', readerUrlFor)!;
+    const origins = card.contrasts!.map((c) => c.origin);
+    expect(origins[0]).toBe('curated');
+    expect(origins.slice(origins.indexOf('automatic'))).toEqual(origins.filter((o) => o === 'automatic'));
+    const automatic = card.contrasts!.filter((c) => c.origin === 'automatic');
+    expect(automatic.length).toBeGreaterThan(0);
+    for (const c of automatic) {
+      expect(c.positions).toHaveLength(2);
+      expect(c.positions[0]!.perspective.id).not.toBe(c.positions[1]!.perspective.id);
+      for (const p of c.positions) {
+        expect(p.outlet).toBe(kb.documents.find((d) => d.id === p.doc)!.outlet);
+        expect(p.stance).toMatch(/^(Negative|Neutral|Positive) account$/);
+      }
+    }
+  });
+
+  it('leaves out an automatic contrast the reader dismissed and marks one kept', () => {
+    const [first, second] = buildCardData(kb, 'iran', readerUrlFor)!.contrasts!.filter((c) => c.origin === 'automatic');
+    const decision = (id: string, verdict: 'kept' | 'dismissed') => ({ id, decision: verdict, decidedAt: '2026-01-01T00:00:00.000Z', entities: ['iran'], docs: ['x'] });
+    const card = buildCardData({ ...kb, decisions: [decision(first!.id, 'dismissed'), decision(second!.id, 'kept')] }, 'iran', readerUrlFor)!;
+    const ids = card.contrasts!.map((c) => c.id);
+    expect(ids).not.toContain(first!.id);
+    expect(card.contrasts!.find((c) => c.id === second!.id)!.review).toBe('kept');
+  });
+
+  it('shows an automatic disagreement of fact with each document’s value', () => {
+    const card = buildCardData(kb, 'iraqi-parliament', readerUrlFor)!;
+    const automatic = card.disagreements!.find((d) => d.origin === 'automatic')!;
+    expect(automatic.claims.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(automatic.claims.map((c) => c.claim)).size).toBeGreaterThan(1);
+    expect(automatic.claims.every((c) => c.readerUrl.startsWith('reader.html?doc='))).toBe(true);
+  });
+
   it('an entity without curated contrasts has none', () => {
     const card = buildCardData(kb, 'basra', readerUrlFor)!;
     expect(card.contrasts).toEqual([]);

@@ -67,6 +67,19 @@ export const fixtureKb: KnowledgeBase = {
         { doc: 'iran-meddles', perspective: 'israeli', passages: ['iran-meddles:4:1', 'iran-meddles:6:0'] },
         { doc: 'tasnim-pmu', perspective: 'iranian-state', passages: ['tasnim-pmu:2:0'] },
       ],
+      automaticContrasts: [
+        {
+          id: 'auto-contrast:popular-mobilization-units:iran-meddles+tasnim-pmu',
+          origin: 'automatic',
+          entity: 'popular-mobilization-units',
+          topic: 'How outlets describe Popular Mobilization Units',
+          strength: 1.2,
+          positions: [
+            { doc: 'iran-meddles', perspective: 'israeli', passage: 'iran-meddles:4:1', quote: 'The PMU are a violent force that attacked protesters.', stance: -0.6, characterisation: { kind: 'copular', text: 'are a violent force' } },
+            { doc: 'tasnim-pmu', perspective: 'iranian-state', passage: 'tasnim-pmu:2:0', quote: 'The Hashd al-Shaabi was decisive in securing the country against Daesh.', stance: 0.5 },
+          ],
+        },
+      ],
     }),
     entity({ id: 'qasem-soleimani', type: 'person', name: 'Qasem Soleimani', aliases: ['Qassem Soleimani', 'Qassim Soleimani', 'Soleimani', 'قاسم سليماني'], summary: 'Commander of the IRGC Quds Force, killed January 2020.', links: [{ to: 'quds-force', rel: 'commander of' }] }),
     entity({ id: 'quds-force', type: 'organization', name: 'Quds Force', aliases: ['IRGC Quds Force', 'Qods Force'], contextual: ['Quds'], summary: 'Foreign operations arm of the IRGC.' }),

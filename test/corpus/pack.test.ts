@@ -165,12 +165,25 @@ describe('corpus pack refusals', () => {
     expect(checkPack(pack)).toEqual({ ok: false, reason: 'documents has more than 10,000 documents' });
   });
 
-  it('keeps the reader’s decisions as they were written, keys in a stable order', () => {
+  it('carries the reader’s keep/dismiss on automatic contrasts, and refuses a malformed one', () => {
     const pack = sample();
-    expect(pack.decisions?.contrasts).toEqual([{ decision: 'kept', id: 'auto-1f2e' }]);
-    const reordered = parsePack(edited((p) => set(p.decisions!, 'contrasts', [{ id: 'auto-1f2e', at: 1592300000000, decision: 'kept' }])));
-    expect(reordered.ok && Object.keys(reordered.pack.decisions!.contrasts![0]!)).toEqual(['at', 'decision', 'id']);
-    expect(reason(edited((p) => set(p.decisions!, 'contrasts', [['not', 'a', 'record']])))).toBe('decisions.contrasts[0] is not an object');
+    expect(pack.decisions?.contrasts).toEqual([
+      {
+        id: 'auto-contrast:kataib-hezbollah:d-5c1e0b7a9f3d2e41+rockets-test-kadhimi',
+        decision: 'kept',
+        decidedAt: '2020-06-16T10:00:00.000Z',
+        entities: ['kataib-hezbollah'],
+        docs: ['d-5c1e0b7a9f3d2e41', 'rockets-test-kadhimi'],
+      },
+    ]);
+    const dismissed = { ...pack.decisions!.contrasts![0]!, decision: 'dismissed' as const, decidedAt: '2020-07-01T00:00:00.000Z' };
+    const written = serialisePack({ ...pack, decisions: { ...pack.decisions, contrasts: [dismissed] } });
+    expect(parsePack(written)).toMatchObject({ ok: true, pack: { decisions: { contrasts: [dismissed] } } });
+    // A pack without any stays without: the list is optional.
+    const { contrasts: _c, ...others } = pack.decisions!;
+    expect(parsePack(serialisePack({ ...pack, decisions: others }))).toMatchObject({ ok: true, pack: { decisions: { learnedNames: others.learnedNames } } });
+    expect(reason(edited((p) => set(p.decisions!.contrasts![0]!, 'decision', 'maybe')))).toMatch(/^decisions\.contrasts\[0\]\.decision/);
+    expect(reason(edited((p) => set(p.decisions!, 'contrasts', [['not', 'a', 'record']])))).toMatch(/^decisions\.contrasts\[0\]/);
   });
 
   it('carries the reader’s edits of learned names, and refuses one it cannot apply', () => {

@@ -6,13 +6,13 @@ import { knowledgeBaseContrasts } from '../../lib/contrasts/from-kb';
 import { findQuote } from '../../lib/kb/contrasts';
 import { PROJECT_ROOT, readCorpusInput } from '../../scripts/build-corpus';
 import { evaluateContrasts, formatContrastsEvaluation, withheldKnowledgeBase } from '../../scripts/eval/contrasts';
-import { backstoryClassifier, evaluateStance, readStanceSet, STANCE_SET } from '../../scripts/eval/stance';
+import { backstoryClassifier, crossValidateStance, readStanceSet, STANCE_SET } from '../../scripts/eval/stance';
 import { readMatcher } from '../../scripts/spot';
 
 // Reached when the automatic contrasts were written: 3 of the 6 curated contrasts, both disagreements.
 const MIN_CONTRASTS_RECOVERED = 3;
-// Reached on the dev split when the stance rules were last tuned (0.810).
-const MIN_STANCE_DEV_ACCURACY = 0.8;
+// Cross-validated over sources on the 528 tuning accounts when the stance rules were last tuned.
+const MIN_STANCE_CV_ACCURACY = 0.65;
 
 test('with contrasts.json withheld, both curated disagreements are found and the contrasts recovered stay at the level reached', async () => {
   const result = evaluateContrasts(readCorpusInput(), await readMatcher());
@@ -40,9 +40,9 @@ test('every automatic contrast and claim quotes its document verbatim, and every
 
 const stanceSet = process.env.BACKSTORY_STANCE_SET ?? resolve(PROJECT_ROOT, STANCE_SET);
 
-test.skipIf(!existsSync(stanceSet))('stance toward the entity stays at the accuracy reached on the dev split', async () => {
+test.skipIf(!existsSync(stanceSet))('stance toward the entity stays at the cross-validated accuracy reached on the tuning accounts', async () => {
   const kb = withheldKnowledgeBase(readCorpusInput());
   const types = new Map(kb.entities.map((e) => [e.id, e.type]));
-  const figures = evaluateStance(await readStanceSet(stanceSet), backstoryClassifier(await readMatcher(), types), 'dev');
-  expect(figures.accuracy).toBeGreaterThanOrEqual(MIN_STANCE_DEV_ACCURACY);
+  const figures = crossValidateStance(await readStanceSet(stanceSet), backstoryClassifier(await readMatcher(), types));
+  expect(figures.accuracy).toBeGreaterThanOrEqual(MIN_STANCE_CV_ACCURACY);
 });

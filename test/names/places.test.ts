@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isDemonym, listedPlace } from '../../lib/names/places';
+import { demonymOf, isDemonym, listedPlace } from '../../lib/names/places';
 import { buildPlaceList, PLACES_FILE } from '../../scripts/names/build-places';
 
 describe('the place list', () => {
@@ -13,6 +13,9 @@ describe('the place list', () => {
     expect(listedPlace('Kadhimi')).toBeUndefined();
     for (const word of ['Iraqi', 'Iranians', 'Shiite', "Shi'ite", 'Kurdish']) expect(isDemonym(word)).toBe(true);
     expect(isDemonym('Iraq')).toBe(false);
+    expect(demonymOf('Iraq')).toBe('Iraqi');
+    expect(demonymOf('United States of America')).toBe('American');
+    expect(demonymOf('Basra')).toBeUndefined(); // a city's people are not a country's
   });
 
   it('is what the packages give (regenerate with scripts/names/build-places.ts)', () => {
