@@ -143,7 +143,7 @@ function main(argv: string[]): number {
     const generated = result.variants.reduce((n, c) => n + c.generated, 0);
     const dropped = result.variants.reduce((n, c) => n + c.dropped, 0);
     console.log(
-      `Transliteration variants: ${generated} spellings for ${result.variants.length} entries ` +
+      `Generated spellings (transliteration, script, US/U.S.): ${generated} spellings for ${result.variants.length} entries ` +
         `(${dropped} dropped as colliding; list one entry's with --variants <id>).`,
     );
   }

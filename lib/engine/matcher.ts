@@ -160,12 +160,35 @@ class AutomatonMatcher implements Matcher {
       if (classIsWord[classOf[text.charCodeAt(start)]!]) {
         let before = start - 1;
         while (before >= 0 && classOf[text.charCodeAt(before)] === CLASS_JOIN) before--;
-        if (before >= 0 && classIsWord[classOf[text.charCodeAt(before)]!]) continue;
+        if (before >= 0 && classIsWord[classOf[text.charCodeAt(before)]!] && !afterProclitics(text, classOf, classIsWord, start, before)) continue;
       }
       if (patternCapitals[pattern] && !writtenInCapitals(text, start, end)) continue;
       if (place(found, start, end, pattern)) return;
     }
   }
+}
+
+/** Arabic's one-letter proclitics: and, so, with/in, like, for (و ف ب ك ل). */
+function isProclitic(unit: number): boolean {
+  return unit === 0x0648 || unit === 0x0641 || unit === 0x0628 || unit === 0x0643 || unit === 0x0644;
+}
+
+/**
+ * Whether an Arabic-script name starting at `start` follows one or two proclitics that begin
+ * the word (وطهران "and Tehran", بالعراق "in Iraq", وبالعراق): Arabic writes them joined to
+ * the name, and the name alone is the mention. `before` is the last code unit before `start`
+ * that is not a joiner.
+ */
+function afterProclitics(text: string, classOf: Uint16Array, classIsWord: Uint8Array, start: number, before: number): boolean {
+  const first = text.charCodeAt(start);
+  if (first < 0x0600 || first > 0x06ff) return false;
+  for (let letters = 0; letters < 2; letters++) {
+    if (!isProclitic(text.charCodeAt(before))) return false;
+    before--;
+    while (before >= 0 && classOf[text.charCodeAt(before)] === CLASS_JOIN) before--;
+    if (before < 0 || !classIsWord[classOf[text.charCodeAt(before)]!]) return true;
+  }
+  return false;
 }
 
 /** No lower-case letter in text[start, end): "US" but not "us" or "Us". */

@@ -179,11 +179,10 @@ function tokenize(name: string): { word: string; sep: string }[] {
 
 /**
  * The generated spellings of one Latin name, the name itself excluded, fewest edits first.
- * Names in Arabic or Persian script, acronyms and very short names get none: script variants
- * are folded by the alphabet, and a respelt acronym is noise.
+ * Names in Arabic or Persian script, acronyms and very short names get none: script spellings
+ * have their own rules (script-variants.ts), and a respelt acronym is noise.
  */
 export function nameVariants(name: string): string[] {
-  if (ARABIC_SCRIPT.test(name)) return arabicScriptVariants(name);
   if (!LATIN_NAME.test(name)) return [];
   const letters = name.replace(/[^A-Za-z]/g, '');
   if (letters.length < 4 || letters === letters.toUpperCase()) return [];
@@ -214,24 +213,5 @@ export function nameVariants(name: string): string[] {
     seen.add(key);
     out.push(c.text);
   }
-  return out;
-}
-
-const ARABIC_SCRIPT = /^[\u0600-\u06FF\u200C\s]+$/;
-
-/**
- * Arabic and Persian script: letter forms (alef, yaa, kaf, taa marbuta, hamza carriers, harakat,
- * tatweel, ZWNJ) are folded by the alphabet. What is left is the article: Arabic writes
- * الكاظمي, Persian often کاظمی, so a surname with ال also gets a form without it
- * (مصطفى الكاظمي → مصطفى كاظمي, الكاظمي → كاظمي).
- */
-export function arabicScriptVariants(name: string): string[] {
-  const words = name.trim().split(/\s+/);
-  const out: string[] = [];
-  words.forEach((word, i) => {
-    if (word.startsWith('\u0627\u0644') && word.length >= 5 && (i > 0 || words.length === 1)) {
-      out.push([...words.slice(0, i), word.slice(2), ...words.slice(i + 1)].join(' '));
-    }
-  });
   return out;
 }
