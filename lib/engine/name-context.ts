@@ -40,10 +40,12 @@ export function partOfAnotherName(text: string, match: RawMatch): boolean {
   if (/[\s-]/.test(written)) return false; // a name of several words is its own evidence of form
   const before = WORD_BEFORE.exec(text.slice(Math.max(0, match.start - 40), match.start))?.[1];
   const after = WORD_AFTER.exec(text.slice(match.end, match.end + 40))?.[1];
-  if (isCapitalsWord(written) && written.length <= 3) {
-    // Among capitals, an acronym that is also a common little word is the word ("IS IRAQ
-    // READY?"); "US" in a headline is still the country.
-    if (!SHOUTED_WORDS.has(written.toLowerCase())) return false;
+  const letters = written.replace(/\./g, '');
+  if (isCapitalsWord(letters) && letters.length <= 5) {
+    // An acronym ("US", "U.S.", "PMU", "IRGC") next to capitalised words is still itself: "Two
+    // U.S. Bases", "UN Security Council". Among capitals, one that is also a common little word
+    // is the word ("IS IRAQ READY?"); "US" in a headline is still the country.
+    if (!SHOUTED_WORDS.has(letters.toLowerCase())) return false;
     return (before !== undefined && isCapitalsWord(before)) || (after !== undefined && isCapitalsWord(after));
   }
   return (before !== undefined && isCapitalisedName(before)) || (after !== undefined && isCapitalisedName(after));

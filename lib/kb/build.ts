@@ -8,6 +8,7 @@
  */
 import { foldPattern } from '../engine/alphabet';
 import { BLOCKER_PREFIX, validateBlockersFile, type Blocker } from './blockers';
+import { datedEventPatterns, readEventHeads } from './dated-names';
 import { readEventCues } from './event-cues';
 import { generateVariantPatterns, type VariantCounts } from './variant-patterns';
 import { buildMatcher } from '../engine/build-matcher';
@@ -90,7 +91,7 @@ export function buildKnowledgeBase(input: CorpusInput): BuildResult {
   const blockers = readBlockers(input, issues);
   const blockerKeys = new Set(blockers.flatMap((b) => b.names.map(foldedKey)));
   const generated = generateVariantPatterns(entries, curated, foldedKey, blockerKeys);
-  const patterns = [...curated, ...generated.patterns];
+  const patterns = [...curated, ...generated.patterns, ...eventDatePatterns(input, entries, [...curated, ...generated.patterns], blockerKeys, issues)];
   const matcherEntities: MatcherEntity[] = [
     ...entries.map(({ entry }) => ({ id: entry.id, name: entry.name, type: entry.type })),
     ...blockers.map((b) => ({ id: BLOCKER_PREFIX + b.id, name: b.names[0]!, type: 'organization' as const, blocker: true as const })),
@@ -163,6 +164,20 @@ export function buildKnowledgeBase(input: CorpusInput): BuildResult {
   return { kb, matcher: { ...matcherData, kbVersion: version }, report, variants: generated.counts };
 }
 
+/** Events by their date ("October 2019 protests", "2008 Strategic Framework Agreement"): see dated-names.ts. */
+function eventDatePatterns(
+  input: CorpusInput,
+  entries: readonly SourcedEntry[],
+  names: readonly NamePattern[],
+  blockerKeys: ReadonlySet<string>,
+  issues: BuildIssue[],
+): NamePattern[] {
+  const read = input.eventCues ? readEventHeads(input.eventCues.file, input.eventCues.data, entries) : { heads: [], issues: [] };
+  issues.push(...read.issues);
+  const taken = new Set([...names.map((p) => foldedKey(p.text)), ...blockerKeys]);
+  return datedEventPatterns(entries, names, read.heads, foldedKey, taken);
+}
+
 const TOPIC_PREFIX = 'topic:';
 
 function readTopicWords(input: CorpusInput, issues: BuildIssue[]): string[] {
@@ -203,7 +218,8 @@ export function entryVariants(input: CorpusInput, id: string): { text: string; k
   const curated = entries.flatMap(({ entry }, i) => entryPatterns(entry, i));
   const blockerKeys = new Set(readBlockers(input, []).flatMap((b) => b.names.map(foldedKey)));
   const generated = generateVariantPatterns(entries, curated, foldedKey, blockerKeys).patterns;
-  return [...curated, ...generated]
+  const dated = eventDatePatterns(input, entries, [...curated, ...generated], blockerKeys, []);
+  return [...curated, ...generated, ...dated]
     .filter((p) => p.entity === index)
     .map((p) => ({ text: p.text, key: foldedKey(p.text), specificity: p.specificity, path: p.path }));
 }
