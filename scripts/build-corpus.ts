@@ -59,6 +59,7 @@ export function readCorpusInput(root = PROJECT_ROOT): CorpusInput {
   const blockers = existsSync(join(root, 'data/blockers.json')) ? readJson('data/blockers.json') : undefined;
   const eventCues = existsSync(join(root, 'data/event-cues.json')) ? readJson('data/event-cues.json') : undefined;
   const topicWords = existsSync(join(root, 'data/topic-words.json')) ? readJson('data/topic-words.json') : undefined;
+  const synonyms = existsSync(join(root, 'data/synonyms.json')) ? readJson('data/synonyms.json') : undefined;
   return {
     documents,
     seeds,
@@ -68,6 +69,7 @@ export function readCorpusInput(root = PROJECT_ROOT): CorpusInput {
     ...(blockers ? { blockers } : {}),
     ...(eventCues ? { eventCues } : {}),
     ...(topicWords ? { topicWords } : {}),
+    ...(synonyms ? { synonyms } : {}),
   };
 }
 

@@ -10,6 +10,7 @@ import { foldPattern } from '../engine/alphabet';
 import { BLOCKER_PREFIX, validateBlockersFile, type Blocker } from './blockers';
 import { datedEventPatterns, readEventHeads } from './dated-names';
 import { readEventCues } from './event-cues';
+import { readSynonyms, spunPatterns } from './spun-names';
 import { generateVariantPatterns, type VariantCounts } from './variant-patterns';
 import { buildMatcher } from '../engine/build-matcher';
 import { spotText } from '../engine/evidence';
@@ -67,6 +68,8 @@ export interface CorpusInput {
   eventCues?: InputFile;
   /** `data/topic-words.json`: words that put a page on topic, never marked (issue 3). */
   topicWords?: InputFile;
+  /** `data/synonyms.json`: words spinners and machine translation put in names (spun-names.ts). */
+  synonyms?: InputFile;
 }
 
 export interface BuildResult {
@@ -91,7 +94,7 @@ export function buildKnowledgeBase(input: CorpusInput): BuildResult {
   const blockers = readBlockers(input, issues);
   const blockerKeys = new Set(blockers.flatMap((b) => b.names.map(foldedKey)));
   const generated = generateVariantPatterns(entries, curated, foldedKey, blockerKeys);
-  const patterns = [...curated, ...generated.patterns, ...eventDatePatterns(input, entries, [...curated, ...generated.patterns], blockerKeys, issues)];
+  const patterns = derivedPatterns(input, entries, [...curated, ...generated.patterns], blockerKeys, issues);
   const matcherEntities: MatcherEntity[] = [
     ...entries.map(({ entry }) => ({ id: entry.id, name: entry.name, type: entry.type })),
     ...blockers.map((b) => ({ id: BLOCKER_PREFIX + b.id, name: b.names[0]!, type: 'organization' as const, blocker: true as const })),
@@ -164,18 +167,26 @@ export function buildKnowledgeBase(input: CorpusInput): BuildResult {
   return { kb, matcher: { ...matcherData, kbVersion: version }, report, variants: generated.counts };
 }
 
-/** Events by their date ("October 2019 protests", "2008 Strategic Framework Agreement"): see dated-names.ts. */
-function eventDatePatterns(
+/**
+ * The names the matcher learns: `names` (curated and respelt) plus events by their date
+ * ("October 2019 protests", "2008 Strategic Framework Agreement": dated-names.ts) and spun
+ * names ("Popular Mobilization Committee": spun-names.ts), none of which may take a key
+ * already taken.
+ */
+function derivedPatterns(
   input: CorpusInput,
   entries: readonly SourcedEntry[],
   names: readonly NamePattern[],
   blockerKeys: ReadonlySet<string>,
   issues: BuildIssue[],
 ): NamePattern[] {
-  const read = input.eventCues ? readEventHeads(input.eventCues.file, input.eventCues.data, entries) : { heads: [], issues: [] };
-  issues.push(...read.issues);
+  const heads = input.eventCues ? readEventHeads(input.eventCues.file, input.eventCues.data, entries) : { heads: [], issues: [] };
+  const synonyms = input.synonyms ? readSynonyms(input.synonyms.file, input.synonyms.data) : { synonyms: new Map<string, string[]>(), issues: [] };
+  issues.push(...heads.issues, ...synonyms.issues);
   const taken = new Set([...names.map((p) => foldedKey(p.text)), ...blockerKeys]);
-  return datedEventPatterns(entries, names, read.heads, foldedKey, taken);
+  const dated = datedEventPatterns(entries, names, heads.heads, foldedKey, taken);
+  for (const p of dated) taken.add(foldedKey(p.text));
+  return [...names, ...dated, ...spunPatterns(entries, names, synonyms.synonyms, foldedKey, taken)];
 }
 
 const TOPIC_PREFIX = 'topic:';
@@ -218,8 +229,7 @@ export function entryVariants(input: CorpusInput, id: string): { text: string; k
   const curated = entries.flatMap(({ entry }, i) => entryPatterns(entry, i));
   const blockerKeys = new Set(readBlockers(input, []).flatMap((b) => b.names.map(foldedKey)));
   const generated = generateVariantPatterns(entries, curated, foldedKey, blockerKeys).patterns;
-  const dated = eventDatePatterns(input, entries, [...curated, ...generated], blockerKeys, []);
-  return [...curated, ...generated, ...dated]
+  return derivedPatterns(input, entries, [...curated, ...generated], blockerKeys, [])
     .filter((p) => p.entity === index)
     .map((p) => ({ text: p.text, key: foldedKey(p.text), specificity: p.specificity, path: p.path }));
 }

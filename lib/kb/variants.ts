@@ -121,6 +121,8 @@ export const RULES: readonly VariantRule[] = [
 
 /** The Arabic article before a word: al-, el-, ul- (and the assimilated forms are left alone). */
 const ARTICLE = /^(al|el)$/i;
+/** The sun letters as transliterated (t th d dh r z s sh n): the article assimilates to them. */
+const SUN_LETTER = /^(sh|th|dh|[tdrzsn])/;
 /** How the article is written: al-X, el-X, X alone, or joined alX. */
 const ARTICLE_FORMS = ['al-', 'el-', '', 'al'];
 
@@ -194,6 +196,10 @@ export function nameVariants(name: string): string[] {
     if (ARTICLE.test(token.word) && token.sep !== '' && !last) {
       // The article's own separator is part of its form ("al-", "al", "").
       options = ARTICLE_FORMS.map((form, k) => ({ text: form === 'al-' ? token.word + token.sep : form, edits: k === 0 ? 0 : 1 }));
+      // Before a sun letter the article is said, and often written, assimilated: al-Shaabi is
+      // ash-Shaabi, or joined as Ashaabi.
+      const sun = SUN_LETTER.exec(tokens[i + 1]!.word.toLowerCase())?.[1];
+      if (sun) options.push({ text: `a${sun}-`, edits: 1 }, { text: 'a', edits: 1 });
     } else {
       options = wordVariants(token.word).map((v) => ({ text: v.text + token.sep, edits: v.edits }));
       // A hyphen joining two parts of one name may be dropped: Abdul-Mahdi, Abdulmahdi.

@@ -65,6 +65,12 @@ describe('the spellings readers meet', () => {
     }
   });
 
+  test('the article assimilates to a sun letter: al-Shaabi is ash-Shaabi, or Ashaabi joined', () => {
+    const hashd = spellings('Hashd al-Shaabi');
+    for (const s of ['Hashd ash-Shaabi', 'Hashd Ashaabi', "Hashd 'Ashaabi"]) expect(hashd).toContain(foldedKey(s));
+    expect(spellings('al-Kadhimi')).not.toContain(foldedKey('ak-Kadhimi')); // k is a moon letter
+  });
+
   test('the alphabet, not the rules, folds apostrophes, hyphens and diacritics', () => {
     expect(foldedKey("Gha'ani")).toBe(foldedKey('Ghaani'));
     expect(foldedKey('Abdul-Mahdi')).toBe(foldedKey('Abdul Mahdi'));
