@@ -60,6 +60,8 @@ export function readCorpusInput(root = PROJECT_ROOT): CorpusInput {
   const eventCues = existsSync(join(root, 'data/event-cues.json')) ? readJson('data/event-cues.json') : undefined;
   const topicWords = existsSync(join(root, 'data/topic-words.json')) ? readJson('data/topic-words.json') : undefined;
   const synonyms = existsSync(join(root, 'data/synonyms.json')) ? readJson('data/synonyms.json') : undefined;
+  const countries = existsSync(join(root, 'data/countries.json')) ? readJson('data/countries.json') : undefined;
+  const institutionNouns = existsSync(join(root, 'data/institution-nouns.json')) ? readJson('data/institution-nouns.json') : undefined;
   return {
     documents,
     seeds,
@@ -70,6 +72,8 @@ export function readCorpusInput(root = PROJECT_ROOT): CorpusInput {
     ...(eventCues ? { eventCues } : {}),
     ...(topicWords ? { topicWords } : {}),
     ...(synonyms ? { synonyms } : {}),
+    ...(countries ? { countries } : {}),
+    ...(institutionNouns ? { institutionNouns } : {}),
   };
 }
 

@@ -5,7 +5,9 @@
  * shipped arrays in place and expands the class table; nothing is rebuilt.
  */
 import type { MatcherData, MatcherEntity, RawMatch } from './types';
+import { compileCountries, type Countries } from './countries';
 import { compileCues } from './events';
+import { compileNouns, type CompiledNoun } from './institution-nouns';
 import * as alphabet from './alphabet';
 import {
   MATCHER_FORMAT,
@@ -42,20 +44,34 @@ export interface Matcher {
   findAll(text: string, from?: number, to?: number): RawMatch[];
   /** Issue 3: compiled event cues (see events.ts); empty when the matcher ships none. */
   readonly eventCues: ReturnType<typeof compileCues>;
+  /** Countries by name and demonym (countries.ts); none when the matcher ships none. */
+  readonly countries: Countries;
+  /** Institutions by their common noun (institution-nouns.ts); empty when the matcher ships none. */
+  readonly institutionNouns: readonly CompiledNoun[];
 }
 
 class AutomatonMatcher implements Matcher {
   readonly entities: readonly MatcherEntity[];
   readonly eventCues: ReturnType<typeof compileCues>;
+  readonly countries: Countries;
+  readonly institutionNouns: readonly CompiledNoun[];
   private readonly a: LoadedAutomaton;
   private readonly classOf: Uint16Array;
   /** Raw offset of each consumed class, by consumed index modulo its size. */
   private readonly ring: Int32Array;
   private readonly ringMask: number;
 
-  constructor(entities: readonly MatcherEntity[], automaton: LoadedAutomaton, eventCues: ReturnType<typeof compileCues> = []) {
+  constructor(
+    entities: readonly MatcherEntity[],
+    automaton: LoadedAutomaton,
+    eventCues: ReturnType<typeof compileCues> = [],
+    countries: Countries = compileCountries([]),
+    institutionNouns: readonly CompiledNoun[] = [],
+  ) {
     this.entities = entities;
     this.eventCues = eventCues;
+    this.countries = countries;
+    this.institutionNouns = institutionNouns;
     this.a = automaton;
     this.classOf = alphabet.expandClassRuns(automaton.classRuns);
     let size = 16;
@@ -245,5 +261,20 @@ export function loadMatcher(data: MatcherData): Matcher {
       throw new Error('Backstory matcher: an event cue names an entity the matcher data does not list');
     }
   }
-  return new AutomatonMatcher(data.entities, automaton, compileCues(cues));
+  const countries = Array.isArray(data.countries) ? data.countries : [];
+  const nouns = Array.isArray(data.institutionNouns) ? data.institutionNouns : [];
+  const inRange = (i: unknown, n: number) => Number.isInteger(i) && (i as number) >= 0 && (i as number) < n;
+  for (const c of countries) {
+    if (!Array.isArray(c.words) || (c.place !== undefined && !inRange(c.place, data.entities.length))) {
+      throw new Error('Backstory matcher: a country names an entity the matcher data does not list');
+    }
+  }
+  for (const n of nouns) {
+    const ids = [n.entity, ...n.needs];
+    const countryIds = [...(n.country !== undefined ? [n.country] : []), ...(n.hosts ?? [])];
+    if (!ids.every((i) => inRange(i, data.entities.length)) || !countryIds.every((i) => inRange(i, countries.length)) || !Array.isArray(n.nouns)) {
+      throw new Error('Backstory matcher: an institution noun names an entity or a country the matcher data does not list');
+    }
+  }
+  return new AutomatonMatcher(data.entities, automaton, compileCues(cues), compileCountries(countries), compileNouns(nouns));
 }

@@ -10,6 +10,7 @@ import { foldPattern } from '../engine/alphabet';
 import { BLOCKER_PREFIX, validateBlockersFile, type Blocker } from './blockers';
 import { datedEventPatterns, readEventHeads } from './dated-names';
 import { readEventCues } from './event-cues';
+import { readCountries, readInstitutionNouns } from './institution-nouns';
 import { readSynonyms, spunPatterns } from './spun-names';
 import { generateVariantPatterns, type VariantCounts } from './variant-patterns';
 import { buildMatcher } from '../engine/build-matcher';
@@ -70,6 +71,10 @@ export interface CorpusInput {
   topicWords?: InputFile;
   /** `data/synonyms.json`: words spinners and machine translation put in names (spun-names.ts). */
   synonyms?: InputFile;
+  /** `data/countries.json`: countries by name and demonym, to tell whose institution a noun is. */
+  countries?: InputFile;
+  /** `data/institution-nouns.json`: "parliament", "the coalition" for the entity on a page about it. */
+  institutionNouns?: InputFile;
 }
 
 export interface BuildResult {
@@ -118,6 +123,16 @@ export function buildKnowledgeBase(input: CorpusInput): BuildResult {
         const read = readEventCues(input.eventCues.file, input.eventCues.data, entries);
         issues.push(...read.issues);
         if (read.cues.length) matcherData = { ...matcherData, eventCues: read.cues };
+      }
+      if (input.countries) {
+        const countries = readCountries(input.countries.file, input.countries.data, entries);
+        issues.push(...countries.issues);
+        if (countries.countries.length) matcherData = { ...matcherData, countries: countries.countries };
+        if (input.institutionNouns) {
+          const read = readInstitutionNouns(input.institutionNouns.file, input.institutionNouns.data, entries, countries.countries);
+          issues.push(...read.issues);
+          if (read.nouns.length) matcherData = { ...matcherData, institutionNouns: read.nouns };
+        }
       }
     } catch (error) {
       issues.push({ severity: 'error', file: 'data/gazetteer', message: `the matcher could not be built: ${String(error)}` });

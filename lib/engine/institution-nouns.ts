@@ -1,0 +1,168 @@
+/**
+ * Institutions named by their common noun on a page about them: "parliament" is Iraq's on a page
+ * about Iraqi politics, "the coalition" the anti-ISIS coalition on a page that names it, "the
+ * embassy" the US Embassy in Baghdad on a page about it. Never another country's: a noun counts
+ * for the entity only when
+ * - the page marks one of the entities it `needs` (Iraq or its parliament; the coalition itself);
+ * - it is not qualified as another's: no capitalised name, possessive or other country's word
+ *   right before it ("Bahrain's parliament", "the German parliament", "the Fatah Coalition",
+ *   "Erbil airport", "Security Council"), and no "of <Name>" or "in <Place>" after it other than
+ *   its own ("parliament of Bahrain", "embassy in Tehran"; "embassy in Baghdad" is its own);
+ * - for a noun every country has (`sentenceRivals`: a parliament), its sentence speaks of no
+ *   other country than its own, or the country it speaks of nearest the noun is its own ("In
+ *   Tehran, parliament speaker Qalibaf ... hosted Iraqi delegations" is Iran's); and no sentence has the words that say it is another of its kind (seats and blocs,
+ *   for a coalition that is an electoral list);
+ * - "a parliament" on its own is parliaments in general ("restrained by a parliament"); "a
+ *   parliament vote" is this one's;
+ * - it is not part of a longer name already marked ("Iraqi parliament").
+ * The nouns are curated in data/institution-nouns.json and shipped in the matcher. DOM-free.
+ */
+import { countriesIn, countryOfWord, type Countries, type CountryMention } from './countries';
+import type { MatcherInstitutionNoun, RawMatch } from './types';
+
+export interface CompiledNoun {
+  entity: number;
+  pattern: RegExp;
+  country?: number;
+  /** With `sentenceRivals`: the countries a sentence may name (its own and its hosts'). */
+  allowed?: ReadonlySet<number>;
+  needs: readonly number[];
+  /** Countries the institution stands in besides its own (the embassy's host). */
+  hosts: ReadonlySet<number>;
+  strict: boolean;
+  at: ReadonlySet<string>;
+  notWords?: RegExp;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export function compileNouns(data: readonly MatcherInstitutionNoun[]): CompiledNoun[] {
+  return data.map((n) => {
+    const nouns = [...n.nouns].sort((a, b) => b.length - a.length).map(escape).join('|');
+    return {
+      entity: n.entity,
+      // Not inside a word; an Arabic noun may follow the proclitics و ف ب ك ل (kept out of the match).
+      pattern: new RegExp(`(?<![\\p{L}\\p{N}])([وفبكل]{0,2})(?:${nouns})(?![\\p{L}\\p{N}])`, n.caseSensitive ? 'gu' : 'giu'),
+      ...(n.country !== undefined ? { country: n.country } : {}),
+      ...(n.country !== undefined && n.sentenceRivals ? { allowed: new Set([n.country, ...(n.hosts ?? [])]) } : {}),
+      needs: n.needs,
+      hosts: new Set(n.hosts ?? []),
+      strict: n.strict === true,
+      at: new Set(n.at ?? []),
+      ...(n.notWords ? { notWords: new RegExp(`(?<![\\p{L}\\p{N}])(?:${n.notWords})(?![\\p{L}\\p{N}])`, 'iu') } : {}),
+    };
+  });
+}
+
+/** Determiners and pronouns a noun may follow without being qualified ("the parliament", "its coalition"). */
+const DETERMINERS = new Set('the a an this that its their his her our whose new former current outgoing same whole entire'.split(' '));
+
+/** Words after "a parliament" that show it is not a noun adjunct ("a parliament that...", "a parliament of..."). */
+const FUNCTION_WORDS = new Set('of in on at to for with by from that which who whose where when and or but is was are were has had have be been will would can could should may might'.split(' '));
+
+const WORD_BEFORE = /([\p{L}\p{N}][\p{L}\p{M}\p{N}'’.-]*)[ \u00A0]+$/u;
+const AFTER = /^[ \u00A0]+(of|in)[ \u00A0]+(?:the[ \u00A0]+)?([\p{L}][\p{L}\p{M}'’-]*)/u;
+const WORD_AFTER = /^[ \u00A0]+([\p{L}][\p{L}\p{M}'’-]*)/u;
+const ARABIC = /[\u0600-\u06FF]/;
+
+function capitalised(word: string): boolean {
+  const first = word[0]!;
+  return first !== first.toLowerCase();
+}
+
+/** A line in title case ("Sadr Bloc Wins Most Seats In Parliament"): capitals there say nothing about names. */
+function titleCase(sentence: string): boolean {
+  const words = sentence.match(/[\p{L}][\p{L}'’]{3,}/gu) ?? [];
+  return words.length >= 4 && words.filter(capitalised).length >= words.length * 0.7;
+}
+
+/** Whether the noun at text[start, end) is qualified as another's (see the module comment). */
+function qualifiedAsAnother(noun: CompiledNoun, countries: Countries, text: string, start: number, end: number, sentenceStart: number, inTitle: boolean): boolean {
+  const written = text.slice(start, end);
+  if (ARABIC.test(written)) {
+    // Arabic puts the adjective after the noun: البرلمان البحريني is Bahrain's.
+    const next = WORD_AFTER.exec(text.slice(end, end + 40))?.[1];
+    const c = next === undefined ? undefined : countryOfWord(countries, next);
+    return c !== undefined && c !== noun.country;
+  }
+  const before = WORD_BEFORE.exec(text.slice(Math.max(sentenceStart, start - 40), start))?.[1];
+  if (before !== undefined && /^an?$/i.test(before)) {
+    const next = WORD_AFTER.exec(text.slice(end, end + 40))?.[1];
+    if (next === undefined || capitalised(next) || FUNCTION_WORDS.has(next.toLowerCase())) return true;
+  }
+  if (noun.strict && (before === undefined || !(DETERMINERS.has(before.toLowerCase()) || /^\d+-(?:member|seat)$/.test(before)))) return true;
+  if (before !== undefined && !DETERMINERS.has(before.toLowerCase())) {
+    const c = countryOfWord(countries, before);
+    if (c !== undefined) {
+      if (c !== noun.country) return true;
+    } else if (/['’]s$/.test(before) && capitalised(before)) {
+      return true; // "Sadr's coalition", "Bahrain's parliament"
+    } else if (capitalised(before) && !inTitle && text.slice(sentenceStart, start).trim() !== before) {
+      return true; // "Fatah Coalition", "Erbil airport", "Security Council"
+    }
+  }
+  const after = AFTER.exec(text.slice(end, end + 60));
+  if (after && capitalised(after[2]!) && !noun.at.has(after[2]!.replace(/['’]s$/, ''))) {
+    const c = countryOfWord(countries, after[2]!);
+    if (c === undefined || (c !== noun.country && !noun.hosts.has(c))) return true;
+  }
+  return false;
+}
+
+/** The country mention nearest to `at`. */
+function nearest(spoken: readonly CountryMention[], at: number): CountryMention | undefined {
+  let best: CountryMention | undefined;
+  for (const c of spoken) if (!best || Math.abs(c.at - at) < Math.abs(best.at - at)) best = c;
+  return best;
+}
+
+/** What one text gives: the nouns that count, and whether some would if the page marked more. */
+export interface NounMentions {
+  found: RawMatch[];
+  /** A noun passed every local test but the page does not mark what it needs yet. */
+  waiting: boolean;
+}
+
+/**
+ * The institution nouns in `text` that stand for their entity, given the text's accepted
+ * mentions (sorted by start), its sentences, and what the page marks so far (`pageMarks`).
+ */
+export function findInstitutionNouns(
+  nouns: readonly CompiledNoun[],
+  countries: Countries,
+  text: string,
+  accepted: readonly RawMatch[],
+  sentences: Iterable<{ start: number; end: number }>,
+  pageMarks: (entity: number) => boolean,
+  isPlace: (entity: number) => boolean,
+): NounMentions {
+  const found: RawMatch[] = [];
+  let waiting = false;
+  if (nouns.length === 0 || !nouns.some((n) => (n.pattern.lastIndex = 0, n.pattern.test(text)))) return { found, waiting };
+  for (const sentence of sentences) {
+    const slice = text.slice(sentence.start, sentence.end);
+    let spoken: CountryMention[] | undefined;
+    const inTitle = titleCase(slice);
+    for (const noun of nouns) {
+      noun.pattern.lastIndex = 0;
+      for (let hit = noun.pattern.exec(slice); hit; hit = noun.pattern.exec(slice)) {
+        const start = sentence.start + hit.index + hit[1]!.length; // after any proclitic
+        const end = sentence.start + hit.index + hit[0].length;
+        if (accepted.some((m) => m.start < end && start < m.end) || found.some((m) => m.start < end && start < m.end)) continue;
+        if (qualifiedAsAnother(noun, countries, text, start, end, sentence.start, inTitle)) continue;
+        if (noun.notWords?.test(slice)) continue;
+        if (noun.allowed) {
+          spoken ??= countriesIn(countries, text, sentence.start, sentence.end, accepted, isPlace);
+          if (spoken.some((c) => !noun.allowed!.has(c.country)) && !noun.allowed.has(nearest(spoken, start)!.country)) continue;
+        }
+        if (!noun.needs.some(pageMarks)) {
+          waiting = true;
+          continue;
+        }
+        found.push({ start, end, entity: noun.entity, specificity: 'ambiguous' });
+      }
+    }
+  }
+  found.sort((a, b) => a.start - b.start);
+  return { found, waiting };
+}
