@@ -79,3 +79,27 @@ export interface CountryMention {
   country: number;
   at: number;
 }
+
+const WORD_BEFORE = /([\p{L}\p{N}][\p{L}\p{M}\p{N}'’.-]*)[ \u00A0]+$/u;
+const IN_OR_OF_AFTER = /^[ \u00A0]+(?:of|in)[ \u00A0]+(?:the[ \u00A0]+)?([\p{L}][\p{L}\p{M}'’-]*)/u;
+const WORD_AFTER = /^[ \u00A0]+([\p{L}][\p{L}\p{M}'’-]*)/u;
+const ARABIC = /[\u0600-\u06FF]/;
+
+/**
+ * The countries that qualify the phrase at text[start, end) as theirs: the word right before it
+ * ("Bahrain's parliament", "the German coalition", "Lebanon's October protests"), "in" or "of" a
+ * country right after it ("the protests in Lebanon"), and in Arabic the adjective after it
+ * (البرلمان البحريني).
+ */
+export function qualifyingCountries(countries: Countries, text: string, start: number, end: number): { before?: number; after?: number } {
+  if (ARABIC.test(text.slice(start, end))) {
+    const next = WORD_AFTER.exec(text.slice(end, end + 40))?.[1];
+    const after = next === undefined ? undefined : countryOfWord(countries, next);
+    return after === undefined ? {} : { after };
+  }
+  const word = WORD_BEFORE.exec(text.slice(Math.max(0, start - 40), start))?.[1];
+  const before = word === undefined ? undefined : countryOfWord(countries, word);
+  const next = IN_OR_OF_AFTER.exec(text.slice(end, end + 60))?.[1];
+  const after = next === undefined ? undefined : countryOfWord(countries, next);
+  return { ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}) };
+}

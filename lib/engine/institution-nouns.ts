@@ -17,7 +17,7 @@
  * - it is not part of a longer name already marked ("Iraqi parliament").
  * The nouns are curated in data/institution-nouns.json and shipped in the matcher. DOM-free.
  */
-import { countriesIn, countryOfWord, type Countries, type CountryMention } from './countries';
+import { countriesIn, qualifyingCountries, type Countries, type CountryMention } from './countries';
 import type { MatcherInstitutionNoun, RawMatch } from './types';
 
 export interface CompiledNoun {
@@ -78,34 +78,24 @@ function titleCase(sentence: string): boolean {
 
 /** Whether the noun at text[start, end) is qualified as another's (see the module comment). */
 function qualifiedAsAnother(noun: CompiledNoun, countries: Countries, text: string, start: number, end: number, sentenceStart: number, inTitle: boolean): boolean {
-  const written = text.slice(start, end);
-  if (ARABIC.test(written)) {
-    // Arabic puts the adjective after the noun: البرلمان البحريني is Bahrain's.
-    const next = WORD_AFTER.exec(text.slice(end, end + 40))?.[1];
-    const c = next === undefined ? undefined : countryOfWord(countries, next);
-    return c !== undefined && c !== noun.country;
-  }
+  const ownOrHost = (c: number) => c === noun.country || noun.hosts.has(c);
+  const qualifying = qualifyingCountries(countries, text, start, end);
+  if (qualifying.before !== undefined && qualifying.before !== noun.country) return true;
+  if (qualifying.after !== undefined && !ownOrHost(qualifying.after)) return true;
+  if (ARABIC.test(text.slice(start, end))) return false; // the Arabic adjective follows the noun: checked above
   const before = WORD_BEFORE.exec(text.slice(Math.max(sentenceStart, start - 40), start))?.[1];
   if (before !== undefined && /^an?$/i.test(before)) {
     const next = WORD_AFTER.exec(text.slice(end, end + 40))?.[1];
     if (next === undefined || capitalised(next) || FUNCTION_WORDS.has(next.toLowerCase())) return true;
   }
   if (noun.strict && (before === undefined || !(DETERMINERS.has(before.toLowerCase()) || /^\d+-(?:member|seat)$/.test(before)))) return true;
-  if (before !== undefined && !DETERMINERS.has(before.toLowerCase())) {
-    const c = countryOfWord(countries, before);
-    if (c !== undefined) {
-      if (c !== noun.country) return true;
-    } else if (/['’]s$/.test(before) && capitalised(before)) {
-      return true; // "Sadr's coalition", "Bahrain's parliament"
-    } else if (capitalised(before) && !inTitle && text.slice(sentenceStart, start).trim() !== before) {
-      return true; // "Fatah Coalition", "Erbil airport", "Security Council"
-    }
+  if (before !== undefined && qualifying.before === undefined && !DETERMINERS.has(before.toLowerCase())) {
+    if (/['’]s$/.test(before) && capitalised(before)) return true; // "Sadr's coalition"
+    if (capitalised(before) && !inTitle && text.slice(sentenceStart, start).trim() !== before) return true; // "Fatah Coalition", "Erbil airport", "Security Council"
   }
   const after = AFTER.exec(text.slice(end, end + 60));
-  if (after && capitalised(after[2]!) && !noun.at.has(after[2]!.replace(/['’]s$/, ''))) {
-    const c = countryOfWord(countries, after[2]!);
-    if (c === undefined || (c !== noun.country && !noun.hosts.has(c))) return true;
-  }
+  // "of <Name>", "in <Place>" that is neither a country (checked above) nor the noun's own place.
+  if (after && qualifying.after === undefined && capitalised(after[2]!) && !noun.at.has(after[2]!.replace(/['’]s$/, ''))) return true;
   return false;
 }
 

@@ -6,7 +6,8 @@
  * evidence. Titles and function words next to a name do not count ("Ayatollah Sistani",
  * "When Kayhan wrote"). DOM-free. Issue 3.
  */
-import type { RawMatch } from './types';
+import { qualifyingCountries, type Countries } from './countries';
+import type { MatcherEntity, RawMatch } from './types';
 
 const NOT_A_NAME = new Set(
   (
@@ -54,4 +55,19 @@ export function partOfAnotherName(text: string, match: RawMatch): boolean {
 /** The matches that may be weighed: those not inside another name. */
 export function dropOtherNames(text: string, matches: readonly RawMatch[]): RawMatch[] {
   return matches.filter((m) => !partOfAnotherName(text, m));
+}
+
+/**
+ * A contextual event phrase that any country could have ("the October 2019 protests", "Sunday's
+ * election") is another country's when a country other than the event's own qualifies it:
+ * "Lebanon's October 2019 protests", "the Chilean October 2019 protests", "the October 2019
+ * protests in Lebanon". Such matches are dropped before they are weighed.
+ */
+export function dropOtherCountries(text: string, matches: readonly RawMatch[], entities: readonly MatcherEntity[], countries: Countries): RawMatch[] {
+  return matches.filter((m) => {
+    const own = entities[m.entity]?.country;
+    if (own === undefined || m.specificity !== 'ambiguous') return true;
+    const { before, after } = qualifyingCountries(countries, text, m.start, m.end);
+    return (before === undefined || before === own) && (after === undefined || after === own);
+  });
 }

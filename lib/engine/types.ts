@@ -13,6 +13,8 @@ export interface MatcherEntity {
   blocker?: true;
   /** A topic word ("Iraqi", "militias"): never marked, counts as evidence that the page is on topic (issue 3). */
   topic?: true;
+  /** Index into `MatcherData.countries`: the country whose event this is ("October 2019 protests" are Iraq's). */
+  country?: number;
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import { foldPattern } from '../engine/alphabet';
 import { BLOCKER_PREFIX, validateBlockersFile, type Blocker } from './blockers';
-import { datedEventPatterns, readEventHeads } from './dated-names';
+import { datedEventPatterns, readEventHeads, type EventHeads } from './dated-names';
 import { readEventCues } from './event-cues';
 import { readCountries, readInstitutionNouns } from './institution-nouns';
 import { readSynonyms, spunPatterns } from './spun-names';
@@ -16,7 +16,7 @@ import { generateVariantPatterns, type VariantCounts } from './variant-patterns'
 import { buildMatcher } from '../engine/build-matcher';
 import { spotText } from '../engine/evidence';
 import { loadMatcher, type Matcher } from '../engine/matcher';
-import type { MatcherData, MatcherEntity, RawMatch } from '../engine/types';
+import type { MatcherCountry, MatcherData, MatcherEntity, RawMatch } from '../engine/types';
 import { cleanDocument } from '../corpus/clean';
 import { characterise, rankPassages, type ScoredPassage } from './accounts';
 import { buildContrasts } from './contrasts';
@@ -128,6 +128,10 @@ export function buildKnowledgeBase(input: CorpusInput): BuildResult {
         const countries = readCountries(input.countries.file, input.countries.data, entries);
         issues.push(...countries.issues);
         if (countries.countries.length) matcherData = { ...matcherData, countries: countries.countries };
+        if (input.eventCues) {
+          const heads = readEventHeads(input.eventCues.file, input.eventCues.data, entries).heads;
+          matcherData = { ...matcherData, entities: withEventCountries(matcherData.entities, entries, heads, countries.countries, input.eventCues.file, issues) };
+        }
         if (input.institutionNouns) {
           const read = readInstitutionNouns(input.institutionNouns.file, input.institutionNouns.data, entries, countries.countries);
           issues.push(...read.issues);
@@ -202,6 +206,25 @@ function derivedPatterns(
   const dated = datedEventPatterns(entries, names, heads.heads, foldedKey, taken);
   for (const p of dated) taken.add(foldedKey(p.text));
   return [...names, ...dated, ...spunPatterns(entries, names, synonyms.synonyms, foldedKey, taken)];
+}
+
+/** Each event with a home country in data/event-cues.json's `heads` knows it (see dated-names.ts). */
+function withEventCountries(
+  entities: MatcherEntity[],
+  entries: readonly SourcedEntry[],
+  heads: readonly EventHeads[],
+  countries: readonly MatcherCountry[],
+  file: string,
+  issues: BuildIssue[],
+): MatcherEntity[] {
+  const home = new Map<string, number>();
+  heads.forEach((h, n) => {
+    if (h.country === undefined) return;
+    const c = countries.findIndex((c) => c.words.includes(h.country!));
+    if (c < 0) issues.push({ severity: 'error', file, entry: h.event, path: `heads[${n}].country`, message: `"${h.country}" is not a word of any country in data/countries.json` });
+    else home.set(h.event, c);
+  });
+  return entities.map((e, i) => (i < entries.length && home.has(e.id) ? { ...e, country: home.get(e.id)! } : e));
 }
 
 const TOPIC_PREFIX = 'topic:';

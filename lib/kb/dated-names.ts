@@ -26,6 +26,8 @@ const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Frida
 /** Head nouns a page uses for one event, as curated in data/event-cues.json (`heads`). */
 export interface EventHeads {
   event: string;
+  /** The country whose event it is, as a word of data/countries.json ("Iraq"). */
+  country?: string;
   heads: string[];
 }
 
@@ -33,6 +35,7 @@ const HeadsSchema = v.optional(
   v.array(
     v.strictObject({
       event: v.string(),
+      country: v.optional(v.string()),
       heads: v.pipe(v.array(v.pipe(v.string(), v.regex(/^[A-Za-z][A-Za-z' -]*$/, 'a head noun is a few Latin words'))), v.minLength(1, 'list at least one head noun')),
     }),
   ),
