@@ -71,3 +71,25 @@ export function dropOtherCountries(text: string, matches: readonly RawMatch[], e
     return (before === undefined || before === own) && (after === undefined || after === own);
   });
 }
+
+/** Titles news gives its people: a surname after one is the person it names ("Prime Minister Kadhimi"). */
+const TITLES = new Set(
+  (
+    'president ayatollah gen general lt col maj brig brigadier sheikh sayyed sayyid seyyed haj hajj commander ambassador ' +
+    'secretary envoy minister premier leader speaker cleric imam sardar pm'
+  ).split(' '),
+);
+
+/**
+ * A one-word name of a person that needs other corpus names on the page (`common`: a surname
+ * alone may be someone else's) is as sure as a full name right after a title: "Prime Minister
+ * Kadhimi", "Gen. Soleimani", "Ayatollah Sistani". A saved highlight's one sentence is often all
+ * there is to go by.
+ */
+export function promoteTitledNames(text: string, matches: readonly RawMatch[], entities: readonly MatcherEntity[]): RawMatch[] {
+  return matches.map((m) => {
+    if (m.specificity !== 'common' || entities[m.entity]?.type !== 'person' || /[\s-]/.test(text.slice(m.start, m.end))) return m;
+    const before = WORD_BEFORE.exec(text.slice(Math.max(0, m.start - 40), m.start))?.[1];
+    return before !== undefined && TITLES.has(before.toLowerCase().replace(/\.$/, '')) ? { ...m, specificity: 'unique' as const } : m;
+  });
+}
