@@ -82,6 +82,8 @@ export interface MatcherEventCue {
   /** And, when given, one of these entities or words too. */
   also?: number[];
   alsoWords?: string;
+  /** The event's first and last year: a sentence that gives only other years is about another event. */
+  years?: [number, number];
 }
 
 /** A name found in text: leftmost-longest, word-bounded, non-overlapping. */

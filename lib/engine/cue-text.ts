@@ -1,0 +1,64 @@
+/**
+ * What an event cue's trigger needs of a sentence beyond a regular expression (events.ts uses
+ * these):
+ * - Arabic and Persian letter forms are folded as the matcher folds them (ی ي, ک ك, ة ه, أ إ آ ا),
+ *   one code unit for one, so a trigger written زيارة finds the Persian-lettered زیارة and every
+ *   offset stays the page's;
+ * - Arabic's one-letter proclitics (و ف ب ك ل) may be joined to a trigger, and are not part of it
+ *   (بزيارة → زيارة);
+ * - a sentence dated only with other years is about another event ("Qaani's 2022 visit");
+ * - a trigger right after a participant's possessive ("Ghaani's visit") is attached to it.
+ * DOM-free.
+ */
+import type { RawMatch } from './types';
+
+const FOLDS: Record<string, string> = {
+  '\u06CC': '\u064A', // ی
+  '\u0649': '\u064A', // ى
+  '\u0626': '\u064A', // ئ
+  '\u06A9': '\u0643', // ک
+  '\u0629': '\u0647', // ة
+  '\u0623': '\u0627', // أ
+  '\u0625': '\u0627', // إ
+  '\u0622': '\u0627', // آ
+  '\u0671': '\u0627', // ٱ
+  '\u0624': '\u0648', // ؤ
+};
+const FOLDABLE = new RegExp(`[${Object.keys(FOLDS).join('')}]`, 'gu');
+
+/** `text` with Arabic letter variants folded, code unit for code unit (offsets unchanged). */
+export function foldArabicLetters(text: string): string {
+  return text.replace(FOLDABLE, (c) => FOLDS[c]!);
+}
+
+/**
+ * A trigger's regular expression: word-bounded (`\b` does not know Arabic letters), after up to
+ * two proclitics, which group 1 holds so that the mention starts after them. Its source is folded
+ * like the text.
+ */
+export function triggerPattern(source: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])([وفبكل]{0,2})(?:${foldArabicLetters(source)})(?![\\p{L}\\p{N}])`, 'giu');
+}
+
+const YEAR = /(?<!\d)(1[89]\d\d|20\d\d)(?!\d)/g;
+
+/** Whether `sentence` gives years and none of them is the event's (its first to last year). */
+export function datedOtherwise(sentence: string, years: readonly [number, number] | undefined): boolean {
+  if (!years) return false;
+  let any = false;
+  YEAR.lastIndex = 0;
+  for (let m = YEAR.exec(sentence); m; m = YEAR.exec(sentence)) {
+    const year = Number(m[1]);
+    if (year >= years[0] && year <= years[1]) return false;
+    any = true;
+  }
+  return any;
+}
+
+/** Whether text[start] directly follows a possessive mention of one of `participants` ("Ghaani’s visit"). */
+export function afterPossessive(text: string, start: number, mentions: readonly RawMatch[], participants: ReadonlySet<number>): boolean {
+  const gap = /['’]s?\s+$/.exec(text.slice(Math.max(0, start - 4), start));
+  if (!gap) return false;
+  const end = start - gap[0].length;
+  return mentions.some((m) => m.end === end && participants.has(m.entity));
+}
