@@ -5,6 +5,7 @@
  * it lacks, only by these words. Latin words match capitalised as written ("US", not "us";
  * "Turkey", not "turkey"); Arabic ones after the proclitics و ف ب ك ل. DOM-free.
  */
+import { linkedWordAfter, wordAfter, wordBefore } from './neighbour-words';
 import type { MatcherCountry, RawMatch } from './types';
 
 export interface Countries {
@@ -80,9 +81,6 @@ export interface CountryMention {
   at: number;
 }
 
-const WORD_BEFORE = /([\p{L}\p{N}][\p{L}\p{M}\p{N}'’.-]*)[ \u00A0]+$/u;
-const IN_OR_OF_AFTER = /^[ \u00A0]+(?:of|in)[ \u00A0]+(?:the[ \u00A0]+)?([\p{L}][\p{L}\p{M}'’-]*)/u;
-const WORD_AFTER = /^[ \u00A0]+([\p{L}][\p{L}\p{M}'’-]*)/u;
 const ARABIC = /[\u0600-\u06FF]/;
 
 /**
@@ -93,13 +91,13 @@ const ARABIC = /[\u0600-\u06FF]/;
  */
 export function qualifyingCountries(countries: Countries, text: string, start: number, end: number): { before?: number; after?: number } {
   if (ARABIC.test(text.slice(start, end))) {
-    const next = WORD_AFTER.exec(text.slice(end, end + 40))?.[1];
+    const next = wordAfter(text, end);
     const after = next === undefined ? undefined : countryOfWord(countries, next);
     return after === undefined ? {} : { after };
   }
-  const word = WORD_BEFORE.exec(text.slice(Math.max(0, start - 40), start))?.[1];
+  const word = wordBefore(text, start);
   const before = word === undefined ? undefined : countryOfWord(countries, word);
-  const next = IN_OR_OF_AFTER.exec(text.slice(end, end + 60))?.[1];
+  const next = linkedWordAfter(text, end)?.word;
   const after = next === undefined ? undefined : countryOfWord(countries, next);
   return { ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}) };
 }

@@ -18,6 +18,7 @@
  * The nouns are curated in data/institution-nouns.json and shipped in the matcher. DOM-free.
  */
 import { countriesIn, qualifyingCountries, type Countries, type CountryMention } from './countries';
+import { capitalised, linkedWordAfter, wordAfter, wordBefore } from './neighbour-words';
 import type { MatcherInstitutionNoun, RawMatch } from './types';
 
 export interface CompiledNoun {
@@ -60,15 +61,7 @@ const DETERMINERS = new Set('the a an this that its their his her our whose new 
 /** Words after "a parliament" that show it is not a noun adjunct ("a parliament that...", "a parliament of..."). */
 const FUNCTION_WORDS = new Set('of in on at to for with by from that which who whose where when and or but is was are were has had have be been will would can could should may might'.split(' '));
 
-const WORD_BEFORE = /([\p{L}\p{N}][\p{L}\p{M}\p{N}'’.-]*)[ \u00A0]+$/u;
-const AFTER = /^[ \u00A0]+(of|in)[ \u00A0]+(?:the[ \u00A0]+)?([\p{L}][\p{L}\p{M}'’-]*)/u;
-const WORD_AFTER = /^[ \u00A0]+([\p{L}][\p{L}\p{M}'’-]*)/u;
 const ARABIC = /[\u0600-\u06FF]/;
-
-function capitalised(word: string): boolean {
-  const first = word[0]!;
-  return first !== first.toLowerCase();
-}
 
 /** A line in title case ("Sadr Bloc Wins Most Seats In Parliament"): capitals there say nothing about names. */
 function titleCase(sentence: string): boolean {
@@ -83,9 +76,9 @@ function qualifiedAsAnother(noun: CompiledNoun, countries: Countries, text: stri
   if (qualifying.before !== undefined && qualifying.before !== noun.country) return true;
   if (qualifying.after !== undefined && !ownOrHost(qualifying.after)) return true;
   if (ARABIC.test(text.slice(start, end))) return false; // the Arabic adjective follows the noun: checked above
-  const before = WORD_BEFORE.exec(text.slice(Math.max(sentenceStart, start - 40), start))?.[1];
+  const before = wordBefore(text, start, sentenceStart);
   if (before !== undefined && /^an?$/i.test(before)) {
-    const next = WORD_AFTER.exec(text.slice(end, end + 40))?.[1];
+    const next = wordAfter(text, end);
     if (next === undefined || capitalised(next) || FUNCTION_WORDS.has(next.toLowerCase())) return true;
   }
   if (noun.strict && (before === undefined || !(DETERMINERS.has(before.toLowerCase()) || /^\d+-(?:member|seat)$/.test(before)))) return true;
@@ -93,9 +86,9 @@ function qualifiedAsAnother(noun: CompiledNoun, countries: Countries, text: stri
     if (/['’]s$/.test(before) && capitalised(before)) return true; // "Sadr's coalition"
     if (capitalised(before) && !inTitle && text.slice(sentenceStart, start).trim() !== before) return true; // "Fatah Coalition", "Erbil airport", "Security Council"
   }
-  const after = AFTER.exec(text.slice(end, end + 60));
+  const after = linkedWordAfter(text, end)?.word;
   // "of <Name>", "in <Place>" that is neither a country (checked above) nor the noun's own place.
-  if (after && qualifying.after === undefined && capitalised(after[2]!) && !noun.at.has(after[2]!.replace(/['’]s$/, ''))) return true;
+  if (after !== undefined && qualifying.after === undefined && capitalised(after) && !noun.at.has(after.replace(/['’]s$/, ''))) return true;
   return false;
 }
 
@@ -106,11 +99,11 @@ function nearest(spoken: readonly CountryMention[], at: number): CountryMention 
   return best;
 }
 
-/** What one text gives: the nouns that count, and whether some would if the page marked more. */
+/** What one text gives: the nouns that count, and those that would if the page marked more. */
 export interface NounMentions {
   found: RawMatch[];
-  /** A noun passed every local test but the page does not mark what it needs yet. */
-  waiting: boolean;
+  /** Nouns that passed every local test, with what the page must mark before they count. */
+  waiting: { match: RawMatch; needs: readonly number[] }[];
 }
 
 /**
@@ -127,7 +120,7 @@ export function findInstitutionNouns(
   isPlace: (entity: number) => boolean,
 ): NounMentions {
   const found: RawMatch[] = [];
-  let waiting = false;
+  const waiting: NounMentions['waiting'] = [];
   if (nouns.length === 0 || !nouns.some((n) => (n.pattern.lastIndex = 0, n.pattern.test(text)))) return { found, waiting };
   for (const sentence of sentences) {
     const slice = text.slice(sentence.start, sentence.end);
@@ -145,11 +138,9 @@ export function findInstitutionNouns(
           spoken ??= countriesIn(countries, text, sentence.start, sentence.end, accepted, isPlace);
           if (spoken.some((c) => !noun.allowed!.has(c.country)) && !noun.allowed.has(nearest(spoken, start)!.country)) continue;
         }
-        if (!noun.needs.some(pageMarks)) {
-          waiting = true;
-          continue;
-        }
-        found.push({ start, end, entity: noun.entity, specificity: 'ambiguous' });
+        const match: RawMatch = { start, end, entity: noun.entity, specificity: 'ambiguous' };
+        if (noun.needs.some(pageMarks)) found.push(match);
+        else waiting.push({ match, needs: noun.needs });
       }
     }
   }

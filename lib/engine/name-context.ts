@@ -7,6 +7,7 @@
  * "When Kayhan wrote"). DOM-free. Issue 3.
  */
 import { qualifyingCountries, type Countries } from './countries';
+import { wordAfter, wordBefore } from './neighbour-words';
 import type { MatcherEntity, RawMatch } from './types';
 
 const NOT_A_NAME = new Set(
@@ -21,8 +22,6 @@ const NOT_A_NAME = new Set(
 
 const SHOUTED_WORDS = new Set('is it as at in on an or am be do go he me no so to up we'.split(' '));
 
-const WORD_BEFORE = /([\p{L}][\p{L}\p{M}'’.-]*)[ \u00A0]+$/u;
-const WORD_AFTER = /^[ \u00A0]+([\p{L}][\p{L}\p{M}'’-]*)/u;
 
 function isCapitalisedName(word: string): boolean {
   const first = word[0]!;
@@ -39,8 +38,8 @@ export function partOfAnotherName(text: string, match: RawMatch): boolean {
   if (match.specificity !== 'ambiguous') return false;
   const written = text.slice(match.start, match.end);
   if (/[\s-]/.test(written)) return false; // a name of several words is its own evidence of form
-  const before = WORD_BEFORE.exec(text.slice(Math.max(0, match.start - 40), match.start))?.[1];
-  const after = WORD_AFTER.exec(text.slice(match.end, match.end + 40))?.[1];
+  const before = wordBefore(text, match.start);
+  const after = wordAfter(text, match.end);
   const letters = written.replace(/\./g, '');
   if (isCapitalsWord(letters) && letters.length <= 5) {
     // An acronym ("US", "U.S.", "PMU", "IRGC") next to capitalised words is still itself: "Two
@@ -89,7 +88,7 @@ const TITLES = new Set(
 export function promoteTitledNames(text: string, matches: readonly RawMatch[], entities: readonly MatcherEntity[]): RawMatch[] {
   return matches.map((m) => {
     if (m.specificity !== 'common' || entities[m.entity]?.type !== 'person' || /[\s-]/.test(text.slice(m.start, m.end))) return m;
-    const before = WORD_BEFORE.exec(text.slice(Math.max(0, m.start - 40), m.start))?.[1];
+    const before = wordBefore(text, m.start);
     return before !== undefined && TITLES.has(before.toLowerCase().replace(/\.$/, '')) ? { ...m, specificity: 'unique' as const } : m;
   });
 }

@@ -19,6 +19,7 @@ import * as v from 'valibot';
 import type { BuildIssue } from './schema';
 import type { EventDate, Specificity } from './types';
 import type { NamePattern, SourcedEntry } from './validate';
+import { ownedByOne } from './variant-patterns';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -118,16 +119,5 @@ export function datedEventPatterns(
       for (const date of forms.withYear) push(entity, `${head} of ${date}`, 'ambiguous', 'heads+date~');
     }
   });
-  const owners = new Map<string, Set<number>>();
-  for (const p of out) {
-    const key = foldKey(p.text);
-    owners.set(key, (owners.get(key) ?? new Set()).add(p.entity));
-  }
-  const seen = new Set<string>();
-  return out.filter((p) => {
-    const key = foldKey(p.text);
-    if (taken.has(key) || owners.get(key)!.size > 1 || seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return ownedByOne(out, foldKey, taken);
 }

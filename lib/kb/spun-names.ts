@@ -16,6 +16,7 @@
 import * as v from 'valibot';
 import type { BuildIssue } from './schema';
 import type { NamePattern, SourcedEntry } from './validate';
+import { ownedByOne } from './variant-patterns';
 
 /** Spun forms kept per name, fewest changes first. */
 export const MAX_SPUN_PER_NAME = 24;
@@ -110,13 +111,5 @@ export function spunPatterns(
     if (type === 'organization' && !isProperName(source.text)) continue;
     for (const text of spunForms(source.text, synonyms)) out.push({ entity: source.entity, text, specificity: 'ambiguous', path: `${source.path}~spun` });
   }
-  const owners = new Map<string, Set<number>>();
-  for (const p of out) owners.set(foldKey(p.text), (owners.get(foldKey(p.text)) ?? new Set()).add(p.entity));
-  const seen = new Set<string>();
-  return out.filter((p) => {
-    const key = foldKey(p.text);
-    if (taken.has(key) || owners.get(key)!.size > 1 || seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return ownedByOne(out, foldKey, taken);
 }

@@ -107,3 +107,23 @@ export function generateVariantPatterns(
   });
   return { patterns, counts };
 }
+
+/**
+ * Generated names that may join the matcher: the first of each key, unless the key is `taken`
+ * (a curated name, a blocker) or two entities generate it (it could be either, so neither gets
+ * it). Used for the names derived after the spellings: events by date, spun names.
+ */
+export function ownedByOne(generated: readonly NamePattern[], foldKey: (text: string) => string, taken: ReadonlySet<string>): NamePattern[] {
+  const owners = new Map<string, Set<number>>();
+  for (const p of generated) {
+    const key = foldKey(p.text);
+    owners.set(key, (owners.get(key) ?? new Set()).add(p.entity));
+  }
+  const seen = new Set<string>();
+  return generated.filter((p) => {
+    const key = foldKey(p.text);
+    if (taken.has(key) || owners.get(key)!.size > 1 || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
