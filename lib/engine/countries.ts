@@ -15,9 +15,11 @@ export interface Countries {
   readonly place: readonly (number | undefined)[];
   /** Country index of each gazetteer place that is a country. */
   readonly ofPlace: ReadonlyMap<number, number>;
-  readonly pattern: RegExp;
+  /** The Latin words and the Arabic ones apart: a Latin pattern needs no Unicode mode, and is scanned several times faster. */
+  readonly patterns: readonly RegExp[];
 }
 
+const ARABIC = /[\u0600-\u06FF]/;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A possessive or plural after a name is still the name: "Bahrain's", "Germans". */
 const TAIL = "(?:['’]s)?";
@@ -27,14 +29,19 @@ export function compileCountries(data: readonly MatcherCountry[]): Countries {
   data.forEach((c, i) => {
     for (const w of c.words) if (!byWord.has(w)) byWord.set(w, i);
   });
-  const words = [...byWord.keys()].sort((a, b) => b.length - a.length).map(escape);
-  // Not inside a word; an Arabic word may follow one or two proclitics.
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:[وفبكل]{1,2})?(${words.join('|') || '(?!)'})${TAIL}(?![\\p{L}\\p{N}])`, 'gu');
+  const words = [...byWord.keys()].sort((a, b) => b.length - a.length);
+  const latin = words.filter((w) => !ARABIC.test(w)).map(escape);
+  const arabic = words.filter((w) => ARABIC.test(w)).map(escape);
+  // Not inside a word ("U.S." ends in a stop, so the Latin end is "not a letter" rather than \b); an Arabic word may follow one or two proclitics.
+  const patterns = [
+    ...(latin.length ? [new RegExp(`\\b(${latin.join('|')})${TAIL}(?![A-Za-z])`, 'g')] : []),
+    ...(arabic.length ? [new RegExp(`(?<![\\p{L}\\p{N}])(?:[وفبكل]{1,2})?(${arabic.join('|')})(?![\\p{L}\\p{N}])`, 'gu')] : []),
+  ];
   const ofPlace = new Map<number, number>();
   data.forEach((c, i) => {
     if (c.place !== undefined) ofPlace.set(c.place, i);
   });
-  return { byWord, place: data.map((c) => c.place), ofPlace, pattern };
+  return { byWord, place: data.map((c) => c.place), ofPlace, patterns };
 }
 
 /** The country a word names, if any ("Bahraini" → Bahrain). */
@@ -65,12 +72,14 @@ export function countriesIn(
     else if (!isPlace(m.entity)) inside.push(m);
   }
   const slice = text.slice(start, end);
-  countries.pattern.lastIndex = 0;
-  for (let hit = countries.pattern.exec(slice); hit; hit = countries.pattern.exec(slice)) {
-    const c = countries.byWord.get(hit[1]!);
-    const at = start + hit.index + hit[0].indexOf(hit[1]!); // after any proclitic
-    if (c === undefined || found.some((f) => f.at === at) || inside.some((m) => m.start <= at && at < m.end)) continue;
-    found.push({ country: c, at });
+  for (const pattern of countries.patterns) {
+    pattern.lastIndex = 0;
+    for (let hit = pattern.exec(slice); hit; hit = pattern.exec(slice)) {
+      const c = countries.byWord.get(hit[1]!);
+      const at = start + hit.index + hit[0].indexOf(hit[1]!); // after any proclitic
+      if (c === undefined || found.some((f) => f.at === at) || inside.some((m) => m.start <= at && at < m.end)) continue;
+      found.push({ country: c, at });
+    }
   }
   return found.sort((a, b) => a.at - b.at);
 }
@@ -81,7 +90,6 @@ export interface CountryMention {
   at: number;
 }
 
-const ARABIC = /[\u0600-\u06FF]/;
 
 /**
  * The countries that qualify the phrase at text[start, end) as theirs: the word right before it

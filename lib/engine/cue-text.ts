@@ -7,7 +7,9 @@
  * - Arabic's one-letter proclitics (و ف ب ك ل) may be joined to a trigger, and are not part of it
  *   (بزيارة → زيارة);
  * - a sentence dated only with other years is about another event ("Qaani's 2022 visit");
- * - a trigger right after a participant's possessive ("Ghaani's visit") is attached to it.
+ * - a trigger right after a participant's possessive ("Ghaani's visit") is attached to it, and
+ *   one after a possessive pronoun ("his appointment", "his first visit") to the participant the
+ *   sentence before named.
  * DOM-free.
  */
 import type { RawMatch } from './types';
@@ -32,12 +34,29 @@ export function foldArabicLetters(text: string): string {
 }
 
 /**
- * A trigger's regular expression: word-bounded (`\b` does not know Arabic letters), after up to
- * two proclitics, which group 1 holds so that the mention starts after them. Its source is folded
- * like the text.
+ * A trigger's regular expression (an event cue's, an institution noun's): word-bounded, after up to two proclitics, which group 1 holds
+ * so that the mention starts after them; its source is folded like the text. A source with no
+ * Arabic letters gets ASCII word boundaries and no Unicode mode, which the regex engine scans
+ * several times faster (triggers run on most sentences of a page on the subject): `\b` does not
+ * know Arabic letters, so those get "not a letter or digit" lookarounds instead.
  */
-export function triggerPattern(source: string): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])([وفبكل]{0,2})(?:${foldArabicLetters(source)})(?![\\p{L}\\p{N}])`, 'giu');
+export function triggerPattern(source: string, caseSensitive = false): RegExp {
+  const flags = caseSensitive ? 'g' : 'gi';
+  if (!ARABIC.test(source)) return new RegExp(`\\b()(?:${source})\\b`, flags);
+  return new RegExp(`(?<![\\p{L}\\p{N}])([وفبكل]{0,2})(?:${foldArabicLetters(source)})(?![\\p{L}\\p{N}])`, `${flags}u`);
+}
+
+/** Words that must occur (a participant's, an also-word): word-bounded like a trigger, no proclitics. */
+export function wordsPattern(source: string): RegExp {
+  if (!ARABIC.test(source)) return new RegExp(`\\b(?:${source})\\b`, 'i');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${foldArabicLetters(source)})(?![\\p{L}\\p{N}])`, 'iu');
+}
+
+const ARABIC = /[\u0600-\u06FF]/;
+
+/** Whether `text` has Arabic-script letters at all (most pages have none, and need no folding). */
+export function hasArabicScript(text: string): boolean {
+  return ARABIC.test(text);
 }
 
 const YEAR = /(?<!\d)(1[89]\d\d|20\d\d)(?!\d)/g;
@@ -61,4 +80,17 @@ export function afterPossessive(text: string, start: number, mentions: readonly 
   if (!gap) return false;
   const end = start - gap[0].length;
   return mentions.some((m) => m.end === end && participants.has(m.entity));
+}
+
+const PRONOUN_BEFORE = /(?<![\p{L}])(?:his|her|their)\s+(?:[\p{Ll}]+\s+)?$/iu;
+const PRONOUN = /(?<![\p{L}])(?:his|her|their)(?![\p{L}])/iu;
+
+/** Whether a sentence has a possessive pronoun a trigger could follow. */
+export function hasPossessivePronoun(sentence: string): boolean {
+  return PRONOUN.test(sentence);
+}
+
+/** Whether text[start] follows a possessive pronoun, with at most one word between ("his first visit"). */
+export function afterPronoun(text: string, start: number): boolean {
+  return PRONOUN_BEFORE.test(text.slice(Math.max(0, start - 30), start));
 }

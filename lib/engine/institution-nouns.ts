@@ -19,11 +19,13 @@
  */
 import { countriesIn, qualifyingCountries, type Countries, type CountryMention } from './countries';
 import { capitalised, linkedWordAfter, wordAfter, wordBefore } from './neighbour-words';
+import { foldArabicLetters, hasArabicScript, triggerPattern, wordsPattern } from './cue-text';
 import type { MatcherInstitutionNoun, RawMatch } from './types';
 
 export interface CompiledNoun {
   entity: number;
-  pattern: RegExp;
+  /** The Latin nouns and the Arabic ones apart: a Latin pattern is scanned fast (cue-text.ts); group 1 holds proclitics. */
+  patterns: readonly RegExp[];
   country?: number;
   /** With `sentenceRivals`: the countries a sentence may name (its own and its hosts'). */
   allowed?: ReadonlySet<number>;
@@ -37,22 +39,37 @@ export interface CompiledNoun {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-export function compileNouns(data: readonly MatcherInstitutionNoun[]): CompiledNoun[] {
-  return data.map((n) => {
-    const nouns = [...n.nouns].sort((a, b) => b.length - a.length).map(escape).join('|');
-    return {
-      entity: n.entity,
-      // Not inside a word; an Arabic noun may follow the proclitics و ف ب ك ل (kept out of the match).
-      pattern: new RegExp(`(?<![\\p{L}\\p{N}])([وفبكل]{0,2})(?:${nouns})(?![\\p{L}\\p{N}])`, n.caseSensitive ? 'gu' : 'giu'),
-      ...(n.country !== undefined ? { country: n.country } : {}),
-      ...(n.country !== undefined && n.sentenceRivals ? { allowed: new Set([n.country, ...(n.hosts ?? [])]) } : {}),
-      needs: n.needs,
-      hosts: new Set(n.hosts ?? []),
-      strict: n.strict === true,
-      at: new Set(n.at ?? []),
-      ...(n.notWords ? { notWords: new RegExp(`(?<![\\p{L}\\p{N}])(?:${n.notWords})(?![\\p{L}\\p{N}])`, 'iu') } : {}),
-    };
-  });
+/** The nouns as shipped, compiled; `written` finds whether any noun at all is in a text, in one scan. */
+export interface CompiledNouns {
+  readonly list: readonly CompiledNoun[];
+  readonly written: RegExp;
+}
+
+export function compileNouns(data: readonly MatcherInstitutionNoun[]): CompiledNouns {
+  const all = data.flatMap((n) => n.nouns);
+  const latin = all.filter((w) => !ARABIC.test(w)).map(escape);
+  const arabic = all.filter((w) => ARABIC.test(w)).map((w) => escape(foldArabicLetters(w)));
+  // Case-insensitive and boundary-free: a superset, confirmed by each noun's own pattern.
+  const written = new RegExp([...latin, ...arabic].join('|') || '(?!)', 'i');
+  return { list: data.map((n) => compileNoun(n)), written };
+}
+
+function compileNoun(n: MatcherInstitutionNoun): CompiledNoun {
+  const sources = [n.nouns.filter((w) => !ARABIC.test(w)), n.nouns.filter((w) => ARABIC.test(w))]
+    .filter((group) => group.length > 0)
+    .map((group) => [...group].sort((a, b) => b.length - a.length).map(escape).join('|'));
+  return {
+    entity: n.entity,
+    // Not inside a word; an Arabic noun may follow the proclitics و ف ب ك ل (kept out of the match).
+    patterns: sources.map((source) => triggerPattern(source, n.caseSensitive === true)),
+    ...(n.country !== undefined ? { country: n.country } : {}),
+    ...(n.country !== undefined && n.sentenceRivals ? { allowed: new Set([n.country, ...(n.hosts ?? [])]) } : {}),
+    needs: n.needs,
+    hosts: new Set(n.hosts ?? []),
+    strict: n.strict === true,
+    at: new Set(n.at ?? []),
+    ...(n.notWords ? { notWords: wordsPattern(n.notWords) } : {}),
+  };
 }
 
 /** Determiners and pronouns a noun may follow without being qualified ("the parliament", "its coalition"). */
@@ -70,7 +87,7 @@ function titleCase(sentence: string): boolean {
 }
 
 /** Whether the noun at text[start, end) is qualified as another's (see the module comment). */
-function qualifiedAsAnother(noun: CompiledNoun, countries: Countries, text: string, start: number, end: number, sentenceStart: number, inTitle: boolean): boolean {
+function qualifiedAsAnother(noun: CompiledNoun, countries: Countries, text: string, start: number, end: number, sentenceStart: number, inTitle: () => boolean): boolean {
   const ownOrHost = (c: number) => c === noun.country || noun.hosts.has(c);
   const qualifying = qualifyingCountries(countries, text, start, end);
   if (qualifying.before !== undefined && qualifying.before !== noun.country) return true;
@@ -84,7 +101,7 @@ function qualifiedAsAnother(noun: CompiledNoun, countries: Countries, text: stri
   if (noun.strict && (before === undefined || !(DETERMINERS.has(before.toLowerCase()) || /^\d+-(?:member|seat)$/.test(before)))) return true;
   if (before !== undefined && qualifying.before === undefined && !DETERMINERS.has(before.toLowerCase())) {
     if (/['’]s$/.test(before) && capitalised(before)) return true; // "Sadr's coalition"
-    if (capitalised(before) && !inTitle && text.slice(sentenceStart, start).trim() !== before) return true; // "Fatah Coalition", "Erbil airport", "Security Council"
+    if (capitalised(before) && text.slice(sentenceStart, start).trim() !== before && !inTitle()) return true; // "Fatah Coalition", "Erbil airport", "Security Council"
   }
   const after = linkedWordAfter(text, end)?.word;
   // "of <Name>", "in <Place>" that is neither a country (checked above) nor the noun's own place.
@@ -111,7 +128,7 @@ export interface NounMentions {
  * mentions (sorted by start), its sentences, and what the page marks so far (`pageMarks`).
  */
 export function findInstitutionNouns(
-  nouns: readonly CompiledNoun[],
+  nouns: CompiledNouns,
   countries: Countries,
   text: string,
   accepted: readonly RawMatch[],
@@ -121,14 +138,25 @@ export function findInstitutionNouns(
 ): NounMentions {
   const found: RawMatch[] = [];
   const waiting: NounMentions['waiting'] = [];
-  if (nouns.length === 0 || !nouns.some((n) => (n.pattern.lastIndex = 0, n.pattern.test(text)))) return { found, waiting };
+  const arabic = hasArabicScript(text);
+  const folded = arabic ? foldArabicLetters(text) : text;
+  if (!nouns.written.test(folded)) return { found, waiting };
+  const written = (p: RegExp) => {
+    p.lastIndex = 0;
+    const hit = p.test(folded);
+    p.lastIndex = 0;
+    return hit;
+  };
+  const live = nouns.list.filter((n) => n.patterns.some(written));
+  if (live.length === 0) return { found, waiting };
   for (const sentence of sentences) {
-    const slice = text.slice(sentence.start, sentence.end);
+    const slice = folded.slice(sentence.start, sentence.end);
     let spoken: CountryMention[] | undefined;
-    const inTitle = titleCase(slice);
-    for (const noun of nouns) {
-      noun.pattern.lastIndex = 0;
-      for (let hit = noun.pattern.exec(slice); hit; hit = noun.pattern.exec(slice)) {
+    let title: boolean | undefined;
+    const inTitle = () => (title ??= titleCase(slice));
+    for (const noun of live) for (const pattern of noun.patterns) {
+      pattern.lastIndex = 0;
+      for (let hit = pattern.exec(slice); hit; hit = pattern.exec(slice)) {
         const start = sentence.start + hit.index + hit[1]!.length; // after any proclitic
         const end = sentence.start + hit.index + hit[0].length;
         if (accepted.some((m) => m.start < end && start < m.end) || found.some((m) => m.start < end && start < m.end)) continue;

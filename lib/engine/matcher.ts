@@ -7,7 +7,7 @@
 import type { MatcherData, MatcherEntity, RawMatch } from './types';
 import { compileCountries, type Countries } from './countries';
 import { compileCues } from './events';
-import { compileNouns, type CompiledNoun } from './institution-nouns';
+import { compileNouns, type CompiledNouns } from './institution-nouns';
 import * as alphabet from './alphabet';
 import {
   MATCHER_FORMAT,
@@ -47,14 +47,14 @@ export interface Matcher {
   /** Countries by name and demonym (countries.ts); none when the matcher ships none. */
   readonly countries: Countries;
   /** Institutions by their common noun (institution-nouns.ts); empty when the matcher ships none. */
-  readonly institutionNouns: readonly CompiledNoun[];
+  readonly institutionNouns: CompiledNouns;
 }
 
 class AutomatonMatcher implements Matcher {
   readonly entities: readonly MatcherEntity[];
   readonly eventCues: ReturnType<typeof compileCues>;
   readonly countries: Countries;
-  readonly institutionNouns: readonly CompiledNoun[];
+  readonly institutionNouns: CompiledNouns;
   private readonly a: LoadedAutomaton;
   private readonly classOf: Uint16Array;
   /** Raw offset of each consumed class, by consumed index modulo its size. */
@@ -66,7 +66,7 @@ class AutomatonMatcher implements Matcher {
     automaton: LoadedAutomaton,
     eventCues: ReturnType<typeof compileCues> = [],
     countries: Countries = compileCountries([]),
-    institutionNouns: readonly CompiledNoun[] = [],
+    institutionNouns: CompiledNouns = compileNouns([]),
   ) {
     this.entities = entities;
     this.eventCues = eventCues;

@@ -4,14 +4,28 @@
  * only (a line or block break ends the neighbourhood). DOM-free.
  */
 
-const BEFORE = /([\p{L}\p{N}][\p{L}\p{M}\p{N}'’.-]*)[ \u00A0]+$/u;
 const AFTER = /^[ \u00A0]+([\p{L}][\p{L}\p{M}'’-]*)/u;
 const LINKED_AFTER = /^[ \u00A0]+(of|in)[ \u00A0]+(?:the[ \u00A0]+)?([\p{L}][\p{L}\p{M}'’-]*)/u;
 const REACH = 40;
 
-/** The word that ends right before `at` (not before `floor`), if a space separates them. */
+const SPACE = /[ \u00A0]/;
+const IN_WORD = /[\p{L}\p{M}\p{N}'’.-]/u;
+const STARTS_WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * The word that ends right before `at` (not before `floor`, nor further back than the reach), if
+ * a space separates them. Scanned backwards by hand: it runs for most matches on a page, and a
+ * regular expression anchored at the end tries every start.
+ */
 export function wordBefore(text: string, at: number, floor = 0): string | undefined {
-  return BEFORE.exec(text.slice(Math.max(floor, at - REACH), at))?.[1];
+  const limit = Math.max(floor, at - REACH);
+  let end = at;
+  while (end > limit && SPACE.test(text[end - 1]!)) end--;
+  if (end === at || end === limit) return undefined;
+  let start = end;
+  while (start > limit && IN_WORD.test(text[start - 1]!)) start--;
+  while (start < end && !STARTS_WORD.test(text[start]!)) start++;
+  return start < end ? text.slice(start, end) : undefined;
 }
 
 /** The word that starts right after `at`, if a space separates them. */

@@ -2,7 +2,7 @@
 // Bahrain's or Germany's; "the coalition" is the anti-ISIS coalition where the page names it, not
 // an electoral list; "the embassy" in Baghdad, not in Tehran.
 import { compileCountries } from '../../lib/engine/countries';
-import { findInstitutionNouns, type CompiledNoun, compileNouns } from '../../lib/engine/institution-nouns';
+import { compileNouns, findInstitutionNouns } from '../../lib/engine/institution-nouns';
 import { sentenceSpans } from '../../lib/engine/events';
 import type { RawMatch } from '../../lib/engine/types';
 
@@ -15,7 +15,7 @@ const countries = compileCountries([
   { words: ['Bahrain', 'Bahraini', 'البحريني'] },
   { words: ['Germany', 'German'] },
 ]);
-const nouns: CompiledNoun[] = compileNouns([
+const nouns = compileNouns([
   { entity: 1, nouns: ['parliament', 'البرلمان'], country: 0, sentenceRivals: true, needs: [0, 1] },
   { entity: 1, nouns: ['assembly'], strict: true, country: 0, sentenceRivals: true, needs: [0, 1] },
   { entity: 2, nouns: ['coalition'], needs: [2], notWords: 'seats?|blocs?|elect\\w*' },
