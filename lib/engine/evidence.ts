@@ -2,7 +2,8 @@
  * The context rule: a name that could mean something else counts only when the page is
  * clearly about the corpus.
  * - `unique` names always count;
- * - `common` names ("David Hale") need another entity named uniquely on the page;
+ * - `common` names ("David Hale", a surname alone) need another entity named uniquely on the
+ *   page, or the same entity by a unique name ("Soleimani" beside "Qasem Soleimani");
  * - `ambiguous` names ("PMU", "Hale") need the same entity named unambiguously on the page
  *   (uniquely, or by a common name that itself counts), or two other entities named uniquely.
  *   A common name counts here only when it is accepted itself: on a page about David Hale the
@@ -16,9 +17,11 @@
  * And the pipeline that applies the rule (`PageSpotting`, `spotText`). DOM-free.
  */
 import { runSteps, type Steps } from '../steps';
+import { sentenceSpans } from '../text/sentences';
 import { eventMentionSteps, findEventMentions } from './events';
+import { findInstitutionNouns } from './institution-nouns';
 import type { Matcher } from './matcher';
-import { dropOtherNames } from './name-context';
+import { dropOtherCountries, dropOtherNames, promoteTitledNames } from './name-context';
 import type { Mention, RawMatch } from './types';
 import { findAllSteps, needsSlicing } from './windowed-match';
 
@@ -59,12 +62,18 @@ export class PageEvidence {
       case 'unique':
         return true;
       case 'common':
-        return this.othersNamed(match.entity, 1, isSuppressed);
+        // A surname alone ("Soleimani") counts beside its own full name, too.
+        return this.named.has(match.entity) || this.othersNamed(match.entity, 1, isSuppressed);
       case 'ambiguous':
         if (this.named.has(match.entity)) return true;
         if (this.namedOrCommon.has(match.entity) && this.othersNamed(match.entity, 1, isSuppressed)) return true;
         return this.othersNamed(match.entity, 2, isSuppressed);
     }
+  }
+
+  /** Whether the page names this entity by a `unique` name somewhere. */
+  namesUniquely(entity: number): boolean {
+    return this.named.has(entity);
   }
 
   /** At least `needed` entities other than `entity`, not suppressed, named uniquely (two topic words count as one). */
@@ -81,21 +90,31 @@ export class PageEvidence {
 
 /** One text spotted: the mentions to mark, and the names waiting for more evidence from the page. */
 export interface SpottedText {
-  /** Accepted mentions, events included, in text order. */
+  /** Accepted mentions, institution nouns and events included, in text order. */
   found: Mention[];
-  /** Ambiguous names the page's evidence does not accept yet; later texts may tip the balance. */
+  /**
+   * Names the page's evidence does not accept yet, and institution nouns waiting for the page to
+   * mark what they need; later texts may tip the balance.
+   */
   pending: RawMatch[];
 }
 
 /**
  * The spotting pipeline, the one path from a text to its mentions for the content script (each
  * scan chunk of a page, sliced or not), the CLI, the eval, the reader and the knowledge-base
- * builder: match (a window at a time on a huge text) → drop names inside other names → weigh
- * the page's evidence → add the events the sentences talk about. The texts of one page go
- * through one instance: the evidence is the page's.
+ * builder: match (a window at a time on a huge text) → drop names inside other names, event
+ * phrases qualified as another country's, and let a title vouch for a surname (name-context.ts)
+ * → weigh the page's evidence → add the institutions named by their common noun
+ * (institution-nouns.ts; not in a huge text, whose sentences are never all split at once) →
+ * add the events the sentences talk about. The texts of one page go through one instance: the
+ * evidence is the page's.
  */
 export class PageSpotting {
   readonly evidence: PageEvidence;
+  /** Entities the page marks so far, over every text spotted. */
+  private readonly marked = new Set<number>();
+  /** Pending institution nouns, with what the page must mark before they count. */
+  private readonly nounNeeds = new WeakMap<RawMatch, readonly number[]>();
 
   constructor(
     private readonly matcher: Matcher,
@@ -112,10 +131,11 @@ export class PageSpotting {
   *spot(text: string, addEvidence = true): Steps<SpottedText> {
     const { matcher, suppressed } = this;
     const huge = needsSlicing(text);
-    const matches = dropOtherNames(text, huge ? yield* findAllSteps(matcher, text) : matcher.findAll(text));
+    const raw = huge ? yield* findAllSteps(matcher, text) : matcher.findAll(text);
+    const matches = promoteTitledNames(text, dropOtherCountries(text, dropOtherNames(text, raw), matcher.entities, matcher.countries), matcher.entities);
     if (addEvidence) this.evidence.add(matches);
     const pending: RawMatch[] = [];
-    const accepted: RawMatch[] = [];
+    let accepted: RawMatch[] = [];
     for (const match of matches) {
       const entity = matcher.entities[match.entity];
       // Blockers and topic words are evidence only: never marked, never waiting for more.
@@ -123,14 +143,37 @@ export class PageSpotting {
       if (this.evidence.accepts(match, suppressed)) accepted.push(match);
       else pending.push(match);
     }
+    for (const m of accepted) this.marked.add(m.entity);
+    // "parliament", "the coalition" on a page about them.
+    if (!huge && matcher.institutionNouns.list.length > 0) {
+      const isPlace = (e: number) => matcher.entities[e]?.type === 'place';
+      const nouns = findInstitutionNouns(matcher.institutionNouns, matcher.countries, text, accepted, sentenceSpans(text), (e) => this.marks(e), isPlace);
+      const kept = nouns.found.filter((m) => !suppressed.has(matcher.entities[m.entity]?.id ?? ''));
+      for (const w of nouns.waiting) {
+        this.nounNeeds.set(w.match, w.needs);
+        pending.push(w.match);
+      }
+      if (kept.length > 0) {
+        for (const m of kept) this.marked.add(m.entity);
+        accepted = [...accepted, ...kept].sort((a, b) => a.start - b.start);
+      }
+    }
     // Events the sentences talk about ("the drone strike that killed Soleimani").
     const events = huge ? yield* eventMentionSteps(matcher.eventCues, text, accepted) : findEventMentions(matcher.eventCues, text, accepted);
     return { found: withEvents(matcher, accepted, events, suppressed), pending };
   }
 
+  /** Whether the page marks this entity: a mention accepted, or a unique name seen. */
+  private marks(entity: number): boolean {
+    return this.marked.has(entity) || this.evidence.namesUniquely(entity);
+  }
+
   /** Whether the page's evidence now accepts one of the names a text left pending. */
   acceptsAny(pending: readonly RawMatch[]): boolean {
-    return pending.some((m) => this.evidence.accepts(m, this.suppressed));
+    return pending.some((m) => {
+      const needs = this.nounNeeds.get(m);
+      return needs ? needs.some((e) => this.marks(e)) : this.evidence.accepts(m, this.suppressed);
+    });
   }
 }
 

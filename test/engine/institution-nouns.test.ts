@@ -3,7 +3,7 @@
 // an electoral list; "the embassy" in Baghdad, not in Tehran.
 import { compileCountries } from '../../lib/engine/countries';
 import { compileNouns, findInstitutionNouns } from '../../lib/engine/institution-nouns';
-import { sentenceSpans } from '../../lib/engine/events';
+import { sentenceSpans } from '../../lib/text/sentences';
 import type { RawMatch } from '../../lib/engine/types';
 
 // Entities: 0 Iraq, 1 Iraqi parliament, 2 the coalition, 3 US embassy, 4 Iran, 5 Baghdad.
