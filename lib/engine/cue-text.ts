@@ -7,12 +7,11 @@
  * - Arabic's one-letter proclitics (و ف ب ك ل) may be joined to a trigger, and are not part of it
  *   (بزيارة → زيارة);
  * - a sentence dated only with other years is about another event ("Qaani's 2022 visit");
- * - a trigger right after a participant's possessive ("Ghaani's visit") is attached to it, and
- *   one after a possessive pronoun ("his appointment", "his first visit") to the participant the
- *   sentence before named.
+ * - a trigger after a possessive pronoun ("his appointment", "his first visit") is attached to
+ *   the participant the sentence before named. (A trigger after a participant's own possessive
+ *   still needs what its cue also needs: "Kadhimi's visit" to Washington is not the one to Tehran.)
  * DOM-free.
  */
-import type { RawMatch } from './types';
 
 const FOLDS: Record<string, string> = {
   '\u06CC': '\u064A', // ی
@@ -72,14 +71,6 @@ export function datedOtherwise(sentence: string, years: readonly [number, number
     any = true;
   }
   return any;
-}
-
-/** Whether text[start] directly follows a possessive mention of one of `participants` ("Ghaani’s visit"). */
-export function afterPossessive(text: string, start: number, mentions: readonly RawMatch[], participants: ReadonlySet<number>): boolean {
-  const gap = /['’]s?\s+$/.exec(text.slice(Math.max(0, start - 4), start));
-  if (!gap) return false;
-  const end = start - gap[0].length;
-  return mentions.some((m) => m.end === end && participants.has(m.entity));
 }
 
 const PRONOUN_BEFORE = /(?<![\p{L}])(?:his|her|their)\s+(?:[\p{Ll}]+\s+)?$/iu;

@@ -3,14 +3,13 @@
  * killed Qasem Soleimani", "Iraq's parliament voted to expel foreign troops". A cue pairs a
  * trigger phrase with a participant (an accepted mention of one of its entities, or one of its
  * words) in the same sentence; the trigger is then a mention of the dated event, so the card
- * says which event and when. A trigger right after a participant's possessive needs nothing
- * else ("Ghaani's visit"), one after "his" refers to the participant of the sentence before
- * ("His appointment"), and a sentence dated only another year is another event. Cues are
+ * says which event and when. A trigger after "his" refers to the participant of the sentence
+ * before ("His appointment"), and a sentence dated only another year is another event. Cues are
  * curated in data/event-cues.json and shipped inside the matcher (MatcherData.eventCues). DOM-free.
  */
 import { sentenceSpans } from '../text/sentences';
 import { BLOCK_BREAK } from './alphabet';
-import { afterPossessive, afterPronoun, datedOtherwise, foldArabicLetters, hasArabicScript, hasPossessivePronoun, triggerPattern, wordsPattern } from './cue-text';
+import { afterPronoun, datedOtherwise, foldArabicLetters, hasArabicScript, hasPossessivePronoun, triggerPattern, wordsPattern } from './cue-text';
 import type { MatcherEventCue, RawMatch } from './types';
 
 interface CompiledCue {
@@ -46,8 +45,8 @@ function hasAny(ids: ReadonlySet<number>, present: ReadonlySet<number>): boolean
 
 /**
  * The cues that could fire anywhere in `text`: one of its participants is among the accepted
- * mentions or its participant words occur, and its trigger occurs (what it also needs may be
- * waived by a possessive: "Ghaani's visit"). Most paragraphs of most pages leave none, and then
+ * mentions or its participant words occur, what it also needs is there too, and its trigger
+ * occurs. Most paragraphs of most pages leave none, and then
  * splitting them into sentences (the dearest part of the cues, and in Chromium a first use of
  * Intl.Segmenter costs a page 10–20 ms) can be skipped; the others are tried with these cues only.
  */
@@ -58,6 +57,8 @@ function liveCues(cues: readonly CompiledCue[], text: string, accepted: readonly
   const folded = hasArabicScript(text) ? foldArabicLetters(text) : text;
   return cues.filter((cue) => {
     if (!hasAny(cue.participants, entities) && !(cue.words?.test(folded) ?? false)) return false;
+    const needsAlso = cue.also !== undefined || cue.alsoWords !== undefined;
+    if (needsAlso && !(cue.also !== undefined && hasAny(cue.also, entities)) && !(cue.alsoWords?.test(folded) ?? false)) return false;
     cue.trigger.lastIndex = 0;
     const triggered = cue.trigger.test(folded);
     cue.trigger.lastIndex = 0;
@@ -143,8 +144,10 @@ export function* eventMentionSteps(
       // Named in the sentence before, a participant is still there for a trigger it owns ("his visit").
       const referredTo = !hasParticipant && pronoun && hasAny(cue.participants, previous);
       if ((!hasParticipant && !referredTo) || datedOtherwise(slice, cue.years)) continue;
-      const needsAlso = cue.also !== undefined || cue.alsoWords !== undefined;
-      const hasAlso = !needsAlso || (cue.also !== undefined && hasAny(cue.also, entities)) || (cue.alsoWords?.test(slice) ?? false);
+      if (cue.also || cue.alsoWords) {
+        const hasAlso = (cue.also !== undefined && hasAny(cue.also, entities)) || (cue.alsoWords?.test(slice) ?? false);
+        if (!hasAlso) continue;
+      }
       cue.trigger.lastIndex = 0;
       for (let t = cue.trigger.exec(slice); t; t = cue.trigger.exec(slice)) {
         const start = sentence.start + t.index + t[1]!.length;
@@ -152,8 +155,6 @@ export function* eventMentionSteps(
         const overlaps = (x: { start: number; end: number }) => x.start < end && start < x.end;
         if (inside.some(overlaps) || found.slice(foundBefore).some(overlaps)) continue;
         if (referredTo && !afterPronoun(text, start)) continue;
-        // "Ghaani's visit": attached to its participant, the trigger needs nothing else.
-        if (!hasAlso && !afterPossessive(text, start, inside, cue.participants)) continue;
         found.push({ start, end, entity: cue.event, specificity: 'unique' });
         (eventsHere ??= new Set()).add(cue.event);
         break;

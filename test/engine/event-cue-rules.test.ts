@@ -1,6 +1,6 @@
 // The event cues' rules beyond a trigger and a participant: one mention per event per sentence,
 // the event noun first; Arabic letters and proclitics; a sentence dated another year; a trigger
-// attached to a possessive or to a pronoun for the participant of the sentence before.
+// after a pronoun for the participant of the sentence before.
 import { spotText } from '../../lib/engine/evidence';
 import { readMatcher } from '../../scripts/spot';
 
@@ -27,9 +27,10 @@ test('a sentence dated only another year is about another event', () => {
   expect(events('Esmail Qaani flew to Baghdad in March 2020.')).toEqual(['flew → qaani-baghdad-visit']);
 });
 
-test('attached to a possessive participant, a trigger needs nothing else', () => {
-  expect(events('Officials saw Esmail Qaani’s visit as a test.')).toEqual(['visit → qaani-baghdad-visit']);
-  expect(events('Officials saw a visit by Esmail Qaani as a test.')).toEqual([]); // to where?
+test('a participant’s possessive does not stand for what the cue also needs', () => {
+  // Which visit? The cue needs Baghdad or Iraq in the sentence; Kadhimi also went to Washington.
+  expect(events('Officials saw Esmail Qaani’s visit as a test.')).toEqual([]);
+  expect(events("Mustafa al-Kadhimi's visit to Washington was short.")).toEqual([]);
 });
 
 test('a possessive pronoun refers to the participant of the sentence before, in the same paragraph', () => {
