@@ -14,6 +14,8 @@ export default tseslint.config(
         { property: 'innerHTML', message: 'Render text as text (textContent / JSX), never as HTML.' },
         { property: 'outerHTML', message: 'Render text as text, never as HTML.' },
       ],
+      // One import style: relative paths, which the build, the CLI (tsx) and the tests all resolve alike.
+      'no-restricted-imports': ['error', { patterns: [{ group: ['~/*', '@/*'], message: 'Import by relative path.' }] }],
       'no-restricted-syntax': [
         'error',
         { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Never render text as HTML.' },

@@ -16,7 +16,7 @@ export default defineConfig({
       'Context while you read the news: who is who, and how outlets disagree about them. Everything stays on your device.',
     // storage: settings and suppressed names; contextMenus: "Save highlight to Backstory";
     // host access to http(s) pages comes from the content script's matches; scripting: the page
-    // UI (card, toast, markers) is injected into a frame on first need (issue 7, no extra warning).
+    // UI (card, toast, markers) is injected into a frame on first need (no extra install warning).
     permissions: ['storage', 'contextMenus', 'scripting'],
     // The same origins as the content script's matches, declared so that they can be checked
     // and requested (permissions.contains/request): Firefox MV3 may install without them and
@@ -28,7 +28,7 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+K' },
         description: 'Show the Backstory card for the next name after the cursor',
       },
-      // Saved highlights (issue 6).
+      // Saved highlights.
       'save-highlight': {
         suggested_key: { default: 'Alt+Shift+S' },
         description: 'Save the selected text as a Backstory highlight',
@@ -47,7 +47,7 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
-    // Issue 7: the background reads these on first need (entrypoints/background/shipped-corpus.ts)
+    // the background reads these on first need (entrypoints/background/shipped-corpus.ts)
     // instead of evaluating them, inlined in its bundle, at every service-worker start.
     'build:publicAssets': (wxt, files) => {
       for (const name of ['kb', 'matcher', 'fingerprints']) {

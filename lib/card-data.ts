@@ -36,7 +36,7 @@ export function parseReaderSearch(search: string): { doc?: string; passage?: str
   const para = Number(params.get('para'));
   return {
     doc: params.get('doc') ?? undefined,
-    // `p` is the short form of `passage` (issue 5 names reader links `?doc=..&p=..`).
+    // `p` is the short form of `passage` (shorter reader links: `?doc=..&p=..`).
     passage: params.get('passage') ?? params.get('p') ?? undefined,
     para: Number.isInteger(para) && para > 0 ? para : undefined,
   };

@@ -9,16 +9,22 @@
  * (entity, text), so a page scores the same whatever order its sidebar and body are read in. Same
  * code path as `npm run spot` (scripts/spot.ts).
  *
- *   npm run eval                 the old evaluation set (test/pages/eval/), the one tuned on
- *   npm run eval -- --dev        the dev split (test/pages/dev/), the other one tuned on
- *   npm run eval -- --blind      the blind set (test/pages/blind/): run once, to report, never to tune
- *   --misses                     also list each page's missed and spurious mentions
+ *   npm run eval                 the old evaluation set (test/pages/eval/), the one tuned on, then
+ *                                the learned-names figures (seeds; dev set) and the accounts figures
+ *                                (scripts/eval/accounts.ts)
+ *   npm run eval -- --dev        the spotting dev split (test/pages/dev/), the other one tuned on
+ *   npm run eval -- --blind      the blind set (test/pages/blind/): run once, to report, never to
+ *                                tune; totals and misses by kind only, no page's figures
+ *   --misses                     also list each page's missed and spurious mentions (not --blind)
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readMatcher, spotFiles, SpotError } from './spot';
+import { accountsReport } from './eval/accounts';
 import type { Matcher } from '../lib/engine/matcher';
+import { namesReport } from './eval/names';
+import { devSetReport } from './eval/names-set';
 
 export const EVAL_DIR = fileURLToPath(new URL('../test/pages/eval/', import.meta.url));
 export const DEV_DIR = fileURLToPath(new URL('../test/pages/dev/', import.meta.url));
@@ -198,42 +204,65 @@ export function formatKinds(result: EvalResult): string {
 }
 
 /**
- * The figures reported for a set: precision, recall, distractor marks, recall per kind, and
- * every mention still missed, grouped by kind (page, entity and text), plus the spurious marks.
+ * The figures reported for a set run once to report (the blind set): precision, recall,
+ * distractor marks, recall per kind, and the mentions still missed, grouped by kind as entity and
+ * text with how often — no page's own figures or name, so that nothing in it points back at one
+ * page to tune on.
  */
 export function formatSummary(result: EvalResult): string {
+  const spurious = result.pages.reduce((n, p) => n + p.spurious.length, 0);
   const lines = [
     `precision ${result.precision.toFixed(3)}  recall ${result.recall.toFixed(3)}  marks on distractor pages: ${result.distractorMarks}` +
-      `  (${result.pages.length} pages, ${result.pages.filter((p) => p.distractor).length} distractors)`,
+      `  wrong marks: ${spurious}  (${result.pages.length} pages, ${result.pages.filter((p) => p.distractor).length} distractors)`,
     formatKinds(result),
   ];
-  const byKind = new Map<string, string[]>();
+  const byKind = new Map<string, Map<string, number>>();
   for (const page of result.pages) {
     for (const m of page.missed) {
-      const list = byKind.get(m.kind) ?? [];
+      const list = byKind.get(m.kind) ?? new Map<string, number>();
       byKind.set(m.kind, list);
-      list.push(`${page.page.replace(/\.html$/, '')}: ${m.key}`);
+      list.set(m.key, (list.get(m.key) ?? 0) + 1);
     }
   }
   for (const [kind, list] of byKind) {
-    lines.push(`misses left, ${kind} (${list.length}):`);
-    for (const m of list) lines.push(`    ${m}`);
+    const total = [...list.values()].reduce((n, c) => n + c, 0);
+    lines.push(`misses left, ${kind} (${total}):`);
+    for (const [k, n] of [...list].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))) lines.push(`    ${k}${n > 1 ? `  ×${n}` : ''}`);
   }
-  const spurious = result.pages.flatMap((p) => p.spurious.map((s) => `${p.distractor ? '(distractor) ' : ''}${p.page.replace(/\.html$/, '')}: ${s}`));
-  lines.push(`spurious marks (${spurious.length}):`);
-  for (const s of spurious) lines.push(`    ${s}`);
   return lines.join('\n');
+}
+
+/** The sets `npm run eval` scores; a test points them at sets of its own. */
+export interface EvalDirs {
+  eval: string;
+  dev: string;
+  blind: string;
+}
+
+const DIRS: EvalDirs = { eval: EVAL_DIR, dev: DEV_DIR, blind: BLIND_DIR };
+
+/** What `npm run eval` prints for `argv`; `out` receives each block of it. */
+export async function runEval(argv: readonly string[], matcher: Matcher, out: (text: string) => void, dirs: EvalDirs = DIRS): Promise<void> {
+  const blind = argv.includes('--blind');
+  const dev = argv.includes('--dev');
+  if (blind && dev) throw new SpotError('--blind and --dev are two different sets: run them one at a time');
+  if (blind) {
+    // Run once, to report: totals and misses by kind, never the pages' own figures.
+    out(`blind set (${dirs.blind})\n${formatSummary(await evaluate(matcher, dirs.blind))}`);
+    return;
+  }
+  const result = await evaluate(matcher, dev ? dirs.dev : dirs.eval);
+  out(formatResult(result, argv.includes('--misses')));
+  if (dev) return;
+  // Names learned from documents: their own evaluation (scripts/eval/names.ts, names-set.ts).
+  out(`\n${namesReport(argv.includes('--misses'))}\n\n${devSetReport(argv.includes('--misses'))}`);
+  // Accounts: automatic contrasts, disagreements of fact and stance (scripts/eval/accounts.ts).
+  out(`\n${await accountsReport(matcher, argv)}`);
 }
 
 async function main(argv: string[]): Promise<number> {
   try {
-    const matcher = await readMatcher(process.env.BACKSTORY_MATCHER);
-    const blind = argv.includes('--blind');
-    const dir = blind ? BLIND_DIR : argv.includes('--dev') ? DEV_DIR : EVAL_DIR;
-    const result = await evaluate(matcher, dir);
-    console.log(formatResult(result, argv.includes('--misses')));
-    // The blind set is run once, to report: print everything the report needs in one go.
-    if (blind) console.log('\n' + formatSummary(result));
+    await runEval(argv, await readMatcher(process.env.BACKSTORY_MATCHER), (text) => console.log(text));
     return 0;
   } catch (error) {
     if (error instanceof SpotError) {

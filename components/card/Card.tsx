@@ -23,7 +23,7 @@ export interface CardProps {
   onRelated: (entity: string) => void;
   onPointerEnter?: () => void;
   onPointerLeave?: () => void;
-  // --- issue 4 ---
+  // --- pinning and the reader links ---
   /** Pinned: stays open when the pointer leaves or the mention scrolls away. */
   pinned?: boolean;
   onPin?: (pinned: boolean) => void;

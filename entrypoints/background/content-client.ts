@@ -3,8 +3,8 @@
  * `askTab(tabId, 'page/site', {})`. The answer is parsed: it comes from inside a web page.
  */
 import { browser } from 'wxt/browser';
-import { toContent, type MessageName, type Request, type ToContent } from '~/lib/messages';
-import { tabSender } from '~/lib/messaging';
+import { toContent, type MessageName, type Request, type ToContent } from '../../lib/messages';
+import { tabSender } from '../../lib/messaging';
 
 export const askTab = tabSender(toContent, (tabId, envelope) => browser.tabs.sendMessage(tabId, envelope));
 

@@ -3,19 +3,19 @@
  * message and checked its sender; `origin` says which site a content script runs on.
  */
 import { browser } from 'wxt/browser';
-import type { MatcherData } from '~/lib/engine/types';
-import { buildCardData, readerSearch } from '~/lib/card-data';
-import { contentToBackground, pageToBackground, type SiteSettings } from '~/lib/messages';
-import type { Handlers as TableHandlers } from '~/lib/messaging';
+import type { MatcherData } from '../../lib/engine/types';
+import { buildCardData, readerSearch } from '../../lib/card-data';
+import { contentToBackground, pageToBackground, type SiteSettings } from '../../lib/messages';
+import type { Handlers as TableHandlers } from '../../lib/messaging';
 import { tellTab } from './content-client';
 import type { Knowledge } from './knowledge';
-import { openBackstoryDb, type BackstoryDb } from '~/lib/storage/db';
+import { openBackstoryDb, type BackstoryDb } from '../../lib/storage/db';
 import { createHighlightHandlers } from './highlights';
 import { addSuppressed, loadSettings, siteSettings, updateSettings } from './settings';
 import { webHost, type Origin } from './senders';
 import { createSettingsHandlers } from './settings-handlers';
-import { ACCOUNTS_BEFORE_CONTRAST, contrastWithPage } from '~/lib/recognition/contrast';
-import { shippedSources } from '~/lib/storage/shipped-sources';
+import { ACCOUNTS_BEFORE_CONTRAST, contrastWithPage } from '../../lib/recognition/contrast';
+import { shippedSources } from '../../lib/storage/shipped-sources';
 import { createPageRecognitions, type PageRecognitions } from './recognition';
 import { injectPageUi } from './page-ui';
 import { lazy, once, shippedCorpus, type Lazy, type ShippedCorpus } from './shipped-corpus';

@@ -5,13 +5,13 @@
  * the page.
  */
 import { browser } from 'wxt/browser';
-import { spotText } from '~/lib/engine/evidence';
-import { loadMatcher, type Matcher } from '~/lib/engine/matcher';
-import type { MatcherData } from '~/lib/engine/types';
-import { parseImport, toJson } from '~/lib/highlights/json';
-import { toMarkdown } from '~/lib/highlights/markdown';
-import type { HighlightDraft } from '~/lib/messages';
-import { siteOf, type BackstoryDb } from '~/lib/storage/db';
+import { spotText } from '../../lib/engine/evidence';
+import { loadMatcher, type Matcher } from '../../lib/engine/matcher';
+import type { MatcherData } from '../../lib/engine/types';
+import { parseImport, toJson } from '../../lib/highlights/json';
+import { toMarkdown } from '../../lib/highlights/markdown';
+import type { HighlightDraft } from '../../lib/messages';
+import { siteOf, type BackstoryDb } from '../../lib/storage/db';
 import {
   deleteHighlight,
   highlightsForPage,
@@ -21,8 +21,8 @@ import {
   saveHighlight,
   StorageFullError,
   updateHighlight,
-} from '~/lib/storage/highlights';
-import type { HighlightAnchorState, HighlightRow } from '~/lib/storage/types';
+} from '../../lib/storage/highlights';
+import type { HighlightAnchorState, HighlightRow } from '../../lib/storage/types';
 import type { ContentHandlers, ContentOrigin, PageHandlers } from './handlers';
 import { askTab, tellTab } from './content-client';
 import { keepUnsaved, retryUnsaved } from './unsaved-highlights';

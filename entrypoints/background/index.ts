@@ -8,14 +8,14 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { openBackstoryDb } from '~/lib/storage/db';
+import { openBackstoryDb } from '../../lib/storage/db';
 import { registerCommands } from './commands';
 import { createHandlers } from './handlers';
 import { createKnowledge } from './knowledge';
 import { registerRouter } from './router';
 import { registerSiteAccessOnboarding } from './site-access';
 import { createPageRecognitions } from './recognition';
-import { shippedSources } from '~/lib/storage/shipped-sources';
+import { shippedSources } from '../../lib/storage/shipped-sources';
 import { registerHighlightCommands } from './highlight-commands';
 import { shippedCorpus } from './shipped-corpus';
 import { startupProbe } from './startup-probe';

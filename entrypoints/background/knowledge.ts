@@ -2,10 +2,10 @@
  * The background's access to the knowledge base in IndexedDB: seeded from the bundled copy on
  * install and, in case the browser dropped or never finished that, before the first query.
  */
-import type { KnowledgeBase } from '~/lib/kb/types';
-import { quotedDocuments, type CardSource } from '~/lib/card-data';
-import type { BackstoryDb } from '~/lib/storage/db';
-import { seededPerspectives, seedKnowledgeBase } from '~/lib/storage/seed';
+import type { KnowledgeBase } from '../../lib/kb/types';
+import { quotedDocuments, type CardSource } from '../../lib/card-data';
+import type { BackstoryDb } from '../../lib/storage/db';
+import { seededPerspectives, seedKnowledgeBase } from '../../lib/storage/seed';
 import { lazy, type Lazy } from './shipped-corpus';
 
 export interface Knowledge {
@@ -15,7 +15,7 @@ export interface Knowledge {
   cardSource(entityId: string): Promise<CardSource | undefined>;
 }
 
-/** `kb` may be a loader (issue 7): the worker reads the shipped file only when a query needs it. */
+/** `kb` may be a loader: the worker reads the shipped file only when a query needs it. */
 export function createKnowledge(db: BackstoryDb, kb: Lazy<KnowledgeBase>): Knowledge {
   const loadKb = lazy(kb);
   let seeding: Promise<void> | undefined;

@@ -1,5 +1,5 @@
 /**
- * Lazy page UI (issue 7): inject `/page-ui.js` (Preact, the card, the highlight toast and note,
+ * Lazy page UI: inject `/page-ui.js` (Preact, the card, the highlight toast and note,
  * the paragraph markers) into the content script's own frame when it first needs it, so the
  * content script every page loads stays small.
  *

@@ -1,5 +1,5 @@
 /**
- * The background's side of recognising pages (issue 9): compares what a tab's content script
+ * The background's side of recognising pages: compares what a tab's content script
  * sent with the corpus's fingerprints and the source registry, and remembers the answer per tab
  * so that the tab's cards and the popup can set the other accounts against the page.
  *
@@ -9,17 +9,17 @@
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import type { KnowledgeBase } from '~/lib/kb/types';
-import type { PageRecognition, SourceRegistry } from '~/lib/messages';
-import { recognisePage } from '~/lib/recognition/recognise';
+import type { KnowledgeBase } from '../../lib/kb/types';
+import type { PageRecognition, SourceRegistry } from '../../lib/messages';
+import { recognisePage } from '../../lib/recognition/recognise';
 import {
   effectiveSources,
   parseReaderSources,
   readerSourcesSchema,
   type ReaderSources,
   type Source,
-} from '~/lib/recognition/sources';
-import type { Fingerprints } from '~/lib/recognition/types';
+} from '../../lib/recognition/sources';
+import type { Fingerprints } from '../../lib/recognition/types';
 import { lazy, type Lazy } from './shipped-corpus';
 
 /** Where the reader's edits to the source registry are kept in `browser.storage.local`. */
@@ -41,7 +41,7 @@ export interface PageRecognitions {
   setSources(edits: ReaderSources): Promise<SourceRegistry>;
 }
 
-/** `kb` and `fingerprints` may be loaders (issue 7): read when a page is first recognised. */
+/** `kb` and `fingerprints` may be loaders: read when a page is first recognised. */
 export function createPageRecognitions(
   kb: Lazy<Pick<KnowledgeBase, 'documents' | 'perspectives' | 'entities' | 'passages'>>,
   fingerprints: Lazy<Fingerprints>,

@@ -6,8 +6,8 @@
  * warning, and changes nothing.
  */
 import { browser } from 'wxt/browser';
-import { contentToBackground, pageToBackground } from '~/lib/messages';
-import { answerMessage, messageName } from '~/lib/messaging';
+import { contentToBackground, pageToBackground } from '../../lib/messages';
+import { answerMessage, messageName } from '../../lib/messaging';
 import type { Handlers } from './handlers';
 import { originOf, type MessageSender } from './senders';
 

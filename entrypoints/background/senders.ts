@@ -13,7 +13,7 @@ export type Origin =
       kind: 'content';
       tabId: number;
       host: string;
-      /** The sending frame (0: the top frame); the page UI is injected there (issue 7). */
+      /** The sending frame (0: the top frame); the page UI is injected there. */
       frameId?: number;
     }
   /** The popup or the reader page. */

@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import type { ReaderSettings, SiteSettings } from '~/lib/messages';
+import type { ReaderSettings, SiteSettings } from '../../lib/messages';
 
 /** What is stored is what the popup's Settings view shows (`ReaderSettings`). */
 export type Settings = ReaderSettings;

@@ -1,7 +1,7 @@
 /**
  * The corpus data the background needs — the knowledge base, the prebuilt matcher and the
  * documents' fingerprints, all built by `npm run corpus` — read from the extension's own package
- * on first need instead of being compiled into the background's bundle (issue 7). A service
+ * on first need instead of being compiled into the background's bundle. A service
  * worker is stopped when idle and evaluates its whole bundle at every start; with ~650 kB of
  * data inlined, every start paid for all of it, even to answer a settings question. Now a start
  * evaluates only code, and each file is read and parsed once per worker, by the first event that
@@ -12,9 +12,9 @@
  * the package (`build:publicAssets`); they are not web-accessible, so pages cannot read them.
  */
 import { browser } from 'wxt/browser';
-import type { MatcherData } from '~/lib/engine/types';
-import type { KnowledgeBase } from '~/lib/kb/types';
-import type { Fingerprints } from '~/lib/recognition/types';
+import type { MatcherData } from '../../lib/engine/types';
+import type { KnowledgeBase } from '../../lib/kb/types';
+import type { Fingerprints } from '../../lib/recognition/types';
 
 /** Where each file lives in the package (the same paths as in the repository). */
 export const SHIPPED_FILES = {
@@ -74,7 +74,7 @@ export function shippedCorpus(read: ReadJson = readPackageJson): ShippedCorpus {
       const start = performance.now();
       const value = await read(SHIPPED_FILES[name]);
       if (!check(value)) throw new Error(`Backstory: ${SHIPPED_FILES[name]} is malformed; rebuild with npm run corpus`);
-      // What one read costs, for `npm run bench` (issue 7); a few entries per worker start.
+      // What one read costs, for `npm run bench`; a few entries per worker start.
       performance.measure?.(`backstory:read-${name}`, { start, end: performance.now() });
       return value;
     });

@@ -4,7 +4,7 @@
  * grants it with one click. Without this the reader would see nothing happen and not know why.
  */
 import { browser } from 'wxt/browser';
-import { hasSiteAccess, ONBOARDING_PAGE } from '~/lib/platform';
+import { hasSiteAccess, ONBOARDING_PAGE } from '../../lib/platform';
 
 export function registerSiteAccessOnboarding(): void {
   browser.runtime.onInstalled.addListener(({ reason }) => {

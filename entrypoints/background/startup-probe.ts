@@ -1,5 +1,5 @@
 /**
- * Issue 7 (`npm run bench`, scripts/bench/extras.bench.ts): what the worker itself spends, from
+ * For `npm run bench` (scripts/bench/extras.bench.ts): what the worker itself spends, from
  * its start, before it can hand a page the matcher; recorded once per worker start as
  * `backstory:kb-load`: the time to evaluate the background's script (`backstory:worker-eval`,
  * from the worker's time origin) plus, for the first event that needs the corpus, the time from

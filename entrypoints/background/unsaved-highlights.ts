@@ -5,8 +5,8 @@
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { highlightRowSchema } from '~/lib/highlights/json';
-import type { HighlightRow } from '~/lib/storage/types';
+import { highlightRowSchema } from '../../lib/highlights/json';
+import type { HighlightRow } from '../../lib/storage/types';
 
 export const UNSAVED_KEY = 'unsavedHighlights';
 /** Bounded: a disk that stays full must not grow this without end either. */

@@ -1,5 +1,5 @@
 /**
- * Which frames Backstory reads (issue 3): the top page and its same-origin iframes (an article
+ * Which frames Backstory reads: the top page and its same-origin iframes (an article
  * body or comment thread a site renders in a frame of its own), not cross-origin frames — ads,
  * embeds and trackers are not what the reader reads, and booting in each would cost every page.
  */

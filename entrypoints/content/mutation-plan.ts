@@ -68,7 +68,7 @@ export function planRescan(records: readonly ChangeRecord[], context: PlanContex
 }
 
 /**
- * A change inside an open shadow tree (issue 3) is a change to the text of its outermost host
+ * A change inside an open shadow tree is a change to the text of its outermost host
  * in the page: scan chunks never start inside shadow trees (a host is read whole), so that
  * host's chunk, or the host itself, is what to rescan, and a rescan drops what left.
  */

@@ -1,7 +1,7 @@
 /**
  * What the lazily loaded page UI (`entrypoints/page-ui/`, Preact and every component drawn on
  * a web page) offers the content script. Types only, plus the key it registers under: the boot
- * bundle imports this file and must stay free of Preact (issue 7's size budget).
+ * bundle imports this file and must stay free of Preact (the content script's size budget).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CardProps } from '../../components/card/Card';

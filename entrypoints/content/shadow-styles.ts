@@ -1,9 +1,9 @@
 /**
- * Painting highlights inside shadow trees (issue 3). A `::highlight()` rule styles only ranges
+ * Painting highlights inside shadow trees. A `::highlight()` rule styles only ranges
  * in its own tree, so the page-level mentions.css (injected through the manifest) leaves ranges
  * in a web component's shadow tree unpainted. Each open shadow root that gets a mark adopts one
  * constructed sheet with the same rules, appended after the component's own sheets, never
- * replacing them. Roots without marks are left alone. (Saved highlights, issue 6, anchor in the
+ * replacing them. Roots without marks are left alone. (Saved highlights anchor in the
  * page's light DOM only, so their rules are not needed here yet.)
  */
 import mentionsCss from './mentions.css?inline';

@@ -4,7 +4,7 @@
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { SiteAccessNotice } from '~/components/site-access/SiteAccessNotice';
+import { SiteAccessNotice } from '../../components/site-access/SiteAccessNotice';
 import './onboarding.css';
 
 render(

@@ -1,5 +1,5 @@
 /**
- * Backstory's page UI, loaded only when a page first needs it (issue 7): the background
+ * Backstory's page UI, loaded only when a page first needs it: the background
  * injects this file into the content script's frame (`ui/load`, see
  * entrypoints/content/page-ui-loader.ts). It runs in the content script's isolated world and
  * hands its API over on a global there; it returns nothing, since Firefox refuses an injected

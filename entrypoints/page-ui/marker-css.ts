@@ -1,4 +1,4 @@
-/** The recognised paragraphs' markers (issue 9): quiet until hovered or focused; light and dark. */
+/** The recognised paragraphs' markers: quiet until hovered or focused; light and dark. */
 export const MARKER_CSS = `
 :host { all: initial; }
 .bs-cited-marker {

@@ -5,8 +5,8 @@
  * `MessageFailed` instead of showing nothing or something unchecked.
  */
 import { browser } from 'wxt/browser';
-import { toContent, type pageToBackground } from '~/lib/messages';
-import { messageSender, tabSender } from '~/lib/messaging';
+import { toContent, type pageToBackground } from '../../lib/messages';
+import { messageSender, tabSender } from '../../lib/messaging';
 
 export const askBackground = messageSender<typeof pageToBackground>((envelope) => browser.runtime.sendMessage(envelope));
 

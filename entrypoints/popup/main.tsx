@@ -1,11 +1,11 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { Popup } from '~/components/popup/Popup';
-import { SiteAccessNotice } from '~/components/site-access/SiteAccessNotice';
-import type { ReaderHref } from '~/components/shared/Citation';
-import { readerSearch } from '~/lib/card-data';
-import { askSiteAccessFromPopup, ONBOARDING_PAGE } from '~/lib/platform';
-import { starterKnowledgeBase } from '~/lib/storage/starter-knowledge-base';
+import { Popup } from '../../components/popup/Popup';
+import { SiteAccessNotice } from '../../components/site-access/SiteAccessNotice';
+import type { ReaderHref } from '../../components/shared/Citation';
+import { readerSearch } from '../../lib/card-data';
+import { askSiteAccessFromPopup, ONBOARDING_PAGE } from '../../lib/platform';
+import { starterKnowledgeBase } from '../../lib/storage/starter-knowledge-base';
 import { askBackground } from './background-client';
 import { createPopupServices } from './services';
 import { loadThisPage, sourceRegistry } from './this-page-source';

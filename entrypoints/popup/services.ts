@@ -5,9 +5,9 @@
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { withRecent, type PageMentionsAnswer, type PopupServices, type TargetTab } from '~/components/popup/services';
-import type { ReaderSettings } from '~/lib/messages';
-import { MessageFailed } from '~/lib/messaging';
+import { withRecent, type PageMentionsAnswer, type PopupServices, type TargetTab } from '../../components/popup/services';
+import type { ReaderSettings } from '../../lib/messages';
+import { MessageFailed } from '../../lib/messaging';
 import { askBackground, askTab } from './background-client';
 
 const RECENT_KEY = 'recentLookups';

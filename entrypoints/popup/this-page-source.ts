@@ -4,8 +4,8 @@
  * mentions from its content script, and what the background recognised there.
  */
 import { browser } from 'wxt/browser';
-import type { PageMention, PageRecognition } from '~/lib/messages';
-import type { ReaderSources } from '~/lib/recognition/sources';
+import type { PageMention, PageRecognition } from '../../lib/messages';
+import type { ReaderSources } from '../../lib/recognition/sources';
 import { askBackground, askTab } from './background-client';
 
 export interface ThisPageData {

@@ -1,5 +1,5 @@
 /** One paragraph of the reader: its mentions marked and focusable, the linked passage in `<mark>`. */
-import type { Run } from '~/lib/reader-mentions';
+import type { Run } from '../../lib/reader-mentions';
 import type { ReaderCardControls } from './reader-card';
 
 export function RunsView({ runs, card, names }: { runs: Run[]; card: ReaderCardControls; names: ReadonlyMap<string, string> }) {

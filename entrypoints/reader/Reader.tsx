@@ -4,11 +4,11 @@
  * (`?doc=<id>&passage=<passage id>` or `&para=<n>`). Without a document, the list of them.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { formatIsoDate } from '~/components/card/format';
-import { parseReaderSearch, readerSearch } from '~/lib/card-data';
-import type { Matcher } from '~/lib/engine/matcher';
-import type { KbDocument, KnowledgeBase } from '~/lib/kb/types';
-import { paragraphRuns, spotParagraphs, type ParagraphMention } from '~/lib/reader-mentions';
+import { formatIsoDate } from '../../components/card/format';
+import { parseReaderSearch, readerSearch } from '../../lib/card-data';
+import type { Matcher } from '../../lib/engine/matcher';
+import type { KbDocument, KnowledgeBase } from '../../lib/kb/types';
+import { paragraphRuns, spotParagraphs, type ParagraphMention } from '../../lib/reader-mentions';
 import { RunsView } from './MarkedParagraph';
 import { useReaderCard } from './reader-card';
 import './reader.css';

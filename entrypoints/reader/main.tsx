@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { loadMatcher } from '~/lib/engine/matcher';
-import { starterKnowledgeBase } from '~/lib/storage/starter-knowledge-base';
-import { starterMatcher } from '~/lib/storage/starter-matcher';
+import { loadMatcher } from '../../lib/engine/matcher';
+import { starterKnowledgeBase } from '../../lib/storage/starter-knowledge-base';
+import { starterMatcher } from '../../lib/storage/starter-matcher';
 import { Reader } from './Reader';
 
 render(

@@ -5,12 +5,12 @@
  * the bundled knowledge base: the reader is an extension page, no message needed.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { Card, type CardContent } from '~/components/card/Card';
-import type { Box } from '~/components/card/position';
-import { buildCardData, readerSearch } from '~/lib/card-data';
-import type { KnowledgeBase } from '~/lib/kb/types';
-import '~/components/card/card.css';
-import '~/components/card/accounts.css';
+import { Card, type CardContent } from '../../components/card/Card';
+import type { Box } from '../../components/card/position';
+import { buildCardData, readerSearch } from '../../lib/card-data';
+import type { KnowledgeBase } from '../../lib/kb/types';
+import '../../components/card/card.css';
+import '../../components/card/accounts.css';
 
 const OPEN_DELAY_MS = 250;
 const CLOSE_GRACE_MS = 300;

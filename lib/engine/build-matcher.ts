@@ -20,12 +20,23 @@ export interface PatternInput {
   entity: number;
   text: string;
   specificity: Specificity;
+  /**
+   * Match only where the name's first word has a capital in the text. Names learned from the
+   * reader's documents are found written in capitals; written in lower case ("the federal
+   * court", "a national coalition") the same words are a description.
+   */
+  capitalised?: boolean;
 }
+
+/** How a pattern's case is checked (`patternCapitals`): any case, all capitals, a capital in its first word. */
+export const CASE_ANY = 0;
+export const CASE_ALL_CAPITALS = 1;
+export const CASE_CAPITALISED = 2;
 
 interface FoldedPattern {
   entity: number;
   specificity: number;
-  capitals: boolean;
+  capitals: number;
   text: string;
   codes: number[];
 }
@@ -64,7 +75,8 @@ function foldAll(entities: readonly MatcherEntity[], patterns: readonly PatternI
     const key = String.fromCharCode(...codes);
     const seen = byKey.get(key);
     if (!seen) {
-      byKey.set(key, { entity: p.entity, specificity, capitals: isShortAcronym(p.text), text: p.text, codes });
+      const capitals = isShortAcronym(p.text) ? CASE_ALL_CAPITALS : p.capitalised ? CASE_CAPITALISED : CASE_ANY;
+      byKey.set(key, { entity: p.entity, specificity, capitals, text: p.text, codes });
     } else if (seen.entity !== p.entity) {
       throw new Error(
         `Patterns ${describe(entities, seen)} and ${describe(entities, p)} fold to the same name; ` +
@@ -72,7 +84,8 @@ function foldAll(entities: readonly MatcherEntity[], patterns: readonly PatternI
       );
     } else {
       seen.specificity = Math.min(seen.specificity, specificity); // unique > common > ambiguous
-      seen.capitals &&= isShortAcronym(p.text); // "US" and "Us" both listed: either case matches
+      // "US" and "Us" both listed: either case matches; the more permissive check wins.
+      seen.capitals = Math.min(seen.capitals, isShortAcronym(p.text) ? CASE_ALL_CAPITALS : p.capitalised ? CASE_CAPITALISED : CASE_ANY);
     }
   }
   return [...byKey.values()];
@@ -190,7 +203,7 @@ function buildAutomaton(patterns: readonly FoldedPattern[]): Automaton {
     outputLink,
     patternEntity: Uint32Array.from(patterns, (p) => p.entity),
     patternSpecificity: Uint8Array.from(patterns, (p) => p.specificity),
-    patternCapitals: Uint8Array.from(patterns, (p) => (p.capitals ? 1 : 0)),
+    patternCapitals: Uint8Array.from(patterns, (p) => p.capitals),
     patternLength: Uint16Array.from(patterns, (p) => p.codes.length),
   };
 }

@@ -42,7 +42,7 @@ export interface Matcher {
    * scans a long text in slices loses nothing when it cuts at a BLOCK_BREAK.
    */
   findAll(text: string, from?: number, to?: number): RawMatch[];
-  /** Issue 3: compiled event cues (see events.ts); empty when the matcher ships none. */
+  /** Compiled event cues (see events.ts); empty when the matcher ships none. */
   readonly eventCues: ReturnType<typeof compileCues>;
   /** Countries by name and demonym (countries.ts); none when the matcher ships none. */
   readonly countries: Countries;
@@ -178,7 +178,9 @@ class AutomatonMatcher implements Matcher {
         while (before >= 0 && classOf[text.charCodeAt(before)] === CLASS_JOIN) before--;
         if (before >= 0 && classIsWord[classOf[text.charCodeAt(before)]!] && !afterProclitics(text, classOf, classIsWord, start, before)) continue;
       }
-      if (patternCapitals[pattern] && !writtenInCapitals(text, start, end)) continue;
+      const capitals = patternCapitals[pattern];
+      if (capitals === 1 && !writtenInCapitals(text, start, end)) continue;
+      if (capitals === 2 && !firstWordCapitalised(text, start, end)) continue;
       if (place(found, start, end, pattern)) return;
     }
   }
@@ -203,6 +205,16 @@ function afterProclitics(text: string, classOf: Uint16Array, classIsWord: Uint8A
     before--;
     while (before >= 0 && classOf[text.charCodeAt(before)] === CLASS_JOIN) before--;
     if (before < 0 || !classIsWord[classOf[text.charCodeAt(before)]!]) return true;
+  }
+  return false;
+}
+
+/** A capital in the first word of text[start, end): "Federal Court", "al-Sadr", not "federal court". */
+function firstWordCapitalised(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const ch = text[i]!;
+    if (ch === ' ' || ch === '\u00a0' || ch === '\n') return false;
+    if (ch !== ch.toLowerCase()) return true;
   }
   return false;
 }

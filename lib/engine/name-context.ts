@@ -4,7 +4,7 @@
  * photographer, "Quds Road" a street. And a short acronym inside a line written all in capitals
  * is a word: "WATCH: IS IRAQ READY?". Such matches are dropped before they are weighed as
  * evidence. Titles and function words next to a name do not count ("Ayatollah Sistani",
- * "When Kayhan wrote"). DOM-free. Issue 3.
+ * "When Kayhan wrote"). DOM-free.
  */
 import { qualifyingCountries, type Countries } from './countries';
 import { wordAfter, wordBefore } from './neighbour-words';

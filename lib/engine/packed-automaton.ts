@@ -10,7 +10,7 @@
  * ships its child count instead of an edge offset; and instead of per-state output links the
  * pattern list says where each pattern ends. The loader rebuilds the rest in one linear pass.
  *
- * Format 3 (issue 7) ships child counts and edge classes in one byte each when the alphabet
+ * Format 3 ships child counts and edge classes in one byte each when the alphabet
  * has at most 255 classes (it has 76 for the real corpus; two bytes otherwise): 6 bytes per
  * state instead of 8, so a quarter less base64 to parse and decode at 50k aliases. The loader
  * no longer materialises edge targets (edge `e` leads to `e + 1`) nor dictionary-suffix links

@@ -9,9 +9,9 @@ export interface MatcherEntity {
   id: string;
   name: string;
   type: EntityType;
-  /** A name learnt only so that it is never marked ("Kataib Hezbollah" is not Hezbollah; issue 3). */
+  /** A name learnt only so that it is never marked ("Kataib Hezbollah" is not Hezbollah). */
   blocker?: true;
-  /** A topic word ("Iraqi", "militias"): never marked, counts as evidence that the page is on topic (issue 3). */
+  /** A topic word ("Iraqi", "militias"): never marked, counts as evidence that the page is on topic. */
   topic?: true;
   /** Index into `MatcherData.countries`: the country whose event this is ("October 2019 protests" are Iraq's). */
   country?: number;
@@ -30,7 +30,7 @@ export interface MatcherData {
   entities: MatcherEntity[];
   /** Base64 of the packed automaton (alphabet, transitions, failure links, outputs). */
   automaton: string;
-  /** Issue 3: how pages talk about events without naming them (data/event-cues.json). */
+  /** How pages talk about events without naming them (data/event-cues.json). */
   eventCues?: MatcherEventCue[];
   /** Countries by their names and demonyms (data/countries.json): who a sentence speaks of. */
   countries?: MatcherCountry[];

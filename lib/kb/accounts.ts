@@ -4,7 +4,8 @@
  * merely name it.
  *
  * Surface patterns around the mention, no parser: good enough to rank a few passages per
- * document, and easy to explain when a curator asks why a quote was chosen.
+ * document, and easy to explain when a curator asks why a quote was chosen. The patterns are
+ * exported because lib/accounts cuts the characterising phrase itself out with the same ones.
  */
 
 export const Characterisation = {
@@ -21,27 +22,27 @@ export type Characterisation = (typeof Characterisation)[keyof typeof Characteri
 
 /** An optional bracketed abbreviation or a short parenthetical between the name and what follows. */
 const ASIDE = String.raw`(?:\s*\([^)]{0,40}\))?`;
-const APPOSITIVE = new RegExp(
+export const APPOSITIVE = new RegExp(
   String.raw`^${ASIDE}\s*,\s*(?:the|a|an|one of|former|then|now|once|who|whose|which|also|head of|leader of|commander of)\b`,
   'iu',
 );
 /** An inserted clause may sit between the name and its verb: "Al-Kazemi, the new prime minister, has said". */
 const CLAUSE = String.raw`(?:\s*,[^,]{0,100},)?`;
-const COPULA = new RegExp(
+export const COPULA = new RegExp(
   String.raw`^${ASIDE}${CLAUSE}\s+(?:(?:has|have|had)\s+(?:been|become)|is|was|are|were|remains|remained|became|becomes|seems|appears)\b`,
   'iu',
 );
-const NAMED_AS = /\b(?:known as|called|named|dubbed|described as|labelled|labeled)\s+(?:the\s+)?$/iu;
+export const NAMED_AS = /\b(?:known as|called|named|dubbed|described as|labelled|labeled)\s+(?:the\s+)?$/iu;
 const SAYING_VERBS = String.raw`(?:said|says|stated|declared|announced|noted|added|wrote|stressed|told|warned|claimed|denounced|insisted|argued|vowed|reported|asserted|emphasi[sz]ed|accused|called)`;
-const SAYS = new RegExp(String.raw`^${ASIDE}${CLAUSE}\s+(?:(?:has|have|had|also|then|publicly)\s+)*${SAYING_VERBS}\b`, 'iu');
-const SAID_BY = new RegExp(String.raw`\b(?:${SAYING_VERBS}|according to)\s+(?:the\s+)?$`, 'iu');
-const TITLE_BEFORE =
+export const SAYS = new RegExp(String.raw`^${ASIDE}${CLAUSE}\s+(?:(?:has|have|had|also|then|publicly)\s+)*${SAYING_VERBS}\b`, 'iu');
+export const SAID_BY = new RegExp(String.raw`\b(?:${SAYING_VERBS}|according to)\s+(?:the\s+)?$`, 'iu');
+export const TITLE_BEFORE =
   /\b(?:president|minister|premier|leader|general|commander|speaker|secretary|director|envoy|representative|ambassador|chief|head|ayatollah|spokes(?:man|woman|person)|cleric)(?:\s+of\s+\p{Lu}\p{L}*)?\s+$/iu;
 const AUXILIARY = String.raw`(?:has|have|had|will|would|can|could|may|might|must|should|did|does|do|also|then|now|still|never)`;
-const ACTS = new RegExp(String.raw`^${ASIDE}\s+(?:${AUXILIARY}\s+)*(?:${AUXILIARY}\b|\p{Ll}+ed\b)`, 'u');
+export const ACTS = new RegExp(String.raw`^${ASIDE}\s+(?:${AUXILIARY}\s+)*(?:${AUXILIARY}\b|\p{Ll}+ed\b)`, 'u');
 /** After these the name is an object, not the actor: "missile forces from Iran attacked". */
-const PREPOSITION_BEFORE = /\b(?:of|in|from|to|with|by|for|on|at|into|against|over|between|about|towards?|through|under)\s+(?:the\s+)?$/iu;
-const POSSESSIVE_AFTER = /^['’]s?\b/u;
+export const PREPOSITION_BEFORE = /\b(?:of|in|from|to|with|by|for|on|at|into|against|over|between|about|towards?|through|under)\s+(?:the\s+)?$/iu;
+export const POSSESSIVE_AFTER = /^['’]s?\b/u;
 
 /**
  * Scores the mention `sentence.slice(start, end)` of an entity in its sentence.

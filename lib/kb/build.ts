@@ -13,7 +13,7 @@ import { readEventCues } from './event-cues';
 import { readCountries, readInstitutionNouns } from './institution-nouns';
 import { readSynonyms, spunPatterns } from './spun-names';
 import { generateVariantPatterns, type VariantCounts } from './variant-patterns';
-import { buildMatcher } from '../engine/build-matcher';
+import { buildMatcher, type PatternInput } from '../engine/build-matcher';
 import { spotText } from '../engine/evidence';
 import { loadMatcher, type Matcher } from '../engine/matcher';
 import type { MatcherCountry, MatcherData, MatcherEntity, RawMatch } from '../engine/types';
@@ -63,11 +63,11 @@ export interface CorpusInput {
   seedDir?: string;
   /** Curated contrasts and disagreements of fact (`data/gazetteer/contrasts.json`), if any. */
   contrasts?: InputFile;
-  /** `data/blockers.json`: names the matcher learns only to never mark them (issue 3). */
+  /** `data/blockers.json`: names the matcher learns only to never mark them. */
   blockers?: InputFile;
-  /** `data/event-cues.json`: how pages talk about events without naming them (issue 3). */
+  /** `data/event-cues.json`: how pages talk about events without naming them. */
   eventCues?: InputFile;
-  /** `data/topic-words.json`: words that put a page on topic, never marked (issue 3). */
+  /** `data/topic-words.json`: words that put a page on topic, never marked. */
   topicWords?: InputFile;
   /** `data/synonyms.json`: words spinners and machine translation put in names (spun-names.ts). */
   synonyms?: InputFile;
@@ -82,8 +82,13 @@ export interface BuildResult {
   kb?: KnowledgeBase;
   matcher?: MatcherData;
   report: BuildReport;
-  /** Generated transliteration variants per transliterated entry (issue 3). */
+  /** Generated transliteration variants per transliterated entry. */
   variants?: VariantCounts[];
+  /**
+   * What the matcher was built from (curated names, generated spellings, blockers, topic words):
+   * rebuilding it with learned names on the device starts from this (lib/names/patterns.ts).
+   */
+  matcherInput?: { entities: MatcherEntity[]; patterns: PatternInput[] };
 }
 
 export function buildKnowledgeBase(input: CorpusInput): BuildResult {
@@ -95,7 +100,7 @@ export function buildKnowledgeBase(input: CorpusInput): BuildResult {
 
   const collisions = nameCollisions(entries, curated, foldedKey);
   issues.push(...collisions);
-  // Issue 3: blockers and generated transliteration variants join the curated names.
+  // Blockers and generated transliteration variants join the curated names.
   const blockers = readBlockers(input, issues);
   const blockerKeys = new Set(blockers.flatMap((b) => b.names.map(foldedKey)));
   const generated = generateVariantPatterns(entries, curated, foldedKey, blockerKeys);
@@ -112,13 +117,13 @@ export function buildKnowledgeBase(input: CorpusInput): BuildResult {
   matcherEntities.push(...topicWords.map((w) => ({ id: `${TOPIC_PREFIX}${foldedKey(w).replace(/[^\p{L}\p{N}]+/gu, '-')}`, name: w, type: 'organization' as const, topic: true as const })));
   blockerPatterns.push(...topicWords.map((text, i) => ({ entity: entries.length + blockers.length + i, text, specificity: 'unique' as const })));
   let matcherData: MatcherData | undefined;
+  const matcherInput = {
+    entities: matcherEntities,
+    patterns: [...patterns.map(({ entity, text, specificity }) => ({ entity, text, specificity })), ...blockerPatterns],
+  };
   if (!collisions.some((i) => i.severity === 'error')) {
     try {
-      matcherData = buildMatcher({
-        kbVersion: '',
-        entities: matcherEntities,
-        patterns: [...patterns.map(({ entity, text, specificity }) => ({ entity, text, specificity })), ...blockerPatterns],
-      });
+      matcherData = buildMatcher({ kbVersion: '', ...matcherInput });
       if (input.eventCues) {
         const read = readEventCues(input.eventCues.file, input.eventCues.data, entries);
         issues.push(...read.issues);
@@ -155,7 +160,7 @@ export function buildKnowledgeBase(input: CorpusInput): BuildResult {
       scans.map((s) => ({ doc: s.doc.id, text: s.text, covered: s.raw })),
     );
     const { passages, kbEntities } = assemble(documents, entries, scans);
-    // Hover card (issue 4): curated contrasts, every quote verified against the documents.
+    // Curated contrasts, every quote verified against the documents.
     if (input.contrasts) issues.push(...attachContrasts(input.contrasts, documents, kbEntities));
     report.unmentioned = kbEntities
       .filter((e) => Object.keys(e.mentions).length === 0)
@@ -183,7 +188,7 @@ export function buildKnowledgeBase(input: CorpusInput): BuildResult {
     mentions: kb.entities.reduce((n, e) => n + Object.values(e.mentions).reduce((a, b) => a + b, 0), 0),
     version,
   };
-  return { kb, matcher: { ...matcherData, kbVersion: version }, report, variants: generated.counts };
+  return { kb, matcher: { ...matcherData, kbVersion: version }, matcherInput, report, variants: generated.counts };
 }
 
 /**
@@ -371,7 +376,7 @@ function scanDocument(doc: KbDocument, matcher: Matcher, nestedNames: ReadonlyMa
     matches.flatMap((m) => [m, ...nestedMatches(text, m, nestedNames)]).sort((a, b) => a.start - b.start || b.end - a.end);
   const found = matcher.findAll(text);
   const spotted = spotText(matcher, text);
-  // Events spotted from their cues (issue 3) count as found, so cites to a paragraph that
+  // Events spotted from their cues count as found, so cites to a paragraph that
   // describes an event without naming it are checked against that.
   const taken = new Set(found.map((m) => `${m.start}:${m.end}`));
   const cued = spotted.filter((m) => !taken.has(`${m.start}:${m.end}`));

@@ -80,7 +80,7 @@ export const GazetteerEntrySchema = v.strictObject({
     v.picklist(['unique', 'common'], (issue) =>
       `specificity ${JSON.stringify(issue.input)} is not "unique" or "common" (ambiguous names go in "contextual")`),
   ),
-  // Issue 3 (transliteration variants): generate Latin spellings of this entry's names.
+  // Generate Latin spellings of this entry's names.
   transliterated: v.optional(v.boolean('transliterated must be true or false')),
   summary: text('the summary'),
   background: v.array(StatementSchema, 'background must be a list of statements'),

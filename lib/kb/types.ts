@@ -104,7 +104,7 @@ export interface KbEntity extends GazetteerEntry {
   disagreements?: FactDisagreement[];
 }
 
-// --- Curated contrasts and disagreements of fact (hover card, issue 4) -----------------------
+// --- Curated contrasts and disagreements of fact ------------------------------------------
 
 /** A quote the builder found verbatim (up to whitespace and quote marks) in a passage. */
 export interface VerifiedQuote {

@@ -1,12 +1,12 @@
 /**
- * Which paragraphs of a recognised page the corpus's accounts quote (issue 9): when the page is
+ * Which paragraphs of a recognised page the corpus's accounts quote: when the page is
  * document D, the passage of D that the knowledge base puts first in an entity's account (the
  * one a card would quote for D) is the page's own sentence set against the other documents.
  * Only that lead passage counts, and only for people, organisations and events that documents
  * of at least two perspectives describe (a contrast exists): nearly every paragraph of a
  * document has *some* passage in some account (places like Iraq or Washington lead everywhere),
  * and a marker beside every paragraph would not be quiet. The reader can go from such a paragraph
- * to that contrast. (Curated contrasts, data/gazetteer/contrasts.json from issue 4, will add to
+ * to that contrast. (Curated contrasts, data/gazetteer/contrasts.json, will add to
  * these; today the knowledge base's account passages are what cites a paragraph.)
  */
 import type { KnowledgeBase } from '../kb/types';

@@ -6,7 +6,7 @@
  * from it. The matcher has its own module (`starter-matcher.ts`) so that pages that do not spot
  * anything do not carry it.
  */
-import kbJson from '~/data/kb.json';
+import kbJson from '../../data/kb.json';
 import type { KnowledgeBase } from '../kb/types';
 
 // JSON imports are typed structurally (`type: string`, not the `EntityType` union); the corpus

@@ -3,7 +3,7 @@
  * data/matcher.json), compiled into the bundles that import it: the reader page marks names
  * with it. The background hands the same file, read from the package, to content scripts.
  */
-import matcherJson from '~/data/matcher.json';
+import matcherJson from '../../data/matcher.json';
 import type { MatcherData } from '../engine/types';
 
 export const starterMatcher = matcherJson as unknown as MatcherData;

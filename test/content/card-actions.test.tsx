@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-// The card's curated contrast, disputed facts, Pin and actions (issue 4).
+// The card's curated contrast, disputed facts, Pin and actions.
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Card, type CardProps } from '../../components/card/Card';

@@ -1,4 +1,4 @@
-/** The content script's inbox for the highlight messages (issue 6). */
+/** The content script's inbox for the highlight messages. */
 import { describe, expect, it } from 'vitest';
 import { parseToContent } from '../../entrypoints/content/inbox';
 

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-/** Marks in a web component's shadow tree get the mention rules adopted there (issue 3). */
+/** Marks in a web component's shadow tree get the mention rules adopted there. */
 import { describe, expect, it } from 'vitest';
 import { styleTreeOf } from '../../entrypoints/content/shadow-styles';
 

@@ -1,5 +1,5 @@
 /**
- * Issue 7: states with many children are matched through a dense row, the rest by a linear
+ * states with many children are matched through a dense row, the rest by a linear
  * scan of their edges (lib/engine/packed-automaton.ts, DENSE_ABOVE). Both must find the same
  * names as a plain search would, including across failure links out of a dense state.
  */

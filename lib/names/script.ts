@@ -1,0 +1,91 @@
+/**
+ * Names in Arabic and Persian script. Script has no capitals, so a run of Arabic-script words is
+ * taken as a name only with a cue: beside a Latin name in brackets ("Haidar al-Abadi (حيدر
+ * العبادي)", or the other way round), or after a title (السيد، الشيخ، آية الله، سردار…) or
+ * behind an organisation's head word, which in Arabic and Persian comes first (حزب الله، كتائب
+ * حزب الله، سپاه پاسداران). DOM-free.
+ */
+import { isArabicScript, tokenize } from './tokens';
+
+/** Titles before a person's name, Arabic and Persian (letters as commonly typed; the matcher folds variants). */
+const SCRIPT_TITLES = [
+  'السيد', 'سيد', 'سید', 'الشيخ', 'شيخ', 'شیخ', 'آية الله', 'آیت الله', 'آیت‌الله', 'اية الله', 'حجة الإسلام',
+  'حجت الاسلام', 'الرئيس', 'رئيس الوزراء', 'رئیس جمهور', 'الجنرال', 'اللواء', 'الفريق', 'العميد', 'سردار',
+  'سرلشکر', 'سرتیپ', 'الدكتور', 'دکتر', 'الحاج', 'حاج', 'الإمام', 'امام', 'الملا', 'الوزير', 'وزير',
+].sort((a, b) => b.length - a.length);
+
+/** Heads that open an organisation's name. */
+const SCRIPT_ORG_HEADS = new Set(['حزب', 'حركة', 'كتائب', 'عصائب', 'منظمة', 'جبهة', 'تحالف', 'تيار', 'فيلق', 'سپاه', 'سازمان', 'جنبش', 'ائتلاف']);
+
+/** Adjectives of nationality after a title ("رئيس الوزراء العراقي مصطفى الكاظمي"): not part of the name. */
+const SCRIPT_DEMONYMS = new Set(['العراقي', 'الإيراني', 'الايراني', 'الأمريكي', 'الأميركي', 'السوري', 'اللبناني', 'السعودي', 'التركي', 'البريطاني', 'عراقی', 'ایرانی', 'آمریکایی']);
+
+/** Words that end a name: prepositions, conjunctions, relatives, verbs of saying. */
+const SCRIPT_STOPS = new Set([
+  'في', 'من', 'على', 'إلى', 'الى', 'عن', 'مع', 'أن', 'ان', 'إن', 'التي', 'الذي', 'هذا', 'هذه', 'و', 'أو', 'ثم',
+  'قال', 'قالت', 'يقول', 'كان', 'كانت', 'بعد', 'قبل', 'خلال', 'بين', 'حول', 'ضد', 'لدى', 'عند', 'منذ', 'حتى',
+  'در', 'از', 'به', 'با', 'که', 'را', 'و', 'این', 'آن', 'برای', 'گفت', 'است', 'بود', 'شد', 'تا', 'هم',
+  'أصيب', 'اصيب', 'قتل', 'أعلن', 'اعلن', 'أكد', 'اكد', 'الذين', 'التي', 'هو', 'هي',
+]);
+
+/** How many words a script name runs to at most after its cue. */
+const MAX_SCRIPT_WORDS = 4;
+
+export interface ScriptName {
+  text: string;
+  start: number;
+  end: number;
+  cue: 'title' | 'organization' | 'bracketed';
+  title?: string;
+}
+
+/** Runs of Arabic-script words in a paragraph: offsets of each maximal run joined by single spaces. */
+function scriptRuns(text: string): { words: { text: string; start: number; end: number }[] }[] {
+  const runs: { words: { text: string; start: number; end: number }[] }[] = [];
+  let run: { text: string; start: number; end: number }[] = [];
+  for (const token of tokenize(text)) {
+    const script = isArabicScript(token.text);
+    if (script && run.length && /^[ \u00A0\u200C]$/u.test(token.before)) {
+      run.push(token);
+      continue;
+    }
+    if (run.length) runs.push({ words: run });
+    run = script ? [token] : [];
+  }
+  if (run.length) runs.push({ words: run });
+  return runs;
+}
+
+/** Script names with a cue in a paragraph (the bracketed ones are found by their brackets). */
+export function scriptNames(text: string): ScriptName[] {
+  const names: ScriptName[] = [];
+  for (const { words } of scriptRuns(text)) {
+    const bracketed = text[words[0]!.start - 1] === '(' && text[words[words.length - 1]!.end] === ')';
+    if (bracketed && words.length <= MAX_SCRIPT_WORDS + 1) {
+      names.push({ text: text.slice(words[0]!.start, words[words.length - 1]!.end), start: words[0]!.start, end: words[words.length - 1]!.end, cue: 'bracketed' });
+      continue;
+    }
+    for (let i = 0; i < words.length; i++) {
+      const rest = text.slice(words[i]!.start, words[words.length - 1]!.end);
+      const title = SCRIPT_TITLES.find((t) => rest.startsWith(`${t} `));
+      const head = SCRIPT_ORG_HEADS.has(words[i]!.text);
+      if (!title && !head) continue;
+      let first = title ? i + title.split(/[ \u200C]/).length : i;
+      while (first < words.length && SCRIPT_DEMONYMS.has(words[first]!.text)) first++;
+      let last = first;
+      while (last + 1 < words.length && last - first + 1 < MAX_SCRIPT_WORDS && !SCRIPT_STOPS.has(words[last + 1]!.text)) last++;
+      if (first >= words.length || SCRIPT_STOPS.has(words[first]!.text)) continue;
+      // A title's name is two or three words; an organisation's runs to its stop.
+      if (title) last = Math.min(last, first + 2);
+      names.push({
+        text: text.slice(words[first]!.start, words[last]!.end),
+        start: words[first]!.start,
+        end: words[last]!.end,
+        cue: title ? 'title' : 'organization',
+        ...(title ? { title } : {}),
+      });
+      i = last;
+    }
+  }
+  return names;
+}

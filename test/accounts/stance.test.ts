@@ -1,0 +1,78 @@
+// Stance toward one entity: what a reader notices when a card sets accounts against each other —
+// the sign must be the passage's treatment of that entity, not the sentence's mood.
+import { findNames } from '../../lib/accounts/mentions';
+import { passageStance } from '../../lib/accounts/stance';
+
+/** Stance toward `name` in `text`, the other names given as names. */
+function stance(text: string, name: string, others: string[] = [], person = false): number {
+  return passageStance({ text, targets: findNames(text, [name]), others: others.flatMap((o) => findNames(text, [o])), person }).score;
+}
+
+const positive = (s: number) => s >= 0.15;
+const negative = (s: number) => s <= -0.15;
+const neutral = (s: number) => !positive(s) && !negative(s);
+
+test('one sentence, two stances: the liberator is credited, the party driven out is not', () => {
+  const text = 'The PMU liberated Mosul from ISIS.';
+  expect(positive(stance(text, 'PMU', ['ISIS', 'Mosul']))).toBe(true);
+  expect(negative(stance(text, 'ISIS', ['PMU', 'Mosul']))).toBe(true);
+});
+
+test('negation flips nothing into negative: a denied label or a plain negated fact is not a charge', () => {
+  expect(negative(stance('The PMU is not a terrorist group.', 'PMU'))).toBe(false);
+  expect(neutral(stance('The PMU did not meet the delegation on Monday.', 'PMU'))).toBe(true);
+  // ...while denying something good still counts against it.
+  expect(negative(stance('The PMU is not a legitimate force.', 'PMU'))).toBe(true);
+  expect(negative(stance('The PMU is a terrorist group.', 'PMU'))).toBe(true);
+});
+
+test('the victim of an attack is not blamed for it; the attacker is', () => {
+  const text = 'Bilateral ties were strained after the US airstrike that killed top Iranian General Qasem Soleimani on Iraqi soil.';
+  expect(negative(stance(text, 'Qasem Soleimani', ['US']))).toBe(false);
+  expect(negative(stance('Similar attacks have previously been carried out by pro-Iranian militias.', 'pro-Iranian militias'))).toBe(true);
+  expect(negative(stance('Soleimani was killed by a US drone strike in January.', 'Soleimani', ['US'], true))).toBe(false);
+});
+
+test('the main clause decides over a concession, and a pronoun carries the name into it', () => {
+  const text =
+    'Although the PMU played a role in the fight against ISIS at the onset of the conflict, they have become a violent force in Iraq, contributing to the brutality against civilian protesters.';
+  expect(negative(stance(text, 'PMU', ['ISIS', 'Iraq']))).toBe(true);
+});
+
+test('a role in securing the country is credit to everyone it names', () => {
+  const text = 'The Americans had little chance, given the decisive role of the People’s Resistance Forces and the Popular Mobilization Units in securing the country.';
+  expect(positive(stance(text, 'Popular Mobilization Units', ['People’s Resistance Forces']))).toBe(true);
+  expect(positive(stance(text, 'People’s Resistance Forces', ['Popular Mobilization Units']))).toBe(true);
+});
+
+test('an accusation reported without distance counts against the accused', () => {
+  expect(negative(stance('The militias were accused of corruption and looting.', 'militias'))).toBe(true);
+});
+
+test('what someone says is theirs, not said of them', () => {
+  const text = 'Iraq’s new Prime Minister Mustafa al-Kadhimi says his country would never allow outsiders to use its territory for any act of aggression.';
+  expect(neutral(stance(text, 'Mustafa al-Kadhimi', ['Iraq'], true))).toBe(true);
+});
+
+test('irony and scare quotes turn praise around', () => {
+  expect(negative(stance('The United States invaded Iraq under the pretext of liberating the country.', 'United States', ['Iraq']))).toBe(true);
+  expect(positive(stance('The militias call themselves “heroes” of the nation.', 'militias'))).toBe(false);
+});
+
+test('acting against an adversary is to the actor’s credit', () => {
+  expect(positive(stance('Peshmerga fighters remain stalwart in their battle against terrorist elements.', 'Peshmerga fighters'))).toBe(true);
+  expect(positive(stance('The coalition played a major role in defeating the terrorists.', 'coalition'))).toBe(true);
+});
+
+test('a name’s words are not evaluations: "Popular" in a name is not praise', () => {
+  expect(neutral(stance('The Popular Mobilization Units held a meeting in Baghdad.', 'Popular Mobilization Units', ['Baghdad']))).toBe(true);
+});
+
+test('the evidence is explained: every cue is a word of the passage with its tie to the entity', () => {
+  const text = 'The PMU have become a violent force in Iraq.';
+  const read = passageStance({ text, targets: findNames(text, ['PMU']), others: findNames(text, ['Iraq']) });
+  expect(read.cues.map((c) => [c.word, c.tie])).toEqual([['violent', 'phrase:copular']]);
+  for (const c of read.cues) expect(text.slice(c.start, c.end)).toBe(c.word);
+  expect(read.score).toBeGreaterThanOrEqual(-1);
+  expect(read.score).toBeLessThan(0);
+});

@@ -1,0 +1,106 @@
+// Accounts differ, found automatically: what a reader sees on a card after adding documents that
+// describe an entity in opposed terms — and what must never appear.
+import { readDocument, type DocumentReading } from '../../lib/contrasts/document';
+import { entitiesToRecompute, entityContrasts } from '../../lib/contrasts/entity';
+import { applyDecisions, decisionFor, mergeDecisions, ReviewDecisionSchema } from '../../lib/contrasts/review';
+import * as v from 'valibot';
+import { documentOf, ENTITIES, locate } from './corpus-fixture';
+
+const PMU = { id: 'pmu', name: 'the PMU' };
+const read = (id: string, perspective: string | null, paragraphs: string[]): DocumentReading => {
+  const { doc, passages } = documentOf(id, perspective, paragraphs);
+  return readDocument(doc, passages, ENTITIES, locate);
+};
+const accountsOf = (...readings: DocumentReading[]) => readings.flatMap((r) => r.accounts);
+
+const hostile = read('hostile', 'israeli', ['Although the PMU fought ISIS, they have become a violent force in Iraq.']);
+const friendly = read('friendly', 'iranian-state', ['The PMU liberated Mosul from ISIS and played a decisive role in securing the country.']);
+const alsoHostile = read('also-hostile', 'israeli', ['The PMU is a brutal militia.']);
+
+test('opposed accounts from two perspectives become one automatic contrast with both outlets, the more negative first', () => {
+  const { automatic } = entityContrasts(PMU, accountsOf(hostile, friendly));
+  expect(automatic).toHaveLength(1);
+  const [contrast] = automatic;
+  expect(contrast!.origin).toBe('automatic');
+  expect(contrast!.review).toBeUndefined(); // not reviewed
+  expect(contrast!.topic).toBe('How outlets describe the PMU');
+  expect(contrast!.positions.map((p) => [p.doc, p.perspective])).toEqual([
+    ['hostile', 'israeli'],
+    ['friendly', 'iranian-state'],
+  ]);
+  // Quotes are the documents' own passages, verbatim.
+  expect(contrast!.positions[0].quote).toBe('Although the PMU fought ISIS, they have become a violent force in Iraq.');
+  expect(contrast!.positions[0].stance).toBeLessThan(0);
+  expect(contrast!.positions[1].stance).toBeGreaterThan(0);
+});
+
+test('a same-perspective pair is never a contrast, however opposed', () => {
+  const praising = read('praising', 'israeli', ['The PMU played a decisive role in securing the country.']);
+  expect(entityContrasts(PMU, accountsOf(hostile, alsoHostile, praising)).automatic).toEqual([]);
+});
+
+test('an outlet whose perspective is not labelled is on the stance strip but in no contrast', () => {
+  const unlabelled = read('unlabelled', null, ['The PMU played a decisive role in securing the country.']);
+  const view = entityContrasts(PMU, accountsOf(hostile, unlabelled));
+  expect(view.automatic).toEqual([]);
+  expect(view.strip.map((m) => [m.doc, m.perspective])).toEqual([
+    ['hostile', 'israeli'],
+    ['unlabelled', null],
+  ]);
+});
+
+test('the stance strip has one mark per document, most negative first, each with its quote and passage', () => {
+  const { strip } = entityContrasts(PMU, accountsOf(friendly, hostile));
+  expect(strip.map((m) => m.doc)).toEqual(['hostile', 'friendly']);
+  for (const m of strip) {
+    expect(m.stance).toBeGreaterThanOrEqual(-1);
+    expect(m.stance).toBeLessThanOrEqual(1);
+    expect(m.passage).toBe(`${m.doc}:1:0`);
+  }
+  expect(strip[1]!.characterisation?.text).toContain('decisive role');
+});
+
+test('adding or removing a document recomputes only the entities it mentions, and the contrast id stays the same', () => {
+  expect(entitiesToRecompute(undefined, friendly)).toEqual(['isis', 'mosul', 'pmu']);
+  const before = entityContrasts(PMU, accountsOf(hostile, friendly)).automatic[0]!;
+  // The same documents with another passage chosen: the id, and so the reader's decision, holds.
+  const friendlier = read('friendly', 'iranian-state', ['The heroic PMU protected Iraq.', 'The PMU liberated Mosul from ISIS.']);
+  const after = entityContrasts(PMU, accountsOf(hostile, friendlier)).automatic[0]!;
+  expect(after.id).toBe(before.id);
+  expect(before.id).toBe('auto-contrast:pmu:friendly+hostile');
+  expect(entityContrasts(PMU, accountsOf(hostile)).automatic).toEqual([]);
+});
+
+test('curated contrasts come first: an automatic one between the same documents is left out', () => {
+  const curated = [
+    {
+      id: 'what-is-the-pmu',
+      topic: 'What is the PMU?',
+      entities: ['pmu'],
+      positions: [
+        { doc: 'hostile', perspective: 'israeli', passage: 'hostile:1:0', quote: 'a violent force', stance: 'Violent' },
+        { doc: 'friendly', perspective: 'iranian-state', passage: 'friendly:1:0', quote: 'a decisive role', stance: 'Decisive' },
+      ],
+    },
+  ];
+  const view = entityContrasts(PMU, accountsOf(hostile, friendly), { curated });
+  expect(view.curated).toBe(curated);
+  expect(view.automatic).toEqual([]);
+});
+
+test('the reader dismisses or keeps a contrast; the decision is validated, travels by id, and the newer one wins', () => {
+  const [contrast] = entityContrasts(PMU, accountsOf(hostile, friendly)).automatic;
+  const dismissed = decisionFor(contrast!, 'dismissed', new Date('2026-12-01T10:00:00Z'));
+  expect(v.safeParse(ReviewDecisionSchema, dismissed).success).toBe(true);
+  expect(dismissed).toEqual({ id: contrast!.id, decision: 'dismissed', decidedAt: '2026-12-01T10:00:00.000Z', entities: ['pmu'], docs: ['friendly', 'hostile'] });
+  expect(entityContrasts(PMU, accountsOf(hostile, friendly), { decisions: [dismissed] }).automatic).toEqual([]);
+
+  const kept = decisionFor(contrast!, 'kept', new Date('2026-12-02T10:00:00Z'));
+  const merged = mergeDecisions([dismissed], [kept]);
+  expect(merged).toEqual([kept]);
+  expect(applyDecisions([contrast!], merged)[0]!.review).toBe('kept');
+
+  for (const bad of [{ ...kept, id: 'what-is-the-pmu' }, { ...kept, decision: 'maybe' }, { ...kept, decidedAt: 'yesterday' }, { ...kept, docs: [] }]) {
+    expect(v.safeParse(ReviewDecisionSchema, bad).success).toBe(false);
+  }
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { readDocument } from '../../lib/names/discover';
+import type { DocName, NameDocument } from '../../lib/names/types';
+import { abadiArticle, headlineArticle, nujabaArticle, pmfArticle, sadrArticle } from './fixtures';
+
+const forms = (name: DocName) => name.forms.map((f) => f.text);
+const nameWith = (doc: NameDocument, text: string) => readDocument(doc).names.find((n) => n.forms.some((f) => f.text === text));
+const typeOf = (name: DocName | undefined) => {
+  if (!name) return undefined;
+  const v = name.votes;
+  return (['person', 'organization', 'place'] as const).reduce<string>((best, t) => (v[t] > (best === 'other' ? 0 : v[best as 'person']) ? t : best), 'other');
+};
+
+describe('names one document gives', () => {
+  it('links a surname to the full name it follows', () => {
+    const abadi = nameWith(abadiArticle, 'Haidar al-Abadi')!;
+    expect(forms(abadi).sort()).toEqual(['Abadi', 'Haidar al-Abadi', 'al-Abadi']);
+    expect(abadi.person).toEqual({ given: ['Haidar'], initials: [], surname: 'al-Abadi' });
+    // "Former prime minister" before the full name is a title cue.
+    expect(abadi.strong).toContain('title');
+  });
+
+  it('keeps two people with one surname apart', () => {
+    const names = readDocument(sadrArticle).names.map(forms);
+    expect(names).toContainEqual(['Muqtada al-Sadr']);
+    expect(names).toContainEqual(['Mohammed Sadiq al-Sadr']);
+    expect(names).toContainEqual(['Sadr City']);
+  });
+
+  it('links an acronym to its expansion in brackets and to its later uses', () => {
+    const pmf = nameWith(pmfArticle, 'Popular Mobilization Forces')!;
+    expect(forms(pmf).sort()).toEqual(['PMF', 'Popular Mobilization Forces']);
+    expect(pmf.forms.find((f) => f.text === 'PMF')!.count).toBe(2);
+    expect(pmf.strong).toContain('acronym');
+    expect(typeOf(pmf)).toBe('organization');
+  });
+
+  it('does not take headline capitals or a sentence-opening word for names', () => {
+    const names = readDocument(headlineArticle).names;
+    const solid = names.filter((n) => !n.tentative).flatMap(forms);
+    expect(solid).toEqual([]);
+    // "Closing" opens a sentence and is seen nowhere else: at most tentative.
+    expect(names.filter((n) => n.tentative).flatMap(forms)).toEqual(['Closing']);
+  });
+
+  it('strips titles but keeps them as type cues, and types by head words and place cues', () => {
+    expect(typeOf(nameWith(nujabaArticle, 'Akram al-Kaabi'))).toBe('person');
+    expect(typeOf(nameWith(nujabaArticle, 'Harakat al-Nujaba'))).toBe('organization');
+    expect(typeOf(nameWith(nujabaArticle, 'Jurf al-Sakhar'))).toBe('place');
+    expect(typeOf(nameWith(abadiArticle, 'Victory Alliance'))).toBe('organization');
+    const sadr = nameWith(sadrArticle, 'Mohammed Sadiq al-Sadr')!;
+    expect(forms(sadr)).toEqual(['Mohammed Sadiq al-Sadr']); // "Grand Ayatollah" is not part of the name
+    expect(sadr.strong).toContain('title');
+  });
+
+  it('drops demonyms, months and days, and splits names joined by a hyphen', () => {
+    const doc: NameDocument = {
+      id: 'demonyms',
+      title: 'Talks',
+      paragraphs: ['On Tuesday in June, Iraqi and Iranian officials met Shiite leaders before the US-Iraq talks in Baghdad.'],
+    };
+    const all = readDocument(doc)
+      .names.filter((n) => !n.tentative)
+      .flatMap(forms)
+      .sort();
+    expect(all).toEqual(['Baghdad', 'Iraq', 'US']);
+  });
+
+  it('aligns a name in Arabic script with its Latin spelling in brackets', () => {
+    const doc: NameDocument = {
+      id: 'script',
+      title: 'Names in two scripts',
+      paragraphs: ['The commander Abu Fadak al-Mohammadawi (أبو فدك المحمداوي) attended the parade.'],
+    };
+    const name = nameWith(doc, 'Abu Fadak al-Mohammadawi')!;
+    expect(forms(name).sort()).toEqual(['Abu Fadak al-Mohammadawi', 'أبو فدك المحمداوي']);
+    expect(name.strong).toEqual(expect.arrayContaining(['script', 'title']));
+  });
+
+  it('finds defining phrases verbatim, with the paragraph they are in', () => {
+    const kaabi = nameWith(nujabaArticle, 'Akram al-Kaabi')!;
+    expect(kaabi.definitions[0]).toMatchObject({ text: 'Akram al-Kaabi, the leader of Harakat al-Nujaba', cite: 'nujaba-statement:1' });
+    const abadi = nameWith(abadiArticle, 'Haidar al-Abadi')!;
+    expect(abadi.definitions.map((d) => d.text)).toContain('Abadi, who led the country during the war against the militants');
+    for (const d of [...kaabi.definitions, ...abadi.definitions]) {
+      const [doc, para] = d.cite.split(':');
+      const source = doc === nujabaArticle.id ? nujabaArticle : abadiArticle;
+      expect(source.paragraphs[Number(para) - 1]).toContain(d.text);
+    }
+  });
+});
