@@ -53,9 +53,19 @@ export function wordsPattern(source: string): RegExp {
 
 const ARABIC = /[\u0600-\u06FF]/;
 
-/** Whether `text` has Arabic-script letters at all (most pages have none, and need no folding). */
+let lastText: string | undefined;
+let lastHasArabic = false;
+
+/**
+ * Whether `text` has Arabic-script letters at all (most pages have none, and need no folding).
+ * The last answer is kept: the rules ask it of the same text one after another.
+ */
 export function hasArabicScript(text: string): boolean {
-  return ARABIC.test(text);
+  if (text !== lastText) {
+    lastText = text;
+    lastHasArabic = ARABIC.test(text);
+  }
+  return lastHasArabic;
 }
 
 const YEAR = /(?<!\d)(1[89]\d\d|20\d\d)(?!\d)/g;

@@ -7,7 +7,7 @@
  * before ("His appointment"), and a sentence dated only another year is another event. Cues are
  * curated in data/event-cues.json and shipped inside the matcher (MatcherData.eventCues). DOM-free.
  */
-import { sentenceSpans } from '../text/sentences';
+import { sentenceSpans, type SentenceSpan } from '../text/sentences';
 import { BLOCK_BREAK } from './alphabet';
 import { afterPronoun, datedOtherwise, foldArabicLetters, hasArabicScript, hasPossessivePronoun, triggerPattern, wordsPattern } from './cue-text';
 import type { MatcherEventCue, RawMatch } from './types';
@@ -79,10 +79,15 @@ const CHARS_PER_STEP = 32 * 1024;
  * start). At most one per event per sentence, never overlapping a mention, and none in a
  * sentence that already names the event or gives only other years than the event's.
  */
-export function findEventMentions(cues: readonly CompiledCue[], text: string, accepted: readonly RawMatch[]): RawMatch[] {
+export function findEventMentions(
+  cues: readonly CompiledCue[],
+  text: string,
+  accepted: readonly RawMatch[],
+  sentences: Iterable<SentenceSpan> = sentenceSpans(text),
+): RawMatch[] {
   const live = liveCues(cues, text, accepted);
   if (live.length === 0) return [];
-  const steps = eventMentionSteps(live, text, accepted);
+  const steps = eventMentionSteps(live, text, accepted, SENTENCES_PER_STEP, sentences);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -101,6 +106,8 @@ export function* eventMentionSteps(
   text: string,
   accepted: readonly RawMatch[],
   batch = SENTENCES_PER_STEP,
+  /** The text's sentences, when another rule has split it already. */
+  sentences: Iterable<SentenceSpan> = sentenceSpans(text),
 ): Generator<void, RawMatch[], void> {
   const found: RawMatch[] = [];
   if (cues.length === 0) return found;
@@ -113,7 +120,7 @@ export function* eventMentionSteps(
   let before: ReadonlySet<number> = NO_ENTITIES;
   let lastEnd = 0;
   const arabic = hasArabicScript(text);
-  for (const sentence of sentenceSpans(text)) {
+  for (const sentence of sentences) {
     charsSinceYield += sentence.end - sentence.start;
     if (++sinceYield >= batch || charsSinceYield >= CHARS_PER_STEP) {
       sinceYield = 0;

@@ -17,7 +17,7 @@
  * And the pipeline that applies the rule (`PageSpotting`, `spotText`). DOM-free.
  */
 import { runSteps, type Steps } from '../steps';
-import { sentenceSpans } from '../text/sentences';
+import { sentencesOnce } from '../text/sentences';
 import { eventMentionSteps, findEventMentions } from './events';
 import { findInstitutionNouns } from './institution-nouns';
 import type { Matcher } from './matcher';
@@ -144,10 +144,12 @@ export class PageSpotting {
       else pending.push(match);
     }
     for (const m of accepted) this.marked.add(m.entity);
+    // Split into sentences at most once, for the nouns and the cues (never a huge text whole).
+    const sentences = huge ? undefined : sentencesOnce(text);
     // "parliament", "the coalition" on a page about them.
-    if (!huge && matcher.institutionNouns.list.length > 0) {
+    if (sentences && matcher.institutionNouns.list.length > 0) {
       const isPlace = (e: number) => matcher.entities[e]?.type === 'place';
-      const nouns = findInstitutionNouns(matcher.institutionNouns, matcher.countries, text, accepted, sentenceSpans(text), (e) => this.marks(e), isPlace);
+      const nouns = findInstitutionNouns(matcher.institutionNouns, matcher.countries, text, accepted, sentences, (e) => this.marks(e), isPlace);
       const kept = nouns.found.filter((m) => !suppressed.has(matcher.entities[m.entity]?.id ?? ''));
       for (const w of nouns.waiting) {
         this.nounNeeds.set(w.match, w.needs);
@@ -159,7 +161,7 @@ export class PageSpotting {
       }
     }
     // Events the sentences talk about ("the drone strike that killed Soleimani").
-    const events = huge ? yield* eventMentionSteps(matcher.eventCues, text, accepted) : findEventMentions(matcher.eventCues, text, accepted);
+    const events = sentences ? findEventMentions(matcher.eventCues, text, accepted, sentences) : yield* eventMentionSteps(matcher.eventCues, text, accepted);
     return { found: withEvents(matcher, accepted, events, suppressed), pending };
   }
 
