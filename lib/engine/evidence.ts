@@ -115,6 +115,8 @@ export class PageSpotting {
   private readonly marked = new Set<number>();
   /** Pending institution nouns, with what the page must mark before they count. */
   private readonly nounNeeds = new WeakMap<RawMatch, readonly number[]>();
+  /** How often the page names each noun's institution, and another one of its kind. */
+  private readonly nounTopic = new NounTopic();
 
   constructor(
     private readonly matcher: Matcher,
@@ -126,7 +128,8 @@ export class PageSpotting {
 
   /**
    * Spot one text of the page, pausing (on a huge text only) between windows of matching and
-   * batches of sentences. `addEvidence: false` re-spots a text whose names already count.
+   * batches of sentences. `addEvidence: false` re-spots a text whose names already count, once
+   * the whole page has been read: only then are its institution nouns decided.
    */
   *spot(text: string, addEvidence = true): Steps<SpottedText> {
     const { matcher, suppressed } = this;
@@ -144,44 +147,82 @@ export class PageSpotting {
       else pending.push(match);
     }
     for (const m of accepted) this.marked.add(m.entity);
+    if (addEvidence) for (const m of accepted) this.nounTopic.own(m.entity);
     // Split into sentences at most once, for the nouns and the cues (never a huge text whole).
     const sentences = huge ? undefined : sentencesOnce(text);
     // "parliament", "the coalition" on a page about them.
     if (sentences && matcher.institutionNouns.list.length > 0) {
       const isPlace = (e: number) => matcher.entities[e]?.type === 'place';
-      const nouns = findInstitutionNouns(matcher.institutionNouns, matcher.countries, text, accepted, sentences, (e) => this.marks(e), isPlace);
-      const kept = nouns.found.filter((m) => !suppressed.has(matcher.entities[m.entity]?.id ?? ''));
-      for (const w of nouns.waiting) {
-        this.nounNeeds.set(w.match, w.needs);
-        pending.push(w.match);
+      const nouns = findInstitutionNouns(matcher.institutionNouns, matcher.countries, text, accepted, sentences, isPlace);
+      if (addEvidence) for (const e of nouns.rivals) this.nounTopic.rival(e);
+      const kept: RawMatch[] = [];
+      for (const { match, needs } of nouns.found) {
+        if (suppressed.has(matcher.entities[match.entity]?.id ?? '')) continue;
+        // A first look never decides: what the page says of other parliaments may come later.
+        if (!addEvidence && this.nounCounts(match.entity, needs)) kept.push(match);
+        else {
+          this.nounNeeds.set(match, needs);
+          pending.push(match);
+        }
       }
-      if (kept.length > 0) {
-        for (const m of kept) this.marked.add(m.entity);
-        accepted = [...accepted, ...kept].sort((a, b) => a.start - b.start);
-      }
+      if (kept.length > 0) accepted = [...accepted, ...kept].sort((a, b) => a.start - b.start);
     }
     // Events the sentences talk about ("the drone strike that killed Soleimani").
     const events = sentences ? findEventMentions(matcher.eventCues, text, accepted, sentences) : yield* eventMentionSteps(matcher.eventCues, text, accepted);
     return { found: withEvents(matcher, accepted, events, suppressed), pending };
   }
 
-  /** Whether the page marks this entity: a mention accepted, or a unique name seen. */
+  /** Whether the page marks this entity by name: a mention accepted, or a unique name seen. */
   private marks(entity: number): boolean {
     return this.marked.has(entity) || this.evidence.namesUniquely(entity);
+  }
+
+  /**
+   * Whether an institution noun counts on this page: the page marks what it needs (Iraq, for
+   * Iraq's parliament), and it is not about another one of its kind — it does not name another
+   * country's parliament, or another coalition, more often than this one by name.
+   */
+  private nounCounts(entity: number, needs: readonly number[]): boolean {
+    return needs.some((e) => this.marks(e)) && this.nounTopic.about(entity);
   }
 
   /** Whether the page's evidence now accepts one of the names a text left pending. */
   acceptsAny(pending: readonly RawMatch[]): boolean {
     return pending.some((m) => {
       const needs = this.nounNeeds.get(m);
-      return needs ? needs.some((e) => this.marks(e)) : this.evidence.accepts(m, this.suppressed);
+      return needs ? this.nounCounts(m.entity, needs) : this.evidence.accepts(m, this.suppressed);
     });
   }
 }
 
-/** A whole text as one page: the CLI's, the reader's and the builder's way in. */
+/** Per institution: how often a page names it (by name or own noun) and another one of its kind. */
+class NounTopic {
+  private readonly owns = new Map<number, number>();
+  private readonly rivals = new Map<number, number>();
+
+  own(entity: number): void {
+    this.owns.set(entity, (this.owns.get(entity) ?? 0) + 1);
+  }
+
+  rival(entity: number): void {
+    this.rivals.set(entity, (this.rivals.get(entity) ?? 0) + 1);
+  }
+
+  /** Whether the page is about this institution rather than another of its kind, as far as it says. */
+  about(entity: number): boolean {
+    return (this.rivals.get(entity) ?? 0) <= (this.owns.get(entity) ?? 0);
+  }
+}
+
+/**
+ * A whole text as one page: the CLI's, the reader's and the builder's way in. Looked at twice
+ * when something it left pending may count now, as the content script looks again at the end of
+ * its pass (an institution noun is only decided on that second look).
+ */
 export function spotText(matcher: Matcher, text: string, options?: { suppressed?: ReadonlySet<string> }): Mention[] {
-  return runSteps(new PageSpotting(matcher, options?.suppressed).spot(text)).found;
+  const page = new PageSpotting(matcher, options?.suppressed);
+  const first = runSteps(page.spot(text));
+  return page.acceptsAny(first.pending) ? runSteps(page.spot(text, false)).found : first.found;
 }
 
 /** The accepted mentions plus the events found for them that are not suppressed, in text order. */

@@ -15,6 +15,9 @@
  * - "a parliament" on its own is parliaments in general ("restrained by a parliament"); "a
  *   parliament vote" is this one's;
  * - it is not part of a longer name already marked ("Iraqi parliament").
+ * Each noun written as another one of its kind is returned too (`rivals`): the page-level rule
+ * (PageSpotting in evidence.ts) keeps every noun of a page that names another country's
+ * parliament or another coalition more often than the institution itself.
  * The nouns are curated in data/institution-nouns.json and shipped in the matcher. DOM-free.
  */
 import { countriesIn, qualifyingCountries, type Countries, type CountryMention } from './countries';
@@ -94,27 +97,39 @@ function titleCase(sentence: string): boolean {
   return words.length >= 4 && words.filter(capitalised).length >= words.length * 0.7;
 }
 
-/** Whether the noun at text[start, end) is qualified as another's (see the module comment). */
-function qualifiedAsAnother(noun: CompiledNoun, countries: Countries, text: string, start: number, end: number, sentenceStart: number, inTitle: () => boolean): boolean {
+/**
+ * How the noun at text[start, end) is qualified (see the module comment): as another's
+ * ("Bahrain's parliament", "the Fatah Coalition", "embassy in Tehran"), as not this one of its
+ * kind ("a parliament" in general; a `strict` noun without its determiner), or not at all.
+ */
+function qualification(
+  noun: CompiledNoun,
+  countries: Countries,
+  text: string,
+  start: number,
+  end: number,
+  sentenceStart: number,
+  inTitle: () => boolean,
+): 'another' | 'not-this' | undefined {
   const ownOrHost = (c: number) => c === noun.country || noun.hosts.has(c);
   const qualifying = qualifyingCountries(countries, text, start, end);
-  if (qualifying.before !== undefined && qualifying.before !== noun.country) return true;
-  if (qualifying.after !== undefined && !ownOrHost(qualifying.after)) return true;
-  if (ARABIC.test(text.slice(start, end))) return false; // the Arabic adjective follows the noun: checked above
+  if (qualifying.before !== undefined && qualifying.before !== noun.country) return 'another';
+  if (qualifying.after !== undefined && !ownOrHost(qualifying.after)) return 'another';
+  if (ARABIC.test(text.slice(start, end))) return undefined; // the Arabic adjective follows the noun: checked above
   const before = wordBefore(text, start, sentenceStart);
   if (before !== undefined && /^an?$/i.test(before)) {
     const next = wordAfter(text, end);
-    if (next === undefined || capitalised(next) || FUNCTION_WORDS.has(next.toLowerCase())) return true;
+    if (next === undefined || capitalised(next) || FUNCTION_WORDS.has(next.toLowerCase())) return 'not-this';
   }
-  if (noun.strict && (before === undefined || !(DETERMINERS.has(before.toLowerCase()) || /^\d+-(?:member|seat)$/.test(before)))) return true;
+  if (noun.strict && (before === undefined || !(DETERMINERS.has(before.toLowerCase()) || /^\d+-(?:member|seat)$/.test(before)))) return 'not-this';
   if (before !== undefined && qualifying.before === undefined && !DETERMINERS.has(before.toLowerCase())) {
-    if (/['’]s$/.test(before) && capitalised(before)) return true; // "Sadr's coalition"
-    if (capitalised(before) && text.slice(sentenceStart, start).trim() !== before && !inTitle()) return true; // "Fatah Coalition", "Erbil airport", "Security Council"
+    if (/['’]s$/.test(before) && capitalised(before)) return 'another'; // "Sadr's coalition"
+    if (capitalised(before) && text.slice(sentenceStart, start).trim() !== before && !inTitle()) return 'another'; // "Fatah Coalition", "Erbil airport", "Security Council"
   }
   const after = linkedWordAfter(text, end)?.word;
   // "of <Name>", "in <Place>" that is neither a country (checked above) nor the noun's own place.
-  if (after !== undefined && qualifying.after === undefined && capitalised(after) && !noun.at.has(after.replace(/['’]s$/, ''))) return true;
-  return false;
+  if (after !== undefined && qualifying.after === undefined && capitalised(after) && !noun.at.has(after.replace(/['’]s$/, ''))) return 'another';
+  return undefined;
 }
 
 /** The country mention nearest to `at`. */
@@ -124,16 +139,24 @@ function nearest(spoken: readonly CountryMention[], at: number): CountryMention 
   return best;
 }
 
-/** What one text gives: the nouns that count, and those that would if the page marked more. */
+/** What one text gives: its nouns that pass every test of the text, and its rival ones. */
 export interface NounMentions {
-  found: RawMatch[];
-  /** Nouns that passed every local test, with what the page must mark before they count. */
-  waiting: { match: RawMatch; needs: readonly number[] }[];
+  /**
+   * Nouns that passed every test of the text, in text order, with what the page must mark
+   * before they count (the page decides: PageSpotting in evidence.ts).
+   */
+  found: { match: RawMatch; needs: readonly number[] }[];
+  /**
+   * The entity of each noun written as another one of its kind ("Bahrain's parliament", "the
+   * Fatah Coalition", a parliament in a sentence about Germany): what says a page is about
+   * another country's parliament or another coalition.
+   */
+  rivals: number[];
 }
 
 /**
- * The institution nouns in `text` that stand for their entity, given the text's accepted
- * mentions (sorted by start), its sentences, and what the page marks so far (`pageMarks`).
+ * The institution nouns in `text` that stand for their entity as far as the text says, given
+ * its accepted mentions (sorted by start) and its sentences.
  */
 export function findInstitutionNouns(
   nouns: CompiledNouns,
@@ -141,14 +164,13 @@ export function findInstitutionNouns(
   text: string,
   accepted: readonly RawMatch[],
   sentences: Iterable<{ start: number; end: number }>,
-  pageMarks: (entity: number) => boolean,
   isPlace: (entity: number) => boolean,
 ): NounMentions {
-  const found: RawMatch[] = [];
-  const waiting: NounMentions['waiting'] = [];
+  const found: NounMentions['found'] = [];
+  const rivals: number[] = [];
   const arabic = hasArabicScript(text);
   const folded = arabic ? foldArabicLetters(text) : text;
-  if (!nouns.latin.test(folded) && !(arabic && nouns.arabic.test(folded))) return { found, waiting };
+  if (!nouns.latin.test(folded) && !(arabic && nouns.arabic.test(folded))) return { found, rivals };
   const written = (p: RegExp) => {
     p.lastIndex = 0;
     const hit = p.test(folded);
@@ -156,7 +178,7 @@ export function findInstitutionNouns(
     return hit;
   };
   const live = nouns.list.filter((n) => n.patterns.some(written));
-  if (live.length === 0) return { found, waiting };
+  if (live.length === 0) return { found, rivals };
   for (const sentence of sentences) {
     const slice = folded.slice(sentence.start, sentence.end);
     let spoken: CountryMention[] | undefined;
@@ -167,19 +189,24 @@ export function findInstitutionNouns(
       for (let hit = pattern.exec(slice); hit; hit = pattern.exec(slice)) {
         const start = sentence.start + hit.index + hit[1]!.length; // after any proclitic
         const end = sentence.start + hit.index + hit[0].length;
-        if (accepted.some((m) => m.start < end && start < m.end) || found.some((m) => m.start < end && start < m.end)) continue;
-        if (qualifiedAsAnother(noun, countries, text, start, end, sentence.start, inTitle)) continue;
-        if (noun.notWords?.test(slice)) continue;
+        if (accepted.some((m) => m.start < end && start < m.end) || found.some(({ match: m }) => m.start < end && start < m.end)) continue;
+        const qualified = qualification(noun, countries, text, start, end, sentence.start, inTitle);
+        if (qualified === 'not-this') continue;
+        if (qualified === 'another' || noun.notWords?.test(slice)) {
+          rivals.push(noun.entity);
+          continue;
+        }
         if (noun.allowed) {
           spoken ??= countriesIn(countries, text, sentence.start, sentence.end, accepted, isPlace);
-          if (spoken.some((c) => !noun.allowed!.has(c.country)) && !noun.allowed.has(nearest(spoken, start)!.country)) continue;
+          if (spoken.some((c) => !noun.allowed!.has(c.country)) && !noun.allowed.has(nearest(spoken, start)!.country)) {
+            rivals.push(noun.entity);
+            continue;
+          }
         }
-        const match: RawMatch = { start, end, entity: noun.entity, specificity: 'ambiguous' };
-        if (noun.needs.some(pageMarks)) found.push(match);
-        else waiting.push({ match, needs: noun.needs });
+        found.push({ match: { start, end, entity: noun.entity, specificity: 'ambiguous' }, needs: noun.needs });
       }
     }
   }
-  found.sort((a, b) => a.start - b.start);
-  return { found, waiting };
+  found.sort((a, b) => a.match.start - b.match.start);
+  return { found, rivals };
 }

@@ -30,9 +30,12 @@ function found(text: string, marks: number[], mentions: Record<string, number> =
   }
   accepted.sort((a, b) => a.start - b.start);
   const page = new Set(marks);
-  const result = findInstitutionNouns(nouns, countries, text, accepted, sentenceSpans(text), (e) => page.has(e), (e) => PLACES.has(e));
-  return result.found.map((m) => `${text.slice(m.start, m.end)}=${m.entity}`);
+  const result = findInstitutionNouns(nouns, countries, text, accepted, sentenceSpans(text), (e) => PLACES.has(e));
+  return result.found.filter((f) => f.needs.some((e) => page.has(e))).map(({ match: m }) => `${text.slice(m.start, m.end)}=${m.entity}`);
 }
+
+/** The entity of each noun in `text` written as another one of its kind. */
+const rivals = (text: string) => findInstitutionNouns(nouns, countries, text, [], sentenceSpans(text), (e) => PLACES.has(e)).rivals;
 
 describe('a parliament', () => {
   test('on a page about Iraq, parliament is Iraq’s', () => {
@@ -40,12 +43,11 @@ describe('a parliament', () => {
     expect(found('والبرلمان صوت اليوم', [0])).toEqual(['البرلمان=1']);
   });
 
-  test('not on a page that does not mark Iraq, and the result says it could be later', () => {
-    const accepted: RawMatch[] = [];
+  test('not on a page that does not mark Iraq, and the result says what it needs', () => {
     const text = 'Lawmakers met in parliament on Monday.';
-    const result = findInstitutionNouns(nouns, countries, text, accepted, sentenceSpans(text), () => false, () => false);
-    expect(result.found).toEqual([]);
-    expect(result.waiting.map((w) => [text.slice(w.match.start, w.match.end), w.needs])).toEqual([['parliament', [0, 1]]]);
+    expect(found(text, [])).toEqual([]);
+    const result = findInstitutionNouns(nouns, countries, text, [], sentenceSpans(text), () => false);
+    expect(result.found.map((w) => [text.slice(w.match.start, w.match.end), w.needs])).toEqual([['parliament', [0, 1]]]);
   });
 
   test('never another country’s', () => {
@@ -54,6 +56,8 @@ describe('a parliament', () => {
     expect(found('اجتمع البرلمان البحريني', marks)).toEqual([]);
     expect(found('In Tehran, parliament speaker Qalibaf hosted Iraqi delegations.', marks, { Tehran: 5 })).toEqual([]);
     expect(found('In Germany, parliament approved the budget.', marks)).toEqual([]);
+    // Each is another parliament: what tells the page it is about another country's.
+    expect(rivals("Bahrain's parliament met. The German parliament voted. In Germany, parliament approved the budget.")).toEqual([1, 1, 1]);
     // Its own country nearer than another: Iraq's.
     expect(found('Iran-backed groups lost ground, and Iraq’s parliament speaker met them.', marks, { Iran: 4, Iraq: 0 })).toEqual(['parliament=1']);
   });
@@ -61,6 +65,8 @@ describe('a parliament', () => {
   test('not parliaments in general, nor an assembly that is not one', () => {
     expect(found('A monarchy restrained by a parliament is rare. Kadhimi’s picks passed during a parliament vote.', [0])).toEqual(['parliament=1']);
     expect(found('They defended freedom of assembly.', [0])).toEqual([]);
+    // Neither is another country's parliament.
+    expect(rivals('A monarchy restrained by a parliament is rare. They defended freedom of assembly.')).toEqual([]);
   });
 
   test('not inside a longer name already marked', () => {
@@ -73,6 +79,7 @@ describe('a coalition', () => {
     expect(found('The coalition struck ISIS positions.', [2])).toEqual(['coalition=2']);
     expect(found('The coalition struck ISIS positions.', [0])).toEqual([]);
     expect(found('The Fatah Coalition won seats. The coalition lost seats to the Sadrist bloc.', [2])).toEqual([]);
+    expect(rivals('The Fatah Coalition won seats. The coalition lost seats to the Sadrist bloc.')).toEqual([2, 2]);
   });
 });
 
