@@ -117,6 +117,8 @@ export class PageSpotting {
   private readonly nounNeeds = new WeakMap<RawMatch, readonly number[]>();
   /** How often the page names each noun's institution, and another one of its kind. */
   private readonly nounTopic = new NounTopic();
+  /** The last text spotted and its names, for a second look at it. */
+  private lastMatches: { text: string; matches: RawMatch[] } | undefined;
 
   constructor(
     private readonly matcher: Matcher,
@@ -134,8 +136,14 @@ export class PageSpotting {
   *spot(text: string, addEvidence = true): Steps<SpottedText> {
     const { matcher, suppressed } = this;
     const huge = needsSlicing(text);
-    const raw = huge ? yield* findAllSteps(matcher, text) : matcher.findAll(text);
-    const matches = promoteTitledNames(text, dropOtherCountries(text, dropOtherNames(text, raw), matcher.entities, matcher.countries), matcher.entities);
+    let matches: RawMatch[];
+    // A second look at the text just spotted (spotText's) matches nothing anew.
+    if (this.lastMatches?.text === text) matches = this.lastMatches.matches;
+    else {
+      const raw = huge ? yield* findAllSteps(matcher, text) : matcher.findAll(text);
+      matches = promoteTitledNames(text, dropOtherCountries(text, dropOtherNames(text, raw), matcher.entities, matcher.countries), matcher.entities);
+      this.lastMatches = huge ? undefined : { text, matches };
+    }
     if (addEvidence) this.evidence.add(matches);
     const pending: RawMatch[] = [];
     let accepted: RawMatch[] = [];
