@@ -17,7 +17,7 @@ import { createSettingsHandlers } from './settings-handlers';
 import { ACCOUNTS_BEFORE_CONTRAST, contrastWithPage } from '../../lib/recognition/contrast';
 import { shippedSources } from '../../lib/storage/shipped-sources';
 import { createPageRecognitions, type PageRecognitions } from './recognition';
-import { injectPageUi } from './page-ui';
+import { injectPageUi, injectPipeline } from './page-ui';
 import { lazy, once, shippedCorpus, type Lazy, type ShippedCorpus } from './shipped-corpus';
 
 export type ContentOrigin = Extract<Origin, { kind: 'content' }>;
@@ -108,6 +108,7 @@ export function createHandlers(knowledge: Knowledge, matcher: Lazy<MatcherData>,
       ...highlights.content,
       'page/recognise': (data, origin) => recognitions.recognise(data, origin),
       'ui/load': (_data, origin) => injectPageUi(origin),
+      'pipeline/load': (_data, origin) => injectPipeline(origin),
     },
     page: {
       'card/get': cardGet,

@@ -18,6 +18,7 @@
  */
 import { runSteps, type Steps } from '../steps';
 import { sentencesOnce } from '../text/sentences';
+import { compiledRules } from './compiled-rules';
 import { eventMentionSteps, findEventMentions } from './events';
 import { findInstitutionNouns } from './institution-nouns';
 import type { Matcher } from './matcher';
@@ -135,13 +136,14 @@ export class PageSpotting {
    */
   *spot(text: string, addEvidence = true): Steps<SpottedText> {
     const { matcher, suppressed } = this;
+    const rules = compiledRules(matcher);
     const huge = needsSlicing(text);
     let matches: RawMatch[];
     // A second look at the text just spotted (spotText's) matches nothing anew.
     if (this.lastMatches?.text === text) matches = this.lastMatches.matches;
     else {
       const raw = huge ? yield* findAllSteps(matcher, text) : matcher.findAll(text);
-      matches = promoteTitledNames(text, dropOtherCountries(text, dropOtherNames(text, raw), matcher.entities, matcher.countries), matcher.entities);
+      matches = promoteTitledNames(text, dropOtherCountries(text, dropOtherNames(text, raw), matcher.entities, rules.countries), matcher.entities);
       this.lastMatches = huge ? undefined : { text, matches };
     }
     if (addEvidence) this.evidence.add(matches);
@@ -159,9 +161,9 @@ export class PageSpotting {
     // Split into sentences at most once, for the nouns and the cues (never a huge text whole).
     const sentences = huge ? undefined : sentencesOnce(text);
     // "parliament", "the coalition" on a page about them.
-    if (sentences && matcher.institutionNouns.list.length > 0) {
+    if (sentences && rules.institutionNouns.list.length > 0) {
       const isPlace = (e: number) => matcher.entities[e]?.type === 'place';
-      const nouns = findInstitutionNouns(matcher.institutionNouns, matcher.countries, text, accepted, sentences, isPlace);
+      const nouns = findInstitutionNouns(rules.institutionNouns, rules.countries, text, accepted, sentences, isPlace);
       if (addEvidence) for (const e of nouns.rivals) this.nounTopic.rival(e);
       const kept: RawMatch[] = [];
       for (const { match, needs } of nouns.found) {
@@ -176,7 +178,7 @@ export class PageSpotting {
       if (kept.length > 0) accepted = [...accepted, ...kept].sort((a, b) => a.start - b.start);
     }
     // Events the sentences talk about ("the drone strike that killed Soleimani").
-    const events = sentences ? findEventMentions(matcher.eventCues, text, accepted, sentences) : yield* eventMentionSteps(matcher.eventCues, text, accepted);
+    const events = sentences ? findEventMentions(rules.eventCues, text, accepted, sentences) : yield* eventMentionSteps(rules.eventCues, text, accepted);
     return { found: withEvents(matcher, accepted, events, suppressed), pending };
   }
 

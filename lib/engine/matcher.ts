@@ -4,10 +4,7 @@
  * output flag per character; it allocates nothing and builds no strings. Loading decodes the
  * shipped arrays in place and expands the class table; nothing is rebuilt.
  */
-import type { MatcherData, MatcherEntity, RawMatch } from './types';
-import { compileCountries, type Countries } from './countries';
-import { compileCues } from './events';
-import { compileNouns, type CompiledNouns } from './institution-nouns';
+import type { MatcherCountry, MatcherData, MatcherEntity, MatcherEventCue, MatcherInstitutionNoun, RawMatch } from './types';
 import * as alphabet from './alphabet';
 import {
   MATCHER_FORMAT,
@@ -42,19 +39,29 @@ export interface Matcher {
    * scans a long text in slices loses nothing when it cuts at a BLOCK_BREAK.
    */
   findAll(text: string, from?: number, to?: number): RawMatch[];
-  /** Compiled event cues (see events.ts); empty when the matcher ships none. */
-  readonly eventCues: ReturnType<typeof compileCues>;
-  /** Countries by name and demonym (countries.ts); none when the matcher ships none. */
-  readonly countries: Countries;
-  /** Institutions by their common noun (institution-nouns.ts); empty when the matcher ships none. */
-  readonly institutionNouns: CompiledNouns;
+  /**
+   * The rules the spotting pipeline applies after matching, as shipped and checked, not compiled:
+   * the pipeline compiles them on first use (compiled-rules.ts), so that the content script's
+   * boot carries none of their code.
+   */
+  readonly rules: MatcherRules;
 }
+
+/** The shipped rules of the pipeline after the matcher; each empty when the matcher ships none. */
+export interface MatcherRules {
+  /** Event cues (events.ts). */
+  readonly eventCues: readonly MatcherEventCue[];
+  /** Countries by name and demonym (countries.ts). */
+  readonly countries: readonly MatcherCountry[];
+  /** Institutions by their common noun (institution-nouns.ts). */
+  readonly institutionNouns: readonly MatcherInstitutionNoun[];
+}
+
+const NO_RULES: MatcherRules = { eventCues: [], countries: [], institutionNouns: [] };
 
 class AutomatonMatcher implements Matcher {
   readonly entities: readonly MatcherEntity[];
-  readonly eventCues: ReturnType<typeof compileCues>;
-  readonly countries: Countries;
-  readonly institutionNouns: CompiledNouns;
+  readonly rules: MatcherRules;
   private readonly a: LoadedAutomaton;
   private readonly classOf: Uint16Array;
   /** Raw offset of each consumed class, by consumed index modulo its size. */
@@ -64,14 +71,10 @@ class AutomatonMatcher implements Matcher {
   constructor(
     entities: readonly MatcherEntity[],
     automaton: LoadedAutomaton,
-    eventCues: ReturnType<typeof compileCues> = [],
-    countries: Countries = compileCountries([]),
-    institutionNouns: CompiledNouns = compileNouns([]),
+    rules: MatcherRules = NO_RULES,
   ) {
     this.entities = entities;
-    this.eventCues = eventCues;
-    this.countries = countries;
-    this.institutionNouns = institutionNouns;
+    this.rules = rules;
     this.a = automaton;
     this.classOf = alphabet.expandClassRuns(automaton.classRuns);
     let size = 16;
@@ -288,5 +291,5 @@ export function loadMatcher(data: MatcherData): Matcher {
       throw new Error('Backstory matcher: an institution noun names an entity or a country the matcher data does not list');
     }
   }
-  return new AutomatonMatcher(data.entities, automaton, compileCues(cues), compileCountries(countries), compileNouns(nouns));
+  return new AutomatonMatcher(data.entities, automaton, { eventCues: cues, countries, institutionNouns: nouns });
 }
