@@ -80,6 +80,7 @@ const matcherEntitySchema = v.strictObject({
   type: entityType,
   blocker: v.optional(v.literal(true)),
   topic: v.optional(v.literal(true)),
+  country: v.optional(v.number()),
 });
 
 const matcherEventCueSchema = v.strictObject({
@@ -89,6 +90,25 @@ const matcherEventCueSchema = v.strictObject({
   words: v.optional(v.string()),
   also: v.optional(v.array(v.number())),
   alsoWords: v.optional(v.string()),
+  years: v.optional(v.tuple([v.number(), v.number()])),
+});
+
+const matcherCountrySchema = v.strictObject({
+  place: v.optional(v.number()),
+  words: v.array(v.string()),
+});
+
+const matcherInstitutionNounSchema = v.strictObject({
+  entity: v.number(),
+  nouns: v.array(v.string()),
+  caseSensitive: v.optional(v.boolean()),
+  strict: v.optional(v.boolean()),
+  country: v.optional(v.number()),
+  sentenceRivals: v.optional(v.boolean()),
+  hosts: v.optional(v.array(v.number())),
+  needs: v.array(v.number()),
+  at: v.optional(v.array(v.string())),
+  notWords: v.optional(v.string()),
 });
 
 export const matcherDataSchema = v.strictObject({
@@ -97,6 +117,8 @@ export const matcherDataSchema = v.strictObject({
   entities: v.array(matcherEntitySchema),
   automaton: v.string(),
   eventCues: v.optional(v.array(matcherEventCueSchema)),
+  countries: v.optional(v.array(matcherCountrySchema)),
+  institutionNouns: v.optional(v.array(matcherInstitutionNounSchema)),
 });
 
 // --- The hover card ---------------------------------------------------------------------------

@@ -98,6 +98,11 @@ export const contentToBackground = {
    * frame. No data: the tab and frame are the ones the browser attests.
    */
   'ui/load': message(noData, okReply),
+  /**
+   * Inject the spotting pipeline (`/spotting-pipeline.js`: the rules run after the matcher)
+   * into the sender's own frame, once its page has something to spot. No data, as for `ui/load`.
+   */
+  'pipeline/load': message(noData, okReply),
 };
 
 /** Popup or reader page → background. */

@@ -94,6 +94,9 @@ export function readCorpusInput(root = PROJECT_ROOT): CorpusInput {
   const blockers = existsSync(join(root, 'data/blockers.json')) ? readJson('data/blockers.json') : undefined;
   const eventCues = existsSync(join(root, 'data/event-cues.json')) ? readJson('data/event-cues.json') : undefined;
   const topicWords = existsSync(join(root, 'data/topic-words.json')) ? readJson('data/topic-words.json') : undefined;
+  const synonyms = existsSync(join(root, 'data/synonyms.json')) ? readJson('data/synonyms.json') : undefined;
+  const countries = existsSync(join(root, 'data/countries.json')) ? readJson('data/countries.json') : undefined;
+  const institutionNouns = existsSync(join(root, 'data/institution-nouns.json')) ? readJson('data/institution-nouns.json') : undefined;
   return {
     documents,
     seeds,
@@ -103,6 +106,9 @@ export function readCorpusInput(root = PROJECT_ROOT): CorpusInput {
     ...(blockers ? { blockers } : {}),
     ...(eventCues ? { eventCues } : {}),
     ...(topicWords ? { topicWords } : {}),
+    ...(synonyms ? { synonyms } : {}),
+    ...(countries ? { countries } : {}),
+    ...(institutionNouns ? { institutionNouns } : {}),
   };
 }
 
@@ -186,7 +192,7 @@ function main(argv: string[]): number {
     const generated = result.variants.reduce((n, c) => n + c.generated, 0);
     const dropped = result.variants.reduce((n, c) => n + c.dropped, 0);
     console.log(
-      `Transliteration variants: ${generated} spellings for ${result.variants.length} entries ` +
+      `Generated spellings (transliteration, script, US/U.S.): ${generated} spellings for ${result.variants.length} entries ` +
         `(${dropped} dropped as colliding; list one entry's with --variants <id>).`,
     );
   }

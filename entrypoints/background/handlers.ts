@@ -16,7 +16,7 @@ import { createSettingsHandlers } from './settings-handlers';
 import { createCorpusHandlers } from './corpus-handlers';
 import { ACCOUNTS_BEFORE_CONTRAST, contrastWithPage } from '../../lib/recognition/contrast';
 import { createPageRecognitions, type PageRecognitions } from './recognition';
-import { injectPageUi } from './page-ui';
+import { injectPageUi, injectPipeline } from './page-ui';
 import { createKbBroadcast, type KbBroadcast } from './kb-broadcast';
 
 export type ContentOrigin = Extract<Origin, { kind: 'content' }>;
@@ -109,6 +109,7 @@ export function createHandlers(knowledge: Knowledge, deps: HandlerDeps = {}): Ha
       ...highlights.content,
       'page/recognise': (data, origin) => recognitions.recognise(data, origin),
       'ui/load': (_data, origin) => injectPageUi(origin),
+      'pipeline/load': (_data, origin) => injectPipeline(origin),
     },
     page: {
       'card/get': cardGet,

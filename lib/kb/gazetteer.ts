@@ -7,9 +7,12 @@
  */
 import { foldPattern } from '../engine/alphabet';
 import { buildMatcher, type PatternInput } from '../engine/build-matcher';
-import type { MatcherData, MatcherEntity } from '../engine/types';
+import type { MatcherCountry, MatcherData, MatcherEntity } from '../engine/types';
 import { BLOCKER_PREFIX, validateBlockersFile, type Blocker } from './blockers';
+import { datedEventPatterns, readEventHeads, type EventHeads } from './dated-names';
 import { readEventCues } from './event-cues';
+import { readCountries, readInstitutionNouns } from './institution-nouns';
+import { readSynonyms, spunPatterns } from './spun-names';
 import { canonicalJson, sha256Hex } from './hash';
 import { validateGazetteerFile, type BuildIssue } from './schema';
 import type { GazetteerEntry } from './types';
@@ -32,6 +35,12 @@ export interface GazetteerInput {
   eventCues?: InputFile;
   /** `data/topic-words.json`: words that put a page on topic, never marked. */
   topicWords?: InputFile;
+  /** `data/synonyms.json`: words spinners and machine translation put in names (spun-names.ts). */
+  synonyms?: InputFile;
+  /** `data/countries.json`: countries by name and demonym, to tell whose institution a noun is. */
+  countries?: InputFile;
+  /** `data/institution-nouns.json`: "parliament", "the coalition" for the entity on a page about it. */
+  institutionNouns?: InputFile;
 }
 
 /** What the matcher is built from: curated names, generated spellings, blockers, topic words. */
@@ -79,7 +88,7 @@ export function compileGazetteer(input: GazetteerInput): CompiledGazetteer {
   const blockers = readBlockers(input, issues);
   const blockerKeys = new Set(blockers.flatMap((b) => b.names.map(foldedKey)));
   const generated = generateVariantPatterns(entries, curated, foldedKey, blockerKeys);
-  const patterns = [...curated, ...generated.patterns];
+  const patterns = derivedPatterns(input, entries, [...curated, ...generated.patterns], blockerKeys, issues);
   const matcherEntities: MatcherEntity[] = [
     ...entries.map(({ entry }) => ({ id: entry.id, name: entry.name, type: entry.type })),
     ...blockers.map((b) => ({ id: BLOCKER_PREFIX + b.id, name: b.names[0]!, type: 'organization' as const, blocker: true as const })),
@@ -113,11 +122,66 @@ export function compileGazetteer(input: GazetteerInput): CompiledGazetteer {
         issues.push(...read.issues);
         if (read.cues.length) matcher = { ...matcher, eventCues: read.cues };
       }
+      if (input.countries) {
+        const countries = readCountries(input.countries.file, input.countries.data, entries);
+        issues.push(...countries.issues);
+        if (countries.countries.length) matcher = { ...matcher, countries: countries.countries };
+        if (input.eventCues) {
+          const heads = readEventHeads(input.eventCues.file, input.eventCues.data, entries).heads;
+          matcher = { ...matcher, entities: withEventCountries(matcher.entities, entries, heads, countries.countries, input.eventCues.file, issues) };
+        }
+        if (input.institutionNouns) {
+          const read = readInstitutionNouns(input.institutionNouns.file, input.institutionNouns.data, entries, countries.countries);
+          issues.push(...read.issues);
+          if (read.nouns.length) matcher = { ...matcher, institutionNouns: read.nouns };
+        }
+      }
     } catch (error) {
       issues.push({ severity: 'error', file: 'data/gazetteer', message: `the matcher could not be built: ${String(error)}` });
     }
   }
   return { entries, patterns, matcher, matcherInput, issues, variants: generated.counts };
+}
+
+/**
+ * The names the matcher learns: `names` (curated and respelt) plus events by their date
+ * ("October 2019 protests", "2008 Strategic Framework Agreement": dated-names.ts) and spun
+ * names ("Popular Mobilization Committee": spun-names.ts), none of which may take a key
+ * already taken.
+ */
+function derivedPatterns(
+  input: GazetteerInput,
+  entries: readonly SourcedEntry[],
+  names: readonly NamePattern[],
+  blockerKeys: ReadonlySet<string>,
+  issues: BuildIssue[],
+): NamePattern[] {
+  const heads = input.eventCues ? readEventHeads(input.eventCues.file, input.eventCues.data, entries) : { heads: [], issues: [] };
+  const synonyms = input.synonyms ? readSynonyms(input.synonyms.file, input.synonyms.data) : { synonyms: new Map<string, string[]>(), issues: [] };
+  issues.push(...heads.issues, ...synonyms.issues);
+  const taken = new Set([...names.map((p) => foldedKey(p.text)), ...blockerKeys]);
+  const dated = datedEventPatterns(entries, names, heads.heads, foldedKey, taken);
+  for (const p of dated) taken.add(foldedKey(p.text));
+  return [...names, ...dated, ...spunPatterns(entries, names, synonyms.synonyms, foldedKey, taken)];
+}
+
+/** Each event with a home country in data/event-cues.json's `heads` knows it (see dated-names.ts). */
+function withEventCountries(
+  entities: MatcherEntity[],
+  entries: readonly SourcedEntry[],
+  heads: readonly EventHeads[],
+  countries: readonly MatcherCountry[],
+  file: string,
+  issues: BuildIssue[],
+): MatcherEntity[] {
+  const home = new Map<string, number>();
+  heads.forEach((h, n) => {
+    if (h.country === undefined) return;
+    const c = countries.findIndex((c) => c.words.includes(h.country!));
+    if (c < 0) issues.push({ severity: 'error', file, entry: h.event, path: `heads[${n}].country`, message: `"${h.country}" is not a word of any country in data/countries.json` });
+    else home.set(h.event, c);
+  });
+  return entities.map((e, i) => (i < entries.length && home.has(e.id) ? { ...e, country: home.get(e.id)! } : e));
 }
 
 /**
@@ -183,7 +247,7 @@ export function readGazetteer(files: readonly InputFile[], issues: BuildIssue[])
 
 /** The patterns one entry gives the matcher, for `npm run corpus -- --variants <id>`. */
 export function entryVariants(input: GazetteerInput, id: string): { text: string; key: string; specificity: string; path: string }[] | undefined {
-  const compiled = compileGazetteer({ ...input, eventCues: undefined, topicWords: undefined });
+  const compiled = compileGazetteer({ ...input, topicWords: undefined });
   const index = compiled.entries.findIndex((e) => e.entry.id === id);
   if (index < 0) return undefined;
   // The generated spellings as the build keeps them: after collisions with every entry.

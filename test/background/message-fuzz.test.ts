@@ -77,6 +77,7 @@ const CONTENT_REQUESTS: Examples<ContentToBackground> = {
   'highlights/remove': { id: 'h1' },
   'highlights/anchored': { anchored: ['h1'], orphans: [] },
   'ui/load': {},
+  'pipeline/load': {},
 };
 
 const PAGE_REQUESTS: Examples<PageToBackground> = {
