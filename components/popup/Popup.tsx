@@ -18,6 +18,8 @@ import { SettingsView, type SettingsState } from './SettingsView';
 import { ThisPageView, type ThisPageContent } from './ThisPageView';
 import type { SourceRegistryApi } from './SourceSettings';
 import type { HighlightsClient } from './highlights-client';
+import { AddPreview } from '../corpus/AddPreview';
+import type { AddPageServices } from '../corpus/services';
 import './popup.css';
 
 export interface PopupProps {
@@ -33,6 +35,8 @@ export interface PopupProps {
   sourceRegistry?: SourceRegistryApi;
   /** Saved highlights: absent → the Highlights tab says they are unavailable. */
   highlights?: { client: HighlightsClient; download: (filename: string, text: string, type: string) => void };
+  /** "Add this page" and the link to *Your documents*; absent → neither is offered. */
+  addPage?: AddPageServices;
 }
 
 type TabId = 'lookup' | 'page' | 'highlights' | 'settings';
@@ -43,7 +47,7 @@ const TABS: { id: TabId; label: string }[] = [
   { id: 'settings', label: 'Settings' },
 ];
 
-export function Popup({ kb, readerHref, services, initialEntity, loadThisPage, sourceRegistry, highlights }: PopupProps) {
+export function Popup({ kb, readerHref, services, initialEntity, loadThisPage, sourceRegistry, highlights, addPage }: PopupProps) {
   const lookupIndex = useLookupIndex(kb);
   const entities = useMemo(() => new Map(kb.entities.map((e) => [e.id, e])), [kb]);
 
@@ -54,6 +58,8 @@ export function Popup({ kb, readerHref, services, initialEntity, loadThisPage, s
     initialEntity && entities.has(initialEntity) ? { id: initialEntity, from: 'lookup' } : undefined,
   );
   const browserState = useBrowserState(services);
+  /** The add view, over the tabs: the tab it reads. */
+  const [adding, setAdding] = useState<number | undefined>();
 
   const options = useMemo((): LookupOption[] => {
     if (query.trim()) {
@@ -150,10 +156,47 @@ export function Popup({ kb, readerHref, services, initialEntity, loadThisPage, s
     );
   }
 
+  const targetTabId = browserState.target?.status === 'ok' ? browserState.target.tabId : undefined;
+  const actions = addPage && (
+    <div class="bs-popup-actions">
+      <button
+        type="button"
+        class="bs-button"
+        disabled={targetTabId === undefined}
+        title={targetTabId === undefined ? 'Backstory adds web pages only' : undefined}
+        onClick={() => setAdding(targetTabId)}
+      >
+        Add this page
+      </button>
+      <a
+        href={addPage.corpusUrl}
+        onClick={(e) => {
+          e.preventDefault();
+          openUrl(addPage.corpusUrl);
+        }}
+      >
+        Your documents
+      </a>
+    </div>
+  );
+
+  if (addPage && adding !== undefined) {
+    return (
+      <main class="bs-popup">
+        <h1 class="bs-visually-hidden">Backstory</h1>
+        <button type="button" class="bs-back" onClick={() => setAdding(undefined)}>
+          ← Back
+        </button>
+        <AddPreview services={addPage} tabId={adding} openUrl={openUrl} />
+      </main>
+    );
+  }
+
   return (
     <main class="bs-popup">
       {/* The page's title for screen readers; the entity view brings its own h1. */}
       {!(entityView && entityView.from === tab) && <h1 class="bs-visually-hidden">Backstory</h1>}
+      {actions}
       <Tabs current={tab} onSelect={setTab} />
       <div role="tabpanel" id={`bs-panel-${tab}`} aria-labelledby={`bs-tab-${tab}`} class="bs-panel">
         {panel}
