@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import * as v from 'valibot';
 import type { SourceRegistry } from '../../lib/messages';
-import { sourceSchema, withSource, type ReaderSources } from '../../lib/recognition/sources';
+import { sourceSchema, type ReaderSources } from '../../lib/recognition/sources';
 
 export interface SourceRegistryApi {
   get(): Promise<SourceRegistry>;
@@ -51,7 +51,10 @@ export function SourceSettings({ api }: { api: SourceRegistryApi }) {
       return;
     }
     const source = parsed.output;
-    const ok = await save(withSource(edits, source));
+    const ok = await save({
+      sources: [...edits.sources.filter((s) => s.domain !== source.domain), source],
+      removed: edits.removed.filter((d) => d !== source.domain),
+    });
     if (ok) setForm({ domain: '', outlet: '', perspective: form.perspective });
   };
 

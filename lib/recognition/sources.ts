@@ -54,14 +54,6 @@ export function parseReaderSources(stored: unknown): ReaderSources {
   return result.success ? result.output : { sources: [], removed: [] };
 }
 
-/** The reader's edits with `source` added, or replacing their entry for its domain (shipped or theirs). */
-export function withSource(edits: ReaderSources, source: Source): ReaderSources {
-  return {
-    sources: [...edits.sources.filter((s) => s.domain !== source.domain), source],
-    removed: edits.removed.filter((d) => d !== source.domain),
-  };
-}
-
 /** The registry in effect: shipped entries minus removed ones, with the reader's entries winning. */
 export function effectiveSources(shipped: readonly Source[], reader: ReaderSources): Source[] {
   const byDomain = new Map<string, Source>();
