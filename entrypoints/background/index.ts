@@ -17,6 +17,7 @@ import { registerSiteAccessOnboarding } from './site-access';
 import { createPageRecognitions } from './recognition';
 import { shippedSources } from '../../lib/storage/shipped-sources';
 import { registerHighlightCommands } from './highlight-commands';
+import { registerAddPageCommands } from './add-page-commands';
 import { shippedCorpus } from './shipped-corpus';
 import { startupProbe } from './startup-probe';
 
@@ -58,5 +59,8 @@ export default defineBackground(() => {
   registerSiteAccessOnboarding();
   // Saved highlights: context menu item and keyboard command.
   registerHighlightCommands();
+  // Add this page: context menu item and keyboard command (after the highlight commands, whose
+  // test hooks it extends).
+  registerAddPageCommands();
   startup.evaluated();
 });

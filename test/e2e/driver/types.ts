@@ -60,10 +60,12 @@ export interface BackgroundGlobal {
       sendMessage(tabId: number, message: unknown): Promise<unknown>;
     };
   };
-  /** entrypoints/background/highlight-commands.ts: the menu and command handlers. */
+  /** entrypoints/background/highlight-commands.ts and add-page-commands.ts: the menu and command handlers. */
   backstoryTestHooks: {
     onSaveMenuClicked(info: unknown, tab: unknown): Promise<boolean>;
     onSaveCommand(command: string, tab: unknown): Promise<boolean>;
+    onAddMenuClicked(info: unknown, tab: unknown): Promise<boolean>;
+    onAddCommand(command: string, tab: unknown): Promise<boolean>;
   };
   indexedDB: IDBFactory;
   /** The background's own timeline (its `performance.measure`s), not the helper page's. */
