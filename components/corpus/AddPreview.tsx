@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { PUBLISHED_DATE, type DraftEdits } from '../../lib/corpus/draft';
 import { formatIsoDate } from '../card/format';
-import type { AddPageServices, AddResult, ArticlePreview } from './services';
+import type { AddDocumentResult, AddPageServices, ArticlePreview, PerspectiveLabel } from './services';
 import './add-preview.css';
 
 export interface AddPreviewProps {
@@ -26,10 +26,11 @@ const WORDS = /\S+/g;
 
 export function AddPreview({ services, tabId, openUrl, headingLevel = 2, onAdded }: AddPreviewProps) {
   const [preview, setPreview] = useState<ArticlePreview | 'loading'>('loading');
+  const [perspectives, setPerspectives] = useState<PerspectiveLabel[]>([]);
   const [fields, setFields] = useState<Fields>({ title: '', outlet: '', published: '', perspective: '' });
   const [error, setError] = useState('');
   const [saving, setSaving] = useState(false);
-  const [result, setResult] = useState<AddResult | undefined>();
+  const [result, setResult] = useState<AddDocumentResult | undefined>();
   const heading = useRef<HTMLHeadingElement>(null);
 
   // The view replaces what the reader was looking at: take them to its heading.
@@ -37,6 +38,7 @@ export function AddPreview({ services, tabId, openUrl, headingLevel = 2, onAdded
 
   useEffect(() => {
     let live = true;
+    services.perspectives().then((list) => live && setPerspectives(list), () => undefined);
     services.preview(tabId).then(
       (answer) => {
         if (!live) return;
@@ -44,9 +46,9 @@ export function AddPreview({ services, tabId, openUrl, headingLevel = 2, onAdded
         if (answer.ok) {
           setFields({
             title: answer.draft.title,
-            outlet: answer.outlet,
+            outlet: answer.label.outlet,
             published: answer.draft.published ?? '',
-            perspective: answer.draft.perspective ?? answer.perspective ?? '',
+            perspective: answer.label.perspective?.id ?? '',
           });
         }
       },
@@ -83,10 +85,11 @@ export function AddPreview({ services, tabId, openUrl, headingLevel = 2, onAdded
     );
   }
 
-  const { draft, duplicate } = preview;
+  const { draft } = preview;
   const words = draft.paragraphs.reduce((n, p) => n + (p.match(WORDS)?.length ?? 0), 0);
-  const added = result?.status === 'added' ? result : undefined;
-  const knownAs = duplicate ?? (result?.status === 'duplicate' ? { doc: result.doc, title: result.title } : undefined);
+  const added = result?.ok ? result.document : undefined;
+  const knownAs = preview.duplicate ?? (result && !result.ok ? result.duplicate : undefined);
+  const refusal = result && !result.ok && !result.duplicate ? result.reason : undefined;
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -98,11 +101,11 @@ export function AddPreview({ services, tabId, openUrl, headingLevel = 2, onAdded
     setError('');
     setSaving(true);
     try {
-      const answer = await services.add(tabId, edits);
+      const answer = await services.add(draft, edits);
       setResult(answer);
-      if (answer.status === 'added') onAdded?.(answer.doc);
+      if (answer.ok) onAdded?.(answer.document.id);
     } catch {
-      setResult({ status: 'refused', reason: 'Backstory could not save it; nothing was added. Try again.' });
+      setResult({ ok: false, reason: 'Backstory could not save it; nothing was added. Try again.' });
     } finally {
       setSaving(false);
     }
@@ -129,7 +132,7 @@ export function AddPreview({ services, tabId, openUrl, headingLevel = 2, onAdded
           >
             “{knownAs.title}”
           </a>
-          {duplicate?.kind === 'copy' ? ' (this page is a copy of it).' : '.'}
+          {knownAs.reason === 'copy' ? ' (this page is a copy of it).' : knownAs.reason === 'document' ? ' (the same article in another layout).' : '.'}
         </p>
       )}
       {!knownAs && !added && (
@@ -162,7 +165,7 @@ export function AddPreview({ services, tabId, openUrl, headingLevel = 2, onAdded
             Perspective
             <select name="perspective" value={fields.perspective} onChange={set('perspective')}>
               <option value="">Not labelled</option>
-              {preview.perspectives.map((p) => (
+              {perspectives.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.label}
                 </option>
@@ -179,10 +182,10 @@ export function AddPreview({ services, tabId, openUrl, headingLevel = 2, onAdded
           <>
             Added “{added.title}” to your documents.{' '}
             <a
-              href={services.readerUrl(added.doc)}
+              href={services.readerUrl(added.id)}
               onClick={(e) => {
                 e.preventDefault();
-                openUrl(services.readerUrl(added.doc));
+                openUrl(services.readerUrl(added.id));
               }}
             >
               Open it in the reader
@@ -200,9 +203,9 @@ export function AddPreview({ services, tabId, openUrl, headingLevel = 2, onAdded
           </>
         )}
       </div>
-      {(error || result?.status === 'refused') && (
+      {(error || refusal) && (
         <p role="alert" class="bs-add-problem">
-          {error || (result?.status === 'refused' ? `Not added: ${result.reason}` : '')}
+          {error || `Not added: ${refusal}`}
         </p>
       )}
     </section>
@@ -217,7 +220,7 @@ function editsOf(fields: Fields, preview: Extract<ArticlePreview, { ok: true }>)
   if (!title) return 'Enter a title.';
   if (title !== draft.title) edits.title = title;
   const outlet = fields.outlet.trim();
-  if (outlet && outlet !== preview.outlet) edits.outlet = outlet;
+  if (outlet && outlet !== preview.label.outlet) edits.outlet = outlet;
   const published = fields.published.trim();
   if (published) {
     if (!PUBLISHED_DATE.test(published)) return 'Enter the date as 2020, 2020-06 or 2020-06-15.';
@@ -225,7 +228,7 @@ function editsOf(fields: Fields, preview: Extract<ArticlePreview, { ok: true }>)
   } else if (draft.published) {
     return `Enter the date as 2020, 2020-06 or 2020-06-15 (the page gives ${formatIsoDate(draft.published)}).`;
   }
-  // A perspective the reader chose for this document; the registry's stays the registry's.
-  if (fields.perspective && fields.perspective !== (preview.perspective ?? '')) edits.perspective = fields.perspective;
+  // A perspective the reader chose for this document; the outlet's label stays the outlet's.
+  if (fields.perspective && fields.perspective !== (preview.label.perspective?.id ?? '')) edits.perspective = fields.perspective;
   return edits;
 }

@@ -12,7 +12,7 @@ import { AddPreview } from './AddPreview';
 import { DocumentList } from './DocumentList';
 import type { ParseImport } from './import-run';
 import { ImportPanel } from './ImportPanel';
-import { OutletLabels } from './OutletLabels';
+import { OutletLabels, unlabelledOutlets } from './OutletLabels';
 import { PacksSection } from './PacksSection';
 import type { AddPageServices, CorpusListing, CorpusServices } from './services';
 import './corpus.css';
@@ -101,7 +101,7 @@ export function CorpusPage({ services, add, loadParser, parseHtml }: CorpusPageP
       {state.status === 'ready' && (
         <>
           <OutletLabels
-            outlets={state.listing.unlabelledOutlets}
+            outlets={unlabelledOutlets(state.listing.documents)}
             perspectives={state.listing.perspectives}
             onLabel={(outlet, perspective) => changed(services.labelOutlet(outlet, perspective))}
           />
@@ -117,8 +117,7 @@ export function CorpusPage({ services, add, loadParser, parseHtml }: CorpusPageP
           />
           <PacksSection
             packs={state.listing.packs}
-            onRemove={(id) => changed(services.removePack(id))}
-            onRestore={(id) => changed(services.restorePack(id))}
+            onSetStarter={(installed) => changed(services.setStarterInstalled(installed))}
           />
         </>
       )}

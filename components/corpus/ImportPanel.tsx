@@ -1,14 +1,16 @@
 /**
  * Import on *Your documents*: drop files or folders anywhere on the page, or pick them
  * ("Import documents"); a progress bar with the count and Cancel while the page reads the files
- * and the background adds them; then the summary. An import a killed worker or browser left
- * unfinished is shown here on the next visit, with what was not added, Resume and Dismiss.
+ * and the background adds them; then the summary. On opening, an import still being built is
+ * followed, one that a closed page or a killed browser left unfinished is shown with what was
+ * not added and a way to finish it (the same files again: what was added is skipped as a
+ * duplicate), and the last finished import's summary is kept at hand.
  */
 import type { ComponentChild } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { IMPORT_ACCEPT } from '../../lib/corpus/import-kinds';
 import type { ImportOptions } from '../../lib/corpus/import-file';
-import { resumeImport, runImport, type ImportOutcome, type ImportProgress, type ParseImport } from './import-run';
+import { followImport, isFinished, runImport, type ImportOutcome, type ImportProgress, type ParseImport } from './import-run';
 import { ImportSummary, importSummaryText } from './ImportSummary';
 import { fromDrop, fromFileList, type PickedFiles } from './picked-files';
 import type { CorpusServices, ImportStatus } from './services';
@@ -24,68 +26,95 @@ export interface ImportPanelProps {
 }
 
 type Run = { progress: ImportProgress; cancel: AbortController };
-type Finished = { outcome: ImportOutcome; ignored: number } | { nothing: string };
+/** What the panel reports under the drop zone: this visit's import, or what the page found on opening. */
+type Report =
+  | { kind: 'finished'; status: ImportStatus; ignored: number }
+  | { kind: 'nothing'; text: string }
+  | { kind: 'cancelled-early' };
 
 const ACCEPTED_WORDS = '.html, .htm, .txt, .md, .jsonl and Backstory corpus packs (.json)';
 
+const number = (n: number) => n.toLocaleString('en-US');
+
 export function ImportPanel({ services, loadParser, parseHtml, readerLink, onImported }: ImportPanelProps) {
   const [run, setRun] = useState<Run | undefined>();
-  const [finished, setFinished] = useState<Finished | undefined>();
+  const [report, setReport] = useState<Report | undefined>();
   const [announcement, setAnnouncement] = useState('');
   const [problem, setProblem] = useState('');
   const [dragging, setDragging] = useState(false);
-  const [interrupted, setInterrupted] = useState<ImportStatus[]>([]);
+  const [unfinished, setUnfinished] = useState<ImportStatus[]>([]);
+  const [last, setLast] = useState<ImportStatus | undefined>();
   const running = useRef(false);
-
-  const refreshInterrupted = () =>
-    services.interruptedImports().then(setInterrupted, () => setInterrupted([]));
-  useEffect(() => void refreshInterrupted(), [services]);
+  const picker = useRef<HTMLInputElement>(null);
 
   const follow = async (what: string, work: (options: { signal: AbortSignal; onProgress(p: ImportProgress): void }) => Promise<ImportOutcome>, ignored: number) => {
     if (running.current) return;
     running.current = true;
     const cancel = new AbortController();
     setProblem('');
-    setFinished(undefined);
+    setReport(undefined);
     setAnnouncement(what);
     setRun({ progress: { phase: 'reading', done: 0, total: 0 }, cancel });
     try {
       const outcome = await work({ signal: cancel.signal, onProgress: (progress) => setRun({ progress, cancel }) });
-      setFinished({ outcome, ignored });
-      setAnnouncement(importSummaryText(outcome));
+      if ('status' in outcome) {
+        setReport({ kind: 'finished', status: outcome.status, ignored });
+        setAnnouncement(importSummaryText(outcome.status));
+        setUnfinished((jobs) => jobs.filter((j) => j.id !== outcome.status.id));
+      } else {
+        setReport({ kind: 'cancelled-early' });
+        setAnnouncement('Import cancelled before anything was added.');
+      }
     } catch {
       setAnnouncement('');
       setProblem(
-        'The import stopped: Backstory’s background did not answer. Everything added before it stopped is whole; open this page again to see what was not added and resume.',
+        'The import stopped: Backstory’s background did not answer. Everything added before it stopped is whole; open this page again to see what was not added.',
       );
     } finally {
       running.current = false;
       setRun(undefined);
       onImported();
-      void refreshInterrupted();
     }
   };
 
+  // On opening: follow an import still being built; show the ones left unfinished and the last one.
+  useEffect(() => {
+    let live = true;
+    services.recentImports().then(
+      (jobs) => {
+        if (!live) return;
+        const finished = jobs.filter(isFinished).sort((a, b) => b.updatedAt - a.updatedAt);
+        const newest = finished.find((j) => j.state !== 'interrupted');
+        setLast(newest);
+        // An interruption older than a later finished import was dealt with by it.
+        setUnfinished(
+          jobs.filter((j) => (j.state === 'interrupted' || j.state === 'receiving') && (!newest || j.startedAt > newest.startedAt)),
+        );
+        const building = jobs.find((j) => j.state === 'building');
+        if (building) {
+          void follow(`An import is being added: ${building.label ?? ''}`.trim(), (options) => followImport(building, { services, ...options }).then((status) => ({ status })), 0);
+        }
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [services]);
+
   const start = (picked: PickedFiles) => {
     if (picked.files.length === 0) {
-      const nothing = `Nothing to import: Backstory takes ${ACCEPTED_WORDS}${picked.ignored ? `, and the ${picked.ignored === 1 ? 'file' : `${picked.ignored} files`} dropped ${picked.ignored === 1 ? 'is' : 'are'} none of those` : ''}.`;
-      setFinished({ nothing });
-      setAnnouncement(nothing);
+      const text = `Nothing to import: Backstory takes ${ACCEPTED_WORDS}${picked.ignored ? `, and none of the ${number(picked.ignored)} ${picked.ignored === 1 ? 'file' : 'files'} dropped is one of those` : ''}.`;
+      setReport({ kind: 'nothing', text });
+      setAnnouncement(text);
       return;
     }
     const count = picked.files.length;
     void follow(
-      `Importing ${count.toLocaleString('en-US')} ${count === 1 ? 'file' : 'files'}…`,
+      `Importing ${number(count)} ${count === 1 ? 'file' : 'files'}…`,
       async (options) => runImport(picked.files, { services, parse: await loadParser(), parseHtml, ...options }),
       picked.ignored,
     );
-  };
-
-  const resume = (job: ImportStatus) =>
-    void follow('Resuming the import…', (options) => resumeImport(job.job, { services, ...options }), 0);
-  const dismiss = async (job: ImportStatus) => {
-    await services.dismissImport(job.job).catch(() => undefined);
-    await refreshInterrupted();
   };
 
   // A file dropped anywhere on the page is an import, never a navigation to the file.
@@ -116,7 +145,10 @@ export function ImportPanel({ services, loadParser, parseHtml, readerLink, onImp
       depth = 0;
       setDragging(false);
       if (running.current || !event.dataTransfer) return;
-      fromDrop(event.dataTransfer).then(startDropped.current, () => setProblem('Backstory could not read what was dropped. Try choosing the files instead.'));
+      fromDrop(event.dataTransfer).then(
+        (files) => startDropped.current(files),
+        () => setProblem('Backstory could not read what was dropped. Try choosing the files instead.'),
+      );
     };
     window.addEventListener('dragover', over);
     window.addEventListener('dragenter', enter);
@@ -140,18 +172,19 @@ export function ImportPanel({ services, loadParser, parseHtml, readerLink, onImp
   return (
     <section class="bs-import-panel" aria-labelledby="bs-import-title">
       <h2 id="bs-import-title">Import</h2>
-      {interrupted.map((job) => (
-        <Interrupted key={job.job} job={job} busy={run !== undefined} onResume={() => resume(job)} onDismiss={() => void dismiss(job)} readerLink={readerLink} />
+      {unfinished.map((job) => (
+        <Unfinished key={job.id} job={job} busy={run !== undefined} onAgain={() => picker.current?.click()} readerLink={readerLink} />
       ))}
       <div class={`bs-dropzone${dragging ? ' bs-dropzone-active' : ''}`} onPointerEnter={() => void loadParser()}>
         <p class="bs-dropzone-text">
-          Drop files or folders here, or choose them: saved web pages ({'.html'}, {'.htm'}), text ({'.txt'}, {'.md'}), {'.jsonl'} (one{' '}
-          <code>{'{url, title, outlet, published, text}'}</code> per line) and Backstory corpus packs.
+          Drop files or folders here, or choose them: saved web pages (.html, .htm), text (.txt, .md), .jsonl (one document per
+          line: <code>{'{"url", "title", "outlet", "published", "text"}'}</code>) and Backstory corpus packs.
         </p>
         <div class="bs-dropzone-buttons">
           <label class="bs-button bs-button-primary bs-file-button">
             Choose files…
             <input
+              ref={picker}
               type="file"
               multiple
               accept={IMPORT_ACCEPT}
@@ -176,17 +209,26 @@ export function ImportPanel({ services, loadParser, parseHtml, readerLink, onImp
           {problem}
         </p>
       )}
-      {finished && 'outcome' in finished && <ImportSummary outcome={finished.outcome} ignored={finished.ignored} readerLink={readerLink} />}
+      {report?.kind === 'finished' && <ImportSummary status={report.status} ignored={report.ignored} readerLink={readerLink} />}
+      {!report && !run && last && (
+        <details class="bs-last-import">
+          <summary>
+            Last import, {formatTime(last.updatedAt)}: {importSummaryText(last)}
+          </summary>
+          <ImportSummary status={last} readerLink={readerLink} />
+        </details>
+      )}
     </section>
   );
 }
 
+function formatTime(ms: number): string {
+  return new Date(ms).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
 function Progress({ run }: { run: Run }) {
   const { phase, done, total } = run.progress;
-  const text =
-    phase === 'reading'
-      ? `Reading files: ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`
-      : `Adding documents: ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`;
+  const text = phase === 'reading' ? `Reading files: ${number(done)} of ${number(total)}` : `Adding documents: ${number(done)} of ${number(total)}`;
   return (
     <div class="bs-import-progress">
       <span id="bs-import-progress-label">{text}</span>
@@ -198,35 +240,33 @@ function Progress({ run }: { run: Run }) {
   );
 }
 
-function Interrupted({
+function Unfinished({
   job,
   busy,
-  onResume,
-  onDismiss,
+  onAgain,
   readerLink,
 }: {
   job: ImportStatus;
   busy: boolean;
-  onResume(): void;
-  onDismiss(): void;
+  onAgain(): void;
   readerLink(doc: string, title: string): ComponentChild;
 }) {
-  const started = new Date(job.startedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  const heading = `bs-unfinished-${job.id}`;
   return (
-    <section class="bs-interrupted" aria-labelledby={`bs-interrupted-${job.job}`}>
-      <h3 id={`bs-interrupted-${job.job}`}>An import did not finish</h3>
+    <section class="bs-interrupted" aria-labelledby={heading}>
+      <h3 id={heading}>An import did not finish</h3>
       <p>
-        The import started {started} stopped before the end (the browser or Backstory’s background was closed):{' '}
-        {job.added.toLocaleString('en-US')} of {job.total.toLocaleString('en-US')} documents were added, each whole;{' '}
-        {job.notAdded.length.toLocaleString('en-US')} {job.notAdded.length === 1 ? 'item was' : 'items were'} not.
+        The import of {job.label ?? 'your files'} started {formatTime(job.startedAt)} stopped before the end (the page or the
+        browser was closed): {number(job.added)} of {number(job.expected)} documents were added, each whole;{' '}
+        {number(Math.max(job.notAdded, job.expected - job.processed))} not.
       </p>
-      <ImportSummary outcome={{ status: job, refused: [], unread: [] }} ignored={0} readerLink={readerLink} />
+      <ImportSummary status={job} readerLink={readerLink} />
+      <p class="bs-muted">
+        To add the rest, import the same files again: the documents already added are skipped as duplicates.
+      </p>
       <div class="bs-interrupted-actions">
-        <button type="button" class="bs-button bs-button-primary" disabled={busy} onClick={onResume}>
-          Resume import
-        </button>
-        <button type="button" class="bs-button" disabled={busy} onClick={onDismiss}>
-          Dismiss
+        <button type="button" class="bs-button bs-button-primary" disabled={busy} onClick={onAgain}>
+          Import the files again…
         </button>
       </div>
     </section>

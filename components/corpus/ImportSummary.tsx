@@ -1,80 +1,82 @@
 /**
  * What an import did, item by item: the refused files by name with the reason, the duplicates
- * with the document each duplicates, and (cancelled or interrupted) what was not added. The
- * one-line count is `importSummaryText`, which the panel's `role="status"` region announces.
+ * with the document each duplicates, and (cancelled, stopped or interrupted) what was not added.
+ * The one-line count is `importSummaryText`, which the import panel's `role="status"` region
+ * announces.
  */
 import type { ComponentChild } from 'preact';
 import { useState } from 'preact/hooks';
-import type { Refusal } from '../../lib/corpus/draft';
-import type { ImportOutcome } from './import-run';
-import type { NotAdded } from './services';
+import type { Duplicate } from '../../lib/messages';
+import type { ImportStatus } from './services';
 
 /** Longer lists show this many items until the reader asks for the rest. */
 export const LIST_PREVIEW = 50;
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+const number = (n: number) => n.toLocaleString('en-US');
+const plural = (n: number, one: string, many: string) => `${number(n)} ${n === 1 ? one : many}`;
 
 /** "Import finished: 7 documents added, 1 skipped as a duplicate, 2 refused." */
-export function importSummaryText({ status, refused, unread }: ImportOutcome): string {
-  const refusedCount = refused.length + status.refused.length;
-  const counts = `${plural(status.added, 'document', 'documents')} added, ${plural(status.skipped.length, 'skipped as a duplicate', 'skipped as duplicates')}, ${refusedCount.toLocaleString('en-US')} refused`;
-  const notAdded = status.notAdded.length + unread.length;
+export function importSummaryText(status: ImportStatus): string {
+  const counts = `${plural(status.added, 'document', 'documents')} added, ${plural(status.duplicates, 'skipped as a duplicate', 'skipped as duplicates')}, ${number(status.refused)} refused`;
+  const notAdded = plural(status.notAdded, 'item', 'items');
   switch (status.state) {
     case 'done':
       return `Import finished: ${counts}.`;
     case 'cancelled':
-      return `Import cancelled: ${counts}; ${plural(notAdded, 'item', 'items')} not added.`;
-    case 'failed':
-      return `Import stopped: ${status.error ?? 'Backstory could not go on'}. ${counts}; ${plural(notAdded, 'item', 'items')} not added. Everything added before it stopped is whole.`;
+      return `Import cancelled: ${counts}; ${notAdded} not added.`;
+    case 'stopped':
+      return `Import stopped: ${status.error ?? 'Backstory could not go on'}. ${counts}; ${notAdded} not added. Everything added before it stopped is whole.`;
+    case 'interrupted':
+      return `Import interrupted: ${counts}; ${notAdded} not added.`;
     default:
-      return `Import interrupted: ${counts}; ${plural(notAdded, 'item', 'items')} not added yet.`;
+      return `Import under way: ${counts} so far.`;
   }
 }
+
+const DUPLICATE_WORDS: Record<Duplicate['reason'], string> = {
+  address: 'the same address',
+  text: 'the same text',
+  document: 'the same article in another layout',
+  copy: 'a copy of it',
+};
 
 function itemName(item: { name: string; line?: number }): string {
   return item.line ? `${item.name}, line ${item.line}` : item.name;
 }
 
 export function ImportSummary({
-  outcome,
-  ignored,
+  status,
+  ignored = 0,
   readerLink,
 }: {
-  outcome: ImportOutcome;
+  status: ImportStatus;
   /** Files in dropped folders that were not documents. */
-  ignored: number;
+  ignored?: number;
   readerLink(doc: string, title: string): ComponentChild;
 }) {
-  const refused: Refusal[] = [...outcome.refused, ...outcome.status.refused];
-  const notAdded: NotAdded[] = [...outcome.status.notAdded, ...outcome.unread.map((name) => ({ name }))];
   return (
     <div class="bs-import-details">
-      {refused.length > 0 && (
-        <ItemList title="Refused" items={refused} render={(r) => <><span class="bs-item-name">{itemName(r)}</span>: {r.reason}</>} />
-      )}
-      {outcome.status.skipped.length > 0 && (
-        <ItemList
-          title="Skipped as duplicates"
-          items={outcome.status.skipped}
-          render={(s) => (
-            <>
-              <span class="bs-item-name">{itemName(s)}</span> (“{s.title}”): already in your corpus as {readerLink(s.duplicateOf.doc, s.duplicateOf.title)}
-            </>
-          )}
-        />
-      )}
-      {notAdded.length > 0 && (
-        <ItemList
-          title="Not added"
-          items={notAdded}
-          render={(n) => (
-            <>
-              <span class="bs-item-name">{itemName(n)}</span>
-              {n.title && ` (“${n.title}”)`}
-            </>
-          )}
-        />
-      )}
+      <ItemList
+        title="Refused"
+        count={status.refused}
+        items={status.refusedList}
+        render={(r) => (
+          <>
+            <span class="bs-item-name">{itemName(r)}</span>: {r.reason}
+          </>
+        )}
+      />
+      <ItemList
+        title="Skipped as duplicates"
+        count={status.duplicates}
+        items={status.duplicateList}
+        render={(d) => (
+          <>
+            <span class="bs-item-name">{itemName(d)}</span>: already in your corpus as {readerLink(d.doc, d.title)} ({DUPLICATE_WORDS[d.reason]})
+          </>
+        )}
+      />
+      <ItemList title="Not added" count={status.notAdded} items={status.notAddedList} render={(n) => <span class="bs-item-name">{itemName(n)}</span>} />
       {ignored > 0 && (
         <p class="bs-muted">
           {plural(ignored, 'other file in the folders was', 'other files in the folders were')} not a document (scripts, styles,
@@ -85,13 +87,14 @@ export function ImportSummary({
   );
 }
 
-function ItemList<T>({ title, items, render }: { title: string; items: readonly T[]; render(item: T): ComponentChild }) {
+function ItemList<T>({ title, count, items, render }: { title: string; count: number; items: readonly T[]; render(item: T): ComponentChild }) {
   const [all, setAll] = useState(false);
+  if (count === 0 && items.length === 0) return null;
   const shown = all ? items : items.slice(0, LIST_PREVIEW);
   return (
     <div class="bs-import-list">
       <h3 class="bs-import-list-title">
-        {title} ({items.length.toLocaleString('en-US')})
+        {title} ({number(Math.max(count, items.length))})
       </h3>
       <ul>
         {shown.map((item, i) => (
@@ -100,9 +103,10 @@ function ItemList<T>({ title, items, render }: { title: string; items: readonly 
       </ul>
       {shown.length < items.length && (
         <button type="button" class="bs-button" onClick={() => setAll(true)}>
-          Show all {items.length.toLocaleString('en-US')}
+          Show all {number(items.length)}
         </button>
       )}
+      {count > items.length && <p class="bs-muted">{plural(count - items.length, 'more is', 'more are')} not listed.</p>}
     </div>
   );
 }

@@ -4,7 +4,28 @@
  * registry, the same one the popup's "Sites Backstory knows" edits.
  */
 import { useState } from 'preact/hooks';
-import type { OutletSummary, PerspectiveLabel } from './services';
+import type { DocumentSummary, PerspectiveLabel } from './services';
+
+/** An outlet whose perspective nobody has labelled yet, with how many documents it has. */
+export interface OutletSummary {
+  outlet: string;
+  /** Without a domain (a text file's outlet), the source registry cannot label it. */
+  domain?: string;
+  documents: number;
+}
+
+/** The outlets of the documents whose perspective is not labelled, by domain (else by name), largest first. */
+export function unlabelledOutlets(documents: readonly DocumentSummary[]): OutletSummary[] {
+  const byKey = new Map<string, OutletSummary>();
+  for (const d of documents) {
+    if (d.perspective) continue;
+    const key = d.domain ? `domain:${d.domain}` : `name:${d.outlet}`;
+    const known = byKey.get(key);
+    if (known) known.documents++;
+    else byKey.set(key, { outlet: d.outlet, ...(d.domain ? { domain: d.domain } : {}), documents: 1 });
+  }
+  return [...byKey.values()].sort((a, b) => b.documents - a.documents || a.outlet.localeCompare(b.outlet));
+}
 
 export interface OutletLabelsProps {
   outlets: OutletSummary[];

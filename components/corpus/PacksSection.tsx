@@ -1,17 +1,18 @@
 /**
- * The corpus packs installed from the package (the starter corpus): each with its documents,
- * removable after a confirmation, and restorable from the package once removed.
+ * The corpus packs installed: each with its documents. The starter corpus can be removed after
+ * a confirmation and restored from the copy the extension ships; a pack the reader imported
+ * goes with its documents (removed from the list above).
  */
 import { useState } from 'preact/hooks';
 import type { PackSummary } from './services';
 
 export interface PacksSectionProps {
   packs: PackSummary[];
-  onRemove(id: string): Promise<void>;
-  onRestore(id: string): Promise<void>;
+  /** Removes the starter corpus (false) or restores it (true). */
+  onSetStarter(installed: boolean): Promise<void>;
 }
 
-export function PacksSection({ packs, onRemove, onRestore }: PacksSectionProps) {
+export function PacksSection({ packs, onSetStarter }: PacksSectionProps) {
   const [confirming, setConfirming] = useState<string | undefined>();
   const [busy, setBusy] = useState<string | undefined>();
   const [notice, setNotice] = useState<{ kind: 'status' | 'error'; text: string } | undefined>();
@@ -21,7 +22,7 @@ export function PacksSection({ packs, onRemove, onRestore }: PacksSectionProps) 
     setConfirming(undefined);
     setBusy(pack.id);
     try {
-      await (action === 'remove' ? onRemove(pack.id) : onRestore(pack.id));
+      await onSetStarter(action === 'restore');
       setNotice({
         kind: 'status',
         text: action === 'remove' ? `Removed ${pack.title}. You can restore it here at any time.` : `Restored ${pack.title}.`,
@@ -60,12 +61,12 @@ export function PacksSection({ packs, onRemove, onRestore }: PacksSectionProps) 
                   Keep
                 </button>
               </div>
-            ) : pack.installed ? (
+            ) : !pack.starter ? null : pack.installed ? (
               <button type="button" class="bs-button" disabled={busy !== undefined} onClick={() => setConfirming(pack.id)}>
                 Remove {pack.title}…
               </button>
             ) : (
-              pack.restorable && (
+              pack.starter && (
                 <button type="button" class="bs-button" disabled={busy !== undefined} onClick={() => void act(pack, 'restore')}>
                   {busy === pack.id ? 'Restoring…' : `Restore ${pack.title}`}
                 </button>

@@ -1,13 +1,14 @@
 /**
  * One import, from the page's side: the picked files are read and parsed in the page one at a
- * time (so a large drop never sits in memory whole), handed to the background's import job a
- * batch at a time, then built by the background while the page follows its progress, until it
- * ends or the reader cancels. Nothing here touches the DOM: the parser and the HTML parser come
- * in as arguments (the page loads the parser on first use, the tests pass it directly).
+ * time (so a large drop never sits in memory as bytes), their documents, refusals and packs
+ * become import items in the reader's order, the items go to the background's import job in
+ * batches, and the page follows the job until it ends or the reader cancels. Nothing here
+ * touches the DOM: the parser and the HTML parser come in as arguments (the page loads the
+ * parser on first use, the tests pass it directly).
  */
-import type { Refusal } from '../../lib/corpus/draft';
 import type { ImportFile, ImportOptions, ImportResult } from '../../lib/corpus/import-file';
-import type { CorpusServices, ImportStatus, ParsedImport } from './services';
+import { importBatches, packImportItems } from '../../lib/kb/import-items';
+import type { CorpusServices, ImportItem, ImportStatus } from './services';
 
 /** A file the reader picked or dropped: its name, and its bytes when asked. */
 export interface PickedFile {
@@ -19,129 +20,136 @@ export interface PickedFile {
 /** `parseImport` of lib/corpus/import-file.ts, as the page loads it. */
 export type ParseImport = (
   files: readonly ImportFile[],
-  options: ImportOptions & { signal?: AbortSignal; alreadyTaken?: number },
+  options: ImportOptions & { alreadyTaken?: number },
 ) => Promise<ImportResult>;
 
 export type ImportProgress =
   /** Files read and parsed in the page, of all picked. */
   | { phase: 'reading'; done: number; total: number }
-  /** Documents built by the background, of all handed over. */
+  /** Items decided by the background (added, skipped, refused), of all handed over. */
   | { phase: 'adding'; done: number; total: number };
 
-export interface ImportOutcome {
-  /** The background's last word on the job. */
-  status: ImportStatus;
-  /** Files (or `.jsonl` lines) refused while the page read them, each with its reason. */
-  refused: Refusal[];
-  /** Files never read because the reader cancelled first. */
-  unread: string[];
-}
+/** How an import ended: the job's last status, or nothing when it was cancelled before it began. */
+export type ImportOutcome = { status: ImportStatus } | { cancelledWhileReading: true };
 
 export interface FollowOptions {
-  services: Pick<CorpusServices, 'runImport' | 'importStatus' | 'cancelImport'>;
+  services: Pick<CorpusServices, 'importStatus' | 'cancelImport' | 'onImportProgress'>;
   signal: AbortSignal;
   onProgress(progress: ImportProgress): void;
-  /** How often the page asks how the build is going. */
+  /** How often the page asks how the job is going, besides the background's progress notices. */
   pollMs?: number;
 }
 
 export interface RunImportOptions extends FollowOptions {
-  services: Pick<CorpusServices, 'beginImport' | 'stageImport' | 'runImport' | 'importStatus' | 'cancelImport'>;
+  services: Pick<CorpusServices, 'startImport' | 'sendImportBatch' | 'endImport' | 'importStatus' | 'cancelImport' | 'onImportProgress'>;
   parse: ParseImport;
   parseHtml: ImportOptions['parseHtml'];
 }
 
-/**
- * What one message to the job carries at most: a message is copied whole between processes,
- * and 200 articles (~1.2 MB of text) or 4 MB keep each copy short.
- */
-export const STAGE_DOCUMENTS = 200;
-export const STAGE_CHARS = 4_000_000;
+/** States after which a job changes no more. */
+const FINAL = new Set<ImportStatus['state']>(['done', 'cancelled', 'stopped', 'interrupted']);
+
+export function isFinished(status: ImportStatus): boolean {
+  return FINAL.has(status.state);
+}
 
 /** How long the page keeps asking a background that does not answer (it restarts, or it died). */
 const STATUS_RETRIES = 25;
 
-export async function runImport(files: readonly PickedFile[], options: RunImportOptions): Promise<ImportOutcome> {
-  const { services, signal, onProgress } = options;
-  const job = await services.beginImport(files.map((f) => f.name));
-  const refused: Refusal[] = [];
-  const unread: string[] = [];
-  let taken = 0;
-  let batch: ParsedImport = { documents: [], packs: [] };
-  let batchChars = 0;
-  const stage = async () => {
-    if (batch.documents.length === 0 && batch.packs.length === 0) return;
-    const sending = batch;
-    batch = { documents: [], packs: [] };
-    batchChars = 0;
-    await services.stageImport(job, sending);
-  };
+/** The import's name in its journal: what the reader dropped, in a few words. */
+export function importLabel(files: readonly { name: string }[]): string {
+  const [first] = files;
+  if (!first) return 'nothing';
+  return files.length === 1 ? first.name : `${first.name} and ${files.length - 1} more`;
+}
 
+/** Every item the files hold, in the reader's order; what cannot be read is a refused item. */
+export async function readItems(
+  files: readonly PickedFile[],
+  { parse, parseHtml, signal, onProgress }: Pick<RunImportOptions, 'parse' | 'parseHtml' | 'signal' | 'onProgress'>,
+): Promise<ImportItem[] | undefined> {
+  const items: ImportItem[] = [];
+  let taken = 0;
   onProgress({ phase: 'reading', done: 0, total: files.length });
   for (const [index, file] of files.entries()) {
-    if (signal.aborted) {
-      unread.push(...files.slice(index).map((f) => f.name));
-      break;
-    }
+    if (signal.aborted) return undefined;
     let content: Uint8Array;
     try {
       content = await file.bytes();
     } catch {
-      refused.push({ name: file.name, reason: 'the file could not be read (it was moved, deleted or is not readable)' });
+      items.push({ kind: 'refused', name: file.name, reason: 'the file could not be read (it was moved, deleted or is not readable)' });
       continue;
     }
-    const parsed = await options.parse([{ name: file.name, content }], { parseHtml: options.parseHtml, alreadyTaken: taken });
-    refused.push(...parsed.refused);
-    batch.documents.push(...parsed.documents);
-    batch.packs.push(...parsed.packs.map((pack) => ({ name: file.name, pack })));
+    const parsed = await parse([{ name: file.name, content }], { parseHtml, alreadyTaken: taken });
+    // Within one file: the documents in their order, then what was refused (lines of a .jsonl).
+    for (const draft of parsed.documents) {
+      const line = draft.origin.kind === 'file' ? draft.origin.line : undefined;
+      items.push({ kind: 'draft', name: file.name, ...(line ? { line } : {}), draft });
+    }
+    for (const refusal of parsed.refused) items.push({ kind: 'refused', ...refusal });
+    for (const pack of parsed.packs) items.push(...packImportItems(pack, file.name));
     taken += parsed.documents.length + parsed.packs.reduce((n, p) => n + p.documents.length, 0);
-    batchChars += parsed.documents.reduce((n, d) => n + d.paragraphs.reduce((m, p) => m + p.length, 0), 0);
-    // A pack travels alone: it can be as large as a whole import.
-    if (batch.documents.length >= STAGE_DOCUMENTS || batchChars >= STAGE_CHARS || batch.packs.length > 0) await stage();
     onProgress({ phase: 'reading', done: index + 1, total: files.length });
   }
-  await stage();
-
-  if (signal.aborted) return { status: await services.cancelImport(job), refused, unread };
-  await services.runImport(job);
-  return { status: await follow(job, options), refused, unread };
+  return signal.aborted ? undefined : items;
 }
 
-/** Builds what an interrupted import had not built, followed like a new one. */
-export async function resumeImport(job: string, options: FollowOptions): Promise<ImportOutcome> {
-  await options.services.runImport(job);
-  return { status: await follow(job, options), refused: [], unread: [] };
+export async function runImport(files: readonly PickedFile[], options: RunImportOptions): Promise<ImportOutcome> {
+  const { services, signal, onProgress } = options;
+  const items = await readItems(files, options);
+  if (!items) return { cancelledWhileReading: true };
+  let status = await services.startImport(items.length, importLabel(files));
+  for (const batch of importBatches(items)) {
+    if (signal.aborted) return { status: await services.cancelImport(status.id) };
+    status = await services.sendImportBatch(status.id, batch);
+    onProgress({ phase: 'adding', done: status.processed, total: status.expected });
+  }
+  status = await services.endImport(status.id);
+  return { status: await followImport(status, options) };
 }
 
-/** Asks how the job is going until it ends, or cancels it when the reader does. */
-async function follow(job: string, { services, signal, onProgress, pollMs = 200 }: FollowOptions): Promise<ImportStatus> {
-  let failures = 0;
-  for (;;) {
-    if (signal.aborted) return services.cancelImport(job);
-    let status: ImportStatus | undefined;
-    try {
-      status = await services.importStatus(job);
-      failures = 0;
-    } catch (error) {
-      // A restarting service worker misses a message or two; one that stays away is reported.
-      if (++failures > STATUS_RETRIES) throw error;
+/**
+ * Follows a job until it ends (or cancels it when the reader does): from the background's
+ * progress notices as they come, and by asking every `pollMs`, which also finds a job again
+ * after the service worker restarted.
+ */
+export async function followImport(start: ImportStatus, { services, signal, onProgress, pollMs = 250 }: FollowOptions): Promise<ImportStatus> {
+  let latest = start;
+  const report = (status: ImportStatus) => {
+    if (status.id !== start.id || status.updatedAt < latest.updatedAt) return;
+    latest = status;
+    onProgress({ phase: 'adding', done: status.processed, total: status.expected });
+  };
+  const stop = services.onImportProgress(report);
+  try {
+    let failures = 0;
+    while (!isFinished(latest)) {
+      if (signal.aborted) return await services.cancelImport(start.id);
+      await pause(pollMs, signal);
+      if (signal.aborted) continue;
+      try {
+        const status = await services.importStatus(start.id);
+        if (status) report(status);
+        failures = 0;
+      } catch (error) {
+        // A restarting service worker misses a message or two; one that stays away is reported.
+        if (++failures > STATUS_RETRIES) throw error;
+      }
     }
-    if (status) {
-      onProgress({ phase: 'adding', done: status.done, total: status.total });
-      if (status.state !== 'running' && status.state !== 'staging') return status;
-    }
-    await pause(pollMs, signal);
+    return latest;
+  } finally {
+    stop();
   }
 }
 
 function pause(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-    function done() {
+    const done = () => {
       clearTimeout(timer);
       signal.removeEventListener('abort', done);
       resolve();
-    }
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
   });
 }

@@ -6,6 +6,7 @@ import type { ReaderHref } from '../../components/shared/Citation';
 import { readerSearch } from '../../lib/card-data';
 import { askSiteAccessFromPopup, ONBOARDING_PAGE } from '../../lib/platform';
 import { starterKnowledgeBase } from '../../lib/storage/starter-knowledge-base';
+import { createAddPageServices } from '../corpus/add-page-services';
 import { askBackground } from './background-client';
 import { createPopupServices } from './services';
 import { loadThisPage, sourceRegistry } from './this-page-source';
@@ -43,6 +44,7 @@ render(
       loadThisPage={loadThisPage}
       sourceRegistry={sourceRegistry}
       highlights={{ client: askBackground, download }}
+      addPage={createAddPageServices()}
     />
   </>,
   document.getElementById('app')!,

@@ -10,7 +10,7 @@ const page = { id: 12, index: 3, windowId: 2 } as Browser.tabs.Tab;
 const menuClick = (menuItemId: string) => ({ menuItemId, editable: false, pageUrl: 'https://news.example/a' }) as Browser.contextMenus.OnClickData;
 
 let fake: ReturnType<typeof installFakeContextMenus>;
-let create: ReturnType<typeof vi.spyOn>;
+let create: { mock: { calls: unknown[][] } };
 beforeEach(() => {
   vi.restoreAllMocks();
   fakeBrowser.reset();
@@ -42,7 +42,7 @@ describe('Add this page from the browser', () => {
     vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 5, index: 0, windowId: 1 } as Browser.tabs.Tab]);
     fake.command(ADD_COMMAND);
     await settle();
-    expect(create.mock.calls.map(([props]) => (props as { url: string }).url)).toEqual([addPagePreviewUrl(12), addPagePreviewUrl(5)]);
+    expect(create.mock.calls.map((call) => (call[0] as { url: string }).url)).toEqual([addPagePreviewUrl(12), addPagePreviewUrl(5)]);
   });
 
   it('ignores other menu items and commands', async () => {
