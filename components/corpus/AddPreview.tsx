@@ -122,7 +122,7 @@ export function AddPreview({ services, tabId, openUrl, headingLevel = 2, onAdded
       <blockquote class="bs-add-opening">{draft.paragraphs[0]}</blockquote>
       {knownAs && (
         <p class="bs-add-duplicate">
-          Already in your corpus as{' '}
+          Already in your documents as{' '}
           <a
             href={services.readerUrl(knownAs.doc)}
             onClick={(e) => {

@@ -72,7 +72,7 @@ export function ImportSummary({
         items={status.duplicateList}
         render={(d) => (
           <>
-            <span class="bs-item-name">{itemName(d)}</span>: already in your corpus as {readerLink(d.doc, d.title)} ({DUPLICATE_WORDS[d.reason]})
+            <span class="bs-item-name">{itemName(d)}</span>: already in your documents as {readerLink(d.doc, d.title)} ({DUPLICATE_WORDS[d.reason]})
           </>
         )}
       />
