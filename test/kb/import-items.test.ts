@@ -19,7 +19,8 @@ describe('packImportItems', () => {
     const pack = samplePack();
     const items = packImportItems(pack, 'sample-pack.json');
     expect(items[0]).toMatchObject({ kind: 'pack', header: { id: pack.id, extractionKey: pack.derived!.extractionKey } });
-    expect(items[0]!.kind === 'pack' && 'documents' in items[0].header).toBe(false);
+    const first = items[0]!;
+    expect(first.kind === 'pack' && 'documents' in first.header).toBe(false);
     const docs = items.slice(1);
     expect(docs.map((i) => (i.kind === 'pack-document' ? i.document.id : ''))).toEqual(pack.documents.map((d) => d.id));
     for (const item of docs) {
