@@ -65,7 +65,7 @@ const click = async (name: string) => {
 const input = (label: string) => $$('input').find((i) => i.getAttribute('aria-label') === label || i.closest('label')?.textContent?.includes(label)) as HTMLInputElement;
 
 function file(name: string, path?: string): File {
-  return new File([path ? fixtureBytes(path) : new Uint8Array()], name);
+  return new File([new Uint8Array(path ? fixtureBytes(path) : [])], name);
 }
 
 const status = () => text('.bs-import-status');
