@@ -6,6 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { CorpusServices, DocumentSummary } from '../../components/corpus/services';
+import { downloadText } from '../../components/shared/download';
 import { toPages } from '../../lib/messages';
 import { receiveBroadcasts } from '../../lib/messaging';
 import { askBackground as ask } from '../popup/background-client';
@@ -57,12 +58,7 @@ export function createCorpusServices(reading: CorpusReading): CorpusServices {
           return { ok: true };
         },
       }),
-    download(filename, text, type) {
-      const url = URL.createObjectURL(new Blob([text], { type }));
-      const link = Object.assign(document.createElement('a'), { href: url, download: filename });
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    },
+    download: downloadText,
     readerUrl,
   };
 }

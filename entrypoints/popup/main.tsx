@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { Popup } from '../../components/popup/Popup';
 import { SiteAccessNotice } from '../../components/site-access/SiteAccessNotice';
 import type { ReaderHref } from '../../components/shared/Citation';
+import { downloadText } from '../../components/shared/download';
 import { readerSearch } from '../../lib/card-data';
 import { askSiteAccessFromPopup, ONBOARDING_PAGE } from '../../lib/platform';
 import { starterKnowledgeBase } from '../../lib/storage/starter-knowledge-base';
@@ -21,12 +22,6 @@ const services = createPopupServices(Number.isInteger(tab) && tab >= 0 && params
 
 // Opening a tab moves the focus out of the toolbar popup, which closes it.
 const openOnboarding = () => void browser.tabs.create({ url: browser.runtime.getURL(ONBOARDING_PAGE) });
-const download = (filename: string, text: string, type: string) => {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: filename });
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-};
 
 render(
   <>
@@ -43,7 +38,7 @@ render(
       initialEntity={params.get('entity') ?? undefined}
       loadThisPage={loadThisPage}
       sourceRegistry={sourceRegistry}
-      highlights={{ client: askBackground, download }}
+      highlights={{ client: askBackground, download: downloadText }}
       addPage={createAddPageServices()}
     />
   </>,
