@@ -161,21 +161,21 @@ describe('the popup’s Add this page', () => {
 
   it('opens the preview over the tabs, goes back, and links to Your documents', async () => {
     const addPage = fakeCorpus().addPage(DRAFT);
-    root = document.createElement('div');
-    document.body.append(root);
-    act(() => render(<Popup kb={fixtureKb} readerHref={() => 'reader.html'} services={services} addPage={addPage} />, root!));
+    const popup = (root = document.createElement('div'));
+    document.body.append(popup);
+    act(() => render(<Popup kb={fixtureKb} readerHref={() => 'reader.html'} services={services} addPage={addPage} />, popup));
     await settle();
-    const link = [...root.querySelectorAll('a')].find((a) => a.textContent === 'Your documents')!;
+    const link = [...popup.querySelectorAll('a')].find((a) => a.textContent === 'Your documents')!;
     expect(link.getAttribute('href')).toBe('corpus.html');
-    const add = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Add this page')!;
+    const add = [...popup.querySelectorAll('button')].find((b) => b.textContent === 'Add this page')!;
     expect(add.disabled).toBe(false);
     act(() => add.click());
     await settle();
     expect(field('title').value).toBe(DRAFT.title);
-    expect(root.querySelector('[role="tablist"]')).toBeNull();
+    expect(popup.querySelector('[role="tablist"]')).toBeNull();
     expect(await axeViolations()).toEqual([]);
-    act(() => [...root.querySelectorAll('button')].find((b) => b.textContent?.includes('Back'))!.click());
+    act(() => [...popup.querySelectorAll('button')].find((b) => b.textContent?.includes('Back'))!.click());
     await settle();
-    expect(root.querySelector('[role="tablist"]')).not.toBeNull();
+    expect(popup.querySelector('[role="tablist"]')).not.toBeNull();
   });
 });
