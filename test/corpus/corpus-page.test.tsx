@@ -17,6 +17,7 @@ import { parseImport } from '../../lib/corpus/import-file';
 import type { ImportStatus } from '../../components/corpus/services';
 import { fakeCorpus, STARTER_DOCUMENTS, STARTER_TITLE, summary, type FakeCorpusOptions } from './fake-corpus';
 import { fixtureBytes, parseHtml } from './saved-pages';
+import { FOLDER_IMPORT_SUMMARY, SAVED_PAGES } from '../fixtures/corpus/import-folder';
 
 let root: HTMLElement | undefined;
 
@@ -141,6 +142,15 @@ describe('Your documents', () => {
       'wordpress.html: already in your documents as “Rocket attacks test Kadhimi’s promise to rein in armed factions” (the same address)',
     );
     expect(skipped.querySelector('a')!.getAttribute('href')).toMatch(/^reader\.html\?doc=d-/);
+  });
+
+  it('imports a folder of saved pages with a .jsonl file; a truncated pack is refused by name and the rest added', async () => {
+    await open();
+    await pick([...SAVED_PAGES.map((name) => file(name, `saved-pages/${name}`)), file('articles.jsonl', 'files/articles.jsonl'), file('truncated-pack.json', 'packs/truncated-pack.json')]);
+    expect(status()).toBe(FOLDER_IMPORT_SUMMARY);
+    const refused = $$('.bs-import-list').find((l) => l.textContent?.startsWith('Refused'))!;
+    expect([...refused.querySelectorAll('li')].map((li) => li.textContent).at(-1)).toMatch(/^truncated-pack\.json: /);
+    expect(titles()).toEqual(expect.arrayContaining(['Six years after the fatwa, the PMF faces questions about its future', 'Rockets land near Baghdad airport']));
   });
 
   it('shows progress while adding, and Cancel stops the import with what was not added', async () => {

@@ -35,7 +35,8 @@
  * | `page.waitForEvent('download')` + an action      | `page.download(action)` → `{ filename, text }`     |
  * | `serviceWorker.evaluate(fn)`                     | `browser.evaluateInBackground((bg, arg) => …, arg)` |
  * | `tabs.query({ active: true })` for a page's tab id | `tabIdOf(browser, page)` (tabs.ts)                 |
- * | `locator.fill(t)` / `.check()` / `.selectOption(v)` / `.setInputFiles(f)` | `fill` / `setChecked` / `selectOption` / `setInputFile` (dom.ts) |
+ * | `locator.fill(t)` / `.check()` / `.selectOption(v)` / `.setInputFiles(f)` | `fill` / `setChecked` / `selectOption` / `setInputFile(s)` (dom.ts) |
+ * | a drag of files from the file manager            | `dropFiles(page, files)` (dom.ts)                  |
  * | `locator.getAttribute(a)` / `.boundingBox()`     | `attributeOf(page, css, a)` / `boundingBox(page, css)` (dom.ts) |
  *
  * Page functions run in the page: they must not close over test variables (pass them as `arg`)
