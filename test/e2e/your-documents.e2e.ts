@@ -126,39 +126,48 @@ describe(`Your documents (${chosenBrowser()})`, () => {
   });
 
   it('removes a document: its account leaves the card, lookup and the reader; a saved highlight stays', async () => {
-    // A highlight saved on a page before the removal.
     const page = await browser.openTestPage(DEMO_PAGE);
     await waitForMentions(page);
+    const docLink = await evaluateAll(corpus, '.bs-document-title', (links, title) => links.find((a) => a.textContent === title)?.getAttribute('href') ?? '', REMOVED.title);
+    const readerPath = new URL(docLink).pathname.slice(1) + new URL(docLink).search;
+    const popup = await browser.openExtensionPage(`popup.html?tab=${await tabIdOf(browser, page)}`, POPUP_VIEWPORT);
+    const passagesFound = async () => {
+      await fill(popup, { label: 'Look up a name' }, '');
+      await fill(popup, { label: 'Look up a name' }, REMOVED.lookup);
+      await expect.poll(() => textOf(popup, '#bs-lookup-status'), { timeout: 10_000 }).toMatch(/results?$|^No names match/);
+      return evaluateAll(popup, '[role="option"].bs-result-passage', (options, words) => options.filter((o) => o.textContent?.includes(words)).length, REMOVED.lookup);
+    };
+
+    // Before: quoted on the card, found by lookup, open in the reader; a highlight saved from the card.
     await hoverText(page, REMOVED.name);
     await waitForSelector(page, CARD, { timeout: 10_000 });
     await expect.poll(() => cardOutlets(page), { timeout: 10_000 }).toContain(REMOVED.outlet);
     await click(page, { role: 'button', name: 'Save' });
     await page.mouse.move(1, 1);
+    expect(await passagesFound()).toBe(1);
+    const before = await browser.openExtensionPage(readerPath);
+    await expect.poll(() => textOf(before, 'h1'), { timeout: 10_000 }).toBe(REMOVED.title);
+    await before.close();
 
-    const docLink = await evaluateAll(corpus, '.bs-document-title', (links, title) => links.find((a) => a.textContent === title)?.getAttribute('href') ?? '', REMOVED.title);
     await click(corpus, { role: 'button', name: `Remove “${REMOVED.title}”` });
     await click(corpus, { role: 'button', name: 'Remove document' });
     await expect.poll(() => textOf(corpus, '.bs-documents-notice')).toContain(`Removed “${REMOVED.title}”.`);
     expect(await listedTitles(corpus, STARTER_DOCUMENTS + 7)).not.toContain(REMOVED.title);
 
-    // The card on the open page (no reload) no longer quotes it.
+    // After: the card on the page open all along (no reload) no longer quotes it; lookup and the reader have it no more.
     await hoverText(page, REMOVED.name);
     await waitForSelector(page, CARD, { timeout: 10_000 });
     await expect.poll(() => cardOutlets(page), { timeout: 10_000 }).not.toContain(REMOVED.outlet);
     expect((await cardOutlets(page)).length).toBeGreaterThan(0);
-
-    const popup = await browser.openExtensionPage(`popup.html?tab=${await tabIdOf(browser, page)}`, POPUP_VIEWPORT);
-    await fill(popup, { label: 'Look up a name' }, REMOVED.lookup);
-    await expect.poll(() => textOf(popup, '#bs-lookup-status'), { timeout: 10_000 }).toMatch(/results?|No names match/);
-    expect(await evaluateAll(popup, '[role="option"]', (options, words) => options.filter((o) => o.textContent?.includes(words)).length, REMOVED.lookup)).toBe(0);
+    expect(await passagesFound()).toBe(0);
+    const after = await browser.openExtensionPage(readerPath);
+    await expect.poll(() => textOf(after, 'h1'), { timeout: 10_000 }).toBe('Document not found');
+    await after.close();
+    // The highlight stays.
     await click(popup, { role: 'tab', name: 'Highlights' });
     await waitForSelector(popup, '.bs-highlight', { timeout: 10_000 });
     expect(await textsOf(popup, '.bs-highlight')).toHaveLength(1);
     await popup.close();
-
-    const reader = await browser.openExtensionPage(new URL(docLink).pathname.slice(1) + new URL(docLink).search);
-    await expect.poll(() => textOf(reader, 'h1'), { timeout: 10_000 }).toBe('Document not found');
-    await reader.close();
     await page.close();
   });
 
