@@ -173,7 +173,19 @@ export function ImportPanel({ services, loadParser, parseHtml, readerLink, onImp
     <section class="bs-import-panel" aria-labelledby="bs-import-title">
       <h2 id="bs-import-title">Import</h2>
       {unfinished.map((job) => (
-        <Unfinished key={job.id} job={job} busy={run !== undefined} onAgain={() => picker.current?.click()} readerLink={readerLink} />
+        <Unfinished
+          key={job.id}
+          job={job}
+          busy={run !== undefined}
+          onAgain={() => picker.current?.click()}
+          onDismiss={() =>
+            services.dismissImport(job.id).then(
+              () => setUnfinished((jobs) => jobs.filter((j) => j.id !== job.id)),
+              () => setProblem('Backstory’s background did not answer; the unfinished import is kept. Try again.'),
+            )
+          }
+          readerLink={readerLink}
+        />
       ))}
       <div class={`bs-dropzone${dragging ? ' bs-dropzone-active' : ''}`} onPointerEnter={() => void loadParser()}>
         <p class="bs-dropzone-text">
@@ -244,11 +256,14 @@ function Unfinished({
   job,
   busy,
   onAgain,
+  onDismiss,
   readerLink,
 }: {
   job: ImportStatus;
   busy: boolean;
   onAgain(): void;
+  /** The reader has seen it: forget it (what it added stays). */
+  onDismiss(): void;
   readerLink(doc: string, title: string): ComponentChild;
 }) {
   const heading = `bs-unfinished-${job.id}`;
@@ -267,6 +282,9 @@ function Unfinished({
       <div class="bs-interrupted-actions">
         <button type="button" class="bs-button bs-button-primary" disabled={busy} onClick={onAgain}>
           Import the files again…
+        </button>{' '}
+        <button type="button" class="bs-button" disabled={busy} onClick={onDismiss}>
+          Dismiss
         </button>
       </div>
     </section>

@@ -7,6 +7,7 @@
  * parser on first use, the tests pass it directly).
  */
 import type { ImportFile, ImportOptions, ImportResult } from '../../lib/corpus/import-file';
+import { MAX_DOCUMENTS_PER_IMPORT, MAX_LABEL_CHARS } from '../../lib/corpus/limits';
 import { importBatches, packImportItems } from '../../lib/kb/import-items';
 import type { CorpusServices, ImportItem, ImportStatus } from './services';
 
@@ -63,6 +64,16 @@ export function importLabel(files: readonly { name: string }[]): string {
   return files.length === 1 ? first.name : `${first.name} and ${files.length - 1} more`;
 }
 
+/**
+ * The files' names as the journal keeps them, within the contract's bounds: a name is a label
+ * (a folder path can be longer: its end is what tells files apart), and a drop of more files
+ * than an import takes names none of them rather than some.
+ */
+export function journalNames(files: readonly { name: string }[]): string[] {
+  if (files.length > MAX_DOCUMENTS_PER_IMPORT * 2) return [];
+  return files.map((f) => (f.name.length > MAX_LABEL_CHARS ? `…${f.name.slice(-(MAX_LABEL_CHARS - 1))}` : f.name));
+}
+
 /** Every item the files hold, in the reader's order; what cannot be read is a refused item. */
 export async function readItems(
   files: readonly PickedFile[],
@@ -98,7 +109,7 @@ export async function runImport(files: readonly PickedFile[], options: RunImport
   const { services, signal, onProgress } = options;
   const items = await readItems(files, options);
   if (!items) return { cancelledWhileReading: true };
-  let status = await services.startImport(items.length, importLabel(files));
+  let status = await services.startImport(items.length, importLabel(files), journalNames(files));
   for (const batch of importBatches(items)) {
     if (signal.aborted) return { status: await services.cancelImport(status.id) };
     status = await services.sendImportBatch(status.id, batch);

@@ -32,14 +32,19 @@ export interface CorpusServices {
   setStarterInstalled(installed: boolean): Promise<void>;
   /** Labels an outlet's perspective once, for all its documents (an edit of the source registry). */
   labelOutlet(outlet: { domain: string; outlet: string }, perspective: string): Promise<void>;
-  /** Opens an import of `expected` items; they are journalled as they arrive. */
-  startImport(expected: number, label: string): Promise<ImportStatus>;
+  /**
+   * Opens an import of `expected` items from `files` (so that an import cut short can name the
+   * files that never arrived); the items are journalled as they arrive.
+   */
+  startImport(expected: number, label: string, files: string[]): Promise<ImportStatus>;
   sendImportBatch(id: string, items: ImportItem[]): Promise<ImportStatus>;
   /** Every item has been sent. */
   endImport(id: string): Promise<ImportStatus>;
   /** Stops: what was added stays, whole; the status lists what was not. */
   cancelImport(id: string): Promise<ImportStatus>;
   importStatus(id: string): Promise<ImportStatus | undefined>;
+  /** Forgets an import the reader has seen the summary of (what it added stays). */
+  dismissImport(id: string): Promise<void>;
   /** The imports not finished yet and the last finished one: what the page reports on opening. */
   recentImports(): Promise<ImportStatus[]>;
   /** Calls `listener` whenever the knowledge base changed (here or elsewhere: the popup added a page). */

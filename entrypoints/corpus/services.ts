@@ -38,11 +38,14 @@ export function createCorpusServices(reading: CorpusReading): CorpusServices {
     async labelOutlet({ domain, outlet }, perspective) {
       await ask('sources/label', { domain, outlet, perspective });
     },
-    startImport: (expected, label) => ask('corpus/import-start', { expected, label }),
+    startImport: (expected, label, files) => ask('corpus/import-start', { expected, label, files }),
     sendImportBatch: (importId, items) => ask('corpus/import-batch', { importId, items }),
     endImport: (importId) => ask('corpus/import-end', { importId }),
     cancelImport: (importId) => ask('corpus/import-cancel', { importId }),
     importStatus: async (importId) => (await ask('corpus/import-status', { importId }))[0],
+    async dismissImport(importId) {
+      await ask('corpus/import-dismiss', { importId });
+    },
     recentImports: () => ask('corpus/import-status', {}),
     onChanged: (listener) =>
       onBroadcast({

@@ -130,6 +130,7 @@ describe('Your documents', () => {
     expect(start).toMatch(/^start \d+$/);
     expect(batch).toBe(start!.replace('start', 'batch'));
     expect(rest).toEqual(['end']);
+    expect(corpus.journalled).toEqual([['wordpress.html', 'news-graph.html', 'articles.jsonl', 'photo.png', 'empty.txt', 'sample-pack.json']]);
     expect(titles()).toEqual(expect.arrayContaining(['Rocket attacks test Kadhimi’s promise to rein in armed factions', 'US and Iraq open strategic dialogue']));
     expect(text('#bs-documents-title')).toBe('Documents (8)');
     expect(await axeViolations()).toEqual([]);
@@ -260,7 +261,7 @@ describe('Your documents', () => {
       refusedList: [{ name: 'archive.jsonl', line: 7, reason: 'the line is not JSON' }],
       notAddedList: [{ name: 'archive.jsonl', line: 13 }],
     };
-    await open({ jobs: [interrupted] });
+    const corpus = await open({ jobs: [interrupted] });
     const box = $('.bs-interrupted')!;
     expect(box.querySelector('h3')!.textContent).toBe('An import did not finish');
     expect(box.textContent).toContain('10 of 40 documents were added, each whole; 28 not.');
@@ -268,5 +269,9 @@ describe('Your documents', () => {
     expect(box.textContent).toContain('import the same files again: the documents already added are skipped as duplicates');
     expect(button('Import the files again…')).toBeTruthy();
     expect(await axeViolations()).toEqual([]);
+    // Seen: dismissed, it is forgotten (what it added stays).
+    await click('Dismiss');
+    expect(corpus.calls).toContain('dismiss i-00000000000000aa');
+    expect($('.bs-interrupted')).toBeNull();
   });
 });

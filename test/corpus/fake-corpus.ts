@@ -56,6 +56,8 @@ export function fakeCorpus(options: FakeCorpusOptions = {}) {
   const changed = new Set<() => void>();
   const progress = new Set<(s: ImportStatus) => void>();
   const calls: string[] = [];
+  /** The file names each import was opened with. */
+  const journalled: string[][] = [];
   const downloads: { filename: string; text: string; type: string }[] = [];
   let clock = 1_000;
   let nextId = 1;
@@ -145,8 +147,9 @@ export function fakeCorpus(options: FakeCorpusOptions = {}) {
       labels.set(domain, perspective);
       tellChanged();
     },
-    async startImport(expected, text) {
+    async startImport(expected, text, files) {
       calls.push(`start ${expected}`);
+      journalled.push(files);
       const id = `i-${String(nextId++).padStart(16, '0')}`;
       const job: Job = {
         id, label: text, state: 'receiving', expected, received: 0, processed: 0, added: 0, duplicates: 0, refused: 0, notAdded: 0,
@@ -188,6 +191,10 @@ export function fakeCorpus(options: FakeCorpusOptions = {}) {
       if (job.state === 'building') build(job, options.buildPerStatus ?? 2);
       return snapshot(job);
     },
+    async dismissImport(id) {
+      calls.push(`dismiss ${id}`);
+      jobs.delete(id);
+    },
     async recentImports() {
       return [...jobs.values()].map(snapshot);
     },
@@ -208,6 +215,7 @@ export function fakeCorpus(options: FakeCorpusOptions = {}) {
   return {
     services,
     calls,
+    journalled,
     downloads,
     documents: () => documents.map(label),
     /** "Add this page" against the same corpus, for a tab showing `draft` (or no article). */
