@@ -413,6 +413,8 @@ export class CorpusBuilder {
       const next = await this.journal.next();
       if (!next) break;
       await this.build(next.import, next.seq, next.item);
+      // One document per slice: a card or lookup that arrived meanwhile is answered before the next.
+      await new Promise((resolve) => setTimeout(resolve, 0));
     }
     // A pack with new names made every document's rows stale: read them again, a few at a time.
     while ((await this.reextractStale()) > 0) {

@@ -90,8 +90,8 @@ describe.runIf(chosenBrowser() === 'chromium')('zero network', () => {
     const allowed = [`${harness.pages.origin}/`, `chrome-extension://${harness.extensionId}/`, `blob:chrome-extension://${harness.extensionId}/`];
     const outside = requests.filter((r) => !allowed.some((prefix) => r.url.startsWith(prefix)));
     expect(outside).toEqual([]);
-    // Once installed, the knowledge base is read from IndexedDB: the worker fetches nothing, or
-    // (were it to reinstall) only the starter pack from its own package, once.
+    // The service worker reads the starter corpus pack from its own package (not its bundle) when
+    // it installs it: a chrome-extension:// URL of our own id, never anything else, at most once.
     const workerReads = requests.slice(sessionStart).filter((r) => r.from.startsWith('service worker')).map((r) => r.url.replace(`chrome-extension://${harness.extensionId}/`, ''));
     expect(workerReads.every((path) => path === 'data/starter-pack.json')).toBe(true);
     expect(new Set(workerReads).size).toBe(workerReads.length);
