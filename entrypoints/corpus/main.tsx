@@ -13,7 +13,7 @@ import { openBackstoryDb } from '../../lib/storage/db';
 import { shippedSources } from '../../lib/storage/shipped-sources';
 import { askBackground } from '../popup/background-client';
 import { createAddPageServices } from './add-page-services';
-import { createCorpusServices, type CorpusReading } from './services';
+import { allDocuments, createCorpusServices, type CorpusReading } from './services';
 
 const reader = openCorpusReader(openBackstoryDb(), {
   shipped: shippedSources,
@@ -22,11 +22,7 @@ const reader = openCorpusReader(openBackstoryDb(), {
 });
 
 const reading: CorpusReading = {
-  // Every summary at once: the page searches and pages them itself (10,000 are ~2 MB).
-  async listDocuments() {
-    const first = await reader.listDocuments({ limit: 1 });
-    return first.total <= 1 ? first.documents : (await reader.listDocuments({ limit: first.total })).documents;
-  },
+  listDocuments: () => allDocuments(reader),
   exportPack: async (ids) => {
     const { filename, text } = await reader.exportPack(ids);
     return { filename, text };

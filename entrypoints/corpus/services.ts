@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import type { CorpusServices, DocumentSummary } from '../../components/corpus/services';
 import { downloadText } from '../../components/shared/download';
 import { toPages } from '../../lib/messages';
+import type { CorpusReader } from '../../lib/storage/corpus-reader';
 import { receiveBroadcasts } from '../../lib/messaging';
 import { askBackground as ask } from '../popup/background-client';
 import { readerUrl } from './add-page-services';
@@ -16,6 +17,12 @@ import { readerUrl } from './add-page-services';
 export interface CorpusReading {
   listDocuments(): Promise<DocumentSummary[]>;
   exportPack(ids?: string[]): Promise<{ filename: string; text: string }>;
+}
+
+/** Every document, newest first (the list pages and searches them itself: 10,000 summaries are ~2 MB). */
+export async function allDocuments(reader: Pick<CorpusReader, 'listDocuments'>): Promise<DocumentSummary[]> {
+  const first = await reader.listDocuments({ limit: 1 });
+  return first.total <= 1 ? first.documents : (await reader.listDocuments({ limit: first.total })).documents;
 }
 
 function onBroadcast(handlers: Parameters<typeof receiveBroadcasts<typeof toPages>>[1]): () => void {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import {
   click,
+  evaluateAll,
   fill,
   POPUP_VIEWPORT,
   selectOption,
@@ -83,6 +84,10 @@ export async function openAddPreview(browser: E2EBrowser, page: E2EPage, via: Ad
   if (via === 'popup') {
     const tabId = await tabIdOf(browser, page);
     const popup = await browser.openExtensionPage(`popup.html?tab=${tabId}`, POPUP_VIEWPORT);
+    // Enabled once the popup knows its tab is a web page.
+    await expect
+      .poll(() => evaluateAll(popup, { role: 'button', name: 'Add this page' }, (buttons) => buttons.some((b) => !(b as HTMLButtonElement).disabled)), { timeout: 10_000 })
+      .toBe(true);
     await click(popup, { role: 'button', name: 'Add this page' });
     return popup;
   }
