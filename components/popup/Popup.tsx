@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { KbEntity, KnowledgeBase } from '../../lib/kb/types';
 import type { ReaderSettings } from '../../lib/messages';
-import { buildLookup, resultKey, type EntityLookupResult, type Lookup as LookupIndex } from '../../lib/search';
+import { buildLookup, resultKey, type EntityLookupResult, type Lookup as LookupIndex, type LookupResult } from '../../lib/search';
 import type { ReaderHref } from '../shared/Citation';
 import { EntityView } from './EntityView';
 import { HighlightsView } from './HighlightsView';
@@ -37,6 +37,11 @@ export interface PopupProps {
   highlights?: { client: HighlightsClient; download: (filename: string, text: string, type: string) => void };
   /** "Add this page" and the link to *Your documents*; absent → neither is offered. */
   addPage?: AddPageServices;
+  /**
+   * Documents and passages from the live knowledge base (the reader's own documents included);
+   * absent → lookup searches those of `kb`.
+   */
+  searchCorpus?(query: string): Promise<LookupResult[]>;
 }
 
 type TabId = 'lookup' | 'page' | 'highlights' | 'settings';
@@ -47,7 +52,7 @@ const TABS: { id: TabId; label: string }[] = [
   { id: 'settings', label: 'Settings' },
 ];
 
-export function Popup({ kb, readerHref, services, initialEntity, loadThisPage, sourceRegistry, highlights, addPage }: PopupProps) {
+export function Popup({ kb, readerHref, services, initialEntity, loadThisPage, sourceRegistry, highlights, addPage, searchCorpus }: PopupProps) {
   const lookupIndex = useLookupIndex(kb);
   const entities = useMemo(() => new Map(kb.entities.map((e) => [e.id, e])), [kb]);
 
@@ -61,10 +66,24 @@ export function Popup({ kb, readerHref, services, initialEntity, loadThisPage, s
   /** The add view, over the tabs: the tab it reads. */
   const [adding, setAdding] = useState<number | undefined>();
 
+  // The live corpus answers a moment after the names: kept with the query it answers.
+  const [corpusHits, setCorpusHits] = useState<{ query: string; results: LookupResult[] }>({ query: '', results: [] });
+  useEffect(() => {
+    if (!searchCorpus || !query.trim()) return;
+    let live = true;
+    searchCorpus(query).then(
+      (results) => live && setCorpusHits({ query, results }),
+      () => live && setCorpusHits({ query, results: [] }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [query, searchCorpus]);
+
   const options = useMemo((): LookupOption[] => {
     if (query.trim()) {
-      return lookupIndex(kb)
-        .search(query)
+      const names = searchCorpus ? lookupIndex(kb).search(query, { documents: 0, passages: 0 }) : lookupIndex(kb).search(query);
+      return [...names, ...(searchCorpus && corpusHits.query === query ? corpusHits.results : [])]
         .map((result) => ({
           key: resultKey(result),
           group: result.kind === 'entity' ? 'Names' : result.kind === 'document' ? 'Documents' : 'Passages',
@@ -79,7 +98,7 @@ export function Popup({ kb, readerHref, services, initialEntity, loadThisPage, s
         .map((e) => ({ key: `${group}:${e.id}`, group, result: entityResult(e) }));
     const page = browserState.page.status === 'ok' ? browserState.page.mentions.map((m) => m.entity) : [];
     return [...suggest(browserState.recent, 'Recent lookups'), ...suggest(page.slice(0, 8), 'On this page')];
-  }, [kb, query, entities, browserState.recent, browserState.page, lookupIndex]);
+  }, [kb, query, entities, browserState.recent, browserState.page, lookupIndex, searchCorpus, corpusHits]);
 
   const openEntity = (id: string, from: TabId) => {
     setEntityView({ id, from });

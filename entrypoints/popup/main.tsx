@@ -7,10 +7,15 @@ import { downloadText } from '../../components/shared/download';
 import { readerSearch } from '../../lib/card-data';
 import { askSiteAccessFromPopup, ONBOARDING_PAGE } from '../../lib/platform';
 import { starterKnowledgeBase } from '../../lib/storage/starter-knowledge-base';
+import { openBackstoryDb } from '../../lib/storage/db';
+import { searchCorpus } from '../../lib/storage/corpus-search';
 import { createAddPageServices } from '../corpus/add-page-services';
 import { askBackground } from './background-client';
 import { createPopupServices } from './services';
 import { loadThisPage, sourceRegistry } from './this-page-source';
+
+// The live knowledge base: lookup finds the reader's own documents and passages in it.
+const db = openBackstoryDb();
 
 const readerHref: ReaderHref = (target) => browser.runtime.getURL('/reader.html') + readerSearch(target);
 
@@ -40,6 +45,7 @@ render(
       sourceRegistry={sourceRegistry}
       highlights={{ client: askBackground, download: downloadText }}
       addPage={createAddPageServices()}
+      searchCorpus={(query) => searchCorpus(db, query)}
     />
   </>,
   document.getElementById('app')!,
