@@ -146,7 +146,10 @@ describe(`Your documents (${chosenBrowser()})`, () => {
     await waitForSelector(page, CARD, { timeout: 10_000 });
     await expect.poll(() => cardOutlets(page), { timeout: 10_000 }).toContain(REMOVED.outlet);
     await click(page, { role: 'button', name: 'Save' });
+    // Closed, so that the next rest on the name asks for the card again.
+    await page.keyboard.press('Escape');
     await page.mouse.move(1, 1);
+    await waitForSelector(page, CARD, { state: 'hidden', timeout: 10_000 });
     await expectPassages(1);
     const before = await browser.openExtensionPage(readerPath);
     await expect.poll(() => textOf(before, 'h1'), { timeout: 10_000 }).toBe(REMOVED.title);
