@@ -65,6 +65,8 @@ export interface CorpusReader {
    * outlet or domain has every word of it (a word being typed counts as a prefix).
    */
   listDocuments(options?: { query?: string; offset?: number; limit?: number }): Promise<DocumentPage>;
+  /** Every document newest first, labelled with the registry in effect (*Your documents* searches and pages them itself). */
+  allDocuments(): Promise<DocumentSummary[]>;
   /** One document with its text (the reader page), or undefined. */
   getDocument(id: string): Promise<ReaderDocument | undefined>;
   /** The packs installed, the starter corpus's even when removed. */
@@ -92,6 +94,10 @@ export function openCorpusReader(db: BackstoryDb, sources: LabelSources): Corpus
       const rows = (await db.documents.bulkGet(matching)).filter((r): r is DocumentRow => r !== undefined);
       rows.sort((a, b) => b.seq - a.seq);
       return { total: rows.length, documents: rows.slice(offset, offset + limit).map((r) => documentSummary(r, current)) };
+    },
+    async allDocuments() {
+      const [current, rows] = await Promise.all([labels(), db.documents.orderBy('seq').reverse().toArray()]);
+      return rows.map((r) => documentSummary(r, current));
     },
     async getDocument(id) {
       const [row, text] = await Promise.all([db.documents.get(id), db.texts.get(id)]);

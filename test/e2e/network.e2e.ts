@@ -19,16 +19,16 @@ import { ADDED_ARTICLES } from './your-documents';
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 
 /**
- * On a fresh profile the worker installs the starter corpus from its package as it starts, which
- * may be before the test listens. Once that start-up is over (its first answer ready, the
- * `backstory:first-answer` measure), stop the worker as Chromium stops an idle one, so the
- * session's first page wakes it and what it reads is recorded.
+ * On a fresh profile the worker reads the starter corpus pack as it installs it, which may be
+ * before the test listens. Once that install is over (the `backstory:kb-load` measure: the matcher
+ * answered after it), stop the worker as Chromium stops an idle one, so the session's first page
+ * wakes it and what it reads is recorded.
  */
 async function restartWorker(harness: Harness): Promise<void> {
   const isOurs = (worker: Worker) => worker.url().startsWith(`chrome-extension://${harness.extensionId}/`);
   const worker = harness.context.serviceWorkers().find(isOurs) ?? (await harness.context.waitForEvent('serviceworker', { predicate: isOurs }));
-  await pollUntil(() => worker.evaluate(() => performance.getEntriesByName('backstory:first-answer').length > 0), {
-    timeout: 30_000,
+  await pollUntil(() => worker.evaluate(() => performance.getEntriesByName('backstory:kb-load').length > 0), {
+    timeout: 15_000,
     what: 'the service worker to install the starter corpus',
   });
   const control = await harness.context.newPage();

@@ -268,3 +268,42 @@ describe('imports', () => {
     expect(await builder.importStatus(started.id)).toEqual([]);
   });
 });
+
+describe('reading the corpus on extension pages', () => {
+  it('lists every document labelled, finds them by title words, and exports a pack that imports back to the same store', async () => {
+    const builder = newBuilder(db);
+    const added = await builder.addDraft(draft());
+    const id = added.ok ? added.row.id : '';
+    const all = await reader().allDocuments();
+    expect(all.map((d) => d.id)).toEqual([id, ...starterPack.documents.map((d) => d.id).reverse()]);
+    expect((await reader().listDocuments({ query: 'militia lead' })).documents.map((d) => d.id)).toEqual([id]);
+    const exported = await reader().exportPack();
+    expect(exported.documents).toBe(starterPack.documents.length + 1);
+
+    // Into a fresh profile: the same documents, passages and mentions.
+    const other = openBackstoryDb(`builder-test-import-${n}`);
+    try {
+      const fresh = newBuilder(other);
+      await fresh.ready();
+      await fresh.setStarter(false);
+      const { parsePack } = await import('../../lib/corpus/pack');
+      const { packImportItems } = await import('../../lib/kb/import-items');
+      const parsed = parsePack(exported.text);
+      expect(parsed.ok).toBe(true);
+      const packItems = packImportItems(parsed.ok ? parsed.pack : undefined!, exported.filename);
+      const started = await fresh.startImport(packItems.length);
+      await fresh.receive(started.id, packItems);
+      await fresh.endImport(started.id);
+      await fresh.kick();
+      const rows = async (d: BackstoryDb) => ({
+        docs: (await d.documents.toArray()).map((r) => [r.id, r.title, r.contentHash, r.names]).sort(),
+        passages: (await d.passages.toArray()).map((p) => p.id).sort(),
+        mentions: (await d.mentions.toArray()).map((m) => `${m.entity}|${m.doc}|${m.count}|${m.passages.join(',')}`).sort(),
+      });
+      expect(await rows(other)).toEqual(await rows(db));
+    } finally {
+      other.close();
+      await Dexie.delete(other.name);
+    }
+  });
+});
