@@ -14,7 +14,8 @@ export default defineConfig({
     name: 'Backstory',
     description:
       'Context while you read the news: who is who, and how outlets disagree about them. Everything stays on your device.',
-    // storage: settings and suppressed names; contextMenus: "Save highlight to Backstory";
+    // storage: settings and suppressed names; contextMenus: "Save highlight to Backstory" and
+    // "Add this page to Backstory";
     // host access to http(s) pages comes from the content script's matches; scripting: the page
     // UI (card, toast, markers) is injected into a frame on first need (no extra install warning).
     permissions: ['storage', 'contextMenus', 'scripting'],
@@ -32,6 +33,12 @@ export default defineConfig({
       'save-highlight': {
         suggested_key: { default: 'Alt+Shift+S' },
         description: 'Save the selected text as a Backstory highlight',
+      },
+      // Alt+Shift+D(ocument): Alt+Shift+A is Chrome's "focus inactive dialogs" (Windows, Linux);
+      // Alt+Shift+D is no shortcut of Chrome's or Firefox's.
+      'add-page': {
+        suggested_key: { default: 'Alt+Shift+D' },
+        description: 'Add the page you are reading to Backstory',
       },
     },
     ...(browser === 'firefox'

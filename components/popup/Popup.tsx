@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { KbEntity, KnowledgeBase } from '../../lib/kb/types';
 import type { ReaderSettings } from '../../lib/messages';
-import { buildLookup, resultKey, type EntityLookupResult, type Lookup as LookupIndex } from '../../lib/search';
+import { buildLookup, resultKey, type EntityLookupResult, type Lookup as LookupIndex, type LookupResult } from '../../lib/search';
 import type { ReaderHref } from '../shared/Citation';
 import type { ReviewDecision } from '../../lib/contrasts/review';
 import type { OnReview } from '../card/Contrasts';
@@ -20,6 +20,8 @@ import { SettingsView, type SettingsState } from './SettingsView';
 import { ThisPageView, type ThisPageContent } from './ThisPageView';
 import type { SourceRegistryApi } from './SourceSettings';
 import type { HighlightsClient } from './highlights-client';
+import { AddPreview } from '../corpus/AddPreview';
+import type { AddPageServices } from '../corpus/services';
 import './popup.css';
 
 export interface PopupProps {
@@ -35,6 +37,13 @@ export interface PopupProps {
   sourceRegistry?: SourceRegistryApi;
   /** Saved highlights: absent → the Highlights tab says they are unavailable. */
   highlights?: { client: HighlightsClient; download: (filename: string, text: string, type: string) => void };
+  /** "Add this page" and the link to *Your documents*; absent → neither is offered. */
+  addPage?: AddPageServices;
+  /**
+   * Documents and passages from the live knowledge base (the reader's own documents included);
+   * absent → lookup searches those of `kb`.
+   */
+  searchCorpus?(query: string): Promise<LookupResult[]>;
 }
 
 type TabId = 'lookup' | 'page' | 'highlights' | 'settings';
@@ -45,7 +54,7 @@ const TABS: { id: TabId; label: string }[] = [
   { id: 'settings', label: 'Settings' },
 ];
 
-export function Popup({ kb, readerHref, services, initialEntity, loadThisPage, sourceRegistry, highlights }: PopupProps) {
+export function Popup({ kb, readerHref, services, initialEntity, loadThisPage, sourceRegistry, highlights, addPage, searchCorpus }: PopupProps) {
   const lookupIndex = useLookupIndex(kb);
   const entities = useMemo(() => new Map(kb.entities.map((e) => [e.id, e])), [kb]);
 
@@ -57,11 +66,27 @@ export function Popup({ kb, readerHref, services, initialEntity, loadThisPage, s
   );
   const browserState = useBrowserState(services);
   const reviews = useContrastReviews(services);
+  /** The add view, over the tabs: the tab it reads. */
+  const [adding, setAdding] = useState<number | undefined>();
+
+  // The live corpus answers a moment after the names: kept with the query it answers.
+  const [corpusHits, setCorpusHits] = useState<{ query: string; results: LookupResult[] }>({ query: '', results: [] });
+  useEffect(() => {
+    if (!searchCorpus || !query.trim()) return;
+    let live = true;
+    searchCorpus(query).then(
+      (results) => live && setCorpusHits({ query, results }),
+      () => live && setCorpusHits({ query, results: [] }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [query, searchCorpus]);
 
   const options = useMemo((): LookupOption[] => {
     if (query.trim()) {
-      return lookupIndex(kb)
-        .search(query)
+      const names = searchCorpus ? lookupIndex(kb).search(query, { documents: 0, passages: 0 }) : lookupIndex(kb).search(query);
+      return [...names, ...(searchCorpus && corpusHits.query === query ? corpusHits.results : [])]
         .map((result) => ({
           key: resultKey(result),
           group: result.kind === 'entity' ? 'Names' : result.kind === 'document' ? 'Documents' : 'Passages',
@@ -76,7 +101,7 @@ export function Popup({ kb, readerHref, services, initialEntity, loadThisPage, s
         .map((e) => ({ key: `${group}:${e.id}`, group, result: entityResult(e) }));
     const page = browserState.page.status === 'ok' ? browserState.page.mentions.map((m) => m.entity) : [];
     return [...suggest(browserState.recent, 'Recent lookups'), ...suggest(page.slice(0, 8), 'On this page')];
-  }, [kb, query, entities, browserState.recent, browserState.page, lookupIndex]);
+  }, [kb, query, entities, browserState.recent, browserState.page, lookupIndex, searchCorpus, corpusHits]);
 
   const openEntity = (id: string, from: TabId) => {
     setEntityView({ id, from });
@@ -154,10 +179,47 @@ export function Popup({ kb, readerHref, services, initialEntity, loadThisPage, s
     );
   }
 
+  const targetTabId = browserState.target?.status === 'ok' ? browserState.target.tabId : undefined;
+  const actions = addPage && (
+    <div class="bs-popup-actions">
+      <button
+        type="button"
+        class="bs-button"
+        disabled={targetTabId === undefined}
+        title={targetTabId === undefined ? 'Backstory adds web pages only' : undefined}
+        onClick={() => setAdding(targetTabId)}
+      >
+        Add this page
+      </button>
+      <a
+        href={addPage.corpusUrl}
+        onClick={(e) => {
+          e.preventDefault();
+          openUrl(addPage.corpusUrl);
+        }}
+      >
+        Your documents
+      </a>
+    </div>
+  );
+
+  if (addPage && adding !== undefined) {
+    return (
+      <main class="bs-popup">
+        <h1 class="bs-visually-hidden">Backstory</h1>
+        <button type="button" class="bs-back" onClick={() => setAdding(undefined)}>
+          ← Back
+        </button>
+        <AddPreview services={addPage} tabId={adding} openUrl={openUrl} />
+      </main>
+    );
+  }
+
   return (
     <main class="bs-popup">
       {/* The page's title for screen readers; the entity view brings its own h1. */}
       {!(entityView && entityView.from === tab) && <h1 class="bs-visually-hidden">Backstory</h1>}
+      {actions}
       <Tabs current={tab} onSelect={setTab} />
       <div role="tabpanel" id={`bs-panel-${tab}`} aria-labelledby={`bs-tab-${tab}`} class="bs-panel">
         {panel}

@@ -20,6 +20,7 @@ import { registerRouter } from './router';
 import { registerSiteAccessOnboarding } from './site-access';
 import { createPageRecognitions, readSourceEdits } from './recognition';
 import { registerHighlightCommands } from './highlight-commands';
+import { registerAddPageCommands } from './add-page-commands';
 import { shippedCorpus } from './shipped-corpus';
 import { startupProbe } from './startup-probe';
 
@@ -64,5 +65,8 @@ export default defineBackground(() => {
   registerSiteAccessOnboarding();
   // Saved highlights: context menu item and keyboard command.
   registerHighlightCommands();
+  // Add this page: context menu item and keyboard command (after the highlight commands, whose
+  // test hooks it extends).
+  registerAddPageCommands();
   startup.evaluated();
 });

@@ -3,12 +3,19 @@ import { browser } from 'wxt/browser';
 import { Popup } from '../../components/popup/Popup';
 import { SiteAccessNotice } from '../../components/site-access/SiteAccessNotice';
 import type { ReaderHref } from '../../components/shared/Citation';
+import { downloadText } from '../../components/shared/download';
 import { readerSearch } from '../../lib/card-data';
 import { askSiteAccessFromPopup, ONBOARDING_PAGE } from '../../lib/platform';
 import { starterKnowledgeBase } from '../../lib/storage/starter-knowledge-base';
+import { openBackstoryDb } from '../../lib/storage/db';
+import { searchCorpus } from '../../lib/storage/corpus-search';
+import { createAddPageServices } from '../corpus/add-page-services';
 import { askBackground } from './background-client';
 import { createPopupServices } from './services';
 import { loadThisPage, sourceRegistry } from './this-page-source';
+
+// The live knowledge base: lookup finds the reader's own documents and passages in it.
+const db = openBackstoryDb();
 
 const readerHref: ReaderHref = (target) => browser.runtime.getURL('/reader.html') + readerSearch(target);
 
@@ -20,12 +27,6 @@ const services = createPopupServices(Number.isInteger(tab) && tab >= 0 && params
 
 // Opening a tab moves the focus out of the toolbar popup, which closes it.
 const openOnboarding = () => void browser.tabs.create({ url: browser.runtime.getURL(ONBOARDING_PAGE) });
-const download = (filename: string, text: string, type: string) => {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: filename });
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-};
 
 render(
   <>
@@ -42,7 +43,9 @@ render(
       initialEntity={params.get('entity') ?? undefined}
       loadThisPage={loadThisPage}
       sourceRegistry={sourceRegistry}
-      highlights={{ client: askBackground, download }}
+      highlights={{ client: askBackground, download: downloadText }}
+      addPage={createAddPageServices()}
+      searchCorpus={(query) => searchCorpus(db, query)}
     />
   </>,
   document.getElementById('app')!,

@@ -8,6 +8,7 @@ import { formatIsoDate } from '../../components/card/format';
 import { parseReaderSearch, readerSearch } from '../../lib/card-data';
 import type { Matcher } from '../../lib/engine/matcher';
 import type { KbDocument, KnowledgeBase } from '../../lib/kb/types';
+import type { CardData } from '../../lib/messages';
 import { paragraphRuns, spotParagraphs, type ParagraphMention } from '../../lib/reader-mentions';
 import { RunsView } from './MarkedParagraph';
 import { useReaderCard } from './reader-card';
@@ -20,9 +21,13 @@ export interface ReaderProps {
   matcher?: Matcher;
   /** Opens an entity in the popup's view (a related entity on the card). */
   onOpenEntity?(entity: string): void;
+  /** A card's data from the live knowledge base (the background's); without it, built from `kb`. */
+  loadCard?(entity: string): Promise<CardData | null>;
+  /** Entity names, for the marks' labels, when `kb` lists no entities. */
+  entityNames?: ReadonlyMap<string, string>;
 }
 
-export function Reader({ kb, search, matcher, onOpenEntity }: ReaderProps) {
+export function Reader({ kb, search, matcher, onOpenEntity, loadCard, entityNames }: ReaderProps) {
   const target = parseReaderSearch(search);
   if (!target.doc) return <DocumentList kb={kb} />;
   const document = kb.documents.find((d) => d.id === target.doc);
@@ -33,6 +38,8 @@ export function Reader({ kb, search, matcher, onOpenEntity }: ReaderProps) {
       kb={kb}
       matcher={matcher}
       onOpenEntity={onOpenEntity}
+      loadCard={loadCard}
+      entityNames={entityNames}
       document={document}
       para={passage?.para ?? target.para}
       passageText={passage?.text}
@@ -91,6 +98,8 @@ function DocumentView({
   kb,
   matcher,
   onOpenEntity,
+  loadCard,
+  entityNames,
   document,
   para,
   passageText,
@@ -99,6 +108,8 @@ function DocumentView({
   kb: KnowledgeBase;
   matcher: Matcher | undefined;
   onOpenEntity: ((entity: string) => void) | undefined;
+  loadCard: ReaderProps['loadCard'];
+  entityNames: ReaderProps['entityNames'];
   document: KbDocument;
   para: number | undefined;
   passageText: string | undefined;
@@ -114,8 +125,9 @@ function DocumentView({
     (): ParagraphMention[][] => (matcher ? spotParagraphs(matcher, document.paragraphs, suppressed) : []),
     [matcher, document, suppressed],
   );
-  const names = useMemo(() => new Map(kb.entities.map((e) => [e.id, e.name])), [kb]);
+  const names = useMemo(() => entityNames ?? new Map(kb.entities.map((e) => [e.id, e.name])), [kb, entityNames]);
   const card = useReaderCard(kb, {
+    ...(loadCard ? { loadCard } : {}),
     onSuppress: (entity) => setSuppressed((current) => new Set([...current, entity])),
     onRelated: (entity) => onOpenEntity?.(entity),
   });

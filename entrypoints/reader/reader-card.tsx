@@ -2,12 +2,14 @@
  * The hover card on the reader page: the same card as on web pages (components/card), opened by
  * resting the pointer on a mention (about 250 ms) or by Enter/Space on it, kept open while the
  * pointer moves into it, closed on leave after a grace period or on Esc. The data comes from
- * the bundled knowledge base: the reader is an extension page, no message needed.
+ * the knowledge base the page was given, or, with `loadCard`, from the background, which reads
+ * the live one (the reader's own documents included).
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Card, type CardContent } from '../../components/card/Card';
 import type { Box } from '../../components/card/position';
 import { buildCardData, readerSearch } from '../../lib/card-data';
+import type { CardData } from '../../lib/messages';
 import type { KnowledgeBase } from '../../lib/kb/types';
 import '../../components/card/card.css';
 import '../../components/card/accounts.css';
@@ -27,7 +29,12 @@ export interface ReaderCardControls {
 
 export function useReaderCard(
   kb: KnowledgeBase,
-  options: { onSuppress(entity: string): void; onRelated(entity: string): void },
+  options: {
+    onSuppress(entity: string): void;
+    onRelated(entity: string): void;
+    /** The card's data from the live knowledge base; without it, built from `kb`. */
+    loadCard?(entity: string): Promise<CardData | null>;
+  },
 ): ReaderCardControls {
   const [open, setOpen] = useState<{ entity: string; anchor: Box; from: HTMLElement; focus: boolean } | null>(null);
   const timer = useRef(0);
@@ -55,11 +62,25 @@ export function useReaderCard(
     };
   }, [open]);
 
-  const content = useMemo((): CardContent | null => {
-    if (!open) return null;
+  const built = useMemo((): CardContent | null => {
+    if (!open || options.loadCard) return null;
     const data = buildCardData(kb, open.entity, (doc, passage) => readerSearch({ doc, passage }));
     return data ? { status: 'ready', data } : null;
   }, [kb, open?.entity]);
+  const [loaded, setLoaded] = useState<{ entity: string; content: CardContent | null } | undefined>();
+  useEffect(() => {
+    const entity = open?.entity;
+    if (!entity || !options.loadCard) return;
+    let live = true;
+    options.loadCard(entity).then(
+      (data) => live && setLoaded({ entity, content: data ? { status: 'ready', data } : null }),
+      () => live && setLoaded({ entity, content: null }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [open?.entity]);
+  const content = options.loadCard ? (loaded && loaded.entity === open?.entity ? loaded.content : null) : built;
 
   const show = (entity: string, element: HTMLElement, focus: boolean) => {
     const r = element.getBoundingClientRect();

@@ -20,12 +20,15 @@ import {
   MAX_HTML_FILE_BYTES,
   MAX_TEXT_FILE_BYTES,
 } from './limits';
+import { importKindOf, type ImportKind } from './import-kinds';
 import { readMarkdown } from './markdown';
 import { normaliseDate } from './dates';
 import { normaliseLanguage } from './metadata';
 import { checkPack, isPackValue, type CorpusPack } from './pack';
 import { readPlainText, titleFromFileName } from './plain-text';
 import { documentUrl, urlDomain } from './url';
+
+export { IMPORT_ACCEPT } from './import-kinds';
 
 export interface ImportResult {
   documents: DocumentDraft[];
@@ -39,14 +42,7 @@ export interface ImportOptions {
   parseHtml: (markup: string) => Document;
 }
 
-type Kind = 'html' | 'txt' | 'md' | 'jsonl' | 'pack';
-
-const KINDS: Record<string, Kind> = {
-  html: 'html', htm: 'html', xhtml: 'html', txt: 'txt', text: 'txt', md: 'md', markdown: 'md', jsonl: 'jsonl',
-  ndjson: 'jsonl', json: 'pack',
-};
-
-const LIMITS: Record<Kind, number> = {
+const LIMITS: Record<ImportKind, number> = {
   html: MAX_HTML_FILE_BYTES,
   txt: MAX_TEXT_FILE_BYTES,
   md: MAX_TEXT_FILE_BYTES,
@@ -54,7 +50,7 @@ const LIMITS: Record<Kind, number> = {
   pack: MAX_COLLECTION_FILE_BYTES,
 };
 
-const KIND_WORDS: Record<Kind, string> = {
+const KIND_WORDS: Record<ImportKind, string> = {
   html: 'for a saved page',
   txt: 'for a text file',
   md: 'for a Markdown file',
@@ -62,15 +58,7 @@ const KIND_WORDS: Record<Kind, string> = {
   pack: 'for a corpus pack (export it in parts)',
 };
 
-/** The file types the picker accepts (`<input accept>`), from the same table as the parser. */
-export const IMPORT_ACCEPT = Object.keys(KINDS).map((ext) => `.${ext}`).join(',');
-
 const ACCEPTED = '.html, .htm, .txt, .md, .jsonl or a Backstory corpus pack (.json)';
-
-function kindOf(name: string): Kind | undefined {
-  const ext = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase();
-  return ext ? KINDS[ext] : undefined;
-}
 
 /** The content's size in bytes when it is over `limit`, else undefined. */
 function oversize(content: Uint8Array | string, limit: number): number | undefined {
@@ -89,7 +77,7 @@ export function parseImportFile(name: string, content: Uint8Array | string, opti
     result.refused.push({ name, reason });
     return result;
   };
-  const kind = kindOf(name);
+  const kind = importKindOf(name);
   if (!kind) {
     const ext = /\.([^./\\]+)$/.exec(name)?.[1];
     return refuse(`${ext ? `a .${ext} file` : 'a file without an extension'} is not something Backstory imports (it takes ${ACCEPTED})`);
@@ -190,10 +178,18 @@ export interface ImportProgress {
  */
 export async function parseImport(
   files: readonly ImportFile[],
-  options: ImportOptions & { signal?: AbortSignal; onProgress?: (progress: ImportProgress) => void },
+  options: ImportOptions & {
+    signal?: AbortSignal;
+    onProgress?: (progress: ImportProgress) => void;
+    /**
+     * Documents earlier calls of the same import already took: a page that reads a large drop a
+     * few files at a time (so it never holds every file's bytes at once) keeps one limit.
+     */
+    alreadyTaken?: number;
+  },
 ): Promise<ImportResult> {
   const total: ImportResult = { documents: [], packs: [], refused: [] };
-  let count = 0;
+  let count = options.alreadyTaken ?? 0;
   for (const [index, file] of files.entries()) {
     if (options.signal?.aborted) {
       for (const rest of files.slice(index)) total.refused.push({ name: rest.name, reason: 'the import was cancelled before this file was read' });

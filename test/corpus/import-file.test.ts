@@ -111,4 +111,14 @@ describe('parseImport', () => {
     expect(result.documents).toHaveLength(MAX_DOCUMENTS_PER_IMPORT);
     expect(result.refused).toEqual([2, 3].map((line) => ({ name: 'b.jsonl', line, reason: expect.stringMatching(/^one import takes at most 10,000 documents/) })));
   });
+
+  it('keeps one limit across calls when the page reads a drop a file at a time', async () => {
+    const line = '{"title": "T", "text": "The talks opened on Thursday by video link, officials said."}';
+    const result = await parseImport([{ name: 'c.jsonl', content: [line, line, line].join('\n') }], {
+      ...options,
+      alreadyTaken: MAX_DOCUMENTS_PER_IMPORT - 1,
+    });
+    expect(result.documents).toHaveLength(1);
+    expect(result.refused.map((r) => r.line)).toEqual([2, 3]);
+  });
 });

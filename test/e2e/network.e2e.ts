@@ -1,15 +1,18 @@
 /**
  * Zero network: during a whole session — a page spotted, a card opened, its sentence saved as a
- * highlight, the popup's lookup and entity view, the highlights exported — every request any of Backstory's contexts makes (service worker, popup, the
- * content script in the tab) is recorded, and none goes anywhere but the test's own page server
- * and the extension's own files.
+ * highlight, the popup's lookup and entity view, the highlights exported, a page added to your
+ * documents, saved pages and a .jsonl file imported — every request any of Backstory's contexts
+ * makes (service worker, popup, *Your documents*, the content script in the tab) is recorded, and
+ * none goes anywhere but the test's own page server and the extension's own files.
  */
+import { join } from 'node:path';
 import type { Request, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_HOVER, DEMO_PAGE, POPUP_LOOKUP } from './demo-page';
 import { chosenBrowser } from './driver';
 import { pollUntil } from './driver/page-functions';
-import { card, hoverText, launchWithExtension, openPopup, openTestPage, waitForMentions, type Harness } from './harness';
+import { card, extensionUrl, hoverText, launchWithExtension, openPopup, openTestPage, ROOT, waitForMentions, type Harness } from './harness';
+import { ADDED_ARTICLES } from './your-documents';
 
 // Service workers' own requests reach Playwright only with this switch (Chromium only):
 // https://playwright.dev/docs/service-workers-experimental
@@ -95,6 +98,45 @@ describe.runIf(chosenBrowser() === 'chromium')('zero network', () => {
     // The recording saw the session (the page and the popup's files at least).
     expect(requests.some((r) => r.url.startsWith(`${harness.pages.origin}/${DEMO_PAGE}`))).toBe(true);
     expect(requests.some((r) => r.url.startsWith(`chrome-extension://${harness.extensionId}/popup.html`))).toBe(true);
+  });
+
+  it('adding a page and importing saved pages request nothing: the pages’ own images and scripts are never fetched', async () => {
+    const from = requests.length;
+    const article = await openTestPage(harness, ADDED_ARTICLES[0]!.page);
+    await waitForMentions(article);
+    await article.bringToFront();
+    const worker = harness.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${harness.extensionId}/`))!;
+    // The worker's `chrome`, which this file's types do not know.
+    const tabId = await worker.evaluate(async () => {
+      const tabs = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }).chrome.tabs;
+      return (await tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!;
+    });
+    const popup = await harness.context.newPage();
+    await popup.setViewportSize({ width: 420, height: 600 });
+    await popup.goto(extensionUrl(harness, `popup.html?tab=${tabId}`));
+    await popup.getByRole('button', { name: 'Add this page' }).click();
+    await popup.getByRole('button', { name: 'Add', exact: true }).click();
+    await popup.locator('.bs-add-status').getByText(/^Added/).waitFor({ timeout: 20_000 });
+
+    // Saved pages that name images, scripts and an AMP runtime on other sites: read as text, none loaded.
+    const corpus = await harness.context.newPage();
+    await corpus.goto(extensionUrl(harness, 'corpus.html'));
+    const fixtures = join(ROOT, 'test', 'fixtures', 'corpus');
+    await corpus
+      .getByLabel('Import documents')
+      .setInputFiles(['saved-pages/amp.html', 'saved-pages/news-graph.html', 'saved-pages/wordpress.html', 'files/articles.jsonl'].map((f) => join(fixtures, f)));
+    await corpus.locator('.bs-import-status').getByText(/^Import finished/).waitFor({ timeout: 60_000 });
+    await corpus.waitForTimeout(1000);
+
+    const session = requests.slice(from);
+    const allowed = [`${harness.pages.origin}/`, `chrome-extension://${harness.extensionId}/`];
+    expect(session.filter((r) => !allowed.some((prefix) => r.url.startsWith(prefix)))).toEqual([]);
+    // The recording saw both pages.
+    expect(session.some((r) => r.url.startsWith(`chrome-extension://${harness.extensionId}/corpus.html`))).toBe(true);
+    expect(session.some((r) => r.url.startsWith(`${harness.pages.origin}/${ADDED_ARTICLES[0]!.page}`))).toBe(true);
+    await corpus.close();
+    await popup.close();
+    await article.close();
   });
 
   it('the recorder does see a request made by the service worker (control)', async () => {

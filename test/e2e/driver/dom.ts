@@ -209,6 +209,18 @@ export async function selectOption(page: E2EPage, target: Target, value: string)
   if (!chosen) throw new Error(`No option "${value}" in ${JSON.stringify(target)}`);
 }
 
+/** A file as a test hands it to the page: bytes as base64, so binary files arrive intact. */
+export interface PageFile {
+  name: string;
+  mimeType?: string;
+  base64: string;
+}
+
+/** `text` as a file for `setInputFiles` / `dropFiles`. */
+export function textFile(name: string, text: string, mimeType = 'text/plain'): PageFile {
+  return { name, mimeType, base64: Buffer.from(text, 'utf8').toString('base64') };
+}
+
 /**
  * Gives a file input one file, as choosing it in the file dialog would: the input's `files` are
  * set and `input` and `change` fire (what Playwright's `setInputFiles` does too).
@@ -218,20 +230,46 @@ export async function setInputFile(
   target: Target,
   file: { name: string; mimeType: string; text: string },
 ): Promise<void> {
+  await setInputFiles(page, target, [textFile(file.name, file.text, file.mimeType)]);
+}
+
+/** Gives a file input several files at once, as choosing them together in the file dialog would. */
+export async function setInputFiles(page: E2EPage, target: Target, files: readonly PageFile[]): Promise<void> {
   const set = await evaluateAll(
     page,
     target,
-    (elements, file) => {
+    (elements, files) => {
       const input = elements[0] as HTMLInputElement | undefined;
       if (!input) return false;
       const transfer = new DataTransfer();
-      transfer.items.add(new File([file.text], file.name, { type: file.mimeType }));
+      for (const f of files) {
+        const bytes = Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0));
+        transfer.items.add(new File([bytes], f.name, f.mimeType ? { type: f.mimeType } : {}));
+      }
       input.files = transfer.files;
       input.dispatchEvent(new Event('input', { bubbles: true }));
       input.dispatchEvent(new Event('change', { bubbles: true }));
       return true;
     },
-    file,
+    files,
   );
   if (!set) throw new Error(`No file input ${JSON.stringify(target)}`);
+}
+
+/**
+ * Drops files on the page's body as a drag from the file manager would: `dragenter`, `dragover`
+ * and `drop` with a `DataTransfer` holding them. (A synthetic drop has no folder entries: the
+ * files arrive as a flat list, as some file managers give them.)
+ */
+export async function dropFiles(page: E2EPage, files: readonly PageFile[]): Promise<void> {
+  await page.evaluate((files) => {
+    const transfer = new DataTransfer();
+    for (const f of files) {
+      const bytes = Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0));
+      transfer.items.add(new File([bytes], f.name, f.mimeType ? { type: f.mimeType } : {}));
+    }
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      document.body.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }
+  }, files);
 }

@@ -35,7 +35,8 @@
  * | `page.waitForEvent('download')` + an action      | `page.download(action)` → `{ filename, text }`     |
  * | `serviceWorker.evaluate(fn)`                     | `browser.evaluateInBackground((bg, arg) => …, arg)` |
  * | `tabs.query({ active: true })` for a page's tab id | `tabIdOf(browser, page)` (tabs.ts)                 |
- * | `locator.fill(t)` / `.check()` / `.selectOption(v)` / `.setInputFiles(f)` | `fill` / `setChecked` / `selectOption` / `setInputFile` (dom.ts) |
+ * | `locator.fill(t)` / `.check()` / `.selectOption(v)` / `.setInputFiles(f)` | `fill` / `setChecked` / `selectOption` / `setInputFile(s)` (dom.ts) |
+ * | a drag of files from the file manager            | `dropFiles(page, files)` (dom.ts)                  |
  * | `locator.getAttribute(a)` / `.boundingBox()`     | `attributeOf(page, css, a)` / `boundingBox(page, css)` (dom.ts) |
  *
  * Page functions run in the page: they must not close over test variables (pass them as `arg`)
@@ -60,10 +61,12 @@ export interface BackgroundGlobal {
       sendMessage(tabId: number, message: unknown): Promise<unknown>;
     };
   };
-  /** entrypoints/background/highlight-commands.ts: the menu and command handlers. */
+  /** entrypoints/background/highlight-commands.ts and add-page-commands.ts: the menu and command handlers. */
   backstoryTestHooks: {
     onSaveMenuClicked(info: unknown, tab: unknown): Promise<boolean>;
     onSaveCommand(command: string, tab: unknown): Promise<boolean>;
+    onAddMenuClicked(info: unknown, tab: unknown): Promise<boolean>;
+    onAddCommand(command: string, tab: unknown): Promise<boolean>;
   };
   indexedDB: IDBFactory;
   /** The background's own timeline (its `performance.measure`s), not the helper page's. */
