@@ -14,6 +14,11 @@ import type { EntityType, EventDate, Statement } from './kb/types';
 import { readerSourcesSchema, sourceSchema, type ReaderSources, type Source } from './recognition/sources';
 import type { HighlightRow } from './storage/types';
 import { MAX_PAGE_SHINGLES } from './recognition/shingles';
+import { documentDraftSchema } from './corpus/draft';
+import { itemChars } from './kb/import-items';
+import { MAX_IMPORT_BATCH_CHARS, MAX_IMPORT_BATCH_ITEMS, MAX_LABEL_CHARS } from './corpus/limits';
+import { packDocumentSchema, packFingerprintSchema, packHeaderSchema, packMentionSchema, packPassageSchema } from './corpus/pack';
+
 
 // --- Building blocks -----------------------------------------------------------------------
 
@@ -265,6 +270,167 @@ export const importResultSchema = v.variant('ok', [
   v.strictObject({ ok: v.literal(false), error: v.string() }),
 ]);
 export type ImportResult = v.InferOutput<typeof importResultSchema>;
+
+// --- Your documents: adding, importing, removing ------------------------------------------------
+
+/**
+ * An import in progress is named by the id the background gives it (`i-` and 16 hex digits).
+ */
+export const importId = v.pipe(v.string(), v.regex(/^i-[0-9a-f]{16}$/));
+const fileLabel = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_LABEL_CHARS));
+const lineNumber = v.pipe(v.number(), v.integer(), v.minValue(1));
+const reasonText = v.pipe(v.string(), v.maxLength(2_000));
+
+/** One document's outlet and perspective as shown: resolved when read, from the document or the source registry. */
+export const documentLabelSchema = v.strictObject({
+  /** The outlet's name: the registry's for a known domain, else the document's own, else its domain. */
+  outlet: v.string(),
+  domain: v.optional(v.string()),
+  /** null: "perspective not labelled" (an outlet the registry does not know, and none chosen). */
+  perspective: v.nullable(perspectiveLabel),
+  /** Where the perspective came from: chosen for the document, the outlet's label, or nowhere. */
+  perspectiveFrom: v.picklist(['document', 'outlet', 'none']),
+});
+export type DocumentLabel = v.InferOutput<typeof documentLabelSchema>;
+
+/** A document as *Your documents* lists it (no text). */
+export const documentSummarySchema = v.strictObject({
+  id: v.string(),
+  title: v.string(),
+  ...documentLabelSchema.entries,
+  url: v.optional(v.string()),
+  byline: v.optional(v.string()),
+  published: v.optional(v.string()),
+  language: v.optional(v.string()),
+  /** Distinct known names it mentions. */
+  names: count,
+  paragraphs: count,
+  /** Epoch milliseconds. */
+  addedAt: count,
+  /** The corpus pack that brought it (`starter` for the starter corpus); absent for the reader's own. */
+  pack: v.optional(v.string()),
+});
+export type DocumentSummary = v.InferOutput<typeof documentSummarySchema>;
+
+/**
+ * The corpus already has the document: `address` the same canonical URL, `text` the same text,
+ * `document` the same article in another layout (≥ 85 % of its shingles), `copy` a trimmed or
+ * edited copy (≥ 40 %) or an excerpt of it.
+ */
+export const duplicateSchema = v.strictObject({
+  doc: v.string(),
+  title: v.string(),
+  reason: v.picklist(['address', 'text', 'document', 'copy']),
+});
+export type Duplicate = v.InferOutput<typeof duplicateSchema>;
+
+/** The popup's preview of "Add this page": the article as read, how it would be labelled, and whether it is already in. */
+export const articlePreviewSchema = v.variant('ok', [
+  v.strictObject({ ok: v.literal(true), draft: documentDraftSchema, label: documentLabelSchema, duplicate: v.nullable(duplicateSchema) }),
+  /** No article on the page (or not a web page, or a page Backstory may not read), in the reader's words. */
+  v.strictObject({ ok: v.literal(false), reason: reasonText }),
+]);
+export type ArticlePreview = v.InferOutput<typeof articlePreviewSchema>;
+
+export const addDocumentResultSchema = v.variant('ok', [
+  /** Added, searchable and quoted on cards by the time this answer arrives. */
+  v.strictObject({ ok: v.literal(true), document: documentSummarySchema }),
+  /** Not added: already in the corpus (`duplicate`), the draft refused, or storage full (`retry`). */
+  v.strictObject({ ok: v.literal(false), reason: reasonText, duplicate: v.optional(duplicateSchema), retry: v.optional(v.boolean()) }),
+]);
+export type AddDocumentResult = v.InferOutput<typeof addDocumentResultSchema>;
+
+
+const packDerivedRowsSchema = v.strictObject({
+  passages: v.pipe(v.array(packPassageSchema), v.maxLength(20_000)),
+  mentions: v.pipe(v.array(packMentionSchema), v.maxLength(20_000)),
+  fingerprint: packFingerprintSchema,
+});
+
+/**
+ * One thing an import brings, in the order the reader gave the files: a parsed document (with
+ * the file it came from, for the summary), a file or line the page already refused (so the
+ * summary lists it), a corpus pack's header, or a document of that pack (with its id and, when
+ * the pack has them, its derived rows).
+ */
+export const importItemSchema = v.variant('kind', [
+  v.strictObject({ kind: v.literal('draft'), name: fileLabel, line: v.optional(lineNumber), draft: documentDraftSchema }),
+  v.strictObject({ kind: v.literal('refused'), name: fileLabel, line: v.optional(lineNumber), reason: reasonText }),
+  /** A corpus pack's header: installed before its documents, which follow as `pack-document` items. */
+  v.strictObject({ kind: v.literal('pack'), name: fileLabel, header: packHeaderSchema }),
+  v.strictObject({
+    kind: v.literal('pack-document'),
+    name: fileLabel,
+    /** The pack's id, as its header item gave it. */
+    pack: v.pipe(v.string(), v.maxLength(64)),
+    document: packDocumentSchema,
+    derived: v.optional(packDerivedRowsSchema),
+  }),
+]);
+export type ImportItem = v.InferOutput<typeof importItemSchema>;
+
+export const importBatchSchema = v.pipe(
+  v.array(importItemSchema),
+  v.minLength(1),
+  v.maxLength(MAX_IMPORT_BATCH_ITEMS),
+  v.check((items) => items.reduce((n, item) => n + itemChars(item), 0) <= MAX_IMPORT_BATCH_CHARS, 'the batch carries too much text for one message'),
+);
+
+/** Listed by name in an import's summary; lists are capped (the counts are not). */
+const MAX_SUMMARY_LIST = 1_000;
+const summaryList = <T extends v.GenericSchema>(item: T) => v.pipe(v.array(item), v.maxLength(MAX_SUMMARY_LIST));
+
+/**
+ * Where an import is: `receiving` (the page is still sending batches), `building` (all sent,
+ * documents still being read), `done`, `cancelled` (by the reader), `stopped` (storage full or a
+ * failure: `error` says which; what was added before stays, whole), `interrupted` (the page
+ * stopped sending before the end, e.g. it was closed: `notAdded` counts what never arrived).
+ */
+export const importStatusSchema = v.strictObject({
+  id: importId,
+  label: v.optional(v.string()),
+  state: v.picklist(['receiving', 'building', 'done', 'cancelled', 'stopped', 'interrupted']),
+  /** Items the page said it would send (documents and refused files). */
+  expected: count,
+  received: count,
+  /** Items decided so far: added + duplicates + refused + notAdded. */
+  processed: count,
+  added: count,
+  duplicates: count,
+  refused: count,
+  /** Received or expected but not added: cancelled, stopped or never arrived. */
+  notAdded: count,
+  error: v.optional(reasonText),
+  startedAt: count,
+  updatedAt: count,
+  duplicateList: summaryList(v.strictObject({ name: v.string(), line: v.optional(lineNumber), doc: v.string(), title: v.string(), reason: duplicateSchema.entries.reason })),
+  refusedList: summaryList(v.strictObject({ name: v.string(), line: v.optional(lineNumber), reason: v.string() })),
+  notAddedList: summaryList(v.strictObject({ name: v.string(), line: v.optional(lineNumber) })),
+});
+export type ImportStatus = v.InferOutput<typeof importStatusSchema>;
+
+/** A corpus pack installed on this device, and whether it can be restored from the package. */
+export const packSummarySchema = v.strictObject({
+  id: v.string(),
+  title: v.string(),
+  packVersion: count,
+  documents: count,
+  /** The starter corpus: removable, and restorable from the copy the extension ships. */
+  starter: v.boolean(),
+  installed: v.boolean(),
+});
+export type PackSummary = v.InferOutput<typeof packSummarySchema>;
+
+/** What changed in the knowledge base, told to open tabs and extension pages after every change. */
+export const kbChangeSchema = v.strictObject({
+  /** Increases with every change; a page that saw a higher one has nothing to do. */
+  generation: count,
+  /** The names Backstory marks changed: content scripts fetch the matcher again and rescan. */
+  matcherChanged: v.boolean(),
+  added: v.pipe(v.array(v.string()), v.maxLength(MAX_IMPORT_BATCH_ITEMS)),
+  removed: v.pipe(v.array(v.string()), v.maxLength(MAX_IMPORT_BATCH_ITEMS)),
+});
+export type KbChange = v.InferOutput<typeof kbChangeSchema>;
 
 // --- What a content script answers the popup ------------------------------------------------------
 

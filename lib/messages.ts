@@ -12,7 +12,10 @@
  */
 import * as v from 'valibot';
 import { message, type MessageTypes } from './messaging';
+import { draftEditsSchema, documentDraftSchema } from './corpus/draft';
 import {
+  addDocumentResultSchema,
+  articlePreviewSchema,
   cardDataSchema,
   docId,
   doneReply,
@@ -23,8 +26,13 @@ import {
   highlightRowSchema,
   highlightTags,
   hostName,
+  importBatchSchema,
   importFileSchema,
+  importId,
   importResultSchema,
+  importStatusSchema,
+  kbChangeSchema,
+  packSummarySchema,
   matcherDataSchema,
   noData,
   noteText,
@@ -39,7 +47,11 @@ import {
   siteSettingsSchema,
   sourceRegistrySchema,
 } from './message-schemas';
-import { readerSourcesSchema } from './recognition/sources';
+import { domainSchema, readerSourcesSchema, sourceSchema } from './recognition/sources';
+import { MAX_DOCUMENTS_PER_IMPORT } from './corpus/limits';
+
+/** A browser tab, by the id the browser gives it. */
+const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 /** Everything the hover card shows for one entity (null: Backstory does not know it). */
 const cardGet = message(v.strictObject({ entity: entityId }), v.nullable(cardDataSchema));
@@ -103,7 +115,7 @@ export const pageToBackground = {
   ),
   /** What the content script of a tab recognised (null: it has not said, or spotting is off). */
   'page/recognition': message(
-    v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+    v.strictObject({ tabId }),
     v.nullable(pageRecognitionSchema),
   ),
   /** The source registry in effect, and the reader's edits to it. */
@@ -133,6 +145,71 @@ export const pageToBackground = {
   'highlights/import': message(importFileSchema, importResultSchema),
   /** Go to the highlight's page (a tab already showing it, else a new one) and scroll to it. */
   'highlights/open': message(v.strictObject({ id: highlightId }), okReply),
+
+  // --- Your documents. Only extension pages send these: a web page can never add, remove or
+  // read documents. Reading the corpus (lists, a document's text, export) is not a message:
+  // extension pages read IndexedDB through lib/storage/corpus-reader.ts; every write goes
+  // through the one builder behind these messages.
+
+  /**
+   * "Add this page", step one: the article reader is injected into the tab's top frame, reads
+   * the article from a copy of the page, and its draft is checked like anything a page sends.
+   * Answers the draft, how it would be labelled, and whether the corpus already has it.
+   */
+  'corpus/preview': message(v.strictObject({ tabId }), articlePreviewSchema),
+  /** Step two: add the previewed draft with the reader's edits (title, outlet, date, perspective). */
+  'corpus/add': message(v.strictObject({ draft: documentDraftSchema, edits: draftEditsSchema }), addDocumentResultSchema),
+  /** Read and add a tab's article in one step, no preview (the context menu and keyboard command do this). */
+  'corpus/add-tab': message(v.strictObject({ tabId }), addDocumentResultSchema),
+  /**
+   * Begin an import of `expected` items (documents, refused files, packs and their documents,
+   * as `corpus/import-batch` will send them). The items are journalled as they arrive, so an
+   * import cut short by a killed worker or browser resumes, or says what was not added.
+   */
+  'corpus/import-start': message(
+    v.strictObject({ expected: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_DOCUMENTS_PER_IMPORT * 2)), label: v.optional(v.pipe(v.string(), v.maxLength(300))) }),
+    importStatusSchema,
+  ),
+  /**
+   * The next items, in the reader's order (MAX_IMPORT_BATCH_ITEMS and MAX_IMPORT_BATCH_CHARS at
+   * most; `splitPack` and `importBatches` in lib/kb/import-items.ts cut them). Answers once they
+   * are journalled; they are built in the background, progress comes as `import/progress`.
+   */
+  'corpus/import-batch': message(v.strictObject({ importId, items: importBatchSchema }), importStatusSchema),
+  /** Every item has been sent: the import is done once they are built. */
+  'corpus/import-end': message(v.strictObject({ importId }), importStatusSchema),
+  /** Stop: nothing more is added; what was added stays, whole; the summary lists what was not. */
+  'corpus/import-cancel': message(v.strictObject({ importId }), importStatusSchema),
+  /** One import's status, or (no id) the unfinished ones and the last finished one: what *Your documents* reports on opening. */
+  'corpus/import-status': message(v.strictObject({ importId: v.optional(importId) }), v.array(importStatusSchema)),
+  /** Remove documents: their passages, mentions, fingerprints and accounts go everywhere; highlights stay. */
+  'corpus/remove': message(
+    v.strictObject({ docs: v.pipe(v.array(docId), v.minLength(1), v.maxLength(MAX_DOCUMENTS_PER_IMPORT)) }),
+    v.strictObject({ removed: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  ),
+  /** Remove the starter corpus's documents, or restore them from the copy the extension ships. */
+  'corpus/starter': message(v.strictObject({ installed: v.boolean() }), packSummarySchema),
+  /** The corpus packs installed, and the starter pack even when removed. */
+  'corpus/packs': message(noData, v.array(packSummarySchema)),
+  /**
+   * Label an outlet once for all its documents: the domain's outlet and perspective in the
+   * reader's source registry (null perspective: take the label off again).
+   */
+  'sources/label': message(
+    v.strictObject({ domain: domainSchema, outlet: sourceSchema.entries.outlet, perspective: v.nullable(sourceSchema.entries.perspective) }),
+    sourceRegistrySchema,
+  ),
+};
+
+/**
+ * Background (or the builder behind it) → every extension page, broadcast: no reply is awaited
+ * and a page that is not open misses nothing it would not read fresh on opening.
+ */
+export const toPages = {
+  /** The knowledge base changed (documents added or removed, a pack installed, outlets labelled): read again. */
+  'kb/changed': message(kbChangeSchema, doneReply),
+  /** An import moved on (every few documents, and when it ends). */
+  'import/progress': message(importStatusSchema, doneReply),
 };
 
 /** Background or popup → the content script of one tab. */
@@ -156,14 +233,29 @@ export const toContent = {
   'highlights/reveal': message(v.strictObject({ id: highlightId }), okReply),
   /** Highlights were edited, deleted or imported elsewhere: fetch and draw them again. */
   'highlights/refresh': message(noData, doneReply),
+  /**
+   * The knowledge base changed: forget cached cards; when the names Backstory marks changed,
+   * fetch the matcher again and rescan the page.
+   */
+  'kb/changed': message(v.strictObject({ generation: v.pipe(v.number(), v.integer(), v.minValue(0)), matcherChanged: v.boolean() }), doneReply),
 };
 
 export type ContentToBackground = MessageTypes<typeof contentToBackground>;
 export type PageToBackground = MessageTypes<typeof pageToBackground>;
 export type ToContent = MessageTypes<typeof toContent>;
+export type ToPages = MessageTypes<typeof toPages>;
 
 export type { Envelope, MessageName, Request, Response } from './messaging';
 export type {
+  AddDocumentResult,
+  ArticlePreview,
+  DocumentLabel,
+  DocumentSummary,
+  Duplicate,
+  ImportItem,
+  ImportStatus,
+  KbChange,
+  PackSummary,
   CardAccount,
   CardClaim,
   CardContrast,

@@ -149,3 +149,32 @@ export function tabSender<T extends MessageTable>(table: T, send: (tabId: number
     return parseReply(table, name, await send(tabId, envelope)) as Response<M, K>;
   };
 }
+
+/** The browser's `runtime.onMessage`, as much of it as a broadcast listener needs. */
+export interface MessageEvents {
+  addListener(listener: (message: unknown, sender: { id?: string }) => Promise<unknown> | undefined): void;
+  removeListener(listener: (message: unknown, sender: { id?: string }) => Promise<unknown> | undefined): void;
+}
+
+/**
+ * Listens for a broadcast table's messages (`toPages`: the background tells every extension
+ * page at once) from our own extension (`extensionId`), each parsed before its handler runs.
+ * A page handles the messages it cares about; the rest, and anything malformed, are left to
+ * other listeners. Returns the way to stop listening.
+ */
+export function receiveBroadcasts<T extends MessageTable>(
+  table: T,
+  handlers: Partial<Handlers<T>>,
+  events: MessageEvents,
+  extensionId: string,
+): () => void {
+  const listener = (message: unknown, sender: { id?: string }): Promise<unknown> | undefined => {
+    if (sender.id !== extensionId) return undefined;
+    const parsed = parseMessage(table, message);
+    const handler = parsed && (handlers[parsed.name] as ((data: unknown) => unknown) | undefined);
+    if (!parsed || !handler) return undefined;
+    return Promise.resolve().then(() => handler(parsed.data));
+  };
+  events.addListener(listener);
+  return () => events.removeListener(listener);
+}

@@ -1,5 +1,7 @@
 /**
- * `npm run corpus`: corpus + gazetteer → data/kb.json and data/matcher.json.
+ * `npm run corpus`: corpus + gazetteer → the starter corpus pack (data/starter-pack.json, which
+ * the extension ships and installs on first run), data/kb.json, data/matcher.json and
+ * data/fingerprints.json.
  *
  *   npm run corpus                      build, print the report and a summary, write the outputs
  *   npm run corpus -- --check           exit 1 if the committed outputs differ from a fresh build
@@ -22,6 +24,10 @@ import {
   type InputFile,
 } from '../lib/kb/build';
 import { formatSummary } from '../lib/kb/report';
+import { corpusPackOf, STARTER_PACK_ID, STARTER_PACK_TITLE } from '../lib/kb/corpus-pack';
+import { parsePack, serialisePack, type CorpusPack } from '../lib/corpus/pack';
+import type { ContrastsFile } from '../lib/kb/contrasts';
+import type { Source } from '../lib/recognition/sources';
 import { serializeFingerprints } from '../lib/recognition/serialize';
 
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -31,6 +37,35 @@ export const MATCHER_FILE = 'data/matcher.json';
 const CONTRASTS_NAME = 'contrasts.json';
 /** Text fingerprints of the documents, for recognising a page as one of them. */
 export const FINGERPRINTS_FILE = 'data/fingerprints.json';
+/** The starter corpus as a corpus pack: what the extension installs. */
+export const STARTER_PACK_FILE = 'data/starter-pack.json';
+
+/**
+ * The starter pack's text. Its `packVersion` goes up by one whenever anything else in it
+ * changes, so that a device holding an older starter corpus upgrades it (and only then).
+ */
+export function starterPackText(result: BuildResult, input: CorpusInput, root = PROJECT_ROOT): string | undefined {
+  const sources = (JSON.parse(readFileSync(join(root, 'data/sources.json'), 'utf8')) as { sources: Source[] }).sources;
+  const curated = (input.contrasts?.data ?? { contrasts: [], disagreements: [] }) as ContrastsFile;
+  const packWith = (packVersion: number): CorpusPack | undefined =>
+    corpusPackOf(result, {
+      id: STARTER_PACK_ID,
+      title: STARTER_PACK_TITLE,
+      packVersion,
+      description: 'Five 2020 articles about the US–Iraq strategic dialogue and Iran’s influence in Iraq, from Iranian-opposition, Israeli and Iranian state-affiliated outlets, with the curated names, backgrounds and contrasts.',
+      sources,
+      contrasts: curated.contrasts,
+      disagreements: curated.disagreements,
+    });
+  const file = join(root, STARTER_PACK_FILE);
+  const previous = existsSync(file) ? parsePack(readFileSync(file, 'utf8')) : undefined;
+  const version = previous?.ok ? previous.pack.packVersion : 0;
+  const same = packWith(Math.max(version, 1));
+  if (!same) return undefined;
+  const text = serialisePack(same);
+  if (previous?.ok && serialisePack(previous.pack) === text) return text;
+  return serialisePack(packWith(version + 1)!);
+}
 
 /** Reads documents.json, the seeds it names, and every data/gazetteer/*.json (sorted by name). */
 export function readCorpusInput(root = PROJECT_ROOT): CorpusInput {
@@ -80,14 +115,19 @@ export interface CheckResult {
 
 /** Do the committed outputs equal a fresh build? The unit tests call this too. */
 export function checkOutputs(root = PROJECT_ROOT): CheckResult {
-  const result = buildKnowledgeBase(readCorpusInput(root));
-  if (!result.kb || !result.matcher) return { upToDate: false, stale: [KB_FILE, MATCHER_FILE, FINGERPRINTS_FILE], result };
+  const input = readCorpusInput(root);
+  const result = buildKnowledgeBase(input);
+  const pack = starterPackText(result, input, root);
+  if (!result.kb || !result.matcher || !pack) {
+    return { upToDate: false, stale: [KB_FILE, MATCHER_FILE, FINGERPRINTS_FILE, STARTER_PACK_FILE], result };
+  }
   const fresh = serializeOutputs({ kb: result.kb, matcher: result.matcher });
   const stale = (
     [
       [KB_FILE, fresh.kb],
       [MATCHER_FILE, fresh.matcher],
       [FINGERPRINTS_FILE, serializeFingerprints(result.kb.documents)],
+      [STARTER_PACK_FILE, pack],
     ] as const
   )
     .filter(([file, text]) => !existsSync(join(root, file)) || readFileSync(join(root, file), 'utf8') !== text)
@@ -123,13 +163,15 @@ function main(argv: string[]): number {
       console.error(`Out of date: ${stale.join(', ')}. Run \`npm run corpus\` and commit the result.`);
       return 1;
     }
-    console.log(`${KB_FILE}, ${MATCHER_FILE} and ${FINGERPRINTS_FILE} are up to date.`);
+    console.log(`${STARTER_PACK_FILE}, ${KB_FILE}, ${MATCHER_FILE} and ${FINGERPRINTS_FILE} are up to date.`);
     return 0;
   }
 
-  const result = buildKnowledgeBase(readCorpusInput());
+  const input = readCorpusInput();
+  const result = buildKnowledgeBase(input);
   const report = formatReport(result.report);
-  if (!result.kb || !result.matcher) {
+  const pack = starterPackText(result, input);
+  if (!result.kb || !result.matcher || !pack) {
     console.error(report);
     return 1;
   }
@@ -138,6 +180,7 @@ function main(argv: string[]): number {
   writeFileSync(join(PROJECT_ROOT, KB_FILE), out.kb);
   writeFileSync(join(PROJECT_ROOT, MATCHER_FILE), out.matcher);
   writeFileSync(join(PROJECT_ROOT, FINGERPRINTS_FILE), serializeFingerprints(result.kb.documents));
+  writeFileSync(join(PROJECT_ROOT, STARTER_PACK_FILE), pack);
   if (result.report.summary) console.log(formatSummary(result.report.summary));
   if (result.variants?.length) {
     const generated = result.variants.reduce((n, c) => n + c.generated, 0);

@@ -14,6 +14,7 @@ import { createHighlightHandlers } from './highlights';
 import { addSuppressed, loadSettings, siteSettings, updateSettings } from './settings';
 import { webHost, type Origin } from './senders';
 import { createSettingsHandlers } from './settings-handlers';
+import { createCorpusHandlers } from './corpus-handlers';
 import { ACCOUNTS_BEFORE_CONTRAST, contrastWithPage } from '../../lib/recognition/contrast';
 import { shippedSources } from '../../lib/storage/shipped-sources';
 import { createPageRecognitions, type PageRecognitions } from './recognition';
@@ -116,6 +117,7 @@ export function createHandlers(knowledge: Knowledge, matcher: Lazy<MatcherData>,
       'sources/get': () => recognitions.sources(),
       'sources/set': (edits) => recognitions.setSources(edits),
       ...highlights.page,
+      ...createCorpusHandlers(),
     },
   };
 }

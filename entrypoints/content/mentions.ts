@@ -22,7 +22,7 @@ import { compareMentions, liveRange, mentionRects, type SpottedMention } from '.
 
 type MatcherAnswer = Response<ContentToBackground, 'matcher/get'>;
 
-export type MentionsFeature = Feature<'page/mentions' | 'page/reveal' | 'settings/changed' | 'card/open-at-caret' | 'page/site'>;
+export type MentionsFeature = Feature<'page/mentions' | 'page/reveal' | 'settings/changed' | 'card/open-at-caret' | 'page/site' | 'kb/changed'>;
 
 export function initMentions(page: PageParts, deps: { saveAround(mention: AbstractRange): boolean }): MentionsFeature {
   const mentions = new PageMentions(page, deps);
@@ -38,6 +38,10 @@ export function initMentions(page: PageParts, deps: { saveAround(mention: Abstra
       'card/open-at-caret': () => ({ ok: mentions.openAtCaret() }),
       // "This site" in the popup's settings is the page's own host.
       'page/site': () => ({ host: location.hostname }),
+      'kb/changed': async ({ matcherChanged }) => {
+        await mentions.knowledgeChanged(matcherChanged);
+        return { ok: true as const };
+      },
     },
     teardown: () => mentions.stop(),
   };
@@ -142,6 +146,26 @@ class PageMentions {
     this.spotter.suppress(settings.suppressed);
     const open = this.intent.current;
     if (open && settings.suppressed.includes(open.entity.id)) this.intent.dismiss();
+  }
+
+  /**
+   * A document was added or removed, or the names changed: cached cards are stale; new names
+   * mean a fresh scan with the new matcher; either way the page may now be (or no longer be)
+   * one of the corpus's documents.
+   */
+  async knowledgeChanged(matcherChanged: boolean): Promise<void> {
+    this.card.forgetCards();
+    if (matcherChanged) {
+      const answer = await this.askMatcher();
+      if (!answer || this.page.ctx.isInvalid) return;
+      this.matcher = loadMatcher(answer.matcher);
+      this.recognition = null; // it names the matcher's entities
+      this.stop();
+      this.settings = answer.settings;
+      if (answer.settings.enabled) await this.start(this.matcher, answer.settings.suppressed);
+      return;
+    }
+    if (this.spotter?.hasMentions()) await this.recognition?.recogniseAgain();
   }
 
   private async askMatcher(): Promise<MatcherAnswer | null> {

@@ -54,6 +54,11 @@ export class PageFingerprint implements PageFingerprintLookup {
     this.busy += performance.now() - start;
   }
 
+  /** The corpus changed: the next `takeChanged` answers even if the page's text did not. */
+  forgetSent(): void {
+    this.lastSent = '';
+  }
+
   /**
    * The page's distinct shingles, sampled down to what a message may carry, or null when they
    * are what was last sent (a rescan that changed nothing needs no new answer).

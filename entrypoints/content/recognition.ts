@@ -60,6 +60,12 @@ export class Recognition {
     await this.markCitedParagraphs(answer);
   }
 
+  /** The corpus changed (a document added or removed): the same text may be another answer now. */
+  async recogniseAgain(): Promise<void> {
+    this.fingerprint.forgetSent();
+    await this.recognise();
+  }
+
   stop(): void {
     void this.markers?.show([]);
   }

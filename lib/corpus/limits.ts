@@ -53,6 +53,14 @@ export const MAX_URL_CHARS = 2_048;
  */
 export const MAX_DOCUMENTS_PER_IMPORT = 10_000;
 
+/**
+ * Items in one `corpus/import-batch` message, and the text they may carry together: Chrome
+ * refuses a message over 64 MiB of JSON, and 16M characters stay under it whatever the script
+ * (Arabic takes two bytes a character) with the metadata around them.
+ */
+export const MAX_IMPORT_BATCH_ITEMS = 1_000;
+export const MAX_IMPORT_BATCH_CHARS = 16 * 1024 * 1024;
+
 /** Lines in a `.jsonl` file: one document each, so the same bound as documents per import. */
 export const MAX_JSONL_LINES = MAX_DOCUMENTS_PER_IMPORT;
 

