@@ -262,10 +262,13 @@ function packIdFrom(name: string): string {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  try {
-    process.exitCode = await main(process.argv.slice(2));
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exitCode = 1;
-  }
+  Promise.resolve()
+    .then(() => main(process.argv.slice(2)))
+    .then(
+      (code) => (process.exitCode = code),
+      (error: unknown) => {
+        console.error((error as Error).message);
+        process.exitCode = 1;
+      },
+    );
 }

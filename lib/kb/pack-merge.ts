@@ -30,6 +30,17 @@ export interface PackIdentity {
   description?: string;
 }
 
+/**
+ * Which documents sharing probes with a draft are worth comparing whole. Probes are a sample of
+ * the shingles, so the share of a document's probes the draft holds estimates the containment
+ * that decides (≥ 40 % of the document: a copy; ≥ 85 % of the draft: an excerpt). Half those
+ * shares is several standard deviations below them at ~60 probes a document, so no copy is
+ * missed, and a corpus whose documents share sentences (as any news corpus does: quotes, wire
+ * copy) is not compared pair by pair.
+ */
+const PROBE_SHARE_OF_DOCUMENT = 0.2;
+const PROBE_SHARE_OF_DRAFT = 0.45;
+
 export class PackMerger {
   private readonly documents: PackDocument[] = [];
   private readonly rows: MergeCandidate['rows'][] = [];
@@ -38,6 +49,7 @@ export class PackMerger {
   private readonly byHash = new Map<string, string>();
   /** Probe hash → documents holding it: finds copies without comparing every fingerprint. */
   private readonly byProbe = new Map<number, string[]>();
+  private readonly probeCounts = new Map<string, number>();
   private readonly fingerprints = new Map<string, DocumentFingerprint>();
   private readonly perspectives = new Map<string, Perspective>();
   private readonly sources = new Map<string, Source>();
@@ -55,9 +67,13 @@ export class PackMerger {
       known(this.ids.has(document.id) ? document.id : undefined, 'id');
     if (same) return same;
     const probes = duplicateProbes(rows.fingerprint);
-    const candidates = new Set<string>();
-    for (const probe of probes) for (const doc of this.byProbe.get(probe) ?? []) candidates.add(doc);
-    const copy = findDuplicate(rows.fingerprint, [...candidates].sort().map((doc) => this.fingerprints.get(doc)!));
+    const shared = new Map<string, number>();
+    for (const probe of probes) for (const doc of this.byProbe.get(probe) ?? []) shared.set(doc, (shared.get(doc) ?? 0) + 1);
+    const candidates = [...shared]
+      .filter(([doc, n]) => n >= PROBE_SHARE_OF_DOCUMENT * this.probeCounts.get(doc)! || n >= PROBE_SHARE_OF_DRAFT * probes.length)
+      .map(([doc]) => doc)
+      .sort();
+    const copy = findDuplicate(rows.fingerprint, candidates.map((doc) => this.fingerprints.get(doc)!));
     if (copy) return { added: false, duplicate: copy };
 
     this.documents.push(document);
@@ -65,7 +81,12 @@ export class PackMerger {
     this.ids.add(document.id);
     if (canonicalUrl) this.byUrl.set(canonicalUrl, document.id);
     this.byHash.set(contentHash, document.id);
-    for (const probe of probes) this.byProbe.set(probe, [...(this.byProbe.get(probe) ?? []), document.id]);
+    for (const probe of probes) {
+      const holders = this.byProbe.get(probe);
+      if (holders) holders.push(document.id);
+      else this.byProbe.set(probe, [document.id]);
+    }
+    this.probeCounts.set(document.id, probes.length);
     this.fingerprints.set(document.id, rows.fingerprint);
     return { added: true };
   }

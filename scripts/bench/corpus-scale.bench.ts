@@ -1,0 +1,204 @@
+/**
+ * The corpus at 1,000 and 10,000 documents of real article text (big-corpus.ts writes them at
+ * bench time, in a temporary folder):
+ *
+ * - the CLI's build (`npm run corpus -- --add DIR`) in documents per second with one and two
+ *   worker threads, held to the import budget (1,000 articles in 60 s); the two builds must give
+ *   the same pack;
+ * - the popup's lookup per keystroke over the grown knowledge base, as the popup builds it today
+ *   (in memory, lib/search/lookup.ts);
+ * - a card's data cold (no cache: the store read and `buildCardData`) from the background's
+ *   knowledge store as it is today (entrypoints/background/knowledge.ts over lib/storage), on
+ *   fake-indexeddb in Node: not a browser's IndexedDB, so a ratio to the starter corpus on the
+ *   same store is the figure to read;
+ * - the bytes each document adds, estimated from the serialized size of its rows (document,
+ *   passages, mentions, fingerprint): no browser measure of IndexedDB's own size here.
+ *
+ * Baselines from the same run: the starter corpus for lookup and cards; for the build, one core
+ * reading and extracting in the main thread (a sample of the same files) for one worker, one
+ * worker for two.
+ */
+import 'fake-indexeddb/auto';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildCardData } from '../../lib/card-data';
+import { parseImportFile } from '../../lib/corpus/import-file';
+import { toDocumentRecord } from '../../lib/corpus/identity';
+import { serialisePack, type CorpusPack } from '../../lib/corpus/pack';
+import { compileGazetteer } from '../../lib/kb/gazetteer';
+import { createExtractor, extractDocument } from '../../lib/kb/extract';
+import type { KnowledgeBase } from '../../lib/kb/types';
+import { openBackstoryDb } from '../../lib/storage/db';
+import { createKnowledge } from '../../entrypoints/background/knowledge';
+import { readCorpusInput } from '../build-corpus';
+import { createHtmlParser } from '../corpus/html-parser';
+import { buildFolderPack, listFiles, type FolderBuild } from '../corpus/folder-pack';
+import { generateDocuments, writeCorpusFolder } from './big-corpus';
+import { loadKb } from './corpus-fixtures';
+import { knowledgeBaseWith } from './pack-kb';
+import { measureKeystrokes } from './popup-search.bench';
+import { judge } from './table';
+import { percentile, type BenchContext, type BenchModule, type BenchRow } from './types';
+
+/** "Import 1,000 articles ≤ 60 s", as a rate the CLI is held to at every size. */
+const BUILD_BUDGET_DOCS_PER_S = 1_000 / 60;
+const KEYSTROKE_BUDGET_MS = 16;
+const CARD_BUDGET_MS = 100;
+/** Files the in-process baseline reads: enough for a steady rate, a fraction of a build. */
+const BASELINE_FILES = 120;
+
+const docsPerSecond = (documents: number, ms: number) => documents / (ms / 1000);
+
+/** Documents a build read (kept, and skipped as duplicates). */
+const documentsRead = (build: FolderBuild) => (build.pack?.documents.length ?? 0) + build.duplicates.length;
+
+async function timedBuild(dir: string, workers: number, size: number): Promise<{ build: FolderBuild; ms: number; hash: string }> {
+  const start = performance.now();
+  const build = await buildFolderPack(dir, { id: `bench-${size}`, title: `Bench corpus, ${size} documents`, packVersion: 1, workers, gazetteer: readCorpusInput() });
+  const ms = performance.now() - start;
+  const hash = build.pack ? createHash('sha256').update(serialisePack(build.pack)).digest('hex') : '';
+  return { build, ms, hash };
+}
+
+/** One core reading and extracting the first files of the folder with the same code, no workers. */
+function inProcessRate(dir: string): number {
+  const compiled = compileGazetteer(readCorpusInput());
+  const extractor = createExtractor(compiled.matcher!, compiled.matcherInput);
+  const parseHtml = createHtmlParser();
+  const files = listFiles(dir).filter((f) => !f.endsWith('.jsonl')).slice(0, BASELINE_FILES);
+  const start = performance.now();
+  let documents = 0;
+  for (const name of files) {
+    for (const draft of parseImportFile(name, new Uint8Array(readFileSync(join(dir, name))), { parseHtml }).documents) {
+      extractDocument(toDocumentRecord(draft), extractor);
+      documents++;
+    }
+  }
+  return docsPerSecond(documents, performance.now() - start);
+}
+
+/** Every entity's card once from a fresh store: cold reads, as the first card of each. */
+async function coldCards(kb: KnowledgeBase, name: string): Promise<{ samples: number[]; seedMs: number }> {
+  const db = openBackstoryDb(name);
+  const knowledge = createKnowledge(db, kb);
+  const seedStart = performance.now();
+  await knowledge.ready();
+  const seedMs = performance.now() - seedStart;
+  const samples: number[] = [];
+  for (const entity of kb.entities) {
+    if (entity.accounts.length === 0) continue;
+    const start = performance.now();
+    const source = await knowledge.cardSource(entity.id);
+    if (!source || !buildCardData(source, entity.id, (doc, passage) => `reader.html?doc=${doc}&p=${passage}`)) throw new Error(`no card for ${entity.id}`);
+    samples.push(performance.now() - start);
+  }
+  db.close();
+  await indexedDB.deleteDatabase(name);
+  return { samples, seedMs };
+}
+
+/** Serialized bytes of the rows a pack's documents add to the store, per document. */
+function bytesPerDocument(pack: CorpusPack): number {
+  const size = (rows: readonly unknown[]) => rows.reduce<number>((n, row) => n + Buffer.byteLength(JSON.stringify(row)), 0);
+  const { documents, derived } = pack;
+  return (size(documents) + size(derived!.passages) + size(derived!.mentions) + size(derived!.fingerprints)) / documents.length;
+}
+
+const corpusScale: BenchModule = {
+  title: 'corpus at scale',
+  async run(ctx: BenchContext): Promise<BenchRow[]> {
+    const sizes = ctx.quick ? [60, 200] : [1_000, 10_000];
+    const rounds = ctx.quick ? 1 : 5;
+    const rows: BenchRow[] = [];
+    const starter = loadKb(ctx.root);
+    measureKeystrokes(starter, 1);
+    const starterSearch = percentile(measureKeystrokes(starter, rounds).samples, 95);
+    const starterCards = percentile((await coldCards(starter, 'bench-cards-starter')).samples, 95);
+    let oneWorkerAtFirstSize: number | undefined;
+
+    for (const size of sizes) {
+      const dir = join(tmpdir(), `backstory-bench-corpus-${size}`);
+      writeCorpusFolder(dir, generateDocuments(ctx.root, size));
+      const one = await timedBuild(dir, 1, size);
+      const two = await timedBuild(dir, 2, size);
+      const pack = two.build.pack!;
+      const rate1 = docsPerSecond(documentsRead(one.build), one.ms);
+      const rate2 = docsPerSecond(documentsRead(two.build), two.ms);
+      const label = `${size.toLocaleString('en-US')} documents (${pack.documents.length.toLocaleString('en-US')} kept, ${two.build.duplicates.length} skipped as copies)`;
+      const baseline1 = oneWorkerAtFirstSize === undefined
+        ? { name: 'one core, main thread, read + extract (same files, no merge)', value: inProcessRate(dir) }
+        : { name: `1 worker at ${sizes[0]!.toLocaleString('en-US')} documents`, value: oneWorkerAtFirstSize };
+      oneWorkerAtFirstSize ??= rate1;
+      const budget = `≥ ${BUILD_BUDGET_DOCS_PER_S.toFixed(1)} docs/s (1,000 in 60 s)`;
+      rows.push(
+        {
+          group: 'corpus CLI',
+          name: `npm run corpus -- --add: ${label}, 1 worker`,
+          value: rate1,
+          unit: 'docs/s',
+          baseline: baseline1,
+          ratio: rate1 / baseline1.value,
+          budget,
+          status: judge(rate1, { atLeast: BUILD_BUDGET_DOCS_PER_S }),
+        },
+        {
+          group: 'corpus CLI',
+          name: `same, 2 workers (ratio = speed-up)${one.hash === two.hash ? ', the same pack' : ' — PACKS DIFFER'}`,
+          value: rate2,
+          unit: 'docs/s',
+          baseline: { name: '1 worker, same folder', value: rate1 },
+          ratio: rate2 / rate1,
+          budget,
+          status: one.hash !== two.hash ? 'over' : judge(rate2, { atLeast: BUILD_BUDGET_DOCS_PER_S }),
+        },
+        { group: 'corpus CLI', name: `same, pack written (${size.toLocaleString('en-US')} documents)`, value: Buffer.byteLength(serialisePack(pack)) / 1024 / 1024, unit: 'MB', status: 'info' },
+      );
+
+      const kb = knowledgeBaseWith(ctx.root, pack);
+      const corpus = `${kb.documents.length.toLocaleString('en-US')} documents, ${kb.passages.length.toLocaleString('en-US')} passages`;
+      measureKeystrokes(kb, 1);
+      const search = measureKeystrokes(kb, rounds);
+      const searchP95 = percentile(search.samples, 95);
+      rows.push(
+        {
+          group: 'popup',
+          name: `search per keystroke p95, ${corpus} (in-memory lookup, as today)`,
+          value: searchP95,
+          unit: 'ms',
+          baseline: { name: 'starter corpus, same run', value: starterSearch },
+          ratio: searchP95 / starterSearch,
+          budget: `≤ ${KEYSTROKE_BUDGET_MS} ms`,
+          status: judge(searchP95, { atMost: KEYSTROKE_BUDGET_MS }),
+        },
+        { group: 'popup', name: `lookup index build, ${corpus}`, value: search.buildMs, unit: 'ms', status: 'info' },
+      );
+      const cards = await coldCards(kb, `bench-cards-${size}`);
+      const cardP95 = percentile(cards.samples, 95);
+      rows.push(
+        {
+          group: 'card',
+          name: `card data cold p95 (store read + buildCardData, ${cards.samples.length} entities), ${corpus}, today's store on fake-indexeddb`,
+          value: cardP95,
+          unit: 'ms',
+          baseline: { name: 'starter corpus, same store, same run', value: starterCards },
+          ratio: cardP95 / starterCards,
+          budget: `≤ ${CARD_BUDGET_MS} ms`,
+          status: judge(cardP95, { atMost: CARD_BUDGET_MS }),
+        },
+        { group: 'card', name: `store seeded with ${corpus} (fake-indexeddb)`, value: cards.seedMs, unit: 'ms', status: 'info' },
+        {
+          group: 'storage',
+          name: `bytes per document, ${size.toLocaleString('en-US')} documents (estimate: serialized rows — document, passages, mentions, fingerprint; no index or browser overhead)`,
+          value: bytesPerDocument(pack),
+          unit: 'bytes',
+          status: 'info',
+        },
+      );
+    }
+    return rows;
+  },
+};
+
+export default corpusScale;
