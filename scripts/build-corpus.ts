@@ -34,6 +34,7 @@ import type { ContrastsFile } from '../lib/kb/contrasts';
 import type { Source } from '../lib/recognition/sources';
 import { serializeFingerprints } from '../lib/recognition/serialize';
 import { buildFolderPack } from './corpus/folder-pack';
+import { formatBytes, MAX_COLLECTION_FILE_BYTES } from '../lib/corpus/limits';
 
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const KB_FILE = 'data/kb.json';
@@ -247,9 +248,17 @@ async function addFolder(argv: string[]): Promise<number> {
   const text = serialisePack(build.pack);
   writeFileSync(out, text);
   const { documents, derived } = build.pack;
+  const bytes = Buffer.byteLength(text);
+  if (bytes > MAX_COLLECTION_FILE_BYTES) {
+    console.error(
+      `note: ${out} is ${formatBytes(bytes, true)}, larger than the ${formatBytes(MAX_COLLECTION_FILE_BYTES)} Your documents imports in one file: build the folder in parts (a few thousand documents each) to import it`,
+    );
+  }
+  const { readMs, extractMs, mergeMs } = build.timings;
   console.log(
     `${out}: ${documents.length} documents, ${derived!.passages.length} passages, ${derived!.mentions.length} mentions ` +
-      `(${(Buffer.byteLength(text) / 1024 / 1024).toFixed(1)} MB) from ${build.files} files in ${seconds.toFixed(1)} s with ${build.workers} workers; ` +
+      `(${formatBytes(bytes)}) from ${build.files} files in ${seconds.toFixed(1)} s with ${build.workers} workers ` +
+      `(reading ${(readMs / 1000).toFixed(1)} s, extracting ${(extractMs / 1000).toFixed(1)} s, merging ${(mergeMs / 1000).toFixed(1)} s); ` +
       `${build.duplicates.length} duplicates skipped, ${build.refused.length} refused.`,
   );
   return 0;

@@ -107,11 +107,13 @@ export function generateDocuments(root: string, count: number, seed = 15): Gener
     const use = uses.get(base) ?? 0;
     uses.set(base, use + 1);
     const own = articles[base]!;
-    // 12–40 sentences (~300–1,000 words): a run of 3–6 from the article, the rest from its
+    // 20–44 sentences (~500–1,100 words): a run of 2–4 from the article, the rest from its
     // neighbours (one in ten from anywhere), so that two documents made from one article share
     // little of their text: the articles are short (~12 sentences), the neighbourhood is not.
-    const length = 12 + Math.floor(random() * 29);
-    const run = 3 + Math.floor(random() * 4);
+    // (Longer runs or shorter documents make a tenth of a 10,000-document corpus copies of
+    // each other by fingerprint.)
+    const length = 20 + Math.floor(random() * 25);
+    const run = 2 + Math.floor(random() * 3);
     const start = Math.floor(random() * own.sentences.length);
     const sentences: string[] = [];
     for (let k = 0; k < run; k++) sentences.push(own.sentences[(start + k) % own.sentences.length]!);

@@ -44,6 +44,8 @@ export interface FolderBuild {
   duplicates: SkippedDuplicate[];
   notes: string[];
   workers: number;
+  /** Wall-clock ms of each step: reading files, extracting documents (both in the workers), merging. */
+  timings: { readMs: number; extractMs: number; mergeMs: number };
 }
 
 /** Every file under `dir`, by path relative to it, in code-unit order (the same on every machine). */
@@ -76,6 +78,13 @@ export async function buildFolderPack(dir: string, options: FolderBuildOptions):
     extractionKey: key,
   });
   try {
+    let at = performance.now();
+    const lap = () => {
+      const now = performance.now();
+      const ms = now - at;
+      at = now;
+      return ms;
+    };
     const reads = await Promise.all(
       files.map(async (name): Promise<FileRead> => {
         const reply = await pool.run({ kind: 'read', path: join(dir, name), name });
@@ -96,7 +105,9 @@ export async function buildFolderPack(dir: string, options: FolderBuildOptions):
         reason: `a pack holds at most ${MAX_DOCUMENTS_PER_IMPORT.toLocaleString('en-US')} documents; build this one into another pack`,
       });
     }
+    const readMs = lap();
     const rows = await extractAll(pool, kept);
+    const extractMs = lap();
 
     const merger = new PackMerger(key);
     for (const read of reads) merger.addLabels(read.labels.perspectives, read.labels.sources);
@@ -108,7 +119,9 @@ export async function buildFolderPack(dir: string, options: FolderBuildOptions):
       }
     });
     const { workers: _w, gazetteer: _g, ...identity } = options;
-    return { ...(merger.size ? { pack: merger.pack(identity) } : {}), files: files.length, refused, duplicates, notes, workers };
+    const pack = merger.size ? merger.pack(identity) : undefined;
+    const timings = { readMs, extractMs, mergeMs: lap() };
+    return { ...(pack ? { pack } : {}), files: files.length, refused, duplicates, notes, workers, timings };
   } finally {
     await pool.close();
   }
