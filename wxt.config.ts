@@ -47,10 +47,11 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
-    // the background reads these on first need (entrypoints/background/shipped-corpus.ts)
-    // instead of evaluating them, inlined in its bundle, at every service-worker start.
+    // the background reads the starter pack when it installs or restores it
+    // (entrypoints/background/shipped-corpus.ts) instead of evaluating it, inlined in its
+    // bundle, at every service-worker start.
     'build:publicAssets': (wxt, files) => {
-      for (const name of ['kb', 'matcher', 'fingerprints']) {
+      for (const name of ['starter-pack']) {
         files.push({ absoluteSrc: resolve(wxt.config.root, 'data', `${name}.json`), relativeDest: `data/${name}.json` });
       }
     },

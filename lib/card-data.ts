@@ -6,12 +6,18 @@
 import type { CardAccount, CardData } from './messages';
 import type { KbDocument, KbEntity, KnowledgeBase, Passage, Perspective, VerifiedQuote } from './kb/types';
 
+/** A document as a card names it: its outlet as shown, and the perspective (or outlet group) its accounts go under. */
+export type CardDocument = Pick<KbDocument, 'id' | 'title' | 'outlet' | 'perspective'>;
+
 /**
- * The records a card needs; a whole `KnowledgeBase` will do, and so will a subset of one
- * (then say how many documents the whole corpus has in `documentTotal`).
+ * The records a card needs; a whole `KnowledgeBase` will do, and so will a subset of one read
+ * from IndexedDB (then say how many documents the whole corpus has in `documentTotal`, and how
+ * many mention the entity in `documentCount` when its `mentions` list only the ones read).
  */
-export type CardSource = Pick<KnowledgeBase, 'entities' | 'documents' | 'passages' | 'perspectives'> & {
+export type CardSource = Pick<KnowledgeBase, 'entities' | 'passages' | 'perspectives'> & {
+  documents: readonly CardDocument[];
   documentTotal?: number;
+  documentCount?: number;
 };
 
 /** Where the document reader shows a passage: `readerUrlFor('iran-meddles', 'iran-meddles:6:0')`. */
@@ -109,7 +115,7 @@ export function buildCardData(
     ...(entity.date ? { date: entity.date } : {}),
     accounts,
     related,
-    documentCount: Object.values(entity.mentions).filter((n) => n > 0).length,
+    documentCount: source.documentCount ?? Object.values(entity.mentions).filter((n) => n > 0).length,
     documentTotal: source.documentTotal ?? source.documents.length,
     contrasts: contrasts.filter((c) => c.positions.length >= 2),
     disagreements: disagreements.filter((d) => d.claims.length >= 2),
@@ -133,7 +139,7 @@ export function quotedDocuments(entity: KbEntity): string[] {
 }
 
 interface PickedAccount {
-  document: KbDocument;
+  document: CardDocument;
   passage: Passage;
 }
 
@@ -145,7 +151,7 @@ interface PickedAccount {
  */
 function pickAccounts(
   entity: KbEntity,
-  documents: Map<string, KbDocument>,
+  documents: Map<string, CardDocument>,
   passages: Map<string, Passage>,
   maxAccounts: number,
 ): PickedAccount[] {

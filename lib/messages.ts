@@ -48,7 +48,7 @@ import {
   sourceRegistrySchema,
 } from './message-schemas';
 import { domainSchema, readerSourcesSchema, sourceSchema } from './recognition/sources';
-import { MAX_DOCUMENTS_PER_IMPORT } from './corpus/limits';
+import { MAX_DOCUMENTS_PER_IMPORT, MAX_LABEL_CHARS } from './corpus/limits';
 
 /** A browser tab, by the id the browser gives it. */
 const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -167,7 +167,12 @@ export const pageToBackground = {
    * import cut short by a killed worker or browser resumes, or says what was not added.
    */
   'corpus/import-start': message(
-    v.strictObject({ expected: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_DOCUMENTS_PER_IMPORT * 2)), label: v.optional(v.pipe(v.string(), v.maxLength(300))) }),
+    v.strictObject({
+      expected: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_DOCUMENTS_PER_IMPORT * 2)),
+      label: v.optional(v.pipe(v.string(), v.maxLength(300))),
+      /** The files of the drop, so that an import cut short can name the ones that never arrived. */
+      files: v.optional(v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_LABEL_CHARS))), v.maxLength(MAX_DOCUMENTS_PER_IMPORT * 2))),
+    }),
     importStatusSchema,
   ),
   /**
@@ -182,6 +187,8 @@ export const pageToBackground = {
   'corpus/import-cancel': message(v.strictObject({ importId }), importStatusSchema),
   /** One import's status, or (no id) the unfinished ones and the last finished one: what *Your documents* reports on opening. */
   'corpus/import-status': message(v.strictObject({ importId: v.optional(importId) }), v.array(importStatusSchema)),
+  /** Forget a finished or interrupted import once the reader has seen its summary (what it added stays; an unfinished one is cancelled first). */
+  'corpus/import-dismiss': message(v.strictObject({ importId }), v.strictObject({ ok: v.boolean() })),
   /** Remove documents: their passages, mentions, fingerprints and accounts go everywhere; highlights stay. */
   'corpus/remove': message(
     v.strictObject({ docs: v.pipe(v.array(docId), v.minLength(1), v.maxLength(MAX_DOCUMENTS_PER_IMPORT)) }),

@@ -3,23 +3,20 @@
  * message and checked its sender; `origin` says which site a content script runs on.
  */
 import { browser } from 'wxt/browser';
-import type { MatcherData } from '../../lib/engine/types';
 import { buildCardData, readerSearch } from '../../lib/card-data';
 import { contentToBackground, pageToBackground, type SiteSettings } from '../../lib/messages';
 import type { Handlers as TableHandlers } from '../../lib/messaging';
 import { tellTab } from './content-client';
 import type { Knowledge } from './knowledge';
-import { openBackstoryDb, type BackstoryDb } from '../../lib/storage/db';
 import { createHighlightHandlers } from './highlights';
 import { addSuppressed, loadSettings, siteSettings, updateSettings } from './settings';
 import { webHost, type Origin } from './senders';
 import { createSettingsHandlers } from './settings-handlers';
 import { createCorpusHandlers } from './corpus-handlers';
 import { ACCOUNTS_BEFORE_CONTRAST, contrastWithPage } from '../../lib/recognition/contrast';
-import { shippedSources } from '../../lib/storage/shipped-sources';
 import { createPageRecognitions, type PageRecognitions } from './recognition';
 import { injectPageUi } from './page-ui';
-import { lazy, once, shippedCorpus, type Lazy, type ShippedCorpus } from './shipped-corpus';
+import { createKbBroadcast, type KbBroadcast } from './kb-broadcast';
 
 export type ContentOrigin = Extract<Origin, { kind: 'content' }>;
 
@@ -46,25 +43,27 @@ export function entityViewUrlFor(entity: string): string {
 export interface HandlerDeps {
   /** Pages recognised per tab. */
   recognitions?: PageRecognitions;
-  /** The database holding saved highlights. */
-  db?: BackstoryDb;
-  /** Where the KB, matcher and fingerprints are read from; the package's files by default. */
-  corpus?: Pick<ShippedCorpus, 'kb' | 'fingerprints'>;
+  /** Tells open tabs and extension pages that the knowledge base changed. */
+  broadcast?: KbBroadcast;
 }
 
-/**
- * `matcher` may be a loader: the service worker reads the shipped matcher when the
- * first message needs it, not at every start.
- */
-export function createHandlers(knowledge: Knowledge, matcher: Lazy<MatcherData>, deps: HandlerDeps = {}): Handlers {
-  const loadMatcherData = lazy(matcher);
-  const corpus = deps.corpus ?? shippedCorpus();
-  const recognitions = deps.recognitions ?? createPageRecognitions(corpus.kb, corpus.fingerprints, shippedSources);
+export function createHandlers(knowledge: Knowledge, deps: HandlerDeps = {}): Handlers {
+  const loadMatcherData = () => knowledge.matcher();
+  const recognitions = deps.recognitions ?? createPageRecognitions(knowledge);
+  const broadcast = deps.broadcast ?? createKbBroadcast(recognitions);
+  knowledge.listen(broadcast);
   // Saved highlights: their own module, spread into both tables' handlers below.
-  const highlights = createHighlightHandlers(deps.db ?? openBackstoryDb(), loadMatcherData);
+  const highlights = createHighlightHandlers(knowledge.db, loadMatcherData);
   // Names a reader can see, open or suppress: not the matcher's blockers and topic words, which
-  // it learns only to weigh evidence and never marks.
-  const knownIds = once(async () => new Set((await loadMatcherData()).entities.filter((e) => !e.blocker && !e.topic).map((e) => e.id)));
+  // it learns only to weigh evidence and never marks. Read again when the matcher changes.
+  let known: { version: string; ids: Set<string> } | undefined;
+  const knownIds = async () => {
+    const data = await loadMatcherData();
+    if (known?.version !== data.kbVersion) {
+      known = { version: data.kbVersion, ids: new Set(data.entities.filter((e) => !e.blocker && !e.topic).map((e) => e.id)) };
+    }
+    return known.ids;
+  };
   const isKnown = async (entity: string) => (await knownIds()).has(entity);
 
   const cardGet = async ({ entity }: { entity: string }) => {
@@ -115,9 +114,13 @@ export function createHandlers(knowledge: Knowledge, matcher: Lazy<MatcherData>,
       ...createSettingsHandlers(knownIds),
       'page/recognition': async ({ tabId }) => (await recognitions.forTab(tabId)) ?? null,
       'sources/get': () => recognitions.sources(),
-      'sources/set': (edits) => recognitions.setSources(edits),
+      'sources/set': async (edits) => {
+        const registry = await recognitions.setSources(edits);
+        await broadcast.labelsChanged(knowledge);
+        return registry;
+      },
       ...highlights.page,
-      ...createCorpusHandlers(),
+      ...createCorpusHandlers(knowledge, recognitions, broadcast),
     },
   };
 }

@@ -3,19 +3,22 @@
  * popup and the reader page. Listeners are registered synchronously at start-up so that an
  * event which woke the service worker is not missed.
  *
- * Start-up evaluates code only: the knowledge base, the matcher and the fingerprints
- * are files of the package, each read once by the first event that needs it (shipped-corpus.ts).
+ * Start-up evaluates code only. The knowledge base lives in IndexedDB, written by the one
+ * builder (lib/storage/corpus-builder.ts): it installs the starter corpus pack, read from the
+ * package, on first run, and builds imports in small per-document transactions between the
+ * worker's other answers.
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { SHIPPED_MATCHER_CONFIG } from '../../lib/kb/matcher-config';
 import { openBackstoryDb } from '../../lib/storage/db';
+import { shippedSources } from '../../lib/storage/shipped-sources';
 import { registerCommands } from './commands';
 import { createHandlers } from './handlers';
 import { createKnowledge } from './knowledge';
 import { registerRouter } from './router';
 import { registerSiteAccessOnboarding } from './site-access';
-import { createPageRecognitions } from './recognition';
-import { shippedSources } from '../../lib/storage/shipped-sources';
+import { createPageRecognitions, readSourceEdits } from './recognition';
 import { registerHighlightCommands } from './highlight-commands';
 import { shippedCorpus } from './shipped-corpus';
 import { startupProbe } from './startup-probe';
@@ -24,27 +27,30 @@ export default defineBackground(() => {
   const startup = startupProbe();
   const db = openBackstoryDb();
   const corpus = shippedCorpus();
-  const knowledge = createKnowledge(db, corpus.kb);
+  const knowledge = createKnowledge(db, {
+    starterPack: corpus.starterPack,
+    matcherConfig: SHIPPED_MATCHER_CONFIG,
+    shippedSources,
+    sourceEdits: readSourceEdits,
+  });
   browser.runtime.onInstalled.addListener(() => {
-    // The first page will ask for the matcher: read it first, then seed the database (a card
-    // comes later, and asks for the seeding itself if it comes sooner).
+    // Install (or upgrade) the starter corpus before the first page asks for the matcher.
     const asked = performance.now();
-    void corpus
-      .matcher()
+    void knowledge.builder
+      .upgrade()
+      .then(() => knowledge.matcher())
       .then(
         () => startup.answered(asked),
-        (error: unknown) => console.warn('[backstory] matcher unreadable', error),
-      )
-      .then(() => knowledge.ready())
-      .catch((error: unknown) => console.warn('[backstory] seeding failed', error));
+        (error: unknown) => console.warn('[backstory] knowledge base not installed', error),
+      );
   });
   // Recognising pages: a tab's answer holds until it loads another page or closes.
-  const recognitions = createPageRecognitions(corpus.kb, corpus.fingerprints, shippedSources);
+  const recognitions = createPageRecognitions(knowledge);
   browser.tabs.onRemoved.addListener((tabId) => recognitions.forget(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') recognitions.forget(tabId);
   });
-  const handlers = createHandlers(knowledge, corpus.matcher, { recognitions, db, corpus });
+  const handlers = createHandlers(knowledge, { recognitions });
   const answerMatcher = handlers.content['matcher/get'];
   handlers.content['matcher/get'] = async (data, origin) => {
     const arrived = performance.now();

@@ -1,60 +1,87 @@
 /**
- * The background's access to the knowledge base in IndexedDB: seeded from the bundled copy on
- * install and, in case the browser dropped or never finished that, before the first query.
+ * The background's access to the live knowledge base: IndexedDB, written by the one builder
+ * (lib/storage/corpus-builder.ts), which installs the starter corpus on first run and upgrades it
+ * by its pack version. Cards, the matcher and recognition read what is stored now, labelled
+ * with the source registry in effect now (an outlet labelled a moment ago counts).
  */
-import type { KnowledgeBase } from '../../lib/kb/types';
-import { quotedDocuments, type CardSource } from '../../lib/card-data';
+import type { CardSource } from '../../lib/card-data';
+import type { MatcherData } from '../../lib/engine/types';
+import type { ImportStatus, KbChange, PackSummary } from '../../lib/messages';
+import type { Labels } from '../../lib/kb/labels';
+import type { Source } from '../../lib/recognition/sources';
+import type { ReaderSources } from '../../lib/recognition/sources';
+import { currentLabels, openCorpusReader } from '../../lib/storage/corpus-reader';
+import { CorpusBuilder, type BuilderDeps } from '../../lib/storage/corpus-builder';
 import type { BackstoryDb } from '../../lib/storage/db';
-import { seededPerspectives, seedKnowledgeBase } from '../../lib/storage/seed';
-import { lazy, type Lazy } from './shipped-corpus';
+import { cardSource, storedMatcher } from '../../lib/storage/kb-reader';
 
 export interface Knowledge {
-  /** Resolves once the database holds the bundled knowledge base's version. */
+  readonly db: BackstoryDb;
+  /** The one writer of the knowledge base. */
+  readonly builder: CorpusBuilder;
+  /** Resolves once the starter corpus (or what the reader kept of it) is installed. */
   ready(): Promise<void>;
-  /** The records a card for `entityId` needs, or undefined when no such entity is seeded. */
-  cardSource(entityId: string): Promise<CardSource | undefined>;
+  /** The records a card for `entityId` needs, or undefined when Backstory does not know it. */
+  cardSource(entityId: string, options?: { accounts?: number }): Promise<CardSource | undefined>;
+  /** The matcher pages mark names with: the stored one, compiled from the installed packs. */
+  matcher(): Promise<MatcherData>;
+  /** The source registry in effect (shipped, the packs', the reader's edits) and the perspectives. */
+  labels(): Promise<Labels>;
+  /** The packs installed, the starter corpus's even when removed. */
+  packs(): Promise<PackSummary[]>;
+  /** Who hears of the builder's changes and imports' progress (the broadcast to tabs and pages). */
+  listen(listener: KnowledgeListener): void;
 }
 
-/** `kb` may be a loader: the worker reads the shipped file only when a query needs it. */
-export function createKnowledge(db: BackstoryDb, kb: Lazy<KnowledgeBase>): Knowledge {
-  const loadKb = lazy(kb);
-  let seeding: Promise<void> | undefined;
-  const ready = () => {
-    seeding ??= loadKb().then((loaded) => seedKnowledgeBase(db, loaded)).then(
-      () => undefined,
-      (error: unknown) => {
-        seeding = undefined; // let the next query try again
-        throw error;
-      },
-    );
-    return seeding;
-  };
+export interface KnowledgeListener {
+  changed(change: KbChange): unknown;
+  importProgress(status: ImportStatus): unknown;
+}
 
+export interface KnowledgeDeps extends Omit<BuilderDeps, 'db' | 'onChange' | 'onImportProgress'> {
+  /** data/sources.json. */
+  shippedSources: readonly Source[];
+  /** The reader's edits of the source registry. */
+  sourceEdits(): Promise<ReaderSources>;
+}
+
+export function createKnowledge(db: BackstoryDb, deps: KnowledgeDeps): Knowledge {
+  const listeners: KnowledgeListener[] = [];
+  const builder = new CorpusBuilder({
+    ...deps,
+    db,
+    onChange: (change) => listeners.forEach((l) => void l.changed(change)),
+    onImportProgress: (status) => listeners.forEach((l) => void l.importProgress(status)),
+  });
+  const sources = { shipped: deps.shippedSources, edits: deps.sourceEdits };
+  const labels = () => currentLabels(db, sources);
+  const reader = openCorpusReader(db, sources);
+  let resumed = false;
+  const ready = async () => {
+    await builder.ready();
+    if (resumed) return;
+    resumed = true;
+    // An import a killed worker left in the journal goes on where it stopped.
+    void builder.kick();
+  };
   return {
+    db,
+    builder,
     ready,
-    async cardSource(entityId) {
+    async cardSource(entityId, options) {
       await ready();
-      const entity = await db.entities.get(entityId);
-      if (!entity) return undefined;
-      const linked = await db.entities.bulkGet((entity.links ?? []).map((l) => l.to));
-      // Entities that link to this one ("commander of" → Quds Force); a scan, but of a table
-      // of a few hundred rows, and only when a card opens.
-      const linking = await db.entities.filter((e) => (e.links ?? []).some((l) => l.to === entityId)).toArray();
-      const passages = await db.passages.bulkGet(entity.accounts.flatMap((a) => a.passages));
-      const documents = await db.documents.bulkGet([
-        ...new Set([...entity.accounts.map((a) => a.doc), ...quotedDocuments(entity)]),
-      ]);
-      return {
-        entities: [entity, ...linked.filter(isDefined), ...linking],
-        passages: passages.filter(isDefined),
-        documents: documents.filter(isDefined),
-        perspectives: await seededPerspectives(db),
-        documentTotal: await db.documents.count(),
-      };
+      return cardSource(db, entityId, await labels(), options);
     },
+    async matcher() {
+      // Stored once the starter corpus is installed: later workers answer without waiting.
+      const stored = await storedMatcher(db);
+      if (stored) void ready().catch((error: unknown) => console.warn('[backstory] knowledge base not ready', error));
+      const matcher = stored ?? (await ready().then(() => storedMatcher(db)));
+      if (!matcher) throw new Error('Backstory: the knowledge base has no matcher');
+      return matcher;
+    },
+    labels,
+    packs: () => reader.packs(),
+    listen: (listener) => void listeners.push(listener),
   };
-}
-
-function isDefined<T>(value: T | undefined): value is T {
-  return value !== undefined;
 }

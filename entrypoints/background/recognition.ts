@@ -9,18 +9,11 @@
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import type { KnowledgeBase } from '../../lib/kb/types';
 import type { PageRecognition, SourceRegistry } from '../../lib/messages';
 import { recognisePage } from '../../lib/recognition/recognise';
-import {
-  effectiveSources,
-  parseReaderSources,
-  readerSourcesSchema,
-  type ReaderSources,
-  type Source,
-} from '../../lib/recognition/sources';
-import type { Fingerprints } from '../../lib/recognition/types';
-import { lazy, type Lazy } from './shipped-corpus';
+import { parseReaderSources, readerSourcesSchema, type ReaderSources } from '../../lib/recognition/sources';
+import { recognitionCorpus } from '../../lib/storage/kb-reader';
+import type { Knowledge } from './knowledge';
 
 /** Where the reader's edits to the source registry are kept in `browser.storage.local`. */
 export const SOURCES_KEY = 'sources';
@@ -37,43 +30,39 @@ export interface PageRecognitions {
   recognise(page: { shingles: number[]; modulus: number }, tab: { tabId: number; host: string }): Promise<PageRecognition>;
   forTab(tabId: number): Promise<PageRecognition | undefined>;
   forget(tabId: number): void;
+  /** Every tab's answer: documents were added or removed, or outlets labelled. */
+  forgetAll(): void;
   sources(): Promise<SourceRegistry>;
   setSources(edits: ReaderSources): Promise<SourceRegistry>;
 }
 
-/** `kb` and `fingerprints` may be loaders: read when a page is first recognised. */
-export function createPageRecognitions(
-  kb: Lazy<Pick<KnowledgeBase, 'documents' | 'perspectives' | 'entities' | 'passages'>>,
-  fingerprints: Lazy<Fingerprints>,
-  shipped: readonly Source[],
-): PageRecognitions {
-  const byTab = new Map<number, PageRecognition>();
-  const loadKb = lazy(kb);
-  const loadFingerprints = lazy(fingerprints);
-  const perspectivesOf = (k: Pick<KnowledgeBase, 'perspectives'>) => k.perspectives.map(({ id, label }) => ({ id, label }));
+/** The reader's edits to the source registry, as stored. */
+export async function readSourceEdits(): Promise<ReaderSources> {
+  return parseReaderSources((await browser.storage.local.get(SOURCES_KEY))[SOURCES_KEY]);
+}
 
-  const readEdits = async (): Promise<ReaderSources> =>
-    parseReaderSources((await browser.storage.local.get(SOURCES_KEY))[SOURCES_KEY]);
-  const registry = async (edits: ReaderSources): Promise<SourceRegistry> => ({
-    sources: effectiveSources(shipped, edits),
-    edits,
-    perspectives: perspectivesOf(await loadKb()),
-  });
+/** What recognition reads: the live knowledge base's documents, fingerprints and labels. */
+export type RecognitionKnowledge = Pick<Knowledge, 'db' | 'ready' | 'labels'>;
+
+export function createPageRecognitions(knowledge: RecognitionKnowledge): PageRecognitions {
+  const byTab = new Map<number, PageRecognition>();
+  const registry = async (edits: ReaderSources): Promise<SourceRegistry> => {
+    await knowledge.ready();
+    const labels = await knowledge.labels();
+    return {
+      sources: [...labels.sources],
+      edits,
+      perspectives: labels.perspectives.map(({ id, label }) => ({ id, label })),
+    };
+  };
 
   return {
     async recognise(page, tab) {
-      const [loadedKb, loadedFingerprints, edits] = await Promise.all([loadKb(), loadFingerprints(), readEdits()]);
+      await knowledge.ready();
+      const labels = await knowledge.labels();
       const start = performance.now();
-      const recognition = recognisePage(
-        { shingles: new Set(page.shingles), modulus: page.modulus, host: tab.host },
-        {
-          fingerprints: loadedFingerprints,
-          documents: loadedKb.documents,
-          perspectives: perspectivesOf(loadedKb),
-          sources: effectiveSources(shipped, edits),
-          kb: loadedKb,
-        },
-      );
+      const corpus = await recognitionCorpus(knowledge.db, page, labels);
+      const recognition = recognisePage({ shingles: new Set(page.shingles), modulus: page.modulus, host: tab.host }, corpus);
       performance.measure?.('backstory:recognise', { start, end: performance.now() });
       byTab.set(tab.tabId, recognition);
       await sessionStorage()
@@ -99,7 +88,16 @@ export function createPageRecognitions(
         ?.remove(recognitionKey(tabId))
         .catch(() => undefined);
     },
-    sources: async () => registry(await readEdits()),
+    forgetAll() {
+      const tabs = [...byTab.keys()];
+      byTab.clear();
+      // Tabs recognised before a worker restart are not in memory: their answers stay until the
+      // page asks again (its content script does on `kb/changed`).
+      void sessionStorage()
+        ?.remove(tabs.map(recognitionKey))
+        .catch(() => undefined);
+    },
+    sources: async () => registry(await readSourceEdits()),
     async setSources(edits) {
       // Parsed again here: the router checked the shape, this keeps the bounds and the
       // normalisation (lower case, no "www.") in one place whoever calls.

@@ -1,26 +1,19 @@
 /**
- * The corpus data the background needs — the knowledge base, the prebuilt matcher and the
- * documents' fingerprints, all built by `npm run corpus` — read from the extension's own package
- * on first need instead of being compiled into the background's bundle. A service
- * worker is stopped when idle and evaluates its whole bundle at every start; with ~650 kB of
- * data inlined, every start paid for all of it, even to answer a settings question. Now a start
- * evaluates only code, and each file is read and parsed once per worker, by the first event that
- * needs it.
+ * The starter corpus pack (data/starter-pack.json, written by `npm run corpus`), read from the
+ * extension's own package when the builder installs, upgrades or restores it, instead of being
+ * compiled into the background's bundle: a service worker is stopped when idle and evaluates its
+ * whole bundle at every start; with ~240 kB of data inlined, every start paid for all of it.
  *
  * `browser.runtime.getURL` gives the extension's own URL (chrome-extension://…, moz-extension://…):
- * a read from the installed package, not a network request. wxt.config.ts copies the files into
- * the package (`build:publicAssets`); they are not web-accessible, so pages cannot read them.
+ * a read from the installed package, not a network request. wxt.config.ts copies the file into
+ * the package (`build:publicAssets`); it is not web-accessible, so pages cannot read it.
  */
 import { browser } from 'wxt/browser';
-import type { MatcherData } from '../../lib/engine/types';
-import type { KnowledgeBase } from '../../lib/kb/types';
-import type { Fingerprints } from '../../lib/recognition/types';
+import { checkPack, type CorpusPack } from '../../lib/corpus/pack';
 
 /** Where each file lives in the package (the same paths as in the repository). */
 export const SHIPPED_FILES = {
-  kb: 'data/kb.json',
-  matcher: 'data/matcher.json',
-  fingerprints: 'data/fingerprints.json',
+  starterPack: 'data/starter-pack.json',
 } as const;
 
 /** A value the background has at hand, or a way to get it (tests pass values, the worker loaders). */
@@ -58,33 +51,22 @@ export const readPackageJson: ReadJson = async (path) => {
 };
 
 export interface ShippedCorpus {
-  kb(): Promise<KnowledgeBase>;
-  matcher(): Promise<MatcherData>;
-  fingerprints(): Promise<Fingerprints>;
+  starterPack(): Promise<CorpusPack>;
 }
 
 /**
- * Each file read once, when first asked for. The files come from our own package, written and
- * validated by the corpus builder; the checks here only turn a broken build into a clear error
- * instead of a confusing failure further on.
+ * The pack read once per worker, when first asked for, and checked like any pack: it comes
+ * from our own package, so a failure means a broken build, said clearly.
  */
 export function shippedCorpus(read: ReadJson = readPackageJson): ShippedCorpus {
-  const timed = <T>(name: keyof typeof SHIPPED_FILES, check: (value: unknown) => value is T) =>
-    once(async () => {
-      const start = performance.now();
-      const value = await read(SHIPPED_FILES[name]);
-      if (!check(value)) throw new Error(`Backstory: ${SHIPPED_FILES[name]} is malformed; rebuild with npm run corpus`);
-      // What one read costs, for `npm run bench`; a few entries per worker start.
-      performance.measure?.(`backstory:read-${name}`, { start, end: performance.now() });
-      return value;
-    });
   return {
-    kb: timed('kb', (v): v is KnowledgeBase => hasArrays(v, 'entities', 'documents', 'passages', 'perspectives') && typeof (v as { version?: unknown }).version === 'string'),
-    matcher: timed('matcher', (v): v is MatcherData => hasArrays(v, 'entities') && typeof (v as { automaton?: unknown }).automaton === 'string'),
-    fingerprints: timed('fingerprints', (v): v is Fingerprints => hasArrays(v, 'documents')),
+    starterPack: once(async () => {
+      const start = performance.now();
+      const checked = checkPack(await read(SHIPPED_FILES.starterPack));
+      if (!checked.ok) throw new Error(`Backstory: ${SHIPPED_FILES.starterPack} is malformed (${checked.reason}); rebuild with npm run corpus`);
+      // What one read costs, for `npm run bench`; once per worker start that installs or restores.
+      performance.measure?.('backstory:read-starterPack', { start, end: performance.now() });
+      return checked.pack;
+    }),
   };
-}
-
-function hasArrays(value: unknown, ...keys: string[]): boolean {
-  return typeof value === 'object' && value !== null && keys.every((k) => Array.isArray((value as Record<string, unknown>)[k]));
 }

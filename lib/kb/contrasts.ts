@@ -95,7 +95,7 @@ export function findQuote(paragraphs: readonly string[], quote: string): QuoteLo
 }
 
 /** The passage whose own sentence holds the quote's start: the one the reader scrolls to. */
-function passageAt(doc: KbDocument, location: QuoteLocation): string | undefined {
+export function passageAt(doc: { id: string; paragraphs: readonly string[] }, location: QuoteLocation): string | undefined {
   const { paragraphStarts } = documentText(doc.paragraphs);
   const offset = paragraphStarts[location.para - 1]! + location.start;
   const spans = documentPassages(doc.id, doc.paragraphs).filter((s) => s.para === location.para);

@@ -6,21 +6,60 @@
  * DOM-free and `browser.*`-free: it needs only `indexedDB`, which the background, the popup and
  * the tests (fake-indexeddb) all have.
  */
-import { Dexie, type EntityTable } from 'dexie';
-import type { DocumentRow, EntityRow, HighlightRow, MetaRow, PassageRow } from './types';
+import { Dexie, type EntityTable, type Table } from 'dexie';
+import type {
+  ContrastRow,
+  DisagreementRow,
+  DocumentRow,
+  EntityRow,
+  FingerprintRow,
+  HighlightRow,
+  ImportItemRow,
+  ImportRow,
+  MentionRow,
+  MetaRow,
+  PackRow,
+  PassageRow,
+  ReadingRow,
+  TextRow,
+} from './types';
 
 export const DB_NAME = 'backstory';
 
 export type BackstoryDb = Dexie & {
   entities: EntityTable<EntityRow, 'id'>;
   documents: EntityTable<DocumentRow, 'id'>;
+  texts: EntityTable<TextRow, 'doc'>;
   passages: EntityTable<PassageRow, 'id'>;
+  mentions: Table<MentionRow, [string, string]>;
+  contrasts: EntityTable<ContrastRow, 'id'>;
+  disagreements: EntityTable<DisagreementRow, 'id'>;
+  fingerprints: EntityTable<FingerprintRow, 'doc'>;
+  readings: EntityTable<ReadingRow, 'doc'>;
+  packs: EntityTable<PackRow, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
+  imports: EntityTable<ImportRow, 'id'>;
+  importItems: Table<ImportItemRow, [string, number]>;
   highlights: EntityTable<HighlightRow, 'id'>;
 };
 
-/** The knowledge-base tables: a copy of the bundled knowledge base, safe to drop and refill. */
-export const KB_TABLES = ['entities', 'documents', 'passages', 'meta'] as const;
+/** The knowledge-base tables: derived from documents and packs, written only by the builder. */
+export const KB_TABLES = [
+  'entities',
+  'documents',
+  'texts',
+  'passages',
+  'mentions',
+  'contrasts',
+  'disagreements',
+  'fingerprints',
+  'readings',
+  'packs',
+  'meta',
+] as const;
+
+/** The tables one document's rows live in: written together in one transaction, removed together. */
+export const DOCUMENT_TABLES = ['documents', 'texts', 'passages', 'mentions', 'fingerprints', 'readings'] as const;
 
 /** Schema v1 (the Foundation): kept as history, Dexie needs it to upgrade older databases. */
 export const SCHEMA_V1 = {
@@ -35,6 +74,29 @@ export const SCHEMA_V1 = {
 export const SCHEMA_V2 = {
   ...SCHEMA_V1,
   highlights: 'id, url, canonicalUrl, createdAt, updatedAt, site, *entities, *tags',
+} as const;
+
+/**
+ * Schema v3 (your own documents): the knowledge base becomes the source of truth, derived from
+ * documents per document. v2's knowledge-base rows were copies of the bundled knowledge base in
+ * another shape: the upgrade drops them (the starter corpus is installed again as a pack);
+ * highlights are not touched.
+ */
+export const SCHEMA_V3 = {
+  entities: 'id, type, origin, *linksTo',
+  documents: 'id, pack, canonicalUrl, contentHash, domain, seq, extractionKey, *titleTerms',
+  texts: 'doc',
+  passages: 'id, doc, *terms',
+  mentions: '[entity+doc], doc, [entity+rank]',
+  contrasts: 'id, pack, *entities, *docs',
+  disagreements: 'id, pack, *entities, *docs',
+  fingerprints: 'doc, *probes',
+  readings: 'doc',
+  packs: 'id',
+  meta: 'key',
+  imports: 'id, state, startedAt',
+  importItems: '[import+seq], import',
+  highlights: SCHEMA_V2.highlights,
 } as const;
 
 export function openBackstoryDb(name: string = DB_NAME): BackstoryDb {
@@ -52,6 +114,13 @@ export function openBackstoryDb(name: string = DB_NAME): BackstoryDb {
           row.site ??= siteOf(row.url);
         }),
     );
+  db.version(3)
+    .stores(SCHEMA_V3)
+    .upgrade(async (tx) => {
+      // Copies of the bundled knowledge base in v2's shape; the builder installs the starter
+      // corpus again. The reader's highlights are another table and stay as they are.
+      await Promise.all(['entities', 'documents', 'passages', 'meta'].map((table) => tx.table(table).clear()));
+    });
   return db;
 }
 

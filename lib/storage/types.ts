@@ -1,22 +1,168 @@
 /**
  * Rows of Backstory's IndexedDB database (`lib/storage/db.ts`).
  *
- * Knowledge-base rows are copies of the bundled knowledge base, replaced wholesale whenever its
- * version changes; user rows (highlights) belong to the reader and survive every re-seed and
- * every schema upgrade.
+ * The knowledge base is derived from documents and corpus packs and written only by the builder:
+ * documents (metadata; their text in `texts`), their passages, one mention row per entity and
+ * document (an entity's accounts are a query over these, not a list every import rewrites),
+ * fingerprints, the curated entities and contrasts of the installed packs, the matcher. User
+ * rows (highlights) belong to the reader and survive every rebuild and every schema upgrade; so
+ * do the reader's documents, which only the reader removes.
  */
-import type { KbDocument, KbEntity, Passage, Perspective } from '../kb/types';
+import type { MatcherData } from '../engine/types';
+import type { CuratedContrast, CuratedDisagreement, PackHeader } from '../corpus/pack';
+import type { DraftOrigin } from '../corpus/draft';
+import type { MatcherInput } from '../kb/gazetteer';
+import type { GazetteerEntry, Passage, Perspective } from '../kb/types';
+import type { ImportItem, ImportStatus } from '../message-schemas';
 
-export type EntityRow = KbEntity;
-export type DocumentRow = KbDocument;
-export type PassageRow = Passage;
+/** A document of the corpus, without its text (lists and lookups never read the text). */
+export interface DocumentRow {
+  id: string;
+  title: string;
+  /** The address kept and linked to; `canonicalUrl` is its identity key (lib/corpus/url.ts). */
+  url?: string;
+  canonicalUrl?: string;
+  /** Host without `www.`: the source registry labels outlets by it. */
+  domain?: string;
+  /** The outlet as the document names itself (or as the reader or a pack gave it). */
+  outlet?: string;
+  byline?: string;
+  published?: string;
+  language?: string;
+  /** A perspective id, only when one was chosen for the document (a pack's label, the reader's). */
+  perspective?: string;
+  dateNote?: string;
+  evidence?: string[];
+  origin?: DraftOrigin;
+  /** SHA-256 of the normalised text: the same text under any title or address. */
+  contentHash: string;
+  /** Epoch milliseconds. */
+  addedAt: number;
+  /** Order of addition, 1-based: an entity's accounts are listed newest first by it. */
+  seq: number;
+  /** The corpus pack that brought it; absent for the reader's own documents. */
+  pack?: string;
+  paragraphCount: number;
+  /** Distinct known entities it mentions. */
+  names: number;
+  /** The extraction key its rows were computed with: rows of another key are computed again. */
+  extractionKey: string;
+  /** Search keys of its title and outlet (lib/search/fold.ts): "documents by title" in lookup. */
+  titleTerms: string[];
+}
 
-/** Facts about the seeded knowledge base, one row per key. */
+export interface TextRow {
+  doc: string;
+  /** Paragraph n is `paragraphs[n - 1]`; passages cite `doc:para`. */
+  paragraphs: string[];
+}
+
+export interface PassageRow extends Passage {
+  /** Search keys of its words, stop words left out: lookup finds passages through this index. */
+  terms: string[];
+}
+
+/** One entity's mentions in one document: an account. */
+export interface MentionRow {
+  entity: string;
+  doc: string;
+  count: number;
+  /** Passage ids, most characterising first. */
+  passages: string[];
+  /** `-seq` of the document: the index `[entity+rank]` lists an entity's accounts newest first. */
+  rank: number;
+  /** What later readers of the document say about the entity there (its stance, its phrase): their JSON. */
+  reading?: unknown;
+}
+
+/** An entity Backstory knows: curated by the packs that name it (merged), later also learned. */
+export interface EntityRow extends GazetteerEntry {
+  origin: 'curated' | 'learned';
+  /** The packs whose gazetteer has it; the entry is theirs merged, in installation order. */
+  packs: string[];
+  /** The entities its links point to (index: "what links to this one" for related entities). */
+  linksTo: string[];
+}
+
+/** A curated quote, resolved to its passage once its document is in the corpus. */
+export interface ResolvedQuote {
+  doc: string;
+  /** As the curator wrote it; `text` is the document's own wording once found. */
+  quote: string;
+  passage?: string;
+  text?: string;
+}
+
+export interface ContrastRow extends Omit<CuratedContrast, 'positions'> {
+  pack: string;
+  origin: 'curated';
+  docs: string[];
+  positions: (ResolvedQuote & { stance: string })[];
+}
+
+export interface DisagreementRow extends Omit<CuratedDisagreement, 'claims'> {
+  pack: string;
+  origin: 'curated';
+  docs: string[];
+  claims: (ResolvedQuote & { claim: string })[];
+}
+
+export interface FingerprintRow {
+  doc: string;
+  title: number[];
+  paragraphs: number[][];
+  /** A sample of its shingles (lib/corpus/identity.ts `duplicateProbes`): finds copies without reading every fingerprint. */
+  probes: number[];
+}
+
+/** What other readers of a document keep per document (learned names, claims), as their JSON. */
+export interface ReadingRow {
+  doc: string;
+  [reader: string]: unknown;
+}
+
+/** A corpus pack installed (or, for the starter corpus, removed and restorable). */
+export interface PackRow {
+  id: string;
+  header: PackHeader;
+  installedAt: number;
+  starter: boolean;
+  /** The starter corpus removed by the reader: its documents are gone until restored. */
+  removed?: boolean;
+}
+
+/** Facts about the knowledge base, one row per key. */
 export type MetaRow =
-  | { key: 'kbVersion'; value: string }
-  | { key: 'perspectives'; value: Perspective[] };
+  | { key: 'matcher'; value: MatcherData }
+  | { key: 'matcherInput'; value: MatcherInput }
+  | { key: 'extractionKey'; value: string }
+  | { key: 'perspectives'; value: Perspective[] }
+  /** Increases with every change of the knowledge base. */
+  | { key: 'generation'; value: number }
+  /** The last document `seq` given. */
+  | { key: 'seq'; value: number }
+  /** Written last by the first installation: the knowledge base is there. */
+  | { key: 'installed'; value: number };
 
 export type MetaKey = MetaRow['key'];
+
+/** An import's journal header; its items wait in `importItems` until built. */
+export type ImportRow = ImportStatus & {
+  /** The page sent `corpus/import-end`: no more items will come. */
+  ended: boolean;
+  /** Items received so far: the next item's `seq`. */
+  nextSeq: number;
+  /** The files the page said it would send, and those of which an item arrived. */
+  files?: string[];
+  arrivedFiles?: string[];
+};
+
+export interface ImportItemRow {
+  import: string;
+  seq: number;
+  status: 'pending';
+  item: ImportItem;
+}
 
 /**
  * A passage of a web page the reader saved (context menu, keyboard command, card action).

@@ -5,6 +5,7 @@
  */
 import type { KbEntity, KnowledgeBase, Passage } from '../../lib/kb/types';
 import type { MatcherData } from '../../lib/engine/types';
+import { buildMatcher } from '../../lib/engine/build-matcher';
 
 type EntitySeed = Pick<KbEntity, 'id' | 'type' | 'name' | 'aliases' | 'summary'> & Partial<KbEntity>;
 
@@ -90,13 +91,12 @@ export const fixtureKb: KnowledgeBase = {
   ],
 };
 
-/** A matcher of the shipped shape; its automaton is never decoded by the background. */
-export const fixtureMatcher: MatcherData = {
-  format: 3,
+/** A matcher of the shipped shape, built from the fixture's names (each a unique name). */
+export const fixtureMatcher: MatcherData = buildMatcher({
   kbVersion: fixtureKb.version,
   entities: fixtureKb.entities.map(({ id, name, type }) => ({ id, name, type })),
-  automaton: 'AAAA',
-};
+  patterns: fixtureKb.entities.flatMap((e, entity) => [e.name, ...e.aliases].map((text) => ({ entity, text, specificity: 'unique' as const }))),
+});
 
 /** The same knowledge base at a later version, with one entity renamed and one passage gone. */
 export function nextVersionOf(kb: KnowledgeBase): KnowledgeBase {

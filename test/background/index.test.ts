@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import background from '../../entrypoints/background/index';
-import { openBackstoryDb } from '../../lib/storage/db';
-import { seededVersion } from '../../lib/storage/seed';
+import { Dexie } from 'dexie';
+import type { MatcherData } from '../../lib/engine/types';
+import { STARTER_PACK_ID, STARTER_PACK_TITLE } from '../../lib/kb/corpus-pack';
+import { DB_NAME, openBackstoryDb } from '../../lib/storage/db';
 import { starterKnowledgeBase } from '../../lib/storage/starter-knowledge-base';
 import { starterMatcher } from '../../lib/storage/starter-matcher';
 import { installFakeContextMenus } from './fake-context-menus';
@@ -37,24 +39,26 @@ afterEach(() => {
 const files = () => fetched.map((url) => url.slice(packageRoot.length)).sort();
 
 describe('background entrypoint', () => {
-  it('seeds the bundled knowledge base on install and answers from it', async () => {
+  it('installs the starter corpus pack on install and answers from it', async () => {
     background.main();
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
-    const reply = await ask('matcher/get', { url: 'https://news.example/' });
-    expect(reply).toEqual({ matcher: starterMatcher, settings: { enabled: true, suppressed: [] } });
+    const reply = (await ask('matcher/get', { url: 'https://news.example/' })) as { matcher: MatcherData };
+    // The device compiles the pack's curated names into the same matcher `npm run corpus` ships.
+    expect(reply.matcher.automaton).toBe(starterMatcher.automaton);
+    expect(reply.matcher.entities).toEqual(starterMatcher.entities);
 
     const entity = starterKnowledgeBase.entities[0]!;
     const card = await ask('card/get', { entity: entity.id });
     expect(card).toMatchObject({ id: entity.id, name: entity.name });
     const db = openBackstoryDb();
-    expect(await seededVersion(db)).toBe(starterKnowledgeBase.version);
-    expect(await db.entities.count()).toBe(starterKnowledgeBase.entities.length);
+    expect(await db.documents.count()).toBe(starterKnowledgeBase.documents.length);
+    expect(await db.packs.get(STARTER_PACK_ID)).toMatchObject({ starter: true, header: { title: STARTER_PACK_TITLE } });
     db.close();
-    // Each file read once, however many messages needed it.
-    expect(files()).toEqual(['data/kb.json', 'data/matcher.json']);
+    // The pack read once, however many messages needed it.
+    expect(files()).toEqual(['data/starter-pack.json']);
   });
 
-  it('starts without reading the corpus and reads only what the first message needs', async () => {
+  it('starts without reading the corpus, and a restart over an installed one reads nothing', async () => {
     // A restart (no install event): Chrome stopped the idle worker, a page wakes it.
     background.main();
     expect(fetched).toEqual([]);
@@ -62,14 +66,16 @@ describe('background entrypoint', () => {
     expect(settings).toMatchObject({ paused: false });
     expect(fetched).toEqual([]);
 
-    const reply = await ask('matcher/get', { url: 'https://news.example/' });
-    expect(reply).toMatchObject({ matcher: { kbVersion: starterMatcher.kbVersion } });
-    expect(files()).toEqual(['data/matcher.json']);
+    const reply = (await ask('matcher/get', { url: 'https://news.example/' })) as { matcher: MatcherData };
+    expect(reply.matcher.automaton).toBe(starterMatcher.automaton);
+    // Installed by the test before: the knowledge base is in IndexedDB, no file is read.
+    expect(files()).toEqual([]);
     // The start-up measure the bench reads: worker start → the first page's matcher answered.
     expect(performance.getEntriesByName('backstory:kb-load').length).toBeGreaterThan(0);
   });
 
-  it('answers a page with nothing rather than hanging when a file is missing, and reads it again next time', async () => {
+  it('answers a page with nothing rather than hanging when the pack is missing, and reads it again next time', async () => {
+    await Dexie.delete(DB_NAME);
     const real = globalThis.fetch;
     let broken = true;
     vi.stubGlobal('fetch', (url: string) => (broken ? Promise.resolve(new Response('', { status: 404 })) : real(url)));
@@ -77,7 +83,8 @@ describe('background entrypoint', () => {
     background.main();
     expect(await ask('matcher/get', { url: 'https://news.example/' })).toBeUndefined();
     broken = false;
-    expect(await ask('matcher/get', { url: 'https://news.example/' })).toMatchObject({ matcher: { kbVersion: starterMatcher.kbVersion } });
+    const reply = (await ask('matcher/get', { url: 'https://news.example/' })) as { matcher: MatcherData };
+    expect(reply.matcher.automaton).toBe(starterMatcher.automaton);
     warn.mockRestore();
   });
 });

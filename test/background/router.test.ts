@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { SETTINGS_KEY } from '../../entrypoints/background/settings';
 import type { CardData } from '../../lib/messages';
+import { extractionKey } from '../../lib/kb/gazetteer';
 import { fixtureKb, fixtureMatcher } from './fixture-kb';
 import { fromPopup, fromTab, msg, PAGE_URL as pageUrl, send, useBackground, type Sender } from './setup';
 
@@ -15,7 +16,8 @@ describe('background router: valid messages', () => {
       [SETTINGS_KEY]: { paused: false, disabledSites: ['other.example'], suppressed: { 'news.example': ['isis'] } },
     });
     const reply = await send(msg('matcher/get', { url: pageUrl }), fromTab());
-    expect(reply).toEqual({ matcher: fixtureMatcher, settings: { enabled: true, suppressed: ['isis'] } });
+    // The matcher the builder compiled and stored, stamped with its extraction key.
+    expect(reply).toEqual({ matcher: { ...fixtureMatcher, kbVersion: extractionKey(fixtureMatcher) }, settings: { enabled: true, suppressed: ['isis'] } });
   });
 
   it('matcher/get reports spotting off on a disabled site and when paused', async () => {

@@ -11,13 +11,17 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, vi, type Mock, type MockInstance } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { Browser } from 'wxt/browser';
-import { createHandlers, type HandlerDeps } from '../../entrypoints/background/handlers';
+import { createHandlers } from '../../entrypoints/background/handlers';
+import { readSourceEdits } from '../../entrypoints/background/recognition';
+import type { CorpusPack } from '../../lib/corpus/pack';
+import { SHIPPED_MATCHER_CONFIG } from '../../lib/kb/matcher-config';
+import { shippedSources } from '../../lib/storage/shipped-sources';
+import { fixedCompile, packOfKnowledgeBase } from './fixture-pack';
 import { createKnowledge } from '../../entrypoints/background/knowledge';
 import { registerRouter } from '../../entrypoints/background/router';
 import { SETTINGS_KEY, type Settings } from '../../entrypoints/background/settings';
 import type { MatcherData } from '../../lib/engine/types';
 import type { KnowledgeBase } from '../../lib/kb/types';
-import type { Fingerprints } from '../../lib/recognition/types';
 import { openBackstoryDb, type BackstoryDb } from '../../lib/storage/db';
 import { fixtureKb, fixtureMatcher } from './fixture-kb';
 
@@ -53,10 +57,12 @@ export function send(message: unknown, sender: Sender): Promise<unknown> {
 }
 
 export interface BackgroundOptions {
+  /** Installed as the starter corpus with these accounts (the fixture knowledge base by default). */
   kb?: KnowledgeBase;
+  /** The matcher the builder "compiles" for `kb` (the fixture's by default). */
   matcher?: MatcherData;
-  /** The corpus files the worker reads for recognition; the fixture knowledge base and no fingerprints by default. */
-  corpus?: HandlerDeps['corpus'];
+  /** A real corpus pack to install instead, compiled as the extension does (data/starter-pack.json). */
+  pack?: CorpusPack;
 }
 
 export interface BackgroundUnderTest {
@@ -78,7 +84,6 @@ export interface BackgroundUnderTest {
   snapshot(): Promise<unknown>;
 }
 
-const NO_FINGERPRINTS: Fingerprints = { shingleWords: 5, documents: [] };
 let databases = 0;
 
 /** Registers hooks that give each test of the file a fresh background; returns it. */
@@ -90,9 +95,16 @@ export function useBackground(options: BackgroundOptions = {}): BackgroundUnderT
   let warn!: BackgroundUnderTest['warn'];
 
   const start = (o: BackgroundOptions) => {
-    const kb = o.kb ?? fixtureKb;
-    const corpus = o.corpus ?? { kb: () => Promise.resolve(kb), fingerprints: () => Promise.resolve(NO_FINGERPRINTS) };
-    registerRouter(createHandlers(createKnowledge(db, kb), o.matcher ?? fixtureMatcher, { db, corpus }));
+    const matcher = o.matcher ?? fixtureMatcher;
+    const pack = o.pack ?? packOfKnowledgeBase(o.kb ?? fixtureKb, matcher);
+    const knowledge = createKnowledge(db, {
+      starterPack: () => Promise.resolve(pack),
+      matcherConfig: SHIPPED_MATCHER_CONFIG,
+      ...(o.pack ? {} : { compile: fixedCompile(matcher) }),
+      shippedSources,
+      sourceEdits: readSourceEdits,
+    });
+    registerRouter(createHandlers(knowledge));
   };
 
   beforeEach(() => {
@@ -140,6 +152,8 @@ export function useBackground(options: BackgroundOptions = {}): BackgroundUnderT
         local: JSON.stringify(await fakeBrowser.storage.local.get(null)),
         session: JSON.stringify(await fakeBrowser.storage.session.get(null)),
         entities: await db.entities.count(),
+        documents: await db.documents.count(),
+        imports: await db.imports.count(),
         highlights: JSON.stringify(await db.highlights.toArray()),
         sentToTabs: sentToTabs.mock.calls.length,
         createdTabs: createdTabs.mock.calls.length,

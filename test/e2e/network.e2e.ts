@@ -16,16 +16,17 @@ import { card, hoverText, launchWithExtension, openPopup, openTestPage, waitForM
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 
 /**
- * On a fresh profile the worker reads its matcher as it installs, which may be before the test
- * listens. Once that start-up is over (its `backstory:read-matcher` measure), stop the worker as
- * Chromium stops an idle one, so the session's first page wakes it and what it reads is recorded.
+ * On a fresh profile the worker reads the starter corpus pack as it installs it, which may be
+ * before the test listens. Once that install is over (the `backstory:kb-load` measure: the matcher
+ * answered after it), stop the worker as Chromium stops an idle one, so the session's first page
+ * wakes it and what it reads is recorded.
  */
 async function restartWorker(harness: Harness): Promise<void> {
   const isOurs = (worker: Worker) => worker.url().startsWith(`chrome-extension://${harness.extensionId}/`);
   const worker = harness.context.serviceWorkers().find(isOurs) ?? (await harness.context.waitForEvent('serviceworker', { predicate: isOurs }));
-  await pollUntil(() => worker.evaluate(() => performance.getEntriesByName('backstory:read-matcher').length > 0), {
+  await pollUntil(() => worker.evaluate(() => performance.getEntriesByName('backstory:kb-load').length > 0), {
     timeout: 15_000,
-    what: 'the service worker to read its matcher',
+    what: 'the service worker to install the starter corpus',
   });
   const control = await harness.context.newPage();
   const cdp = await harness.context.newCDPSession(control);
@@ -86,11 +87,10 @@ describe.runIf(chosenBrowser() === 'chromium')('zero network', () => {
     const allowed = [`${harness.pages.origin}/`, `chrome-extension://${harness.extensionId}/`, `blob:chrome-extension://${harness.extensionId}/`];
     const outside = requests.filter((r) => !allowed.some((prefix) => r.url.startsWith(prefix)));
     expect(outside).toEqual([]);
-    // The service worker reads the corpus from its own package (not its bundle): those reads are
-    // chrome-extension:// URLs of our own id, never anything else, each file once in the session.
+    // The service worker reads the starter corpus pack from its own package (not its bundle) when
+    // it installs it: a chrome-extension:// URL of our own id, never anything else, at most once.
     const workerReads = requests.slice(sessionStart).filter((r) => r.from.startsWith('service worker')).map((r) => r.url.replace(`chrome-extension://${harness.extensionId}/`, ''));
-    expect(workerReads.every((path) => /^data\/(kb|matcher|fingerprints)\.json$/.test(path))).toBe(true);
-    expect(workerReads).toContain('data/matcher.json');
+    expect(workerReads.every((path) => path === 'data/starter-pack.json')).toBe(true);
     expect(new Set(workerReads).size).toBe(workerReads.length);
     // The recording saw the session (the page and the popup's files at least).
     expect(requests.some((r) => r.url.startsWith(`${harness.pages.origin}/${DEMO_PAGE}`))).toBe(true);

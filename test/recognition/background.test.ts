@@ -3,27 +3,20 @@
  * recognised against the bundled corpus, that tab's cards stop quoting the page's own document,
  * the popup can read the answer, and every message is validated and checked for its sender.
  */
+import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import fingerprintsJson from '../../data/fingerprints.json';
+import starterPackJson from '../../data/starter-pack.json';
 import { createPageRecognitions, recognitionKey, SOURCES_KEY } from '../../entrypoints/background/recognition';
 import type { CardData, PageRecognition, SourceRegistry } from '../../lib/messages';
-import type { Fingerprints } from '../../lib/recognition/types';
+import type { CorpusPack } from '../../lib/corpus/pack';
 import { textShingles } from '../../lib/recognition/shingles';
-import { shippedSources } from '../../lib/storage/shipped-sources';
-import { starterKnowledgeBase } from '../../lib/storage/starter-knowledge-base';
-import { starterMatcher } from '../../lib/storage/starter-matcher';
 import { fromPopup, fromTab as tab, msg, send, useBackground } from '../background/setup';
 import { pageText } from './pages';
 
-const fingerprints = fingerprintsJson as Fingerprints;
-// What the worker reads from its package, here from the repository's copies.
-const options = {
-  kb: starterKnowledgeBase,
-  matcher: starterMatcher,
-  corpus: { kb: () => Promise.resolve(starterKnowledgeBase), fingerprints: () => Promise.resolve(fingerprints) },
-};
-const bg = useBackground(options);
+// The starter corpus pack the worker reads from its package, here the repository's copy,
+// installed by the real builder.
+const bg = useBackground({ pack: starterPackJson as unknown as CorpusPack });
 const fromTab = (tabId: number, url = 'https://syndicator.example/story') => tab(url, tabId);
 const shinglesOf = (page: string) => ({ shingles: [...textShingles(pageText(page))], modulus: 1 });
 
@@ -62,7 +55,7 @@ describe('page/recognise', () => {
     expect(card.thisPage?.doc).toBe('iran-meddles');
     expect(card.accounts.map((a) => a.doc)).not.toContain('iran-meddles');
     // Closing the tab forgets it, in memory and in session storage.
-    const recognitions = createPageRecognitions(starterKnowledgeBase, fingerprints, shippedSources);
+    const recognitions = createPageRecognitions({ db: bg.db, ready: () => Promise.resolve(), labels: () => Promise.resolve({ sources: [], perspectives: [] }) });
     recognitions.forget(7);
     await vi.waitFor(async () => expect(await fakeBrowser.storage.session.get(recognitionKey(7))).toEqual({}));
     expect(await recognitions.forTab(7)).toBeUndefined();

@@ -1,0 +1,529 @@
+/**
+ * The builder on the device: the knowledge base's one writer. It installs the starter corpus on
+ * first run (and upgrades it by its pack version, never touching the reader's documents), adds
+ * documents one at a time (check → duplicates → extract → one transaction), runs imports from
+ * their journal, removes documents, and recompiles the matcher when the curated names change.
+ * The same lib/kb code as `npm run corpus`: compile the gazetteer, extract one document, merge.
+ *
+ * DOM-free and `browser.*`-free: it runs wherever the extension puts its builder (see
+ * docs/scaling.md and entrypoints/builder/), and in the unit tests.
+ */
+import { applyEdits, checkDraft, type DocumentDraft, type DraftEdits } from '../corpus/draft';
+import { contentHash, duplicateProbes, findDuplicate, toDocumentRecord, documentFingerprint } from '../corpus/identity';
+import { canonicalUrl } from '../corpus/url';
+import type { CorpusPack, PackDocument, PackHeader } from '../corpus/pack';
+import { gazetteerEntry, mergeEntities, mergePerspectives, type CuratedPack } from '../kb/curated';
+import { createExtractor, extractDocument, type Extractor } from '../kb/extract';
+import { compileGazetteer, extractionKey, gazetteerFromEntries, type GazetteerInput, type MatcherInput } from '../kb/gazetteer';
+import { packImportItems } from '../kb/import-items';
+import type { MatcherData } from '../engine/types';
+import type { GazetteerEntry } from '../kb/types';
+import type { AddDocumentResult, Duplicate, ImportItem, ImportStatus, KbChange } from '../message-schemas';
+import type { BackstoryDb } from './db';
+import { StorageFullError } from './highlights';
+import { ImportJournal } from './import-journal';
+import { nextGeneration, readMeta, removeDocuments, resolveCuratedQuotes, storing, writeDocument, type DocumentRows, type DocumentWrite, type JournalStep } from './kb-writer';
+import type { ContrastRow, DisagreementRow, DocumentRow, PackRow } from './types';
+
+export interface BuilderDeps {
+  db: BackstoryDb;
+  /** The starter corpus pack the extension ships. */
+  starterPack(): Promise<CorpusPack>;
+  /** Blockers, event cues and topic words the matcher is compiled with (lib/kb/matcher-config.ts). */
+  matcherConfig: Omit<GazetteerInput, 'gazetteer'>;
+  /**
+   * Compiles the merged curated names into the matcher (`compileCuratedNames` by default); tests
+   * of the parts around the builder pass a fixed matcher instead.
+   */
+  compile?: (entries: readonly GazetteerEntry[], config: Omit<GazetteerInput, 'gazetteer'>) => CompiledNames;
+  /** After every change of the knowledge base (coalesced during an import). */
+  onChange(change: KbChange): void;
+  /** As an import moves on. */
+  onImportProgress(status: ImportStatus): void;
+  now?: () => number;
+}
+
+/** A document added (its row: the caller labels it), or why not. */
+export type AddOutcome =
+  | { ok: true; row: DocumentRow }
+  | Extract<AddDocumentResult, { ok: false }>;
+
+/** What a draft would be added as: the record the builder writes, and the document it repeats, if any. */
+export interface DraftCheck {
+  record: ReturnType<typeof toDocumentRecord>;
+  duplicate: Duplicate | null;
+}
+
+/** At most one `kb/changed` per this many ms during an import (and one at its end). */
+const CHANGE_COALESCE_MS = 1_000;
+
+export class CorpusBuilder {
+  private readonly db: BackstoryDb;
+  private readonly now: () => number;
+  /** The matcher documents are read with now; its extractor is built only when a document needs reading. */
+  private current: { key: string; matcher: MatcherData; input: MatcherInput; extractor?: Extractor } | undefined;
+  private installing: Promise<void> | undefined;
+  private running: Promise<void> | undefined;
+  private readonly journal: ImportJournal;
+  private pendingChange: { added: Set<string>; removed: Set<string>; matcherChanged: boolean } | undefined;
+  private changeTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly deps: BuilderDeps) {
+    this.db = deps.db;
+    this.now = deps.now ?? Date.now;
+    this.journal = new ImportJournal(deps.db, this.now);
+  }
+
+  // --- Installing -----------------------------------------------------------------------------
+
+  /**
+   * The knowledge base is there: the starter corpus installed on first run. A worker that starts
+   * over an installed one reads nothing more (the shipped pack is compared only by `upgrade`).
+   */
+  ready(): Promise<void> {
+    this.installing ??= (async () => {
+      if ((await readMeta(this.db, 'installed')) === undefined) await this.install();
+    })().catch((error: unknown) => {
+      this.installing = undefined;
+      throw error;
+    });
+    return this.installing;
+  }
+
+  /** After the extension was installed or updated: the shipped starter corpus replaces an older installed one. */
+  async upgrade(): Promise<void> {
+    await this.ready();
+    await this.install();
+  }
+
+  private async install(): Promise<void> {
+    const starter = await this.deps.starterPack();
+    const installed = await this.db.packs.get(starter.id);
+    const firstRun = (await readMeta(this.db, 'installed')) === undefined;
+    if (!firstRun && installed && installed.header.packVersion >= starter.packVersion) return;
+    if (installed?.removed) {
+      // Removed by the reader: a newer version replaces the copy kept for restoring, nothing more.
+      await this.putPack(starter, { removed: true });
+      return;
+    }
+    // On first run nobody has read the knowledge base yet: there is nobody to tell.
+    await this.installPack(starter, { starter: true, quiet: firstRun });
+    await this.db.meta.put({ key: 'installed', value: this.now() });
+  }
+
+  /** A whole pack at once (the starter corpus): header, then each document, replacing the pack's older documents. */
+  private async installPack(pack: CorpusPack, options: { starter?: boolean; quiet?: boolean } = {}): Promise<void> {
+    const items = packImportItems(pack, pack.id);
+    const first = items[0];
+    const header = first?.kind === 'pack' ? first.header : undefined;
+    if (!header) return;
+    const matcherChanged = await this.installHeader(header, { starter: options.starter });
+    const keep = new Set(pack.documents.map((d) => d.id));
+    const stale = (await this.db.documents.where('pack').equals(pack.id).primaryKeys()).filter((id) => !keep.has(id));
+    if (stale.length) await removeDocuments(this.db, stale);
+    const added: string[] = [];
+    for (const item of items.slice(1)) {
+      if (item.kind !== 'pack-document') continue;
+      await this.writePackDocument(item.document, pack.id, header.extractionKey, item.derived, { replace: true });
+      added.push(item.document.id);
+    }
+    // Told before the install resolves: a page recognised after it is not forgotten by it.
+    if (!options.quiet) await this.changed({ added, removed: stale, matcherChanged }, { now: true });
+  }
+
+  /**
+   * Installs a pack's curated part: its entities join the gazetteer (merged with the other
+   * packs'), its perspectives and contrasts are stored; returns whether the matcher changed.
+   */
+  async installHeader(header: PackHeader, options: { starter?: boolean } = {}): Promise<boolean> {
+    await this.putPack(header, { starter: options.starter });
+    return this.recompile();
+  }
+
+  private async putPack(header: PackHeader | CorpusPack, options: { starter?: boolean; removed?: boolean }): Promise<void> {
+    const { documents: _d, derived, ...rest } = header as CorpusPack;
+    const cleanHeader: PackHeader = derived ? { ...rest, extractionKey: derived.extractionKey } : (rest as PackHeader);
+    await storing(() =>
+      this.db.transaction('rw', [this.db.packs, this.db.entities, this.db.contrasts, this.db.disagreements, this.db.meta, this.db.texts], async () => {
+        const previous = await this.db.packs.get(cleanHeader.id);
+        const row: PackRow = {
+          id: cleanHeader.id,
+          header: cleanHeader,
+          installedAt: previous?.installedAt ?? this.now(),
+          starter: options.starter ?? previous?.starter ?? false,
+          ...((options.removed ?? previous?.removed) ? { removed: true } : {}),
+        };
+        await this.db.packs.put(row);
+        const packs = await this.packsInOrder();
+        const entities = mergeEntities(packs);
+        await this.db.entities.clear();
+        await this.db.entities.bulkPut(entities.map((e) => ({ ...e, origin: 'curated' as const, linksTo: (e.links ?? []).map((l) => l.to) })));
+        await this.db.meta.put({ key: 'perspectives', value: mergePerspectives(packs) });
+        await this.db.contrasts.where('pack').equals(row.id).delete();
+        await this.db.disagreements.where('pack').equals(row.id).delete();
+        const contrasts: ContrastRow[] = cleanHeader.contrasts.map((c) => ({
+          ...c,
+          pack: row.id,
+          origin: 'curated',
+          docs: [...new Set(c.positions.map((p) => p.doc))],
+        }));
+        const disagreements: DisagreementRow[] = cleanHeader.disagreements.map((d) => ({
+          ...d,
+          pack: row.id,
+          origin: 'curated',
+          docs: [...new Set(d.claims.map((c) => c.doc))],
+        }));
+        await this.db.contrasts.bulkPut(contrasts);
+        await this.db.disagreements.bulkPut(disagreements);
+        await nextGeneration(this.db);
+      }),
+    );
+    // Quotes of documents already in the corpus are found now; the others when their document comes.
+    const docs = [...new Set([...cleanHeader.contrasts.flatMap((c) => c.positions), ...cleanHeader.disagreements.flatMap((d) => d.claims)].map((q) => q.doc))];
+    for (const text of (await this.db.texts.bulkGet(docs)).filter((t) => t !== undefined)) {
+      await storing(() =>
+        this.db.transaction('rw', [this.db.contrasts, this.db.disagreements], () => resolveCuratedQuotes(this.db, text.doc, text.paragraphs)),
+      );
+    }
+  }
+
+  private async packsInOrder(): Promise<(PackRow & CuratedPack)[]> {
+    return (await this.db.packs.toArray()).sort((a, b) => a.installedAt - b.installedAt || (a.id < b.id ? -1 : 1));
+  }
+
+  /**
+   * Compiles the matcher from the merged gazetteer when it differs from the stored one's input;
+   * returns whether it changed (then every document's rows are stale and read again).
+   */
+  private async recompile(): Promise<boolean> {
+    const entries = (await this.db.entities.where('origin').equals('curated').toArray()).map((e) => {
+      const { origin: _o, linksTo: _l, ...merged } = e;
+      return gazetteerEntry(merged);
+    });
+    const compiled = (this.deps.compile ?? compileCuratedNames)(entries, this.deps.matcherConfig);
+    const key = extractionKey(compiled.matcher);
+    const before = await readMeta(this.db, 'extractionKey');
+    if (before === key) {
+      await this.currentKey();
+      return false;
+    }
+    await this.setMatcher(compiled.matcher, compiled.matcherInput, key);
+    return before !== undefined;
+  }
+
+  /**
+   * Stores a new matcher (the curated one, or later with learned names: lib/names' wiring calls
+   * this after a batch) and its extraction key; documents whose rows have another key are read
+   * again by `reextractStale`.
+   */
+  async setMatcher(matcher: MatcherData, input: MatcherInput, key = extractionKey(matcher)): Promise<void> {
+    const stamped = { ...matcher, kbVersion: key };
+    await storing(() =>
+      this.db.transaction('rw', this.db.meta, async () => {
+        await this.db.meta.bulkPut([
+          { key: 'matcher', value: stamped },
+          { key: 'matcherInput', value: input },
+          { key: 'extractionKey', value: key },
+        ]);
+        await nextGeneration(this.db);
+      }),
+    );
+    this.current = { key, matcher: stamped, input };
+  }
+
+  /** The current extraction key (compiling the matcher when the database has none yet). */
+  private async currentKey(): Promise<string> {
+    const key = await readMeta(this.db, 'extractionKey');
+    if (this.current && this.current.key === key) return key;
+    const [matcher, input] = await Promise.all([readMeta(this.db, 'matcher'), readMeta(this.db, 'matcherInput')]);
+    if (!key || !matcher || !input) {
+      await this.recompile();
+      return this.current!.key;
+    }
+    this.current = { key, matcher, input };
+    return key;
+  }
+
+  private async loadExtractor(): Promise<{ key: string; extractor: Extractor }> {
+    await this.currentKey();
+    const current = this.current!;
+    current.extractor ??= createExtractor(current.matcher, current.input);
+    return { key: current.key, extractor: current.extractor };
+  }
+
+  /** Documents extracted with another matcher or builder version, read again; a few per call so imports and cards go on. */
+  async reextractStale(limit = 50): Promise<number> {
+    await this.ready();
+    const key = await this.currentKey();
+    const stale = await this.db.documents.where('extractionKey').notEqual(key).limit(limit).toArray();
+    if (stale.length === 0) return 0;
+    const { extractor } = await this.loadExtractor();
+    for (const doc of stale) {
+      const text = await this.db.texts.get(doc.id);
+      if (!text) continue;
+      const rows = extractDocument({ id: doc.id, title: doc.title, paragraphs: text.paragraphs }, extractor);
+      const { seq: _s, names: _n, titleTerms: _t, paragraphCount: _p, ...row } = doc;
+      await writeDocument(this.db, { row: { ...row, extractionKey: key }, paragraphs: text.paragraphs, rows });
+    }
+    if (stale.length) this.changed({ added: [], removed: [], matcherChanged: false });
+    return stale.length;
+  }
+
+  // --- One document -----------------------------------------------------------------------------
+
+  /** A draft checked and identified, with the document it repeats if the corpus has it already. */
+  async checkDraft(draft: unknown, edits: DraftEdits = {}): Promise<{ ok: true; check: DraftCheck } | { ok: false; reason: string }> {
+    const checked = checkDraft(draft);
+    if (!checked.ok) return checked;
+    const edited = checkDraft(applyEdits(checked.value, edits));
+    if (!edited.ok) return edited;
+    const record = toDocumentRecord(edited.value);
+    return { ok: true, check: { record, duplicate: await this.duplicateOf(record) } };
+  }
+
+  /** Adds a draft (the popup's preview, with the reader's edits): added, or why not. */
+  async addDraft(draft: unknown, edits: DraftEdits = {}): Promise<AddOutcome> {
+    await this.ready();
+    const checked = await this.checkDraft(draft, edits);
+    if (!checked.ok) return { ok: false, reason: checked.reason };
+    const { record, duplicate } = checked.check;
+    if (duplicate) return { ok: false, reason: alreadyIn(duplicate), duplicate };
+    try {
+      const row = await this.writeRecord(record);
+      await this.changed({ added: [row.id], removed: [], matcherChanged: false }, { now: true });
+      return { ok: true, row };
+    } catch (error) {
+      if (error instanceof StorageFullError) return { ok: false, reason: error.message, retry: true };
+      throw error;
+    }
+  }
+
+  /** The document the record repeats: same address, same text, or (by fingerprint) the same article or a copy. */
+  async duplicateOf(record: { id: string; canonicalUrl?: string; contentHash: string; title: string; paragraphs: readonly string[] }): Promise<Duplicate | null> {
+    const named = async (doc: DocumentRow | undefined, reason: Duplicate['reason']) => (doc ? { doc: doc.id, title: doc.title, reason } : null);
+    const byId = await this.db.documents.get(record.id);
+    if (byId) return named(byId, record.canonicalUrl && byId.canonicalUrl === record.canonicalUrl ? 'address' : 'text');
+    if (record.canonicalUrl) {
+      const sameUrl = await this.db.documents.where('canonicalUrl').equals(record.canonicalUrl).first();
+      if (sameUrl) return named(sameUrl, 'address');
+    }
+    const sameText = await this.db.documents.where('contentHash').equals(record.contentHash).first();
+    if (sameText) return named(sameText, 'text');
+    const fingerprint = documentFingerprint(record);
+    const candidates = await this.db.fingerprints.where('probes').anyOf(duplicateProbes(fingerprint)).distinct().toArray();
+    const match = findDuplicate(fingerprint, candidates);
+    return match ? named(await this.db.documents.get(match.doc), match.kind) : null;
+  }
+
+  private async writeRecord(record: ReturnType<typeof toDocumentRecord>, journal?: JournalStep): Promise<DocumentRow> {
+    const { key, extractor } = await this.loadExtractor();
+    const rows = extractDocument(record, extractor);
+    return writeDocument(this.db, { row: rowOf(record, key, this.now()), paragraphs: record.paragraphs, rows }, journal);
+  }
+
+  private async writePackDocument(
+    doc: PackDocument,
+    pack: string,
+    packKey: string | undefined,
+    derived: DocumentRows | undefined,
+    options: { replace?: boolean; journal?: JournalStep } = {},
+  ): Promise<DocumentRow> {
+    const key = await this.currentKey();
+    const url = doc.url ? canonicalUrl(doc.url) : undefined;
+    const record = { ...doc, contentHash: contentHash(doc.paragraphs), ...(url ? { canonicalUrl: url } : {}) };
+    // Rows the pack computed with this device's matcher and builder are used as they are.
+    const rows = derived && packKey === key ? derived : extractDocument(record, (await this.loadExtractor()).extractor);
+    const write: DocumentWrite = { row: { ...rowOf(record, key, doc.addedAt ?? this.now()), pack }, paragraphs: doc.paragraphs, rows };
+    return writeDocument(this.db, write, options.journal);
+  }
+
+  /** Removes documents everywhere (passages, mentions, fingerprints, accounts); highlights are another table. */
+  async remove(ids: readonly string[]): Promise<number> {
+    await this.ready();
+    const removed = await removeDocuments(this.db, ids);
+    if (removed.length) await this.changed({ added: [], removed: removed.slice(0, 1000), matcherChanged: false }, { now: true });
+    return removed.length;
+  }
+
+  /** Removes the starter corpus's documents, or restores them (and upgrades them) from the shipped pack. */
+  async setStarter(installed: boolean): Promise<PackRow> {
+    await this.ready();
+    const starter = await this.deps.starterPack();
+    if (installed) {
+      await this.putPack(starter, { starter: true, removed: false });
+      await this.installPack(starter, { starter: true });
+    } else {
+      const ids = await this.db.documents.where('pack').equals(starter.id).primaryKeys();
+      await removeDocuments(this.db, ids);
+      await this.putPack(starter, { starter: true, removed: true });
+      await this.changed({ added: [], removed: ids.slice(0, 1000), matcherChanged: false }, { now: true });
+    }
+    return (await this.db.packs.get(starter.id))!;
+  }
+
+  // --- Imports ----------------------------------------------------------------------------------
+
+  startImport(expected: number, label?: string, files?: readonly string[]): Promise<ImportStatus> {
+    return this.journal.start(expected, label, files);
+  }
+
+  /** Forgets an import the reader has seen; what it added stays. */
+  dismissImport(importId: string): Promise<boolean> {
+    return this.journal.dismiss(importId);
+  }
+
+  /** Journals the items (one transaction), then builds in the background; answers once they are safe. */
+  async receive(importId: string, items: readonly ImportItem[]): Promise<ImportStatus> {
+    const status = await this.journal.receive(importId, items);
+    this.kick();
+    return status;
+  }
+
+  async endImport(importId: string): Promise<ImportStatus> {
+    const status = await this.journal.end(importId);
+    this.kick();
+    return status;
+  }
+
+  async cancelImport(importId: string): Promise<ImportStatus> {
+    const status = await this.journal.cancel(importId);
+    this.deps.onImportProgress(status);
+    return status;
+  }
+
+  importStatus(importId?: string): Promise<ImportStatus[]> {
+    return this.journal.statuses(importId);
+  }
+
+  /** Builds whatever the journal holds (after a restart too); resolves when nothing is left. */
+  kick(): Promise<void> {
+    this.running ??= this.drain()
+      // An item that fails stops its own import (journalled); this is the database itself failing
+      // (closed, gone): the journal keeps the rest for the next start.
+      .catch((error: unknown) => console.warn('[backstory] building stopped', error))
+      .finally(() => {
+        this.running = undefined;
+      });
+    return this.running;
+  }
+
+  private async drain(): Promise<void> {
+    await this.ready();
+    for (;;) {
+      const next = await this.journal.next();
+      if (!next) break;
+      await this.build(next.import, next.seq, next.item);
+      // One document per slice: a card or lookup that arrived meanwhile is answered before the next.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    // A pack with new names made every document's rows stale: read them again, a few at a time.
+    while ((await this.reextractStale()) > 0) {
+      /* next chunk */
+    }
+    await this.flushChange();
+  }
+
+  private async build(importId: string, seq: number, item: ImportItem): Promise<void> {
+    const step = (outcome: Parameters<ImportJournal['settle']>[2]): JournalStep => () => this.journal.settle(importId, seq, outcome);
+    try {
+      if (item.kind === 'refused') {
+        await this.journal.settleAlone(importId, seq, { kind: 'refused', name: item.name, line: item.line, reason: item.reason });
+      } else if (item.kind === 'pack') {
+        const matcherChanged = await this.installHeader(item.header);
+        await this.journal.settleAlone(importId, seq, { kind: 'header' });
+        this.changed({ added: [], removed: [], matcherChanged });
+      } else if (item.kind === 'draft') {
+        const checked = await this.checkDraft(item.draft);
+        if (!checked.ok) {
+          await this.journal.settleAlone(importId, seq, { kind: 'refused', name: item.name, line: item.line, reason: checked.reason });
+        } else if (checked.check.duplicate) {
+          await this.journal.settleAlone(importId, seq, { kind: 'duplicate', name: item.name, line: item.line, duplicate: checked.check.duplicate });
+        } else {
+          const row = await this.writeRecord(checked.check.record, step({ kind: 'added' }));
+          this.changed({ added: [row.id], removed: [], matcherChanged: false });
+        }
+      } else {
+        const pack = await this.db.packs.get(item.pack);
+        const { document } = item;
+        const url = document.url ? canonicalUrl(document.url) : undefined;
+        const duplicate = await this.duplicateOf({ ...document, contentHash: contentHash(document.paragraphs), ...(url ? { canonicalUrl: url } : {}) });
+        if (duplicate) {
+          await this.journal.settleAlone(importId, seq, { kind: 'duplicate', name: item.name, duplicate });
+        } else {
+          const row = await this.writePackDocument(document, item.pack, pack?.header.extractionKey, item.derived, { journal: step({ kind: 'added' }) });
+          this.changed({ added: [row.id], removed: [], matcherChanged: false });
+        }
+      }
+    } catch (error) {
+      const message = error instanceof StorageFullError ? error.message : `the import stopped: ${String((error as Error)?.message ?? error).slice(0, 300)}`;
+      await this.journal.stop(importId, message);
+    }
+    const status = await this.journal.progress(importId);
+    if (status) this.deps.onImportProgress(status);
+  }
+
+  // --- Telling the others -----------------------------------------------------------------------
+
+  /** Tells the others now (resolved once told), or within CHANGE_COALESCE_MS with what else changes meanwhile. */
+  private changed(change: Omit<KbChange, 'generation'>, options: { now?: boolean } = {}): Promise<void> {
+    const pending = (this.pendingChange ??= { added: new Set(), removed: new Set(), matcherChanged: false });
+    for (const id of change.added) pending.added.add(id);
+    for (const id of change.removed) pending.removed.add(id);
+    pending.matcherChanged ||= change.matcherChanged;
+    if (options.now || change.matcherChanged) return this.flushChange();
+    this.changeTimer ??= setTimeout(() => void this.flushChange(), CHANGE_COALESCE_MS);
+    return Promise.resolve();
+  }
+
+  private flushChange(): Promise<void> {
+    if (this.changeTimer) clearTimeout(this.changeTimer);
+    this.changeTimer = undefined;
+    const pending = this.pendingChange;
+    this.pendingChange = undefined;
+    if (!pending) return Promise.resolve();
+    return readMeta(this.db, 'generation')
+      .then((generation) =>
+        this.deps.onChange({
+          generation: generation ?? 0,
+          matcherChanged: pending.matcherChanged,
+          added: [...pending.added].slice(0, 1000),
+          removed: [...pending.removed].slice(0, 1000),
+        }),
+      )
+      // Telling the others is best effort: each reads the knowledge base fresh when it opens.
+      .catch(() => undefined);
+  }
+}
+
+/** The matcher compiled from curated names, and what it was compiled from (extraction reads nested names with it). */
+export interface CompiledNames {
+  matcher: MatcherData;
+  matcherInput: MatcherInput;
+}
+
+/** The same compilation as `npm run corpus`: the curated names with the shipped blockers, cues and topic words. */
+export function compileCuratedNames(entries: readonly GazetteerEntry[], config: Omit<GazetteerInput, 'gazetteer'>): CompiledNames {
+  const compiled = compileGazetteer({ ...config, gazetteer: [gazetteerFromEntries(entries)] });
+  const errors = compiled.issues.filter((i) => i.severity === 'error');
+  if (!compiled.matcher || errors.length) {
+    throw new Error(`the curated names could not be compiled: ${errors.map((e) => e.message).join('; ').slice(0, 500)}`);
+  }
+  return { matcher: compiled.matcher, matcherInput: compiled.matcherInput };
+}
+
+/** The reader's words for a duplicate. */
+export function alreadyIn(duplicate: Duplicate): string {
+  const what = { address: 'the same address', text: 'the same text', document: 'the same article', copy: 'a copy of it' }[duplicate.reason];
+  return `Already in your documents: “${duplicate.title}” (${what}).`;
+}
+
+function rowOf(
+  record: Omit<DocumentDraft, 'origin'> & { id: string; canonicalUrl?: string; contentHash: string; origin?: DocumentDraft['origin']; dateNote?: string; evidence?: string[] },
+  key: string,
+  addedAt: number,
+): DocumentWrite['row'] {
+  const { paragraphs: _p, ...meta } = record;
+  const row: DocumentWrite['row'] = { ...meta, extractionKey: key, addedAt };
+  return row;
+}
+
