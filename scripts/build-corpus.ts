@@ -7,12 +7,16 @@
  *   npm run corpus -- --check           exit 1 if the committed outputs differ from a fresh build
  *   npm run corpus -- --variants <id>   print an entry's names as the matcher reads them, the
  *                                       generated transliteration variants (path ending ~) included
+ *   npm run corpus -- --add DIR --out FILE [--workers N] [--id ID] [--title TEXT] [--pack-version N]
+ *                                       build a corpus pack from every file under DIR (saved
+ *                                       pages, .txt, .md, .jsonl, packs), read with the gazetteer;
+ *                                       refused files are listed by name with the reason
  *
  * On errors nothing is written and the process exits 1 with the list. The logic lives in
  * lib/kb/build.ts; this file only reads and writes files.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   buildKnowledgeBase,
@@ -29,6 +33,8 @@ import { parsePack, serialisePack, type CorpusPack } from '../lib/corpus/pack';
 import type { ContrastsFile } from '../lib/kb/contrasts';
 import type { Source } from '../lib/recognition/sources';
 import { serializeFingerprints } from '../lib/recognition/serialize';
+import { buildFolderPack } from './corpus/folder-pack';
+import { formatBytes, MAX_COLLECTION_FILE_BYTES } from '../lib/corpus/limits';
 
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const KB_FILE = 'data/kb.json';
@@ -141,7 +147,8 @@ export function checkOutputs(root = PROJECT_ROOT): CheckResult {
   return { upToDate: stale.length === 0, stale, result };
 }
 
-function main(argv: string[]): number {
+function main(argv: string[]): number | Promise<number> {
+  if (argv.includes('--add')) return addFolder(argv);
   const variantsAt = argv.indexOf('--variants');
   if (variantsAt >= 0) {
     const id = argv[variantsAt + 1];
@@ -199,11 +206,84 @@ function main(argv: string[]): number {
   return 0;
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  try {
-    process.exitCode = main(process.argv.slice(2));
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exitCode = 1;
+/** How a skipped document repeats one already in the pack, by how it was recognised. */
+const DUPLICATE_WORDS: Record<string, string> = {
+  address: 'the same address as',
+  text: 'the same text as',
+  id: 'the same id as',
+  document: 'the same article as',
+  copy: 'a copy of (or copied in)',
+};
+
+const ADD_USAGE = 'usage: npm run corpus -- --add DIR --out FILE [--workers N] [--id ID] [--title TEXT] [--pack-version N]';
+
+async function addFolder(argv: string[]): Promise<number> {
+  const option = (name: string) => {
+    const at = argv.indexOf(name);
+    return at >= 0 ? argv[at + 1] : undefined;
+  };
+  const dir = option('--add');
+  const out = option('--out');
+  const workers = option('--workers');
+  const packVersion = Number(option('--pack-version') ?? '1');
+  if (!dir || !out || (workers !== undefined && !(Number(workers) >= 1)) || !Number.isInteger(packVersion) || packVersion < 1) {
+    console.error(ADD_USAGE);
+    return 1;
   }
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    console.error(`${dir} is not a folder`);
+    return 1;
+  }
+  const folderName = basename(resolve(dir));
+  const started = performance.now();
+  const build = await buildFolderPack(dir, {
+    id: option('--id') ?? packIdFrom(folderName),
+    title: option('--title') ?? folderName,
+    packVersion,
+    ...(workers ? { workers: Number(workers) } : {}),
+    gazetteer: readCorpusInput(),
+  });
+  const seconds = (performance.now() - started) / 1000;
+  for (const r of build.refused) console.error(`refused ${r.name}${r.line ? ` line ${r.line}` : ''}: ${r.reason}`);
+  for (const d of build.duplicates) console.error(`skipped ${d.name}${d.line ? ` line ${d.line}` : ''} ("${d.title}"): ${DUPLICATE_WORDS[d.kind] ?? 'the same document as'} ${d.of}`);
+  for (const note of build.notes) console.error(`note: ${note}`);
+  if (!build.pack) {
+    console.error(`No document could be built from the ${build.files} files in ${dir}; nothing written.`);
+    return 1;
+  }
+  const text = serialisePack(build.pack);
+  writeFileSync(out, text);
+  const { documents, derived } = build.pack;
+  const bytes = Buffer.byteLength(text);
+  if (bytes > MAX_COLLECTION_FILE_BYTES) {
+    console.error(
+      `note: ${out} is ${formatBytes(bytes, true)}, larger than the ${formatBytes(MAX_COLLECTION_FILE_BYTES)} Your documents imports in one file: build the folder in parts (a few thousand documents each) to import it`,
+    );
+  }
+  const { readMs, extractMs, mergeMs } = build.timings;
+  console.log(
+    `${out}: ${documents.length} documents, ${derived!.passages.length} passages, ${derived!.mentions.length} mentions ` +
+      `(${formatBytes(bytes)}) from ${build.files} files in ${seconds.toFixed(1)} s with ${build.workers} workers ` +
+      `(reading ${(readMs / 1000).toFixed(1)} s, extracting ${(extractMs / 1000).toFixed(1)} s, merging ${(mergeMs / 1000).toFixed(1)} s); ` +
+      `${build.duplicates.length} duplicates skipped, ${build.refused.length} refused.`,
+  );
+  return 0;
+}
+
+/** A folder's name as a pack id ("Iraq 2023/" → "iraq-2023"). */
+function packIdFrom(name: string): string {
+  const id = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 64).replace(/-+$/, '');
+  return id || 'documents';
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  Promise.resolve()
+    .then(() => main(process.argv.slice(2)))
+    .then(
+      (code) => (process.exitCode = code),
+      (error: unknown) => {
+        console.error((error as Error).message);
+        process.exitCode = 1;
+      },
+    );
 }

@@ -98,7 +98,11 @@ function shingleSet(fp: DocumentFingerprint): Set<number> {
  * a new article (the reader wants it), one that is nothing but the document's text is not.
  */
 export function compareFingerprints(draft: DocumentFingerprint, existing: DocumentFingerprint): DuplicateMatch | null {
-  const carried = matchDocument(shingleSet(draft), existing)?.containment ?? 0;
+  return compareWithShingles(shingleSet(draft), draft, existing);
+}
+
+function compareWithShingles(draftShingles: ReadonlySet<number>, draft: DocumentFingerprint, existing: DocumentFingerprint): DuplicateMatch | null {
+  const carried = matchDocument(draftShingles, existing)?.containment ?? 0;
   if (carried >= DOCUMENT_CONTAINMENT) return { doc: existing.doc, kind: 'document', containment: carried };
   if (carried >= COPY_CONTAINMENT) return { doc: existing.doc, kind: 'copy', containment: carried };
   const excerpt = matchDocument(shingleSet(existing), draft)?.containment ?? 0;
@@ -108,9 +112,12 @@ export function compareFingerprints(draft: DocumentFingerprint, existing: Docume
 
 /** The best match among candidate documents (found by address, hash or probes), if any. */
 export function findDuplicate(draft: DocumentFingerprint, candidates: Iterable<DocumentFingerprint>): DuplicateMatch | null {
+  // The draft's shingles once, whatever the number of candidates.
+  let draftShingles: Set<number> | undefined;
   let best: DuplicateMatch | null = null;
   for (const fp of candidates) {
-    const match = compareFingerprints(draft, fp);
+    draftShingles ??= shingleSet(draft);
+    const match = compareWithShingles(draftShingles, draft, fp);
     if (match && (!best || match.containment > best.containment)) best = match;
   }
   return best;

@@ -227,7 +227,7 @@ function unseenAliases(
 export function mergeExtractions(
   documents: readonly KbDocument[],
   entries: readonly SourcedEntry[],
-  extractions: readonly DocumentExtraction[],
+  extractions: readonly Pick<DocumentExtraction, 'passages' | 'mentions'>[],
 ): { passages: Passage[]; kbEntities: KbEntity[] } {
   const passages = extractions.flatMap((x) => x.passages);
   const byEntity = new Map<string, Map<string, { count: number; passages: string[] }>>();

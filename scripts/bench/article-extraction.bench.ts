@@ -18,6 +18,7 @@ import { parseHTML } from 'linkedom';
 import { extractArticle } from '../../lib/corpus/dom-article';
 import { readPageText } from '../../lib/page/dom-page-text';
 import { loadKb } from './corpus-fixtures';
+import { newsPage } from './news-page';
 import { judge } from './table';
 import { median } from './timing';
 import { percentile, type BenchContext, type BenchModule, type BenchRow } from './types';
@@ -43,39 +44,6 @@ function articleParagraphs(root: string, words: number, offset: number): string[
     count += p.split(/\s+/).length;
   }
   return out;
-}
-
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** A news page around the paragraphs, with the chrome real pages carry. */
-export function newsPage(paragraphs: readonly string[]): string {
-  const links = (n: number, prefix: string) =>
-    Array.from({ length: n }, (_, i) => `<li><a href="/${prefix}/${i}">${prefix} story number ${i} about the region</a></li>`).join('');
-  const body = paragraphs
-    .map((p, i) =>
-      [
-        `<p>${escape(p)}</p>`,
-        i % 6 === 5 ? `<figure><img src="/img/${i}.jpg" alt=""><figcaption>Photo ${i}: officials in Baghdad</figcaption></figure>` : '',
-        i % 9 === 8 ? `<p><strong>Read more:</strong> <a href="/more/${i}">Another story on the talks</a></p>` : '',
-        i % 11 === 10 ? '<div class="ad-slot"><span>Advertisement</span></div>' : '',
-      ].join(''),
-    )
-    .join('\n');
-  const comments = Array.from({ length: 12 }, (_, i) => `<li class="comment"><b>Reader ${i}</b><p>I have read this and I think the government should do more, comment ${i}.</p></li>`).join('');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>The talks, in full | Bench News</title>
-<meta property="og:site_name" content="Bench News"><meta property="og:title" content="The talks, in full">
-<meta property="article:published_time" content="2020-06-15T10:00:00+03:00">
-<link rel="canonical" href="https://bench-news.example/2020/06/15/talks-in-full/">
-<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"NewsArticle","headline":"The talks, in full","author":{"@id":"#a"},"publisher":{"@id":"#o"}},{"@type":"Person","@id":"#a","name":"Bench Writer"},{"@type":"Organization","@id":"#o","name":"Bench News"}]}</script>
-</head><body><header><nav><ul>${links(30, 'section')}</ul></nav></header>
-<main><article><h1>The talks, in full</h1><div class="byline">By Bench Writer</div>
-<div class="share"><a href="#">Share on Twitter</a><a href="#">Share on Facebook</a></div>
-<div class="article-body">${body}</div>
-<div class="tags">Tags: Iraq, Iran, United States</div></article>
-<section class="related"><h2>Related</h2><ul>${links(10, 'related')}</ul></section>
-<section id="comments"><h2>Comments</h2><ol>${comments}</ol></section></main>
-<aside class="sidebar"><h2>Most read</h2><ol>${links(20, 'popular')}</ol></aside>
-<footer><p>© 2020 Bench News. All rights reserved.</p><ul>${links(15, 'footer')}</ul></footer></body></html>`;
 }
 
 function timed<T>(fn: () => T): { ms: number; value: T } {

@@ -20,7 +20,7 @@ const QUERIES = [
 
 const KEYSTROKE_BUDGET_MS = 16;
 
-function measureKeystrokes(kb: KnowledgeBase, rounds: number): { samples: number[]; buildMs: number } {
+export function measureKeystrokes(kb: KnowledgeBase, rounds: number): { samples: number[]; buildMs: number } {
   const start = performance.now();
   const lookup = buildLookup(kb);
   // The popup builds both parts right after it opens: no keystroke pays for them.

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Window } from 'happy-dom';
+import { createHtmlParser } from '../../scripts/corpus/html-parser';
 
 export const FIXTURES = join(__dirname, '../fixtures/corpus');
 
@@ -17,8 +17,5 @@ export function fixtureText(path: string): string {
 }
 
 export function parseHtml(markup: string): Document {
-  const window = new Window({
-    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
-  });
-  return new window.DOMParser().parseFromString(markup, 'text/html') as unknown as Document;
+  return createHtmlParser()(markup);
 }
