@@ -21,6 +21,11 @@ interface CompiledCue {
 // \b does not know Arabic letters: bound by "not a letter or digit" instead.
 const wordBounded = (source: string, flags: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, flags);
 
+/** Cues' participant words as the cues test them (a cue may fire on these words alone). */
+export function compileCueWords(sources: readonly string[]): RegExp[] {
+  return sources.map((source) => wordBounded(source, 'iu'));
+}
+
 export function compileCues(cues: readonly MatcherEventCue[]): CompiledCue[] {
   return cues.map((c) => ({
     event: c.event,
