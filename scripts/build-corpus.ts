@@ -23,10 +23,14 @@ import {
 } from '../lib/kb/build';
 import { formatSummary } from '../lib/kb/report';
 import { serializeFingerprints } from '../lib/recognition/serialize';
+import { buildTokenGate } from '../lib/engine/token-gate';
+import type { MatcherData } from '../lib/engine/types';
 
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const KB_FILE = 'data/kb.json';
 export const MATCHER_FILE = 'data/matcher.json';
+/** The matcher's token gate, sent to pages before the matcher (lib/engine/token-gate.ts). */
+export const TOKEN_GATE_FILE = 'data/token-gate.json';
 /** Curated contrasts live beside the gazetteer but are not entries. */
 const CONTRASTS_NAME = 'contrasts.json';
 /** Text fingerprints of the documents, for recognising a page as one of them. */
@@ -87,18 +91,23 @@ export interface CheckResult {
 /** Do the committed outputs equal a fresh build? The unit tests call this too. */
 export function checkOutputs(root = PROJECT_ROOT): CheckResult {
   const result = buildKnowledgeBase(readCorpusInput(root));
-  if (!result.kb || !result.matcher) return { upToDate: false, stale: [KB_FILE, MATCHER_FILE, FINGERPRINTS_FILE], result };
+  if (!result.kb || !result.matcher) return { upToDate: false, stale: [KB_FILE, MATCHER_FILE, TOKEN_GATE_FILE, FINGERPRINTS_FILE], result };
   const fresh = serializeOutputs({ kb: result.kb, matcher: result.matcher });
   const stale = (
     [
       [KB_FILE, fresh.kb],
       [MATCHER_FILE, fresh.matcher],
+      [TOKEN_GATE_FILE, serializeTokenGate(result.matcher)],
       [FINGERPRINTS_FILE, serializeFingerprints(result.kb.documents)],
     ] as const
   )
     .filter(([file, text]) => !existsSync(join(root, file)) || readFileSync(join(root, file), 'utf8') !== text)
     .map(([file]) => file);
   return { upToDate: stale.length === 0, stale, result };
+}
+
+function serializeTokenGate(matcher: MatcherData): string {
+  return `${JSON.stringify(buildTokenGate(matcher), null, 2)}\n`;
 }
 
 function main(argv: string[]): number {
@@ -129,7 +138,7 @@ function main(argv: string[]): number {
       console.error(`Out of date: ${stale.join(', ')}. Run \`npm run corpus\` and commit the result.`);
       return 1;
     }
-    console.log(`${KB_FILE}, ${MATCHER_FILE} and ${FINGERPRINTS_FILE} are up to date.`);
+    console.log(`${KB_FILE}, ${MATCHER_FILE}, ${TOKEN_GATE_FILE} and ${FINGERPRINTS_FILE} are up to date.`);
     return 0;
   }
 
@@ -143,6 +152,7 @@ function main(argv: string[]): number {
   const out = serializeOutputs({ kb: result.kb, matcher: result.matcher });
   writeFileSync(join(PROJECT_ROOT, KB_FILE), out.kb);
   writeFileSync(join(PROJECT_ROOT, MATCHER_FILE), out.matcher);
+  writeFileSync(join(PROJECT_ROOT, TOKEN_GATE_FILE), serializeTokenGate(result.matcher));
   writeFileSync(join(PROJECT_ROOT, FINGERPRINTS_FILE), serializeFingerprints(result.kb.documents));
   if (result.report.summary) console.log(formatSummary(result.report.summary));
   if (result.variants?.length) {
