@@ -8,7 +8,7 @@
  * sends can fill storage or the popup; objects are strict (no extra keys) everywhere.
  */
 import * as v from 'valibot';
-import type { MatcherData } from './engine/types';
+import type { MatcherData, TokenGateData } from './engine/types';
 import { highlightRowSchema, MAX_IMPORT_CHARS } from './highlights/json';
 import type { EntityType, EventDate, Statement } from './kb/types';
 import { readerSourcesSchema, sourceSchema, type ReaderSources, type Source } from './recognition/sources';
@@ -119,6 +119,14 @@ export const matcherDataSchema = v.strictObject({
   eventCues: v.optional(v.array(matcherEventCueSchema)),
   countries: v.optional(v.array(matcherCountrySchema)),
   institutionNouns: v.optional(v.array(matcherInstitutionNounSchema)),
+});
+
+export const tokenGateSchema = v.strictObject({
+  format: v.number(),
+  classRuns: v.string(),
+  words: v.string(),
+  always: v.optional(v.literal(true)),
+  cueWords: v.optional(v.array(v.string())),
 });
 
 // --- The hover card ---------------------------------------------------------------------------
@@ -492,6 +500,7 @@ type SameShape<A, B> = (<T>() => T extends Plain<A> ? 1 : 2) extends <T>() => T 
 type Assert<T extends true> = T;
 export type _SameEntityType = Assert<SameShape<v.InferOutput<typeof entityType>, EntityType>>;
 export type _SameMatcherData = Assert<SameShape<v.InferOutput<typeof matcherDataSchema>, MatcherData>>;
+export type _SameTokenGate = Assert<SameShape<v.InferOutput<typeof tokenGateSchema>, TokenGateData>>;
 export type _SameStatement = Assert<SameShape<v.InferOutput<typeof statementSchema>, Statement>>;
 export type _SameEventDate = Assert<SameShape<v.InferOutput<typeof eventDateSchema>, EventDate>>;
 export type _SameSources = Assert<SameShape<v.InferOutput<typeof sourceSchema>, Source>>;

@@ -47,6 +47,7 @@ import {
   saveHighlightResultSchema,
   siteSettingsSchema,
   sourceRegistrySchema,
+  tokenGateSchema,
 } from './message-schemas';
 import { domainSchema, readerSourcesSchema, sourceSchema } from './recognition/sources';
 import { MAX_DOCUMENTS_PER_IMPORT, MAX_LABEL_CHARS } from './corpus/limits';
@@ -66,6 +67,14 @@ export const contentToBackground = {
   'matcher/get': message(
     v.strictObject({ url: pageUrl }),
     v.strictObject({ matcher: matcherDataSchema, settings: siteSettingsSchema }),
+  ),
+  /**
+   * The matcher's token gate (a few kB: may this page name anyone?) and the reader's settings
+   * for this page's site; asked first, so a page that names nobody never gets the matcher.
+   */
+  'gate/get': message(
+    v.strictObject({ url: pageUrl }),
+    v.strictObject({ gate: tokenGateSchema, settings: siteSettingsSchema }),
   ),
   /** The card, set against the page when Backstory recognised it. */
   'card/get': cardGet,

@@ -80,6 +80,10 @@ export function createHandlers(knowledge: Knowledge, deps: HandlerDeps = {}): Ha
         const [data, settings] = await Promise.all([loadMatcherData(), loadSettings()]);
         return { matcher: data, settings: siteSettings(settings, origin.host) };
       },
+      'gate/get': async (_data, origin) => {
+        const [gate, settings] = await Promise.all([knowledge.gate(), loadSettings()]);
+        return { gate, settings: siteSettings(settings, origin.host) };
+      },
       // A card in a recognised page sets the other accounts against the page.
       'card/get': async ({ entity }, origin) => {
         const source = await knowledge.cardSource(entity);

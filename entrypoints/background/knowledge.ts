@@ -5,7 +5,8 @@
  * with the source registry in effect now (an outlet labelled a moment ago counts).
  */
 import type { CardSource } from '../../lib/card-data';
-import type { MatcherData } from '../../lib/engine/types';
+import { buildTokenGate } from '../../lib/engine/token-gate';
+import type { MatcherData, TokenGateData } from '../../lib/engine/types';
 import type { ImportStatus, KbChange, PackSummary } from '../../lib/messages';
 import type { Labels } from '../../lib/kb/labels';
 import type { Source } from '../../lib/recognition/sources';
@@ -25,6 +26,8 @@ export interface Knowledge {
   cardSource(entityId: string, options?: { accounts?: number }): Promise<CardSource | undefined>;
   /** The matcher pages mark names with: the stored one, compiled from the installed packs. */
   matcher(): Promise<MatcherData>;
+  /** The current matcher's token gate: whether a page's words could hold a name at all. */
+  gate(): Promise<TokenGateData>;
   /** The source registry in effect (shipped, the packs', the reader's edits) and the perspectives. */
   labels(): Promise<Labels>;
   /** The packs installed, the starter corpus's even when removed. */
@@ -56,6 +59,8 @@ export function createKnowledge(db: BackstoryDb, deps: KnowledgeDeps): Knowledge
   const sources = { shipped: deps.shippedSources, edits: deps.sourceEdits };
   const labels = () => currentLabels(db, sources);
   const reader = openCorpusReader(db, sources);
+  // Built from the matcher once per worker and per matcher (a rebuild gives a new kbVersion).
+  let gate: { version: string; data: TokenGateData } | undefined;
   let resumed = false;
   const ready = async () => {
     await builder.ready();
@@ -79,6 +84,11 @@ export function createKnowledge(db: BackstoryDb, deps: KnowledgeDeps): Knowledge
       const matcher = stored ?? (await ready().then(() => storedMatcher(db)));
       if (!matcher) throw new Error('Backstory: the knowledge base has no matcher');
       return matcher;
+    },
+    async gate() {
+      const matcher = await this.matcher();
+      if (gate?.version !== matcher.kbVersion) gate = { version: matcher.kbVersion, data: buildTokenGate(matcher) };
+      return gate.data;
     },
     labels,
     packs: () => reader.packs(),

@@ -18,7 +18,7 @@
  */
 import type { PageSpotting } from '../../lib/engine/evidence';
 import type { Matcher } from '../../lib/engine/matcher';
-import { mayMention } from '../../lib/engine/spotting-gate';
+import { mayMention } from '../../lib/engine/pipeline-gate';
 import type { RawMatch } from '../../lib/engine/types';
 import type { PageMention } from '../../lib/messages';
 import { readPageText, rangeOver, segmentsOf, type PageText } from '../../lib/page/dom-page-text';

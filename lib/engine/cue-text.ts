@@ -53,6 +53,13 @@ export function wordsPattern(source: string): RegExp {
 
 const ARABIC = /[\u0600-\u06FF]/;
 
+/** Whether one of `patterns` (`wordsPattern`s) occurs in `text`, folded as their sources are. */
+export function anyWordsOccur(patterns: readonly RegExp[], text: string): boolean {
+  if (patterns.length === 0) return false;
+  const folded = hasArabicScript(text) ? foldArabicLetters(text) : text;
+  return patterns.some((pattern) => pattern.test(folded));
+}
+
 let lastText: string | undefined;
 let lastHasArabic = false;
 

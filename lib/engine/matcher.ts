@@ -223,7 +223,7 @@ function firstWordCapitalised(text: string, start: number, end: number): boolean
 }
 
 /** No lower-case letter in text[start, end): "US" but not "us" or "Us". */
-function writtenInCapitals(text: string, start: number, end: number): boolean {
+export function writtenInCapitals(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x61 && c <= 0x7a) return false;

@@ -70,6 +70,26 @@ export interface MatcherInstitutionNoun {
   notWords?: string;
 }
 
+/**
+ * The matcher's token gate (lib/engine/token-gate.ts), built by the background from the stored
+ * matcher and sent to a page before the matcher.
+ */
+export interface TokenGateData {
+  format: number;
+  /**
+   * Base64 of the code-unit → class runs (Uint16 pairs, alphabet.ts), reduced to what the gate
+   * reads: the classes of the key words keep their number, other letters and digits are
+   * the shared word class (a word holding one is no key), other punctuation the shared break class.
+   */
+  classRuns: string;
+  /** Base64 of the sorted, distinct 32-bit hashes of the key words (Uint32, little-endian). */
+  words: string;
+  /** Some name has no letter or digit: the gate cannot rule any text out. */
+  always?: true;
+  /** Event cues that fire on words alone, with no known name in the sentence (regex sources). */
+  cueWords?: string[];
+}
+
 /** An event cue as shipped: entity indices into `MatcherData.entities`, regex sources. */
 export interface MatcherEventCue {
   event: number;

@@ -4,8 +4,8 @@
  * the corpus; quotes are shortened.
  */
 import type { KbEntity, KnowledgeBase, Passage } from '../../lib/kb/types';
-import type { MatcherData } from '../../lib/engine/types';
 import { buildMatcher } from '../../lib/engine/build-matcher';
+import type { MatcherData } from '../../lib/engine/types';
 
 type EntitySeed = Pick<KbEntity, 'id' | 'type' | 'name' | 'aliases' | 'summary'> & Partial<KbEntity>;
 

@@ -7,6 +7,7 @@ import { fakeBrowser } from 'wxt/testing';
 import background from '../../entrypoints/background/index';
 import { Dexie } from 'dexie';
 import type { MatcherData } from '../../lib/engine/types';
+import { buildTokenGate } from '../../lib/engine/token-gate';
 import { STARTER_PACK_ID, STARTER_PACK_TITLE } from '../../lib/kb/corpus-pack';
 import { DB_NAME, openBackstoryDb } from '../../lib/storage/db';
 import { starterKnowledgeBase } from '../../lib/storage/starter-knowledge-base';
@@ -72,6 +73,13 @@ describe('background entrypoint', () => {
     expect(files()).toEqual([]);
     // The start-up measure the bench reads: worker start → the first page's matcher answered.
     expect(performance.getEntriesByName('backstory:kb-load').length).toBeGreaterThan(0);
+  });
+
+  it("answers a page's gate question with the gate of the stored matcher", async () => {
+    background.main();
+    const reply = await ask('gate/get', { url: 'https://news.example/' });
+    const matcher = JSON.parse(await readFile(join(process.cwd(), 'data/matcher.json'), 'utf8')) as MatcherData;
+    expect(reply).toEqual({ gate: buildTokenGate(matcher), settings: { enabled: true, suppressed: [] } });
   });
 
   it('answers a page with nothing rather than hanging when the pack is missing, and reads it again next time', async () => {

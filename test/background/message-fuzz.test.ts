@@ -66,6 +66,7 @@ const DRAFT: Request<PageToBackground, 'corpus/add'>['draft'] = {
 
 const CONTENT_REQUESTS: Examples<ContentToBackground> = {
   'matcher/get': { url: PAGE_URL },
+  'gate/get': { url: PAGE_URL },
   'card/get': { entity: 'isis' },
   'suppress/add': { entity: 'isis' },
   'reader/open': { doc: 'iran-meddles', passage: 'iran-meddles:6:1' },

@@ -4,9 +4,10 @@
  * its participants' words alone, events.ts). Only then does the content script load the
  * pipeline; until then it keeps the texts it read, to spot them first once it has (what they
  * say of other parliaments counts then). A huge text always counts: matching it whole in one go
- * would hold the page, and the pipeline slices it. DOM-free.
+ * would hold the page, and the pipeline slices it. The page got the matcher only once the token
+ * gate (token-gate.ts) found a word of a name in it; this gate decides what comes after. DOM-free.
  */
-import { foldArabicLetters, hasArabicScript, wordsPattern } from './cue-text';
+import { anyWordsOccur, wordsPattern } from './cue-text';
 import type { Matcher } from './matcher';
 import { needsSlicing } from './windowed-match';
 
@@ -20,7 +21,5 @@ export function mayMention(matcher: Matcher, text: string): boolean {
     words = matcher.rules.eventCues.flatMap((cue) => (cue.words ? [wordsPattern(cue.words)] : []));
     cueWords.set(matcher, words);
   }
-  if (words.length === 0) return false;
-  const folded = hasArabicScript(text) ? foldArabicLetters(text) : text;
-  return words.some((pattern) => pattern.test(folded));
+  return anyWordsOccur(words, text);
 }
