@@ -423,7 +423,7 @@ export const importBatchSchema = v.pipe(
 
 /** Listed by name in an import's summary; lists are capped (the counts are not). */
 const MAX_SUMMARY_LIST = 1_000;
-const summaryList = <T extends v.GenericSchema>(item: T) => v.pipe(v.array(item), v.maxLength(MAX_SUMMARY_LIST));
+const summaryList = /* @__NO_SIDE_EFFECTS__ */ <T extends v.GenericSchema>(item: T) => v.pipe(v.array(item), v.maxLength(MAX_SUMMARY_LIST));
 
 /**
  * Where an import is: `receiving` (the page is still sending batches), `building` (all sent,

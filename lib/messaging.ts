@@ -24,6 +24,8 @@ export interface MessageSpec<Request extends v.GenericSchema = v.GenericSchema, 
 /** The messages of one direction, by name. */
 export type MessageTable = Record<string, MessageSpec>;
 
+/** Pure: a bundle that does not use a table leaves its schemas out. */
+/* @__NO_SIDE_EFFECTS__ */
 export function message<Request extends v.GenericSchema, Reply extends v.GenericSchema>(
   request: Request,
   reply: Reply,

@@ -70,7 +70,7 @@ export const PUBLISHED_DATE = /^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]
 const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i;
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
-const line = (max: number, what: string) =>
+const line = /* @__NO_SIDE_EFFECTS__ */ (max: number, what: string) =>
   v.pipe(
     v.string(`${what} must be text`),
     v.trim(),

@@ -37,14 +37,14 @@ export const CITE = /^([a-z0-9]+(?:-[a-z0-9]+)*):([1-9][0-9]*)$/;
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with a real month and day. */
 const ISO_DATE = /^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
 
-const text = (what: string) =>
+const text = /* @__NO_SIDE_EFFECTS__ */ (what: string) =>
   v.pipe(v.string(`${what} must be a string`), v.trim(), v.nonEmpty(`${what} must not be empty`));
-const id = (what: string) =>
+const id = /* @__NO_SIDE_EFFECTS__ */ (what: string) =>
   v.pipe(
     v.string(`${what} must be a string`),
     v.regex(KEBAB_ID, (issue) => `${what} ${JSON.stringify(issue.input)} is not kebab-case (e.g. "qasem-soleimani")`),
   );
-const isoDate = (what: string) =>
+const isoDate = /* @__NO_SIDE_EFFECTS__ */ (what: string) =>
   v.pipe(
     v.string(`${what} must be a string`),
     v.regex(ISO_DATE, (issue) => `${what} ${JSON.stringify(issue.input)} is not a date like 2020, 2020-06 or 2020-06-11`),
@@ -53,7 +53,7 @@ const cite = v.pipe(
   v.string('a cite must be a string "<document id>:<paragraph>"'),
   v.regex(CITE, (issue) => `${JSON.stringify(issue.input)} is not a cite of the form "<document id>:<paragraph>" (e.g. "iran-meddles:6")`),
 );
-const textList = (what: string) => v.array(text(what), `${what}s must be a list of strings`);
+const textList = /* @__NO_SIDE_EFFECTS__ */ (what: string) => v.array(text(what), `${what}s must be a list of strings`);
 
 export const StatementSchema = v.strictObject({
   text: text('the statement'),

@@ -80,7 +80,7 @@ export function rejectedNames(state: NameState): { index: number; entity: Entity
 
 // --- JSON ---------------------------------------------------------------------------------
 
-const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const text = /* @__NO_SIDE_EFFECTS__ */ (max: number) => v.pipe(v.string(), v.maxLength(max));
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const key = text(500);
 const ref = v.strictObject({ id: text(600), keys: v.pipe(v.array(key), v.maxLength(10_000)) });
