@@ -50,7 +50,7 @@ export default defineConfig({
     // the background reads these on first need (entrypoints/background/shipped-corpus.ts)
     // instead of evaluating them, inlined in its bundle, at every service-worker start.
     'build:publicAssets': (wxt, files) => {
-      for (const name of ['kb', 'matcher', 'fingerprints']) {
+      for (const name of ['kb', 'matcher', 'token-gate', 'fingerprints']) {
         files.push({ absoluteSrc: resolve(wxt.config.root, 'data', `${name}.json`), relativeDest: `data/${name}.json` });
       }
     },

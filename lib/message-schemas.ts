@@ -8,7 +8,7 @@
  * sends can fill storage or the popup; objects are strict (no extra keys) everywhere.
  */
 import * as v from 'valibot';
-import type { MatcherData } from './engine/types';
+import type { MatcherData, TokenGateData } from './engine/types';
 import { highlightRowSchema, MAX_IMPORT_CHARS } from './highlights/json';
 import type { EntityType, EventDate, Statement } from './kb/types';
 import { readerSourcesSchema, sourceSchema, type ReaderSources, type Source } from './recognition/sources';
@@ -75,6 +75,7 @@ const matcherEntitySchema = v.strictObject({
   type: entityType,
   blocker: v.optional(v.literal(true)),
   topic: v.optional(v.literal(true)),
+  country: v.optional(v.number()),
 });
 
 const matcherEventCueSchema = v.strictObject({
@@ -84,6 +85,25 @@ const matcherEventCueSchema = v.strictObject({
   words: v.optional(v.string()),
   also: v.optional(v.array(v.number())),
   alsoWords: v.optional(v.string()),
+  years: v.optional(v.tuple([v.number(), v.number()])),
+});
+
+const matcherCountrySchema = v.strictObject({
+  place: v.optional(v.number()),
+  words: v.array(v.string()),
+});
+
+const matcherInstitutionNounSchema = v.strictObject({
+  entity: v.number(),
+  nouns: v.array(v.string()),
+  caseSensitive: v.optional(v.boolean()),
+  strict: v.optional(v.boolean()),
+  country: v.optional(v.number()),
+  sentenceRivals: v.optional(v.boolean()),
+  hosts: v.optional(v.array(v.number())),
+  needs: v.array(v.number()),
+  at: v.optional(v.array(v.string())),
+  notWords: v.optional(v.string()),
 });
 
 export const matcherDataSchema = v.strictObject({
@@ -92,6 +112,16 @@ export const matcherDataSchema = v.strictObject({
   entities: v.array(matcherEntitySchema),
   automaton: v.string(),
   eventCues: v.optional(v.array(matcherEventCueSchema)),
+  countries: v.optional(v.array(matcherCountrySchema)),
+  institutionNouns: v.optional(v.array(matcherInstitutionNounSchema)),
+});
+
+export const tokenGateSchema = v.strictObject({
+  format: v.number(),
+  classRuns: v.string(),
+  words: v.string(),
+  always: v.optional(v.literal(true)),
+  cueWords: v.optional(v.array(v.string())),
 });
 
 // --- The hover card ---------------------------------------------------------------------------
@@ -289,6 +319,7 @@ type SameShape<A, B> = (<T>() => T extends Plain<A> ? 1 : 2) extends <T>() => T 
 type Assert<T extends true> = T;
 export type _SameEntityType = Assert<SameShape<v.InferOutput<typeof entityType>, EntityType>>;
 export type _SameMatcherData = Assert<SameShape<v.InferOutput<typeof matcherDataSchema>, MatcherData>>;
+export type _SameTokenGate = Assert<SameShape<v.InferOutput<typeof tokenGateSchema>, TokenGateData>>;
 export type _SameStatement = Assert<SameShape<v.InferOutput<typeof statementSchema>, Statement>>;
 export type _SameEventDate = Assert<SameShape<v.InferOutput<typeof eventDateSchema>, EventDate>>;
 export type _SameSources = Assert<SameShape<v.InferOutput<typeof sourceSchema>, Source>>;

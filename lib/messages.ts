@@ -38,6 +38,7 @@ import {
   saveHighlightResultSchema,
   siteSettingsSchema,
   sourceRegistrySchema,
+  tokenGateSchema,
 } from './message-schemas';
 import { readerSourcesSchema } from './recognition/sources';
 
@@ -53,6 +54,14 @@ export const contentToBackground = {
   'matcher/get': message(
     v.strictObject({ url: pageUrl }),
     v.strictObject({ matcher: matcherDataSchema, settings: siteSettingsSchema }),
+  ),
+  /**
+   * The matcher's token gate (a few kB: may this page name anyone?) and the reader's settings
+   * for this page's site; asked first, so a page that names nobody never gets the matcher.
+   */
+  'gate/get': message(
+    v.strictObject({ url: pageUrl }),
+    v.strictObject({ gate: tokenGateSchema, settings: siteSettingsSchema }),
   ),
   /** The card, set against the page when Backstory recognised it. */
   'card/get': cardGet,
@@ -85,6 +94,11 @@ export const contentToBackground = {
    * frame. No data: the tab and frame are the ones the browser attests.
    */
   'ui/load': message(noData, okReply),
+  /**
+   * Inject the spotting pipeline (`/spotting-pipeline.js`: the rules run after the matcher)
+   * into the sender's own frame, once its page has something to spot. No data, as for `ui/load`.
+   */
+  'pipeline/load': message(noData, okReply),
 };
 
 /** Popup or reader page → background. */

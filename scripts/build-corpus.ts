@@ -23,10 +23,14 @@ import {
 } from '../lib/kb/build';
 import { formatSummary } from '../lib/kb/report';
 import { serializeFingerprints } from '../lib/recognition/serialize';
+import { buildTokenGate } from '../lib/engine/token-gate';
+import type { MatcherData } from '../lib/engine/types';
 
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const KB_FILE = 'data/kb.json';
 export const MATCHER_FILE = 'data/matcher.json';
+/** The matcher's token gate, sent to pages before the matcher (lib/engine/token-gate.ts). */
+export const TOKEN_GATE_FILE = 'data/token-gate.json';
 /** Curated contrasts live beside the gazetteer but are not entries. */
 const CONTRASTS_NAME = 'contrasts.json';
 /** Text fingerprints of the documents, for recognising a page as one of them. */
@@ -59,6 +63,9 @@ export function readCorpusInput(root = PROJECT_ROOT): CorpusInput {
   const blockers = existsSync(join(root, 'data/blockers.json')) ? readJson('data/blockers.json') : undefined;
   const eventCues = existsSync(join(root, 'data/event-cues.json')) ? readJson('data/event-cues.json') : undefined;
   const topicWords = existsSync(join(root, 'data/topic-words.json')) ? readJson('data/topic-words.json') : undefined;
+  const synonyms = existsSync(join(root, 'data/synonyms.json')) ? readJson('data/synonyms.json') : undefined;
+  const countries = existsSync(join(root, 'data/countries.json')) ? readJson('data/countries.json') : undefined;
+  const institutionNouns = existsSync(join(root, 'data/institution-nouns.json')) ? readJson('data/institution-nouns.json') : undefined;
   return {
     documents,
     seeds,
@@ -68,6 +75,9 @@ export function readCorpusInput(root = PROJECT_ROOT): CorpusInput {
     ...(blockers ? { blockers } : {}),
     ...(eventCues ? { eventCues } : {}),
     ...(topicWords ? { topicWords } : {}),
+    ...(synonyms ? { synonyms } : {}),
+    ...(countries ? { countries } : {}),
+    ...(institutionNouns ? { institutionNouns } : {}),
   };
 }
 
@@ -81,18 +91,23 @@ export interface CheckResult {
 /** Do the committed outputs equal a fresh build? The unit tests call this too. */
 export function checkOutputs(root = PROJECT_ROOT): CheckResult {
   const result = buildKnowledgeBase(readCorpusInput(root));
-  if (!result.kb || !result.matcher) return { upToDate: false, stale: [KB_FILE, MATCHER_FILE, FINGERPRINTS_FILE], result };
+  if (!result.kb || !result.matcher) return { upToDate: false, stale: [KB_FILE, MATCHER_FILE, TOKEN_GATE_FILE, FINGERPRINTS_FILE], result };
   const fresh = serializeOutputs({ kb: result.kb, matcher: result.matcher });
   const stale = (
     [
       [KB_FILE, fresh.kb],
       [MATCHER_FILE, fresh.matcher],
+      [TOKEN_GATE_FILE, serializeTokenGate(result.matcher)],
       [FINGERPRINTS_FILE, serializeFingerprints(result.kb.documents)],
     ] as const
   )
     .filter(([file, text]) => !existsSync(join(root, file)) || readFileSync(join(root, file), 'utf8') !== text)
     .map(([file]) => file);
   return { upToDate: stale.length === 0, stale, result };
+}
+
+function serializeTokenGate(matcher: MatcherData): string {
+  return `${JSON.stringify(buildTokenGate(matcher), null, 2)}\n`;
 }
 
 function main(argv: string[]): number {
@@ -123,7 +138,7 @@ function main(argv: string[]): number {
       console.error(`Out of date: ${stale.join(', ')}. Run \`npm run corpus\` and commit the result.`);
       return 1;
     }
-    console.log(`${KB_FILE}, ${MATCHER_FILE} and ${FINGERPRINTS_FILE} are up to date.`);
+    console.log(`${KB_FILE}, ${MATCHER_FILE}, ${TOKEN_GATE_FILE} and ${FINGERPRINTS_FILE} are up to date.`);
     return 0;
   }
 
@@ -137,13 +152,14 @@ function main(argv: string[]): number {
   const out = serializeOutputs({ kb: result.kb, matcher: result.matcher });
   writeFileSync(join(PROJECT_ROOT, KB_FILE), out.kb);
   writeFileSync(join(PROJECT_ROOT, MATCHER_FILE), out.matcher);
+  writeFileSync(join(PROJECT_ROOT, TOKEN_GATE_FILE), serializeTokenGate(result.matcher));
   writeFileSync(join(PROJECT_ROOT, FINGERPRINTS_FILE), serializeFingerprints(result.kb.documents));
   if (result.report.summary) console.log(formatSummary(result.report.summary));
   if (result.variants?.length) {
     const generated = result.variants.reduce((n, c) => n + c.generated, 0);
     const dropped = result.variants.reduce((n, c) => n + c.dropped, 0);
     console.log(
-      `Transliteration variants: ${generated} spellings for ${result.variants.length} entries ` +
+      `Generated spellings (transliteration, script, US/U.S.): ${generated} spellings for ${result.variants.length} entries ` +
         `(${dropped} dropped as colliding; list one entry's with --variants <id>).`,
     );
   }

@@ -1,15 +1,21 @@
 /**
- * `npm run eval`: precision and recall of spotting on the evaluation pages in test/pages/eval/,
- * per page and overall. Each page `x.html` has a sidecar `x.expected.json`:
- *   { "mentions": [{ "text": "Mustafa al-Kazemi", "entity": "mustafa-al-kadhimi" }, ...],
+ * `npm run eval`: precision and recall of spotting on a set of hand-labelled pages, per page and
+ * overall. Each page `x.html` has a sidecar `x.expected.json`:
+ *   { "mentions": [{ "text": "Mustafa al-Kazemi", "entity": "mustafa-al-kadhimi", "kind": "name" }, ...],
  *     "distractor": true?   // a page about something else: nothing may be marked }
- * listing, in page order, every mention a reader would expect marked. Found and expected
- * mentions are compared as multisets of (entity, text), so a page scores the same whatever
- * order its sidebar and body are read in. Same code path as `npm run spot` (scripts/spot.ts).
+ * listing, in page order, every mention a reader would expect marked; `kind` (optional) says how
+ * the page names the entity (name, event-phrase, institution-noun, script, spun, agreement), and
+ * recall is then reported per kind too. Found and expected mentions are compared as multisets of
+ * (entity, text), so a page scores the same whatever order its sidebar and body are read in. Same
+ * code path as `npm run spot` (scripts/spot.ts).
  *
- *   npm run eval                 the table, then the learned-names figures (seeds; dev set),
- *                                then the accounts figures (scripts/eval/accounts.ts)
- *   npm run eval -- --misses     also list each page's missed and spurious mentions
+ *   npm run eval                 the old evaluation set (test/pages/eval/), the one tuned on, then
+ *                                the learned-names figures (seeds; dev set) and the accounts figures
+ *                                (scripts/eval/accounts.ts)
+ *   npm run eval -- --dev        the spotting dev split (test/pages/dev/), the other one tuned on
+ *   npm run eval -- --blind      the blind set (test/pages/blind/): run once, to report, never to
+ *                                tune; totals and misses by kind only, no page's figures
+ *   --misses                     also list each page's missed and spurious mentions (not --blind)
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -21,10 +27,30 @@ import { namesReport } from './eval/names';
 import { devSetReport } from './eval/names-set';
 
 export const EVAL_DIR = fileURLToPath(new URL('../test/pages/eval/', import.meta.url));
+export const DEV_DIR = fileURLToPath(new URL('../test/pages/dev/', import.meta.url));
+export const BLIND_DIR = fileURLToPath(new URL('../test/pages/blind/', import.meta.url));
+
+export interface ExpectedMention {
+  text: string;
+  entity: string;
+  /** How the page names it; sets without kinds are scored as one kind, "unlabelled". */
+  kind?: string;
+}
 
 export interface ExpectedPage {
   distractor?: boolean;
-  mentions: { text: string; entity: string }[];
+  mentions: ExpectedMention[];
+}
+
+/** A missed mention, with the kind its label gives it. */
+export interface Miss {
+  key: string;
+  kind: string;
+}
+
+export interface KindScore {
+  expected: number;
+  correct: number;
 }
 
 export interface PageScore {
@@ -33,8 +59,10 @@ export interface PageScore {
   expected: number;
   found: number;
   correct: number;
-  missed: string[];
+  missed: Miss[];
   spurious: string[];
+  /** Expected and found per kind of mention. */
+  kinds: Map<string, KindScore>;
 }
 
 export interface EvalResult {
@@ -43,7 +71,11 @@ export interface EvalResult {
   recall: number;
   /** Marks on distractor pages (must be 0). */
   distractorMarks: number;
+  /** Recall per kind of mention over all pages, kinds in order of first appearance. */
+  kinds: Map<string, KindScore>;
 }
+
+const UNLABELLED = 'unlabelled';
 
 /** What a mention is compared by: entity and text, with invisible and spacing differences folded. */
 function key(entity: string, text: string): string {
@@ -64,6 +96,38 @@ function beyond(a: Map<string, number>, b: Map<string, number>): string[] {
   return out;
 }
 
+/**
+ * Which expected mentions were found, per kind. Where a (entity, text) pair is expected n times
+ * and found g < n times, the first g in page order count as found: labels of one pair almost
+ * always share their kind, and the order keeps the split reproducible when they do not.
+ */
+function scoreKinds(expected: readonly ExpectedMention[], got: Map<string, number>): { kinds: Map<string, KindScore>; missed: Miss[] } {
+  const kinds = new Map<string, KindScore>();
+  const used = new Map<string, number>();
+  const missed: Miss[] = [];
+  for (const m of expected) {
+    const k = key(m.entity, m.text);
+    const kind = m.kind ?? UNLABELLED;
+    const score = kinds.get(kind) ?? { expected: 0, correct: 0 };
+    kinds.set(kind, score);
+    score.expected++;
+    const n = used.get(k) ?? 0;
+    used.set(k, n + 1);
+    if (n < (got.get(k) ?? 0)) score.correct++;
+    else missed.push({ key: k, kind });
+  }
+  return { kinds, missed };
+}
+
+function addKinds(into: Map<string, KindScore>, from: Map<string, KindScore>): void {
+  for (const [kind, s] of from) {
+    const total = into.get(kind) ?? { expected: 0, correct: 0 };
+    into.set(kind, total);
+    total.expected += s.expected;
+    total.correct += s.correct;
+  }
+}
+
 export async function evaluate(matcher: Matcher, dir = EVAL_DIR): Promise<EvalResult> {
   const pages = (await readdir(dir)).filter((f) => f.endsWith('.html')).sort();
   const scores: PageScore[] = [];
@@ -78,7 +142,7 @@ export async function evaluate(matcher: Matcher, dir = EVAL_DIR): Promise<EvalRe
     const found = (await spotFiles([join(dir, page)], matcher)).map((l) => key(l.entity, l.text));
     const want = counts(expected.mentions.map((m) => key(m.entity, m.text)));
     const got = counts(found);
-    const missed = beyond(want, got);
+    const { kinds, missed } = scoreKinds(expected.mentions, got);
     const spurious = beyond(got, want);
     scores.push({
       page,
@@ -88,15 +152,19 @@ export async function evaluate(matcher: Matcher, dir = EVAL_DIR): Promise<EvalRe
       correct: found.length - spurious.length,
       missed,
       spurious,
+      kinds,
     });
   }
   const sum = (f: (s: PageScore) => number) => scores.reduce((n, s) => n + f(s), 0);
   const correct = sum((s) => s.correct);
+  const kinds = new Map<string, KindScore>();
+  for (const s of scores) addKinds(kinds, s.kinds);
   return {
     pages: scores,
     precision: sum((s) => s.found) ? correct / sum((s) => s.found) : 1,
     recall: sum((s) => s.expected) ? correct / sum((s) => s.expected) : 1,
     distractorMarks: sum((s) => (s.distractor ? s.found : 0)),
+    kinds,
   };
 }
 
@@ -111,7 +179,7 @@ export function formatResult(result: EvalResult, withMisses = false): string {
         `${ratio(s.correct, s.found).padStart(9)}  ${ratio(s.correct, s.expected).padStart(6)}`,
     );
     if (withMisses) {
-      for (const m of s.missed) lines.push(`    missed   ${m}`);
+      for (const m of s.missed) lines.push(`    missed   ${m.key}${m.kind === UNLABELLED ? '' : `  (${m.kind})`}`);
       for (const m of s.spurious) lines.push(`    spurious ${m}`);
     }
   }
@@ -121,18 +189,80 @@ export function formatResult(result: EvalResult, withMisses = false): string {
       `${String(total((s) => s.correct)).padStart(7)}  ${result.precision.toFixed(3).padStart(9)}  ${result.recall.toFixed(3).padStart(6)}`,
   );
   lines.push(`pages: ${result.pages.length} (${result.pages.filter((p) => p.distractor).length} distractors); marks on distractor pages: ${result.distractorMarks}`);
+  const labelled = [...result.kinds.keys()].filter((k) => k !== UNLABELLED);
+  if (labelled.length > 0) lines.push(formatKinds(result));
   return lines.join('\n');
+}
+
+/** Recall per kind of mention, one line each. */
+export function formatKinds(result: EvalResult): string {
+  const lines = [`${'recall by kind'.padEnd(20)} ${'expected'.padStart(8)} ${'correct'.padStart(7)}  recall`];
+  for (const [kind, s] of result.kinds) {
+    lines.push(`${kind.padEnd(20)} ${String(s.expected).padStart(8)} ${String(s.correct).padStart(7)}  ${ratio(s.correct, s.expected).padStart(6)}`);
+  }
+  return lines.join('\n');
+}
+
+/**
+ * The figures reported for a set run once to report (the blind set): precision, recall,
+ * distractor marks, recall per kind, and the mentions still missed, grouped by kind as entity and
+ * text with how often — no page's own figures or name, so that nothing in it points back at one
+ * page to tune on.
+ */
+export function formatSummary(result: EvalResult): string {
+  const spurious = result.pages.reduce((n, p) => n + p.spurious.length, 0);
+  const lines = [
+    `precision ${result.precision.toFixed(3)}  recall ${result.recall.toFixed(3)}  marks on distractor pages: ${result.distractorMarks}` +
+      `  wrong marks: ${spurious}  (${result.pages.length} pages, ${result.pages.filter((p) => p.distractor).length} distractors)`,
+    formatKinds(result),
+  ];
+  const byKind = new Map<string, Map<string, number>>();
+  for (const page of result.pages) {
+    for (const m of page.missed) {
+      const list = byKind.get(m.kind) ?? new Map<string, number>();
+      byKind.set(m.kind, list);
+      list.set(m.key, (list.get(m.key) ?? 0) + 1);
+    }
+  }
+  for (const [kind, list] of byKind) {
+    const total = [...list.values()].reduce((n, c) => n + c, 0);
+    lines.push(`misses left, ${kind} (${total}):`);
+    for (const [k, n] of [...list].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))) lines.push(`    ${k}${n > 1 ? `  ×${n}` : ''}`);
+  }
+  return lines.join('\n');
+}
+
+/** The sets `npm run eval` scores; a test points them at sets of its own. */
+export interface EvalDirs {
+  eval: string;
+  dev: string;
+  blind: string;
+}
+
+const DIRS: EvalDirs = { eval: EVAL_DIR, dev: DEV_DIR, blind: BLIND_DIR };
+
+/** What `npm run eval` prints for `argv`; `out` receives each block of it. */
+export async function runEval(argv: readonly string[], matcher: Matcher, out: (text: string) => void, dirs: EvalDirs = DIRS): Promise<void> {
+  const blind = argv.includes('--blind');
+  const dev = argv.includes('--dev');
+  if (blind && dev) throw new SpotError('--blind and --dev are two different sets: run them one at a time');
+  if (blind) {
+    // Run once, to report: totals and misses by kind, never the pages' own figures.
+    out(`blind set (${dirs.blind})\n${formatSummary(await evaluate(matcher, dirs.blind))}`);
+    return;
+  }
+  const result = await evaluate(matcher, dev ? dirs.dev : dirs.eval);
+  out(formatResult(result, argv.includes('--misses')));
+  if (dev) return;
+  // Names learned from documents: their own evaluation (scripts/eval/names.ts, names-set.ts).
+  out(`\n${namesReport(argv.includes('--misses'))}\n\n${devSetReport(argv.includes('--misses'))}`);
+  // Accounts: automatic contrasts, disagreements of fact and stance (scripts/eval/accounts.ts).
+  out(`\n${await accountsReport(matcher, argv)}`);
 }
 
 async function main(argv: string[]): Promise<number> {
   try {
-    const matcher = await readMatcher(process.env.BACKSTORY_MATCHER);
-    const result = await evaluate(matcher);
-    console.log(formatResult(result, argv.includes('--misses')));
-    // Names learned from documents: their own evaluation (scripts/eval/names.ts, names-set.ts).
-    console.log(`\n${namesReport(argv.includes('--misses'))}\n\n${devSetReport(argv.includes('--misses'))}`);
-    // Accounts: automatic contrasts, disagreements of fact and stance (scripts/eval/accounts.ts).
-    console.log(`\n${await accountsReport(matcher, argv)}`);
+    await runEval(argv, await readMatcher(process.env.BACKSTORY_MATCHER), (text) => console.log(text));
     return 0;
   } catch (error) {
     if (error instanceof SpotError) {

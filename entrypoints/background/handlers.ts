@@ -3,7 +3,8 @@
  * message and checked its sender; `origin` says which site a content script runs on.
  */
 import { browser } from 'wxt/browser';
-import type { MatcherData } from '../../lib/engine/types';
+import type { MatcherData, TokenGateData } from '../../lib/engine/types';
+import { buildTokenGate } from '../../lib/engine/token-gate';
 import { buildCardData, readerSearch } from '../../lib/card-data';
 import { contentToBackground, pageToBackground, type SiteSettings } from '../../lib/messages';
 import type { Handlers as TableHandlers } from '../../lib/messaging';
@@ -17,7 +18,7 @@ import { createSettingsHandlers } from './settings-handlers';
 import { ACCOUNTS_BEFORE_CONTRAST, contrastWithPage } from '../../lib/recognition/contrast';
 import { shippedSources } from '../../lib/storage/shipped-sources';
 import { createPageRecognitions, type PageRecognitions } from './recognition';
-import { injectPageUi } from './page-ui';
+import { injectPageUi, injectPipeline } from './page-ui';
 import { lazy, once, shippedCorpus, type Lazy, type ShippedCorpus } from './shipped-corpus';
 
 export type ContentOrigin = Extract<Origin, { kind: 'content' }>;
@@ -49,6 +50,8 @@ export interface HandlerDeps {
   db?: BackstoryDb;
   /** Where the KB, matcher and fingerprints are read from; the package's files by default. */
   corpus?: Pick<ShippedCorpus, 'kb' | 'fingerprints'>;
+  /** The matcher's token gate; by default built from the matcher. */
+  gate?: Lazy<TokenGateData>;
 }
 
 /**
@@ -57,6 +60,7 @@ export interface HandlerDeps {
  */
 export function createHandlers(knowledge: Knowledge, matcher: Lazy<MatcherData>, deps: HandlerDeps = {}): Handlers {
   const loadMatcherData = lazy(matcher);
+  const loadGate = deps.gate ? lazy(deps.gate) : once(async () => buildTokenGate(await loadMatcherData()));
   const corpus = deps.corpus ?? shippedCorpus();
   const recognitions = deps.recognitions ?? createPageRecognitions(corpus.kb, corpus.fingerprints, shippedSources);
   // Saved highlights: their own module, spread into both tables' handlers below.
@@ -78,6 +82,10 @@ export function createHandlers(knowledge: Knowledge, matcher: Lazy<MatcherData>,
       'matcher/get': async (_data, origin) => {
         const [data, settings] = await Promise.all([loadMatcherData(), loadSettings()]);
         return { matcher: data, settings: siteSettings(settings, origin.host) };
+      },
+      'gate/get': async (_data, origin) => {
+        const [gate, settings] = await Promise.all([loadGate(), loadSettings()]);
+        return { gate, settings: siteSettings(settings, origin.host) };
       },
       // A card in a recognised page sets the other accounts against the page.
       'card/get': async ({ entity }, origin) => {
@@ -108,6 +116,7 @@ export function createHandlers(knowledge: Knowledge, matcher: Lazy<MatcherData>,
       ...highlights.content,
       'page/recognise': (data, origin) => recognitions.recognise(data, origin),
       'ui/load': (_data, origin) => injectPageUi(origin),
+      'pipeline/load': (_data, origin) => injectPipeline(origin),
     },
     page: {
       'card/get': cardGet,

@@ -44,7 +44,7 @@ export default defineBackground(() => {
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') recognitions.forget(tabId);
   });
-  const handlers = createHandlers(knowledge, corpus.matcher, { recognitions, db, corpus });
+  const handlers = createHandlers(knowledge, corpus.matcher, { recognitions, db, corpus, gate: corpus.gate });
   const answerMatcher = handlers.content['matcher/get'];
   handlers.content['matcher/get'] = async (data, origin) => {
     const arrived = performance.now();

@@ -1,6 +1,6 @@
 /**
- * The corpus data the background needs — the knowledge base, the prebuilt matcher and the
- * documents' fingerprints, all built by `npm run corpus` — read from the extension's own package
+ * The corpus data the background needs — the knowledge base, the prebuilt matcher and its token
+ * gate, the documents' fingerprints — all built by `npm run corpus` — read from the extension's own package
  * on first need instead of being compiled into the background's bundle. A service
  * worker is stopped when idle and evaluates its whole bundle at every start; with ~650 kB of
  * data inlined, every start paid for all of it, even to answer a settings question. Now a start
@@ -12,7 +12,8 @@
  * the package (`build:publicAssets`); they are not web-accessible, so pages cannot read them.
  */
 import { browser } from 'wxt/browser';
-import type { MatcherData } from '../../lib/engine/types';
+import { isTokenGate } from '../../lib/engine/token-gate';
+import type { MatcherData, TokenGateData } from '../../lib/engine/types';
 import type { KnowledgeBase } from '../../lib/kb/types';
 import type { Fingerprints } from '../../lib/recognition/types';
 
@@ -20,6 +21,7 @@ import type { Fingerprints } from '../../lib/recognition/types';
 export const SHIPPED_FILES = {
   kb: 'data/kb.json',
   matcher: 'data/matcher.json',
+  gate: 'data/token-gate.json',
   fingerprints: 'data/fingerprints.json',
 } as const;
 
@@ -60,6 +62,7 @@ export const readPackageJson: ReadJson = async (path) => {
 export interface ShippedCorpus {
   kb(): Promise<KnowledgeBase>;
   matcher(): Promise<MatcherData>;
+  gate(): Promise<TokenGateData>;
   fingerprints(): Promise<Fingerprints>;
 }
 
@@ -81,6 +84,7 @@ export function shippedCorpus(read: ReadJson = readPackageJson): ShippedCorpus {
   return {
     kb: timed('kb', (v): v is KnowledgeBase => hasArrays(v, 'entities', 'documents', 'passages', 'perspectives') && typeof (v as { version?: unknown }).version === 'string'),
     matcher: timed('matcher', (v): v is MatcherData => hasArrays(v, 'entities') && typeof (v as { automaton?: unknown }).automaton === 'string'),
+    gate: timed('gate', isTokenGate),
     fingerprints: timed('fingerprints', (v): v is Fingerprints => hasArrays(v, 'documents')),
   };
 }

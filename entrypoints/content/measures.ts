@@ -1,5 +1,5 @@
 /**
- * Backstory's measures on the page's own performance timeline (`backstory:scan`, `…:build`,
+ * Backstory's measures on the page's own performance timeline (`backstory:gate`, `…:scan`, `…:build`,
  * `…:card`, `…:highlights`, `…:fingerprint`, `…:hit-test`), so the page's developer tools show
  * what Backstory costs. User timing is never trimmed by the browser, and a busy page (a live
  * ticker rescanned a hundred times a second) would grow its timeline without end: once a name

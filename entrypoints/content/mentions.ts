@@ -2,11 +2,14 @@
  * Mentions on this page: asks the background for the matcher and the site's settings, spots and
  * marks the names (spotter.ts, marks.ts), follows the page's changes, opens the card from the
  * pointer (the page's pointer tracker) or the keyboard, answers the popup, and recognises the
- * page (recognition.ts). A paused Backstory costs the page one message: the dictionary is
- * unpacked only when spotting is on for the site.
+ * page (recognition.ts). A paused Backstory costs the page one small message, and so does a page
+ * that names nobody Backstory knows: the dictionary is sent and unpacked only when spotting is on
+ * for the site and the token gate (name-gate.ts) says the page may name someone.
  */
 import { isInViewport, type Box } from '../../components/card/position';
 import { loadMatcher, type Matcher } from '../../lib/engine/matcher';
+import { TokenGate } from '../../lib/engine/token-gate';
+import type { TokenGateData } from '../../lib/engine/types';
 import type { ContentToBackground, Response, SiteSettings } from '../../lib/messages';
 import { HoverIntent } from '../../lib/page/hover-intent';
 import { ask } from './background-client';
@@ -15,12 +18,11 @@ import { FallbackMarks } from './fallback-marks';
 import { HighlightMarks, supportsHighlights, type MentionMarks } from './marks';
 import { NearViewport, type Nearness } from './near-viewport';
 import type { Feature, PageParts, Teardown } from './page-parts';
+import { whenPageMayName } from './name-gate';
 import { indexedAt } from './pointer';
 import { Recognition } from './recognition';
 import { Spotter } from './spotter';
 import { compareMentions, liveRange, mentionRects, type SpottedMention } from './spotted';
-
-type MatcherAnswer = Response<ContentToBackground, 'matcher/get'>;
 
 export type MentionsFeature = Feature<'page/mentions' | 'page/reveal' | 'settings/changed' | 'card/open-at-caret' | 'page/site'>;
 
@@ -45,6 +47,10 @@ export function initMentions(page: PageParts, deps: { saveAround(mention: Abstra
 
 class PageMentions {
   private matcher: Matcher | null = null;
+  private gate: TokenGate | null = null;
+  private gateData: TokenGateData | null = null;
+  /** Stops waiting for the page to name someone; null while not waiting. */
+  private stopWaiting: Teardown | null = null;
   private spotter: Spotter | null = null;
   private marks: MentionMarks | null = null;
   /** The page's one IntersectionObserver, shared by the spotter and the marks. */
@@ -94,12 +100,33 @@ class PageMentions {
   }
 
   async boot(): Promise<void> {
-    const answer = await this.askMatcher();
+    const answer = await this.ask('gate/get');
     if (!answer || this.page.ctx.isInvalid) return;
     this.settings = answer.settings;
-    if (!answer.settings.enabled) return;
-    this.matcher = loadMatcher(answer.matcher);
-    await this.start(this.matcher, answer.settings.suppressed);
+    this.gateData = answer.gate;
+    if (answer.settings.enabled) this.startWhenNamed();
+  }
+
+  /** Spot once the page may name someone (at once, or after a change of the page's). */
+  private startWhenNamed(): void {
+    if (!this.gateData) return;
+    this.gate ??= new TokenGate(this.gateData);
+    this.stopWaiting?.();
+    this.stopWaiting = whenPageMayName(this.gate, this.page.watcher, () => {
+      this.stopWaiting = null;
+      void this.startSpotting();
+    });
+  }
+
+  private async startSpotting(): Promise<void> {
+    if (!this.matcher) {
+      const answer = await this.ask('matcher/get');
+      if (!answer) return;
+      this.matcher ??= loadMatcher(answer.matcher);
+    }
+    // Settings may have changed while we waited for the background.
+    if (this.page.ctx.isInvalid || !this.settings.enabled || this.spotter) return;
+    await this.start(this.matcher, this.settings.suppressed);
   }
 
   counts() {
@@ -107,6 +134,8 @@ class PageMentions {
   }
 
   stop(): void {
+    this.stopWaiting?.();
+    this.stopWaiting = null;
     this.recognition?.stop();
     this.stopSpotting?.();
     this.stopSpotting = null;
@@ -128,15 +157,10 @@ class PageMentions {
     const restored = before.suppressed.some((id) => !settings.suppressed.includes(id));
     if (!this.spotter || restored) {
       // Resuming, or a name is no longer suppressed: its mentions were never kept, scan afresh.
+      const wasSpotting = this.spotter !== null;
       this.stop();
-      if (!this.matcher) {
-        const answer = await this.askMatcher();
-        if (!answer) return;
-        this.matcher ??= loadMatcher(answer.matcher);
-      }
-      // Settings may have changed again while we waited for the background.
-      if (this.page.ctx.isInvalid || !this.settings.enabled || this.spotter) return;
-      await this.start(this.matcher, this.settings.suppressed);
+      if (wasSpotting) await this.startSpotting();
+      else this.startWhenNamed();
       return;
     }
     this.spotter.suppress(settings.suppressed);
@@ -144,10 +168,12 @@ class PageMentions {
     if (open && settings.suppressed.includes(open.entity.id)) this.intent.dismiss();
   }
 
-  private async askMatcher(): Promise<MatcherAnswer | null> {
+  /** The gate or the matcher, with this site's settings; one retry while the worker starts. */
+  private async ask<K extends 'gate/get' | 'matcher/get'>(type: K): Promise<Response<ContentToBackground, K> | null> {
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
-        return await ask('matcher/get', { url: location.href });
+        // Both take the page's url; the table types each answer.
+        return (await ask(type as 'gate/get', { url: location.href })) as Response<ContentToBackground, K>;
       } catch {
         // The background's service worker may still be starting; one retry, then give up quietly.
         await new Promise((resolve) => this.page.ctx.setTimeout(() => resolve(null), 1000));

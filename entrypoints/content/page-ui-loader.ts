@@ -15,27 +15,10 @@
  * Called early (the pointer landing on a mention, while the hover intent waits), so that the
  * card usually finds the UI ready when its delay is over.
  */
-import { ask } from './background-client';
+import { injectedScript } from './injected-script';
 import { registeredPageUi, type PageUi, type UiSurface } from './page-ui-contract';
 
-let loading: Promise<PageUi> | null = null;
-
-export function loadPageUi(): Promise<PageUi> {
-  const ready = registeredPageUi();
-  if (ready) return Promise.resolve(ready);
-  loading ??= ask('ui/load', {})
-    .then((answer) => {
-      const ui = registeredPageUi();
-      if (!answer?.ok || !ui) throw new Error('Backstory could not load its card on this page');
-      return ui;
-    })
-    .catch((error: unknown) => {
-      // Not remembered: the background may have been restarting; the next need tries again.
-      loading = null;
-      throw error;
-    });
-  return loading;
-}
+export const loadPageUi: () => Promise<PageUi> = injectedScript('ui/load', registeredPageUi, 'Backstory could not load its card on this page');
 
 /**
  * One piece of page UI (the card's host, the toast and note's, the markers'), mounted the first

@@ -10,9 +10,15 @@
  * than keeping every chunk's text and nodes alive), so the first scan's cost beyond reading and matching
  * is proportional to what the reader can see. Building later, as the reader scrolls, is one
  * `backstory:build` measure per observer report; building during a pass counts in the pass.
+ *
+ * The pipeline after the matcher is not in the boot bundle: it is loaded (`pipeline/load`) at
+ * the first chunk that may give a mention (`mayMention`: a name the matcher finds, or an event
+ * cue's words). The chunks read before it are kept, and spotted first once it is there, so a
+ * page is spotted as if the pipeline had been there from the start.
  */
-import { PageSpotting } from '../../lib/engine/evidence';
+import type { PageSpotting } from '../../lib/engine/evidence';
 import type { Matcher } from '../../lib/engine/matcher';
+import { mayMention } from '../../lib/engine/pipeline-gate';
 import type { RawMatch } from '../../lib/engine/types';
 import type { PageMention } from '../../lib/messages';
 import { readPageText, rangeOver, segmentsOf, type PageText } from '../../lib/page/dom-page-text';
@@ -22,12 +28,16 @@ import { blockAncestor, splitIntoChunks } from './chunks';
 import type { MentionMarks } from './marks';
 import { measure } from './measures';
 import { EverythingNear, type NearChange, type Nearness } from './near-viewport';
+import { injectedScript } from './injected-script';
+import { registeredPipeline, type SpottingPipeline } from './pipeline-contract';
 import type { SpottedMention } from './spotted';
 import { SliceClock } from './yield';
 
 export const SCAN_MEASURE = 'backstory:scan';
 /** Mentions built outside a scan pass, as their chunks come near the viewport. */
 export const BUILD_MEASURE = 'backstory:build';
+
+const loadSpottingPipeline = injectedScript('pipeline/load', registeredPipeline, 'Backstory could not load its spotting on this page');
 
 interface ChunkScan {
   root: Element;
@@ -43,7 +53,10 @@ export class Spotter {
   private chunks = new Map<Element, ChunkScan>();
   /** Chunks with mentions in document order; recomputed after chunks come or go. */
   private order: ChunkScan[] | null = null;
-  private spotting: PageSpotting;
+  /** The page's spotting, once the pipeline is loaded (null until a chunk may give a mention). */
+  private spotting: PageSpotting | null = null;
+  /** Chunks read while the pipeline was not needed yet, in the order read: spotted first once it is. */
+  private unspotted = new Set<Element>();
   readonly index = new TextIndex<Text, SpottedMention>();
   private suppressed: Set<string>;
   /** Passes run one after another; a pass started while another runs waits its turn. */
@@ -66,9 +79,10 @@ export class Spotter {
     private onShadowRoot?: (root: ShadowRoot) => void,
     /** When chunks are near the viewport (the page's one IntersectionObserver); default: all at once. */
     private nearness: Nearness = new EverythingNear(),
+    /** The pipeline's script (injected by the background; already registered in unit tests). */
+    private loadPipeline: () => Promise<SpottingPipeline> = loadSpottingPipeline,
   ) {
     this.suppressed = new Set(suppressed);
-    this.spotting = new PageSpotting(matcher, this.suppressed);
   }
 
   /** Rescan these subtrees (the whole body at first): one pass, one measure. */
@@ -89,6 +103,7 @@ export class Spotter {
     for (const chunk of this.chunks.values()) this.nearness.unwatch(chunk.root, this.onNear);
     this.marks.clear();
     this.chunks.clear();
+    this.unspotted.clear();
     this.order = null;
   }
 
@@ -198,7 +213,7 @@ export class Spotter {
       // Names rejected for lack of evidence get a second look now that the whole pass is in.
       for (const chunk of [...this.chunks.values()]) {
         if (this.stopped) return;
-        if (!this.spotting.acceptsAny(chunk.pending)) continue;
+        if (!this.spotting?.acceptsAny(chunk.pending)) continue;
         if (clock.due()) await clock.yield();
         if (!chunk.root.isConnected) continue;
         this.drop(chunk);
@@ -223,8 +238,10 @@ export class Spotter {
   private async scanChunk(root: Element, addEvidence: boolean, clock: SliceClock): Promise<void> {
     const map = readPageText(root, { onShadowRoot: this.onShadowRoot });
     this.onChunkText?.(root, map.text);
+    const spotting = await this.spottingFor(root, map.text, clock);
+    if (!spotting) return;
     // Sliced on a huge text (a 5 MB <pre>) only: anything shorter is spotted in one go.
-    const spotted = await runSliced(this.spotting.spot(map.text, addEvidence), clock, () => this.stopped || !root.isConnected);
+    const spotted = await runSliced(spotting.spot(map.text, addEvidence), clock, () => this.stopped || !root.isConnected);
     if (!spotted) return;
     const { found, pending } = spotted;
     if (found.length === 0 && pending.length === 0) return;
@@ -239,6 +256,36 @@ export class Spotter {
     } finally {
       this.inSlice = false;
     }
+  }
+
+  /**
+   * The page's spotting for this chunk, loading the pipeline if the chunk may give a mention and
+   * first spotting the chunks read before it; null (the chunk kept for later) while no chunk
+   * needs it, or when it could not load this time (the next chunk that needs it asks again).
+   */
+  private async spottingFor(root: Element, text: string, clock: SliceClock): Promise<PageSpotting | null> {
+    if (this.spotting) return this.spotting;
+    this.unspotted.add(root);
+    if (!mayMention(this.matcher, text)) return null;
+    let pipeline: SpottingPipeline;
+    try {
+      pipeline = await this.loadPipeline();
+    } catch (error) {
+      console.warn('[backstory]', error);
+      return null;
+    }
+    if (this.stopped) return null;
+    if (this.spotting) return this.spotting;
+    this.spotting = new pipeline.PageSpotting(this.matcher, this.suppressed);
+    this.unspotted.delete(root);
+    const earlier = [...this.unspotted].filter((el) => el.isConnected);
+    this.unspotted.clear();
+    for (const el of earlier) {
+      if (this.stopped) return null;
+      if (clock.due()) await clock.yield();
+      await this.scanChunk(el, true, clock);
+    }
+    return this.spotting;
   }
 
   /** The observer's report: build the chunks that came near (timed: see BUILD_MEASURE). */
@@ -295,6 +342,7 @@ export class Spotter {
 
   /** Drop the chunks at or inside `root` before it is scanned again. */
   private dropWithin(root: Element): void {
+    for (const el of this.unspotted) if (root.contains(el)) this.unspotted.delete(el);
     const own = this.chunks.get(root);
     if (own) {
       this.drop(own);
@@ -307,6 +355,7 @@ export class Spotter {
   }
 
   private sweep(): void {
+    for (const el of this.unspotted) if (!el.isConnected) this.unspotted.delete(el);
     for (const chunk of [...this.chunks.values()]) {
       if (!chunk.root.isConnected) this.drop(chunk);
     }

@@ -4,8 +4,7 @@
  * output flag per character; it allocates nothing and builds no strings. Loading decodes the
  * shipped arrays in place and expands the class table; nothing is rebuilt.
  */
-import type { MatcherData, MatcherEntity, RawMatch } from './types';
-import { compileCues } from './events';
+import type { MatcherCountry, MatcherData, MatcherEntity, MatcherEventCue, MatcherInstitutionNoun, RawMatch } from './types';
 import * as alphabet from './alphabet';
 import {
   MATCHER_FORMAT,
@@ -40,22 +39,42 @@ export interface Matcher {
    * scans a long text in slices loses nothing when it cuts at a BLOCK_BREAK.
    */
   findAll(text: string, from?: number, to?: number): RawMatch[];
-  /** Compiled event cues (see events.ts); empty when the matcher ships none. */
-  readonly eventCues: ReturnType<typeof compileCues>;
+  /**
+   * The rules the spotting pipeline applies after matching, as shipped and checked, not compiled:
+   * the pipeline compiles them on first use (compiled-rules.ts), so that the content script's
+   * boot carries none of their code.
+   */
+  readonly rules: MatcherRules;
 }
+
+/** The shipped rules of the pipeline after the matcher; each empty when the matcher ships none. */
+export interface MatcherRules {
+  /** Event cues (events.ts). */
+  readonly eventCues: readonly MatcherEventCue[];
+  /** Countries by name and demonym (countries.ts). */
+  readonly countries: readonly MatcherCountry[];
+  /** Institutions by their common noun (institution-nouns.ts). */
+  readonly institutionNouns: readonly MatcherInstitutionNoun[];
+}
+
+const NO_RULES: MatcherRules = { eventCues: [], countries: [], institutionNouns: [] };
 
 class AutomatonMatcher implements Matcher {
   readonly entities: readonly MatcherEntity[];
-  readonly eventCues: ReturnType<typeof compileCues>;
+  readonly rules: MatcherRules;
   private readonly a: LoadedAutomaton;
   private readonly classOf: Uint16Array;
   /** Raw offset of each consumed class, by consumed index modulo its size. */
   private readonly ring: Int32Array;
   private readonly ringMask: number;
 
-  constructor(entities: readonly MatcherEntity[], automaton: LoadedAutomaton, eventCues: ReturnType<typeof compileCues> = []) {
+  constructor(
+    entities: readonly MatcherEntity[],
+    automaton: LoadedAutomaton,
+    rules: MatcherRules = NO_RULES,
+  ) {
     this.entities = entities;
-    this.eventCues = eventCues;
+    this.rules = rules;
     this.a = automaton;
     this.classOf = alphabet.expandClassRuns(automaton.classRuns);
     let size = 16;
@@ -160,7 +179,7 @@ class AutomatonMatcher implements Matcher {
       if (classIsWord[classOf[text.charCodeAt(start)]!]) {
         let before = start - 1;
         while (before >= 0 && classOf[text.charCodeAt(before)] === CLASS_JOIN) before--;
-        if (before >= 0 && classIsWord[classOf[text.charCodeAt(before)]!]) continue;
+        if (before >= 0 && classIsWord[classOf[text.charCodeAt(before)]!] && !afterProclitics(text, classOf, classIsWord, start, before)) continue;
       }
       const capitals = patternCapitals[pattern];
       if (capitals === 1 && !writtenInCapitals(text, start, end)) continue;
@@ -168,6 +187,29 @@ class AutomatonMatcher implements Matcher {
       if (place(found, start, end, pattern)) return;
     }
   }
+}
+
+/** Arabic's one-letter proclitics: and, so, with/in, like, for (و ف ب ك ل). */
+function isProclitic(unit: number): boolean {
+  return unit === 0x0648 || unit === 0x0641 || unit === 0x0628 || unit === 0x0643 || unit === 0x0644;
+}
+
+/**
+ * Whether an Arabic-script name starting at `start` follows one or two proclitics that begin
+ * the word (وطهران "and Tehran", بالعراق "in Iraq", وبالعراق): Arabic writes them joined to
+ * the name, and the name alone is the mention. `before` is the last code unit before `start`
+ * that is not a joiner.
+ */
+function afterProclitics(text: string, classOf: Uint16Array, classIsWord: Uint8Array, start: number, before: number): boolean {
+  const first = text.charCodeAt(start);
+  if (first < 0x0600 || first > 0x06ff) return false;
+  for (let letters = 0; letters < 2; letters++) {
+    if (!isProclitic(text.charCodeAt(before))) return false;
+    before--;
+    while (before >= 0 && classOf[text.charCodeAt(before)] === CLASS_JOIN) before--;
+    if (before < 0 || !classIsWord[classOf[text.charCodeAt(before)]!]) return true;
+  }
+  return false;
 }
 
 /** A capital in the first word of text[start, end): "Federal Court", "al-Sadr", not "federal court". */
@@ -181,7 +223,7 @@ function firstWordCapitalised(text: string, start: number, end: number): boolean
 }
 
 /** No lower-case letter in text[start, end): "US" but not "us" or "Us". */
-function writtenInCapitals(text: string, start: number, end: number): boolean {
+export function writtenInCapitals(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x61 && c <= 0x7a) return false;
@@ -234,5 +276,20 @@ export function loadMatcher(data: MatcherData): Matcher {
       throw new Error('Backstory matcher: an event cue names an entity the matcher data does not list');
     }
   }
-  return new AutomatonMatcher(data.entities, automaton, compileCues(cues));
+  const countries = Array.isArray(data.countries) ? data.countries : [];
+  const nouns = Array.isArray(data.institutionNouns) ? data.institutionNouns : [];
+  const inRange = (i: unknown, n: number) => Number.isInteger(i) && (i as number) >= 0 && (i as number) < n;
+  for (const c of countries) {
+    if (!Array.isArray(c.words) || (c.place !== undefined && !inRange(c.place, data.entities.length))) {
+      throw new Error('Backstory matcher: a country names an entity the matcher data does not list');
+    }
+  }
+  for (const n of nouns) {
+    const ids = [n.entity, ...n.needs];
+    const countryIds = [...(n.country !== undefined ? [n.country] : []), ...(n.hosts ?? [])];
+    if (!ids.every((i) => inRange(i, data.entities.length)) || !countryIds.every((i) => inRange(i, countries.length)) || !Array.isArray(n.nouns)) {
+      throw new Error('Backstory matcher: an institution noun names an entity or a country the matcher data does not list');
+    }
+  }
+  return new AutomatonMatcher(data.entities, automaton, { eventCues: cues, countries, institutionNouns: nouns });
 }

@@ -6,7 +6,9 @@
  * evidence. Titles and function words next to a name do not count ("Ayatollah Sistani",
  * "When Kayhan wrote"). DOM-free.
  */
-import type { RawMatch } from './types';
+import { qualifyingCountries, type Countries } from './countries';
+import { wordAfter, wordBefore } from './neighbour-words';
+import type { MatcherEntity, RawMatch } from './types';
 
 const NOT_A_NAME = new Set(
   (
@@ -20,8 +22,6 @@ const NOT_A_NAME = new Set(
 
 const SHOUTED_WORDS = new Set('is it as at in on an or am be do go he me no so to up we'.split(' '));
 
-const WORD_BEFORE = /([\p{L}][\p{L}\p{M}'’.-]*)[ \u00A0]+$/u;
-const WORD_AFTER = /^[ \u00A0]+([\p{L}][\p{L}\p{M}'’-]*)/u;
 
 function isCapitalisedName(word: string): boolean {
   const first = word[0]!;
@@ -38,12 +38,14 @@ export function partOfAnotherName(text: string, match: RawMatch): boolean {
   if (match.specificity !== 'ambiguous') return false;
   const written = text.slice(match.start, match.end);
   if (/[\s-]/.test(written)) return false; // a name of several words is its own evidence of form
-  const before = WORD_BEFORE.exec(text.slice(Math.max(0, match.start - 40), match.start))?.[1];
-  const after = WORD_AFTER.exec(text.slice(match.end, match.end + 40))?.[1];
-  if (isCapitalsWord(written) && written.length <= 3) {
-    // Among capitals, an acronym that is also a common little word is the word ("IS IRAQ
-    // READY?"); "US" in a headline is still the country.
-    if (!SHOUTED_WORDS.has(written.toLowerCase())) return false;
+  const before = wordBefore(text, match.start);
+  const after = wordAfter(text, match.end);
+  const letters = written.replace(/\./g, '');
+  if (isCapitalsWord(letters) && letters.length <= 5) {
+    // An acronym ("US", "U.S.", "PMU", "IRGC") next to capitalised words is still itself: "Two
+    // U.S. Bases", "UN Security Council". Among capitals, one that is also a common little word
+    // is the word ("IS IRAQ READY?"); "US" in a headline is still the country.
+    if (!SHOUTED_WORDS.has(letters.toLowerCase())) return false;
     return (before !== undefined && isCapitalsWord(before)) || (after !== undefined && isCapitalsWord(after));
   }
   return (before !== undefined && isCapitalisedName(before)) || (after !== undefined && isCapitalisedName(after));
@@ -52,4 +54,41 @@ export function partOfAnotherName(text: string, match: RawMatch): boolean {
 /** The matches that may be weighed: those not inside another name. */
 export function dropOtherNames(text: string, matches: readonly RawMatch[]): RawMatch[] {
   return matches.filter((m) => !partOfAnotherName(text, m));
+}
+
+/**
+ * A contextual event phrase that any country could have ("the October 2019 protests", "Sunday's
+ * election") is another country's when a country other than the event's own qualifies it:
+ * "Lebanon's October 2019 protests", "the Chilean October 2019 protests", "the October 2019
+ * protests in Lebanon". Such matches are dropped before they are weighed.
+ */
+export function dropOtherCountries(text: string, matches: readonly RawMatch[], entities: readonly MatcherEntity[], countries: Countries): RawMatch[] {
+  return matches.filter((m) => {
+    const own = entities[m.entity]?.country;
+    if (own === undefined || m.specificity !== 'ambiguous') return true;
+    const { before, after } = qualifyingCountries(countries, text, m.start, m.end);
+    return (before === undefined || before === own) && (after === undefined || after === own);
+  });
+}
+
+/** Titles news gives its people: a surname after one is the person it names ("Prime Minister Kadhimi"). */
+const TITLES = new Set(
+  (
+    'president ayatollah gen general lt col maj brig brigadier sheikh sayyed sayyid seyyed haj hajj commander ambassador ' +
+    'secretary envoy minister premier leader speaker cleric imam sardar pm'
+  ).split(' '),
+);
+
+/**
+ * A one-word name of a person that needs other corpus names on the page (`common`: a surname
+ * alone may be someone else's) is as sure as a full name right after a title: "Prime Minister
+ * Kadhimi", "Gen. Soleimani", "Ayatollah Sistani". A saved highlight's one sentence is often all
+ * there is to go by.
+ */
+export function promoteTitledNames(text: string, matches: readonly RawMatch[], entities: readonly MatcherEntity[]): RawMatch[] {
+  return matches.map((m) => {
+    if (m.specificity !== 'common' || entities[m.entity]?.type !== 'person' || /[\s-]/.test(text.slice(m.start, m.end))) return m;
+    const before = wordBefore(text, m.start);
+    return before !== undefined && TITLES.has(before.toLowerCase().replace(/\.$/, '')) ? { ...m, specificity: 'unique' as const } : m;
+  });
 }

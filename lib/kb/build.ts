@@ -8,12 +8,15 @@
  */
 import { foldPattern } from '../engine/alphabet';
 import { BLOCKER_PREFIX, validateBlockersFile, type Blocker } from './blockers';
+import { datedEventPatterns, readEventHeads, type EventHeads } from './dated-names';
 import { readEventCues } from './event-cues';
+import { readCountries, readInstitutionNouns } from './institution-nouns';
+import { readSynonyms, spunPatterns } from './spun-names';
 import { generateVariantPatterns, type VariantCounts } from './variant-patterns';
 import { buildMatcher, type PatternInput } from '../engine/build-matcher';
 import { spotText } from '../engine/evidence';
 import { loadMatcher, type Matcher } from '../engine/matcher';
-import type { MatcherData, MatcherEntity, RawMatch } from '../engine/types';
+import type { MatcherCountry, MatcherData, MatcherEntity, RawMatch } from '../engine/types';
 import { cleanDocument } from '../corpus/clean';
 import { characterise, rankPassages, type ScoredPassage } from './accounts';
 import { buildContrasts } from './contrasts';
@@ -66,6 +69,12 @@ export interface CorpusInput {
   eventCues?: InputFile;
   /** `data/topic-words.json`: words that put a page on topic, never marked. */
   topicWords?: InputFile;
+  /** `data/synonyms.json`: words spinners and machine translation put in names (spun-names.ts). */
+  synonyms?: InputFile;
+  /** `data/countries.json`: countries by name and demonym, to tell whose institution a noun is. */
+  countries?: InputFile;
+  /** `data/institution-nouns.json`: "parliament", "the coalition" for the entity on a page about it. */
+  institutionNouns?: InputFile;
 }
 
 export interface BuildResult {
@@ -95,7 +104,7 @@ export function buildKnowledgeBase(input: CorpusInput): BuildResult {
   const blockers = readBlockers(input, issues);
   const blockerKeys = new Set(blockers.flatMap((b) => b.names.map(foldedKey)));
   const generated = generateVariantPatterns(entries, curated, foldedKey, blockerKeys);
-  const patterns = [...curated, ...generated.patterns];
+  const patterns = derivedPatterns(input, entries, [...curated, ...generated.patterns], blockerKeys, issues);
   const matcherEntities: MatcherEntity[] = [
     ...entries.map(({ entry }) => ({ id: entry.id, name: entry.name, type: entry.type })),
     ...blockers.map((b) => ({ id: BLOCKER_PREFIX + b.id, name: b.names[0]!, type: 'organization' as const, blocker: true as const })),
@@ -119,6 +128,20 @@ export function buildKnowledgeBase(input: CorpusInput): BuildResult {
         const read = readEventCues(input.eventCues.file, input.eventCues.data, entries);
         issues.push(...read.issues);
         if (read.cues.length) matcherData = { ...matcherData, eventCues: read.cues };
+      }
+      if (input.countries) {
+        const countries = readCountries(input.countries.file, input.countries.data, entries);
+        issues.push(...countries.issues);
+        if (countries.countries.length) matcherData = { ...matcherData, countries: countries.countries };
+        if (input.eventCues) {
+          const heads = readEventHeads(input.eventCues.file, input.eventCues.data, entries).heads;
+          matcherData = { ...matcherData, entities: withEventCountries(matcherData.entities, entries, heads, countries.countries, input.eventCues.file, issues) };
+        }
+        if (input.institutionNouns) {
+          const read = readInstitutionNouns(input.institutionNouns.file, input.institutionNouns.data, entries, countries.countries);
+          issues.push(...read.issues);
+          if (read.nouns.length) matcherData = { ...matcherData, institutionNouns: read.nouns };
+        }
       }
     } catch (error) {
       issues.push({ severity: 'error', file: 'data/gazetteer', message: `the matcher could not be built: ${String(error)}` });
@@ -168,6 +191,47 @@ export function buildKnowledgeBase(input: CorpusInput): BuildResult {
   return { kb, matcher: { ...matcherData, kbVersion: version }, matcherInput, report, variants: generated.counts };
 }
 
+/**
+ * The names the matcher learns: `names` (curated and respelt) plus events by their date
+ * ("October 2019 protests", "2008 Strategic Framework Agreement": dated-names.ts) and spun
+ * names ("Popular Mobilization Committee": spun-names.ts), none of which may take a key
+ * already taken.
+ */
+function derivedPatterns(
+  input: CorpusInput,
+  entries: readonly SourcedEntry[],
+  names: readonly NamePattern[],
+  blockerKeys: ReadonlySet<string>,
+  issues: BuildIssue[],
+): NamePattern[] {
+  const heads = input.eventCues ? readEventHeads(input.eventCues.file, input.eventCues.data, entries) : { heads: [], issues: [] };
+  const synonyms = input.synonyms ? readSynonyms(input.synonyms.file, input.synonyms.data) : { synonyms: new Map<string, string[]>(), issues: [] };
+  issues.push(...heads.issues, ...synonyms.issues);
+  const taken = new Set([...names.map((p) => foldedKey(p.text)), ...blockerKeys]);
+  const dated = datedEventPatterns(entries, names, heads.heads, foldedKey, taken);
+  for (const p of dated) taken.add(foldedKey(p.text));
+  return [...names, ...dated, ...spunPatterns(entries, names, synonyms.synonyms, foldedKey, taken)];
+}
+
+/** Each event with a home country in data/event-cues.json's `heads` knows it (see dated-names.ts). */
+function withEventCountries(
+  entities: MatcherEntity[],
+  entries: readonly SourcedEntry[],
+  heads: readonly EventHeads[],
+  countries: readonly MatcherCountry[],
+  file: string,
+  issues: BuildIssue[],
+): MatcherEntity[] {
+  const home = new Map<string, number>();
+  heads.forEach((h, n) => {
+    if (h.country === undefined) return;
+    const c = countries.findIndex((c) => c.words.includes(h.country!));
+    if (c < 0) issues.push({ severity: 'error', file, entry: h.event, path: `heads[${n}].country`, message: `"${h.country}" is not a word of any country in data/countries.json` });
+    else home.set(h.event, c);
+  });
+  return entities.map((e, i) => (i < entries.length && home.has(e.id) ? { ...e, country: home.get(e.id)! } : e));
+}
+
 const TOPIC_PREFIX = 'topic:';
 
 function readTopicWords(input: CorpusInput, issues: BuildIssue[]): string[] {
@@ -208,7 +272,7 @@ export function entryVariants(input: CorpusInput, id: string): { text: string; k
   const curated = entries.flatMap(({ entry }, i) => entryPatterns(entry, i));
   const blockerKeys = new Set(readBlockers(input, []).flatMap((b) => b.names.map(foldedKey)));
   const generated = generateVariantPatterns(entries, curated, foldedKey, blockerKeys).patterns;
-  return [...curated, ...generated]
+  return derivedPatterns(input, entries, [...curated, ...generated], blockerKeys, [])
     .filter((p) => p.entity === index)
     .map((p) => ({ text: p.text, key: foldedKey(p.text), specificity: p.specificity, path: p.path }));
 }

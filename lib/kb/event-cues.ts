@@ -1,6 +1,7 @@
 /**
  * Reads data/event-cues.json (how pages talk about events without naming them) and resolves
- * its entity ids to matcher indices. Every cue is checked: the event must be an event entry,
+ * its entity ids to matcher indices, and gives each cue the years of its event (a sentence dated
+ * another year is about another event). Every cue is checked: the event must be an event entry,
  * participants must exist, and each regular expression must compile.
  */
 import * as v from 'valibot';
@@ -52,9 +53,11 @@ export function readEventCues(file: string, data: unknown, entries: readonly Sou
     const also = ids(cue.also, 'also');
     // A broken cue is reported and left out, so the rest of the build can still be checked.
     if (!valid) return;
+    const date = entries[event]!.entry.date;
     cues.push({
       event,
       trigger: cue.trigger,
+      ...(date ? { years: [Number(date.start.slice(0, 4)), Number((date.end ?? date.start).slice(0, 4))] as [number, number] } : {}),
       ...(cue.participants ? { participants } : {}),
       ...(cue.words ? { words: cue.words } : {}),
       ...(cue.also ? { also } : {}),

@@ -4,6 +4,7 @@
  * reading it is a curator adding a document or an entry, not the author of this code.
  */
 import { CITE, type BuildIssue } from './schema';
+import { ARABIC_SCRIPT } from './script-variants';
 import type { GazetteerEntry, Specificity } from './types';
 
 /** A gazetteer entry with the file it came from. */
@@ -26,7 +27,7 @@ export function entryPatterns(entry: GazetteerEntry, entity: number): NamePatter
   const specificity = entry.specificity ?? 'unique';
   return [
     { entity, text: entry.name, specificity, path: 'name' },
-    ...entry.aliases.map((text, i) => ({ entity, text, specificity, path: `aliases[${i}]` })),
+    ...entry.aliases.map((text, i) => ({ entity, text, specificity: aliasSpecificity(entry, text, specificity), path: `aliases[${i}]` })),
     ...(entry.contextual ?? []).map((text, i) => ({
       entity,
       text,
@@ -34,6 +35,19 @@ export function entryPatterns(entry: GazetteerEntry, entity: number): NamePatter
       path: `contextual[${i}]`,
     })),
   ];
+}
+
+/**
+ * A one-word alias stands alone less surely than the entry's name: a surname alone is often
+ * someone else's ("Nasrallah" the film director, "Maliki" the school of law) and a respelt place
+ * name is often a given name ("Riyad" Mahrez). Such an alias of a person, or a Latin respelling
+ * of a place (the place's name in Arabic or Persian script is its name), counts only on a page
+ * that names some other entity of the corpus (`common`); a name already `common` stays so.
+ */
+function aliasSpecificity(entry: GazetteerEntry, alias: string, specificity: Exclude<Specificity, 'ambiguous'>): Exclude<Specificity, 'ambiguous'> {
+  if (specificity !== 'unique' || /[\s-]/.test(alias.trim())) return specificity;
+  if (entry.type === 'person' || (entry.type === 'place' && !ARABIC_SCRIPT.test(alias))) return 'common';
+  return specificity;
 }
 
 export function duplicateIds(entries: readonly SourcedEntry[]): BuildIssue[] {

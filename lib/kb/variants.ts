@@ -121,6 +121,8 @@ export const RULES: readonly VariantRule[] = [
 
 /** The Arabic article before a word: al-, el-, ul- (and the assimilated forms are left alone). */
 const ARTICLE = /^(al|el)$/i;
+/** The sun letters as transliterated (t th d dh r z s sh n): the article assimilates to them. */
+const SUN_LETTER = /^(sh|th|dh|[tdrzsn])/;
 /** How the article is written: al-X, el-X, X alone, or joined alX. */
 const ARTICLE_FORMS = ['al-', 'el-', '', 'al'];
 
@@ -179,11 +181,10 @@ function tokenize(name: string): { word: string; sep: string }[] {
 
 /**
  * The generated spellings of one Latin name, the name itself excluded, fewest edits first.
- * Names in Arabic or Persian script, acronyms and very short names get none: script variants
- * are folded by the alphabet, and a respelt acronym is noise.
+ * Names in Arabic or Persian script, acronyms and very short names get none: script spellings
+ * have their own rules (script-variants.ts), and a respelt acronym is noise.
  */
 export function nameVariants(name: string): string[] {
-  if (ARABIC_SCRIPT.test(name)) return arabicScriptVariants(name);
   if (!LATIN_NAME.test(name)) return [];
   const letters = name.replace(/[^A-Za-z]/g, '');
   if (letters.length < 4 || letters === letters.toUpperCase()) return [];
@@ -195,6 +196,10 @@ export function nameVariants(name: string): string[] {
     if (ARTICLE.test(token.word) && token.sep !== '' && !last) {
       // The article's own separator is part of its form ("al-", "al", "").
       options = ARTICLE_FORMS.map((form, k) => ({ text: form === 'al-' ? token.word + token.sep : form, edits: k === 0 ? 0 : 1 }));
+      // Before a sun letter the article is said, and often written, assimilated: al-Shaabi is
+      // ash-Shaabi, or joined as Ashaabi.
+      const sun = SUN_LETTER.exec(tokens[i + 1]!.word.toLowerCase())?.[1];
+      if (sun) options.push({ text: `a${sun}-`, edits: 1 }, { text: 'a', edits: 1 });
     } else {
       options = wordVariants(token.word).map((v) => ({ text: v.text + token.sep, edits: v.edits }));
       // A hyphen joining two parts of one name may be dropped: Abdul-Mahdi, Abdulmahdi.
@@ -214,24 +219,5 @@ export function nameVariants(name: string): string[] {
     seen.add(key);
     out.push(c.text);
   }
-  return out;
-}
-
-const ARABIC_SCRIPT = /^[\u0600-\u06FF\u200C\s]+$/;
-
-/**
- * Arabic and Persian script: letter forms (alef, yaa, kaf, taa marbuta, hamza carriers, harakat,
- * tatweel, ZWNJ) are folded by the alphabet. What is left is the article: Arabic writes
- * الكاظمي, Persian often کاظمی, so a surname with ال also gets a form without it
- * (مصطفى الكاظمي → مصطفى كاظمي, الكاظمي → كاظمي).
- */
-export function arabicScriptVariants(name: string): string[] {
-  const words = name.trim().split(/\s+/);
-  const out: string[] = [];
-  words.forEach((word, i) => {
-    if (word.startsWith('\u0627\u0644') && word.length >= 5 && (i > 0 || words.length === 1)) {
-      out.push([...words.slice(0, i), word.slice(2), ...words.slice(i + 1)].join(' '));
-    }
-  });
   return out;
 }

@@ -313,3 +313,12 @@ function trimmedEnd(text: string, start: number, end: number): number {
 export function splitSentences(text: string): Sentence[] {
   return [...sentenceSpans(text)].map((s) => ({ ...s, text: text.slice(s.start, s.end) }));
 }
+
+/**
+ * A text's sentences, split on first use and kept: for the rules that each read the same text
+ * sentence by sentence (institution nouns, event cues), so that it is split once.
+ */
+export function sentencesOnce(text: string): Iterable<SentenceSpan> {
+  let spans: SentenceSpan[] | undefined;
+  return { [Symbol.iterator]: () => (spans ??= [...sentenceSpans(text)])[Symbol.iterator]() };
+}

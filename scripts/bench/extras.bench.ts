@@ -21,7 +21,7 @@ import { DEMO_PAGE } from '../../test/e2e/demo-page';
 import { findChromium, launchWithExtension, launchWithoutExtension, MENTION_HIGHLIGHT, waitForMentions, type Harness } from '../../test/e2e/harness';
 import { judge } from './table';
 import { median, withTimeout } from './timing';
-import { percentile, type BenchContext, type BenchModule, type BenchRow } from './types';
+import { percentile, wants, type BenchContext, type BenchModule, type BenchRow } from './types';
 
 const step = (what: string) => console.error(`bench:   ${new Date().toISOString().slice(11, 19)} ${what}`);
 /** Reading and parsing data/matcher.json alone (entrypoints/background/shipped-corpus.ts). */
@@ -179,34 +179,38 @@ export const extrasBench: BenchModule = {
     const harness = await launchWithExtension();
     const plain = await launchWithoutExtension();
     try {
-      step('hit-test');
-      const demo = await harness.context.newPage();
-      await demo.goto(`${harness.pages.origin}/${DEMO_PAGE}`);
-      await waitForMentions(demo);
-      const { lookups, caret } = await hitTests(demo, ctx.quick ? 10 : 20);
-      await demo.close();
-      for (const p of [50, 95]) {
-        const value = percentile(lookups, p);
-        rows.push({
-          group: 'hit-test',
-          name: `mention under the pointer, p${p} (n=${lookups.length}, demo page)`,
-          value: round(value),
-          unit: 'ms',
-          baseline: { name: `caretPositionFromPoint alone p${p}`, value: round(percentile(caret, p)) },
-          budget: '≤ 1 ms p95',
-          status: p === 95 ? judge(value, { atMost: 1 }) : 'info',
-        });
+      const url = (name: string) => `${harness.pages.origin}/bench/${name}`;
+      if (wants(ctx, 'hit-test')) {
+        step('hit-test');
+        const demo = await harness.context.newPage();
+        await demo.goto(`${harness.pages.origin}/${DEMO_PAGE}`);
+        await waitForMentions(demo);
+        const { lookups, caret } = await hitTests(demo, ctx.quick ? 10 : 20);
+        await demo.close();
+        for (const p of [50, 95]) {
+          const value = percentile(lookups, p);
+          rows.push({
+            group: 'hit-test',
+            name: `mention under the pointer, p${p} (n=${lookups.length}, demo page)`,
+            value: round(value),
+            unit: 'ms',
+            baseline: { name: `caretPositionFromPoint alone p${p}`, value: round(percentile(caret, p)) },
+            budget: '≤ 1 ms p95',
+            status: p === 95 ? judge(value, { atMost: 1 }) : 'info',
+          });
       }
 
-      step('DOM change every frame');
-      const churnMs = ctx.quick ? 1500 : 4000;
-      const url = (name: string) => `${harness.pages.origin}/bench/${name}`;
-      const runs = ctx.quick ? 1 : 3;
-      const withExt: Churn[] = [];
-      const without: Churn[] = [];
-      for (let i = 0; i < runs; i++) {
-        without.push(await churn(plain.context, url('dom-churn.html'), churnMs, false));
-        withExt.push(await churn(harness.context, url('dom-churn.html'), churnMs, true));
+      }
+
+      if (wants(ctx, 'DOM changes')) {
+        step('DOM change every frame');
+        const churnMs = ctx.quick ? 1500 : 4000;
+        const runs = ctx.quick ? 1 : 3;
+        const withExt: Churn[] = [];
+        const without: Churn[] = [];
+        for (let i = 0; i < runs; i++) {
+          without.push(await churn(plain.context, url('dom-churn.html'), churnMs, false));
+          withExt.push(await churn(harness.context, url('dom-churn.html'), churnMs, true));
       }
       const frames = (list: Churn[]) => list.flatMap((c) => c.frames);
       const perChange = (list: Churn[]) => median(list.map((c) => c.taskMs / c.changes));
@@ -237,13 +241,16 @@ export const extrasBench: BenchModule = {
         status: judge(cpuWith - cpuWithout, { atMost: 5 }),
       });
 
-      step('trivial page');
-      const loads = ctx.quick ? 2 : 6;
-      const cpuExt: { task: number; script: number; marked: number }[] = [];
-      const cpuPlain: { task: number; script: number; marked: number }[] = [];
-      for (let i = 0; i < loads; i++) {
-        cpuPlain.push(await trivialCpu(plain.context, url('trivial.html')));
-        cpuExt.push(await trivialCpu(harness.context, url('trivial.html')));
+      }
+
+      if (wants(ctx, 'trivial page')) {
+        step('trivial page');
+        const loads = ctx.quick ? 2 : 6;
+        const cpuExt: { task: number; script: number; marked: number }[] = [];
+        const cpuPlain: { task: number; script: number; marked: number }[] = [];
+        for (let i = 0; i < loads; i++) {
+          cpuPlain.push(await trivialCpu(plain.context, url('trivial.html')));
+          cpuExt.push(await trivialCpu(harness.context, url('trivial.html')));
       }
       if (cpuExt.some((c) => c.marked > 0)) throw new Error('trivial.html got marks: it must name nobody the corpus knows');
       for (const kind of ['task', 'script'] as const) {
@@ -256,32 +263,35 @@ export const extrasBench: BenchModule = {
           unit: 'ms',
           baseline: { name: 'no extension', value: base },
           ratio: base > 0 ? value / base : undefined,
-          budget: kind === 'task' ? '≤ 20 ms extra' : undefined,
-          status: kind === 'task' ? judge(value - base, { atMost: 20 }) : 'info',
+          budget: kind === 'task' ? '≤ 10 ms extra' : undefined,
+          status: kind === 'task' ? judge(value - base, { atMost: 10 }) : 'info',
         });
       }
 
-      step('service worker KB load');
-      const { loads: loadsKb, reads, evals, walls } = await kbLoads(harness, ctx.quick ? 2 : 6);
-      rows.push({
-        group: 'service worker',
-        name: 'KB + matcher load, cold start on a fresh profile (script evaluated + matcher read on install)',
-        value: loadsKb[0] ?? Number.NaN,
-        unit: 'ms',
-        budget: '≤ 50 ms',
-        status: judge(loadsKb[0] ?? Number.NaN, { atMost: 50 }),
-      });
-      const restarts = loadsKb.slice(1);
-      for (const p of [50, 95]) {
-        const value = percentile(restarts, p);
+      }
+
+      if (wants(ctx, 'service worker')) {
+        step('service worker KB load');
+        const { loads: loadsKb, reads, evals, walls } = await kbLoads(harness, ctx.quick ? 2 : 6);
         rows.push({
           group: 'service worker',
-          name: `KB + matcher load after a worker restart, p${p} (n=${restarts.length}; script evaluated + a page's matcher/get, arrival → answer)`,
-          value,
+          name: 'KB + matcher load, cold start on a fresh profile (script evaluated + matcher read on install)',
+          value: loadsKb[0] ?? Number.NaN,
           unit: 'ms',
           budget: '≤ 50 ms',
-          status: judge(value, { atMost: 50 }),
+          status: judge(loadsKb[0] ?? Number.NaN, { atMost: 50 }),
         });
+        const restarts = loadsKb.slice(1);
+        for (const p of [50, 95]) {
+          const value = percentile(restarts, p);
+          rows.push({
+            group: 'service worker',
+            name: `KB + matcher load after a worker restart, p${p} (n=${restarts.length}; script evaluated + a page's matcher/get, arrival → answer)`,
+            value,
+            unit: 'ms',
+            budget: '≤ 50 ms',
+            status: judge(value, { atMost: 50 }),
+          });
       }
       rows.push({
         group: 'service worker',
@@ -304,6 +314,7 @@ export const extrasBench: BenchModule = {
         unit: 'ms',
         status: 'info',
       });
+      }
     } finally {
       await withTimeout(harness.close(), 15_000, undefined);
       await withTimeout(plain.close(), 15_000, undefined);

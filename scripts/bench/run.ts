@@ -2,7 +2,8 @@
  * `npm run bench`: runs every `scripts/bench/*.bench.ts` module, prints one table and writes
  * `bench-results/bench.json` (and the Markdown table beside it, for the README).
  * `BENCH_QUICK=1` runs each module small, to check the bench itself still works.
- * `BENCH_ONLY=name` runs only the modules whose file name contains `name`.
+ * `BENCH_ONLY=name` runs only the modules whose file name contains `name`, and `BENCH_PART=text`
+ * only the parts of them whose name contains `text` (modules name their parts: `wants`).
  */
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -44,7 +45,8 @@ export async function runModules(modules: { file: string; module: BenchModule }[
 
 async function main(): Promise<void> {
   const quick = process.env.BENCH_QUICK === '1';
-  const ctx: BenchContext = { quick, root: ROOT };
+  const part = process.env.BENCH_PART;
+  const ctx: BenchContext = { quick, root: ROOT, ...(part ? { wants: (name: string) => name.includes(part) } : {}) };
   const started = Date.now();
   const modules = await discoverModules(join(ROOT, 'scripts', 'bench'), process.env.BENCH_ONLY);
   const rows = await runModules(modules, ctx);

@@ -26,6 +26,17 @@ export interface BenchContext {
   quick: boolean;
   /** Repository root. */
   root: string;
+  /**
+   * Whether to run the part of a module named `part` (BENCH_PART=<text> runs only the parts whose
+   * name contains it, so one row can be measured without the minutes the whole module takes).
+   * Absent: every part.
+   */
+  wants?: (part: string) => boolean;
+}
+
+/** `ctx.wants`, defaulting to every part. */
+export function wants(ctx: BenchContext, part: string): boolean {
+  return ctx.wants?.(part) ?? true;
 }
 
 export interface BenchModule {

@@ -4,6 +4,7 @@
  * the corpus; quotes are shortened.
  */
 import type { KbEntity, KnowledgeBase, Passage } from '../../lib/kb/types';
+import { buildMatcher } from '../../lib/engine/build-matcher';
 import type { MatcherData } from '../../lib/engine/types';
 
 type EntitySeed = Pick<KbEntity, 'id' | 'type' | 'name' | 'aliases' | 'summary'> & Partial<KbEntity>;
@@ -91,12 +92,12 @@ export const fixtureKb: KnowledgeBase = {
 };
 
 /** A matcher of the shipped shape; its automaton is never decoded by the background. */
-export const fixtureMatcher: MatcherData = {
-  format: 3,
+/** A real matcher over the fixture's names, so that its token gate can be built from it. */
+export const fixtureMatcher: MatcherData = buildMatcher({
   kbVersion: fixtureKb.version,
   entities: fixtureKb.entities.map(({ id, name, type }) => ({ id, name, type })),
-  automaton: 'AAAA',
-};
+  patterns: fixtureKb.entities.map(({ name }, entity) => ({ entity, text: name, specificity: 'unique' as const })),
+});
 
 /** The same knowledge base at a later version, with one entity renamed and one passage gone. */
 export function nextVersionOf(kb: KnowledgeBase): KnowledgeBase {

@@ -69,6 +69,14 @@ describe('background entrypoint', () => {
     expect(performance.getEntriesByName('backstory:kb-load').length).toBeGreaterThan(0);
   });
 
+  it("answers a page's gate question from the gate's own file, without reading the matcher", async () => {
+    background.main();
+    const reply = await ask('gate/get', { url: 'https://news.example/' });
+    const shipped = JSON.parse(await readFile(join(process.cwd(), 'data/token-gate.json'), 'utf8')) as unknown;
+    expect(reply).toEqual({ gate: shipped, settings: { enabled: true, suppressed: [] } });
+    expect(files()).toEqual(['data/token-gate.json']);
+  });
+
   it('answers a page with nothing rather than hanging when a file is missing, and reads it again next time', async () => {
     const real = globalThis.fetch;
     let broken = true;

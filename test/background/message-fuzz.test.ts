@@ -56,6 +56,7 @@ type Examples<M> = { [K in keyof M]: Request<M, K> };
 
 const CONTENT_REQUESTS: Examples<ContentToBackground> = {
   'matcher/get': { url: PAGE_URL },
+  'gate/get': { url: PAGE_URL },
   'card/get': { entity: 'isis' },
   'suppress/add': { entity: 'isis' },
   'reader/open': { doc: 'iran-meddles', passage: 'iran-meddles:6:1' },
@@ -67,6 +68,7 @@ const CONTENT_REQUESTS: Examples<ContentToBackground> = {
   'highlights/remove': { id: 'h1' },
   'highlights/anchored': { anchored: ['h1'], orphans: [] },
   'ui/load': {},
+  'pipeline/load': {},
 };
 
 const PAGE_REQUESTS: Examples<PageToBackground> = {

@@ -4,7 +4,7 @@
  * ask for it.
  */
 import { describe, expect, it } from 'vitest';
-import { PAGE_UI_FILE } from '../../entrypoints/background/page-ui';
+import { PAGE_UI_FILE, PIPELINE_FILE } from '../../entrypoints/background/page-ui';
 import { fromPopup, fromTab, msg, PAGE_URL as pageUrl, send, useBackground, type Sender } from './setup';
 
 const bg = useBackground();
@@ -33,5 +33,15 @@ describe('ui/load', () => {
   it('answers nothing (and the content script retries later) when injection fails', async () => {
     bg.executeScript.mockRejectedValueOnce(new Error('Cannot access contents of the page'));
     expect(await send(msg('ui/load', {}), fromFrame(0))).toBeUndefined();
+  });
+});
+
+describe('pipeline/load', () => {
+  it('injects the spotting pipeline into the sender’s own tab and frame, and nowhere a message names', async () => {
+    expect(await send(msg('pipeline/load', {}), fromFrame(2, 12))).toEqual({ ok: true });
+    expect(bg.executeScript).toHaveBeenCalledWith({ target: { tabId: 12, frameIds: [2] }, files: [PIPELINE_FILE] });
+    expect(await send(msg('pipeline/load', { tabId: 99 }), fromFrame(0))).toBeUndefined();
+    expect(await send(msg('pipeline/load', {}), fromPopup())).toBeUndefined();
+    expect(bg.executeScript).toHaveBeenCalledTimes(1);
   });
 });

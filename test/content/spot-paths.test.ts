@@ -13,6 +13,7 @@ import type { MentionMarks } from '../../entrypoints/content/marks';
 import { Spotter } from '../../entrypoints/content/spotter';
 import { offsetAt, readPageText } from '../../lib/page/dom-page-text';
 import { readMatcher, spotFiles } from '../../scripts/spot';
+import spottingPipeline from '../../entrypoints/spotting-pipeline';
 import { installStaticRange } from '../page/static-range';
 
 const EVAL_DIR = join(import.meta.dirname, '..', 'pages', 'eval');
@@ -27,6 +28,8 @@ function open(file: string): HTMLElement {
 
 describe('the content script’s scan and `npm run spot`', async () => {
   beforeAll(installStaticRange);
+  // What the background's `pipeline/load` does in the browser: the pipeline script registers itself.
+  beforeAll(() => spottingPipeline.main());
   const matcher = await readMatcher();
   const pages = readdirSync(EVAL_DIR).filter((f) => f.endsWith('.html')).sort();
 

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildMatcher } from '../../lib/engine/build-matcher';
 import { loadMatcher } from '../../lib/engine/matcher';
 import type { MatcherEntity } from '../../lib/engine/types';
@@ -7,9 +7,13 @@ import type { MentionMarks } from '../../entrypoints/content/marks';
 import type { NearListener, Nearness } from '../../entrypoints/content/near-viewport';
 import { BUILD_MEASURE, firstNotBefore, SCAN_MEASURE, Spotter } from '../../entrypoints/content/spotter';
 import type { SpottedMention } from '../../entrypoints/content/spotted';
+import spottingPipeline from '../../entrypoints/spotting-pipeline';
+import { registeredPipeline } from '../../entrypoints/content/pipeline-contract';
 import { installStaticRange } from '../page/static-range';
 
 beforeAll(installStaticRange);
+// What the background's `pipeline/load` does in the browser: the pipeline script registers itself.
+beforeAll(() => spottingPipeline.main());
 
 const entities: MatcherEntity[] = [
   { id: 'soleimani', name: 'Qassem Soleimani', type: 'person' },
@@ -288,5 +292,60 @@ describe('firstNotBefore', () => {
     const after = document.createElement('footer');
     document.body.append(after);
     expect(firstNotBefore(order, after)).toBe(3);
+  });
+});
+
+describe('Spotter: the pipeline after the matcher, loaded on need', () => {
+  const withCue = loadMatcher({
+    ...buildMatcher({
+      kbVersion: 'test',
+      entities: [...entities, { id: 'asad-attack', name: 'Attack on Ain al-Asad', type: 'event' }],
+      patterns: [{ entity: 0, text: 'Soleimani', specificity: 'unique' }],
+    }),
+    eventCues: [{ event: 3, trigger: 'missile attack', words: 'Ain al-Asad' }],
+  });
+  const loads = () => {
+    const loader = vi.fn(async () => registeredPipeline()!);
+    return loader;
+  };
+
+  it('is not loaded on a page with nothing to spot, and is once a name appears', async () => {
+    page(['Weather: sunny.', 'Sports results.']);
+    const loader = loads();
+    const marks = new RecordingMarks();
+    const spotter = new Spotter(withCue, marks, [], undefined, undefined, undefined, loader);
+    await spotter.scan([document.body]);
+    expect(loader).not.toHaveBeenCalled();
+    expect(marks.texts()).toEqual([]);
+    const added = Object.assign(document.createElement('p'), { textContent: 'Soleimani was killed in 2020.' });
+    document.body.append(added);
+    await spotter.scan([added]);
+    expect(loader).toHaveBeenCalledTimes(1);
+    expect(marks.texts()).toEqual(['Soleimani']);
+  });
+
+  it('is loaded for an event named by its cue words alone, with no name on the page', async () => {
+    page(['Weather: sunny.', 'The missile attack on Ain al-Asad came at night.']);
+    const loader = loads();
+    const marks = new RecordingMarks();
+    await new Spotter(withCue, marks, [], undefined, undefined, undefined, loader).scan([document.body]);
+    expect(loader).toHaveBeenCalledTimes(1);
+    expect(marks.texts()).toEqual(['missile attack']);
+  });
+
+  it('spots nothing this time when it cannot load, and tries again at the next chunk that needs it', async () => {
+    page(['Soleimani was killed in 2020.']);
+    const loader = vi.fn().mockRejectedValueOnce(new Error('background restarting')).mockImplementation(async () => registeredPipeline()!);
+    const marks = new RecordingMarks();
+    const spotter = new Spotter(withCue, marks, [], undefined, undefined, undefined, loader);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await spotter.scan([document.body]);
+    warn.mockRestore();
+    expect(marks.texts()).toEqual([]);
+    const added = Object.assign(document.createElement('p'), { textContent: 'Later, Soleimani again.' });
+    document.body.append(added);
+    await spotter.scan([added]);
+    expect(loader).toHaveBeenCalledTimes(2);
+    expect(marks.texts()).toEqual(['Soleimani', 'Soleimani']);
   });
 });

@@ -38,6 +38,7 @@ export const DEMO_MENTIONS: readonly string[] = [
   'took office', // kadhimi-sworn-in: event cue
   'United States', // united-states
   'ISIL', // isis
+  'parliament', // iraqi-parliament: its common noun, on a page about Iraq ("parliament voted for foreign forces to leave")
   'Popular Mobilization Forces', // popular-mobilization-units
   'Hashd al-Shaabi', // popular-mobilization-units
   'الحشد الشعبي', // popular-mobilization-units, Arabic script

@@ -1,6 +1,7 @@
 /**
- * Pages as they are: the content script follows an infinite-scroll feed, an SPA route
- * change and edited text through its one shared observer, drops the marks of removed text, and
+ * Pages as they are: the content script follows an infinite-scroll feed, an SPA route change,
+ * edited text and a page that names nobody until it adds a story, through its one shared
+ * observer, drops the marks of removed text, and
  * marks on saved evaluation pages exactly what `npm run eval` (the spot CLI's code path) finds.
  */
 import { readFile } from 'node:fs/promises';
@@ -57,6 +58,25 @@ describe(`dynamic pages (${chosenBrowser()})`, () => {
       await sleep(300);
     }
     await waitForMarks(page, ['Esmail Qaani', 'Popular Mobilization Forces']);
+    await page.close();
+  });
+
+  it('a page that names nobody is not spotted, until it adds a story that names someone', async () => {
+    const page = await browser.openTestPage('bench/trivial.html');
+    // The token gate read the page and found no name: no scan, no matcher sent to the page.
+    await page.waitForFunction(
+      () => performance.getEntriesByName('backstory:gate').some((m) => ((m as PerformanceMeasure).detail as { names?: boolean } | null)?.names === false),
+      undefined,
+      { timeout: 15_000, polling: 100 },
+    );
+    await sleep(500);
+    expect(await page.evaluate(() => performance.getEntriesByName('backstory:scan').length)).toBe(0);
+    await page.evaluate(() => {
+      const story = document.createElement('p');
+      story.textContent = 'Prime Minister Mustafa al-Kadhimi opened the new library on Saturday.';
+      document.body.append(story);
+    });
+    await waitForMarks(page, ['Mustafa al-Kadhimi']);
     await page.close();
   });
 

@@ -23,17 +23,23 @@ const PAGE_UI_MARK = 'backstory:page-ui';
 const CARD_MEASURE = 'backstory:card';
 /** A string only Preact's renderer contains (its SVG namespace), to tell where Preact went. */
 const PREACT_SIGNATURE = 'http://www.w3.org/2000/svg';
+/** A string only the spotting pipeline's rules contain (the institution nouns' determiners). */
+const PIPELINE_SIGNATURE = 'outgoing same whole entire';
 
 describe(`lazy page UI (${chosenBrowser()})`, () => {
   const { page } = launchForSuite({ open: DEMO_PAGE });
 
-  it('boots a content script under 30 kB gzipped with no Preact; the UI is a separate file', () => {
+  it('boots a content script under 30 kB gzipped with no Preact; the UI and the spotting pipeline are separate files', () => {
     const dir = extensionDirFor(chosenBrowser());
     const boot = readFileSync(join(dir, 'content-scripts', 'content.js'));
     const ui = readFileSync(join(dir, 'page-ui.js'), 'utf8');
     expect(gzipSync(boot, { level: 9 }).length).toBeLessThanOrEqual(30 * 1024);
     expect(boot.toString('utf8')).not.toContain(PREACT_SIGNATURE);
     expect(ui).toContain(PREACT_SIGNATURE);
+    // The spotting pipeline after the matcher is a file of its own too, injected on need.
+    const pipeline = readFileSync(join(dir, 'spotting-pipeline.js'), 'utf8');
+    expect(boot.toString('utf8')).not.toContain(PIPELINE_SIGNATURE);
+    expect(pipeline).toContain(PIPELINE_SIGNATURE);
     // Not web-accessible: the UI is injected by the background, pages cannot fetch it.
     const manifest = readFileSync(join(dir, 'manifest.json'), 'utf8');
     expect(manifest).not.toContain('web_accessible_resources');

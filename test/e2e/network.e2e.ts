@@ -89,7 +89,7 @@ describe.runIf(chosenBrowser() === 'chromium')('zero network', () => {
     // The service worker reads the corpus from its own package (not its bundle): those reads are
     // chrome-extension:// URLs of our own id, never anything else, each file once in the session.
     const workerReads = requests.slice(sessionStart).filter((r) => r.from.startsWith('service worker')).map((r) => r.url.replace(`chrome-extension://${harness.extensionId}/`, ''));
-    expect(workerReads.every((path) => /^data\/(kb|matcher|fingerprints)\.json$/.test(path))).toBe(true);
+    expect(workerReads.every((path) => /^data\/(kb|matcher|token-gate|fingerprints)\.json$/.test(path))).toBe(true);
     expect(workerReads).toContain('data/matcher.json');
     expect(new Set(workerReads).size).toBe(workerReads.length);
     // The recording saw the session (the page and the popup's files at least).

@@ -25,7 +25,8 @@ describe('event cues', () => {
   });
 
   test('Arabic and Persian triggers', () => {
-    expect(events('نددت طهران باغتيال قاسم سليماني.')).toEqual([]); // "باغتيال" is one word: not the trigger alone
+    // The proclitic ب ("with") is written joined to the event's name; the name alone is the mention.
+    expect(events('نددت طهران باغتيال قاسم سليماني.')).toEqual(['اغتيال قاسم سليماني → killing-of-soleimani']);
     expect(events('ذكرى اغتيال الفريق قاسم سليماني.')).toEqual(['اغتيال → killing-of-soleimani']);
     expect(events('مصطفی الکاظمی به تهران سفر کرد.')).toEqual(['سفر → kadhimi-tehran-visit']);
   });

@@ -42,6 +42,11 @@ describe('a short name inside another name is someone else', () => {
     expect(spotted(ON_TOPIC + 'Troops still fight IS remnants.')).toContain('IS=isis');
     expect(spotted(ON_TOPIC + 'KADHIMI MEETS US ENVOY')).toContain('US=united-states');
   });
+
+  test('an acronym between capitalised words is still itself, dotted or not', () => {
+    expect(spotted(ON_TOPIC + 'Iran Fires Missiles At Two U.S. Bases In Iraq')).toContain('U.S.=united-states');
+    expect(spotted(ON_TOPIC + 'The PMU Chairman spoke.')).toContain('PMU=popular-mobilization-units');
+  });
 });
 
 describe('off-topic pages', () => {

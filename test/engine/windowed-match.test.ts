@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { PageEvidence, PageSpotting } from '../../lib/engine/evidence';
+import { compiledRules } from '../../lib/engine/compiled-rules';
 import { findEventMentions } from '../../lib/engine/events';
 import { dropOtherNames } from '../../lib/engine/name-context';
 import { findAllSteps, needsSlicing, WINDOW_CHARS } from '../../lib/engine/windowed-match';
@@ -74,7 +75,7 @@ describe('spotting a very long text: the pipeline a window and a batch of senten
     const evidence = new PageEvidence(real);
     evidence.add(matches);
     const accepted = matches.filter((m) => evidence.accepts(m));
-    return [...accepted, ...findEventMentions(real.eventCues, text, accepted)].sort((a, b) => a.start - b.start);
+    return [...accepted, ...findEventMentions(compiledRules(real).eventCues, text, accepted)].sort((a, b) => a.start - b.start);
   };
 
   it('finds the same mentions and events as one pass, pausing between steps', async () => {

@@ -1,0 +1,91 @@
+// Institutions by their common noun: "parliament" is Iraq's on a page about Iraq, never
+// Bahrain's or Germany's; "the coalition" is the anti-ISIS coalition where the page names it, not
+// an electoral list; "the embassy" in Baghdad, not in Tehran.
+import { compileCountries } from '../../lib/engine/countries';
+import { compileNouns, findInstitutionNouns } from '../../lib/engine/institution-nouns';
+import { sentenceSpans } from '../../lib/text/sentences';
+import type { RawMatch } from '../../lib/engine/types';
+
+// Entities: 0 Iraq, 1 Iraqi parliament, 2 the coalition, 3 US embassy, 4 Iran, 5 Baghdad.
+const PLACES = new Set([0, 3, 4, 5]);
+const countries = compileCountries([
+  { place: 0, words: ['Iraq', 'Iraqi', 'Baghdad', 'العراق', 'العراقي'] },
+  { place: 4, words: ['Iran', 'Iranian', 'Tehran'] },
+  { words: ['United States', 'US', 'American'] },
+  { words: ['Bahrain', 'Bahraini', 'البحريني'] },
+  { words: ['Germany', 'German'] },
+]);
+const nouns = compileNouns([
+  { entity: 1, nouns: ['parliament', 'البرلمان'], country: 0, sentenceRivals: true, needs: [0, 1] },
+  { entity: 1, nouns: ['assembly'], strict: true, country: 0, sentenceRivals: true, needs: [0, 1] },
+  { entity: 2, nouns: ['coalition'], needs: [2], notWords: 'seats?|blocs?|elect\\w*' },
+  { entity: 3, nouns: ['embassy'], country: 2, hosts: [0], needs: [3], at: ['Baghdad'] },
+]);
+
+/** The nouns found in `text`, with the entities the page marks and the mentions of the text itself (word → entity). */
+function found(text: string, marks: number[], mentions: Record<string, number> = {}): string[] {
+  const accepted: RawMatch[] = [];
+  for (const [word, entity] of Object.entries(mentions)) {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) accepted.push({ start: at, end: at + word.length, entity, specificity: 'unique' });
+  }
+  accepted.sort((a, b) => a.start - b.start);
+  const page = new Set(marks);
+  const result = findInstitutionNouns(nouns, countries, text, accepted, sentenceSpans(text), (e) => PLACES.has(e));
+  return result.found.filter((f) => f.needs.some((e) => page.has(e))).map(({ match: m }) => `${text.slice(m.start, m.end)}=${m.entity}`);
+}
+
+/** The entity of each noun in `text` written as another one of its kind. */
+const rivals = (text: string) => findInstitutionNouns(nouns, countries, text, [], sentenceSpans(text), (e) => PLACES.has(e)).rivals;
+
+describe('a parliament', () => {
+  test('on a page about Iraq, parliament is Iraq’s', () => {
+    expect(found('Lawmakers met in parliament on Monday. The Sadrist bloc won seats in the 329-member assembly.', [0])).toEqual(['parliament=1', 'assembly=1']);
+    expect(found('والبرلمان صوت اليوم', [0])).toEqual(['البرلمان=1']);
+  });
+
+  test('not on a page that does not mark Iraq, and the result says what it needs', () => {
+    const text = 'Lawmakers met in parliament on Monday.';
+    expect(found(text, [])).toEqual([]);
+    const result = findInstitutionNouns(nouns, countries, text, [], sentenceSpans(text), () => false);
+    expect(result.found.map((w) => [text.slice(w.match.start, w.match.end), w.needs])).toEqual([['parliament', [0, 1]]]);
+  });
+
+  test('never another country’s', () => {
+    const marks = [0];
+    expect(found("Bahrain's parliament met. The German parliament voted. The parliament of Bahrain met.", marks)).toEqual([]);
+    expect(found('اجتمع البرلمان البحريني', marks)).toEqual([]);
+    expect(found('In Tehran, parliament speaker Qalibaf hosted Iraqi delegations.', marks, { Tehran: 5 })).toEqual([]);
+    expect(found('In Germany, parliament approved the budget.', marks)).toEqual([]);
+    // Each is another parliament: what tells the page it is about another country's.
+    expect(rivals("Bahrain's parliament met. The German parliament voted. In Germany, parliament approved the budget.")).toEqual([1, 1, 1]);
+    // Its own country nearer than another: Iraq's.
+    expect(found('Iran-backed groups lost ground, and Iraq’s parliament speaker met them.', marks, { Iran: 4, Iraq: 0 })).toEqual(['parliament=1']);
+  });
+
+  test('not parliaments in general, nor an assembly that is not one', () => {
+    expect(found('A monarchy restrained by a parliament is rare. Kadhimi’s picks passed during a parliament vote.', [0])).toEqual(['parliament=1']);
+    expect(found('They defended freedom of assembly.', [0])).toEqual([]);
+    // Neither is another country's parliament.
+    expect(rivals('A monarchy restrained by a parliament is rare. They defended freedom of assembly.')).toEqual([]);
+  });
+
+  test('not inside a longer name already marked', () => {
+    expect(found('The Iraqi parliament voted.', [0, 1], { 'Iraqi parliament': 1 })).toEqual([]);
+  });
+});
+
+describe('a coalition', () => {
+  test('where the page names it, and not as an electoral list', () => {
+    expect(found('The coalition struck ISIS positions.', [2])).toEqual(['coalition=2']);
+    expect(found('The coalition struck ISIS positions.', [0])).toEqual([]);
+    expect(found('The Fatah Coalition won seats. The coalition lost seats to the Sadrist bloc.', [2])).toEqual([]);
+    expect(rivals('The Fatah Coalition won seats. The coalition lost seats to the Sadrist bloc.')).toEqual([2, 2]);
+  });
+});
+
+describe('an embassy', () => {
+  test('in its own city, not in another', () => {
+    expect(found('Rockets fell near the embassy in Baghdad, Iraqi officials said.', [3])).toEqual(['embassy=3']);
+    expect(found('Protesters stormed the embassy in Tehran. The Iranian embassy closed.', [3])).toEqual([]);
+  });
+});

@@ -1,0 +1,48 @@
+// The kinds of mention a page writes without the corpus's own names, spotted end to end by the
+// shipped matcher under the page's evidence: an event by its date and head noun, an agreement by
+// its formal name, organisations in Arabic and Persian script, and a spun or machine-translated
+// name — each where the page is about the corpus, and none where it is not.
+import { spotText } from '../../lib/engine/evidence';
+import { readMatcher } from '../../scripts/spot';
+
+const matcher = await readMatcher();
+const spotted = (text: string) => spotText(matcher, text).map((m) => `${text.slice(m.start, m.end)}=${matcher.entities[m.entity]!.id}`);
+
+describe('an event by its date and head noun', () => {
+  test('in either order, on a page about Iraq', () => {
+    const text = 'Shiite clerics in Baghdad recalled the October 2019 protests, and the uprising of October 2019 that toppled Adel Abdul Mahdi.';
+    expect(spotted(text)).toEqual(expect.arrayContaining(['October 2019 protests=october-2019-protests', 'uprising of October 2019=october-2019-protests']));
+  });
+
+  test('not another country’s, nor on a page that is not about the corpus', () => {
+    expect(spotted("Lebanon's October 2019 protests drew crowds in Beirut, as did the protests in Chile.")).toEqual([]);
+    expect(spotted('The October 2019 protests in Santiago were the largest since the dictatorship.')).toEqual([]);
+  });
+});
+
+describe('an agreement by its formal name', () => {
+  test('with the page’s evidence, and not without it', () => {
+    const text = 'In Baghdad, Mustafa al-Kadhimi defended the 2008 Strategic Framework Agreement with Washington.';
+    expect(spotted(text)).toContain('2008 Strategic Framework Agreement=us-iraq-security-agreement-2008');
+    expect(spotted('The Strategic Framework Agreement between the two universities was signed in 2008.')).toEqual([]);
+  });
+});
+
+describe('organisations in Arabic and Persian script', () => {
+  test('with the article or without it, after a proclitic', () => {
+    expect(spotted('قال المتحدث باسم الحشد الشعبي في بغداد إن قوات الحشد والحرس الثوري الإيراني')).toEqual(
+      expect.arrayContaining(['الحشد الشعبي=popular-mobilization-units', 'الحرس الثوري الإيراني=irgc']),
+    );
+    expect(spotted('فرمانده سپاه پاسداران انقلاب اسلامی و حشد شعبی در بغداد')).toEqual(
+      expect.arrayContaining(['سپاه پاسداران انقلاب اسلامی=irgc', 'حشد شعبی=popular-mobilization-units']),
+    );
+  });
+});
+
+describe('a spun or machine-translated name', () => {
+  test('with strong context only', () => {
+    const text = "Mustafa al-Kadhimi met Popular Mobilization Committee leaders in Baghdad after Qasem Soleimani's killing by the Revolution Guard Corps.";
+    expect(spotted(text)).toEqual(expect.arrayContaining(['Popular Mobilization Committee=popular-mobilization-units', 'Revolution Guard Corps=irgc']));
+    expect(spotted('The Popular Mobilization Committee of the Springfield school board met on Tuesday.')).toEqual([]);
+  });
+});

@@ -1,0 +1,72 @@
+// `npm run eval` scores recall per kind of mention when the labels say the kind, and the blind
+// summary lists the misses left by kind: checked on a two-page set written here.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { evaluate, formatResult, formatSummary, runEval } from '../../scripts/eval';
+import { makeMatcher } from '../engine/helpers';
+
+const matcher = makeMatcher([
+  { id: 'iraq', type: 'place', names: ['Iraq'] },
+  { id: 'iran', type: 'place', names: ['Iran'] },
+]);
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'backstory-eval-'));
+  writeFileSync(join(dir, 'a.html'), '<p>Iraq and Iran, and parliament.</p>');
+  writeFileSync(
+    join(dir, 'a.expected.json'),
+    JSON.stringify({
+      mentions: [
+        { text: 'Iraq', entity: 'iraq', kind: 'name' },
+        { text: 'Iran', entity: 'iran', kind: 'name' },
+        { text: 'parliament', entity: 'iraq', kind: 'institution-noun' },
+      ],
+    }),
+  );
+  writeFileSync(join(dir, 'b.html'), '<p>Iran beat Iraq at football.</p>');
+  writeFileSync(join(dir, 'b.expected.json'), JSON.stringify({ distractor: true, mentions: [] }));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+test('recall per kind, distractor marks and misses by kind', async () => {
+  const result = await evaluate(matcher, dir);
+  expect(result.kinds).toEqual(
+    new Map([
+      ['name', { expected: 2, correct: 2 }],
+      ['institution-noun', { expected: 1, correct: 0 }],
+    ]),
+  );
+  expect(result.recall).toBeCloseTo(2 / 3);
+  expect(result.precision).toBeCloseTo(2 / 4);
+  expect(result.distractorMarks).toBe(2);
+  expect(formatResult(result)).toMatch(/institution-noun\s+1\s+0\s+0\.000/);
+  const summary = formatSummary(result);
+  expect(summary).toContain('precision 0.500  recall 0.667  marks on distractor pages: 2  wrong marks: 2');
+  expect(summary).toContain('misses left, institution-noun (1):\n    iraq | parliament');
+});
+
+test('--blind prints the totals and the misses by kind, never a page of the set by name', async () => {
+  const printed: string[] = [];
+  await runEval(['--blind', '--misses'], matcher, (t) => printed.push(t), { eval: '/nonexistent', dev: '/nonexistent', blind: dir });
+  const out = printed.join('\n');
+  expect(out).toContain('precision 0.500  recall 0.667  marks on distractor pages: 2');
+  expect(out).toMatch(/name\s+2\s+2\s+1\.000/);
+  expect(out).toContain('misses left, institution-noun (1):\n    iraq | parliament');
+  // No per-page table, no page names: nothing to tune on.
+  expect(out).not.toMatch(/\ba\b:|\bb\b:|distractor\) b|^a\s+\d/m);
+  expect(out).not.toContain('spurious');
+});
+
+test('--dev scores the dev split with the per-page table, and nothing else', async () => {
+  const printed: string[] = [];
+  await runEval(['--dev'], matcher, (t) => printed.push(t), { eval: '/nonexistent', dev: dir, blind: '/nonexistent' });
+  expect(printed).toHaveLength(1);
+  expect(printed[0]).toMatch(/^\(distractor\) b\s+0\s+2\s+0/m);
+  expect(printed[0]).toContain('marks on distractor pages: 2');
+});
+
+test('--blind with --dev is refused with a clear message', async () => {
+  await expect(runEval(['--blind', '--dev'], matcher, () => {})).rejects.toThrow(/one at a time/);
+});
