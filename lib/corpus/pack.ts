@@ -16,7 +16,9 @@
  * `serialisePack` writes a stable text (fixed key order, one list item per line) so that
  * export → import → export gives the same bytes, and a pack diffs well under version control.
  */
+import { PHRASE_KINDS } from '../accounts/phrase';
 import { ReviewDecisionSchema, type ReviewDecision } from '../contrasts/review';
+import type { AutoContrast, AutoDisagreement } from '../contrasts/types';
 import * as v from 'valibot';
 import { ContrastsFileSchema, type ContrastsFile } from '../kb/contrasts';
 import { CITE, GazetteerEntrySchema, KEBAB_ID, PerspectiveSchema } from '../kb/schema';
@@ -73,6 +75,10 @@ export interface PackDerived {
   passages: Passage[];
   mentions: PackMention[];
   fingerprints: DocumentFingerprint[];
+  /** Contrasts the builder found itself over these documents (lib/kb/automatic-contrasts.ts). */
+  automaticContrasts?: AutoContrast[];
+  /** Disagreements of fact the builder found itself. */
+  automaticDisagreements?: AutoDisagreement[];
 }
 
 export interface PackDecisions {
@@ -153,6 +159,51 @@ export const packMentionSchema = v.strictObject({
   passages: list(v.pipe(v.string(), v.maxLength(200)), 1_000, 'passages'),
 });
 
+const passageRef = v.pipe(v.string(), v.maxLength(200));
+const quoteText = v.pipe(v.string(), v.maxLength(20_000));
+const review = v.optional(v.picklist(['kept', 'dismissed']));
+
+const autoPosition = v.strictObject({
+  doc: id('the document'),
+  perspective: id('the perspective'),
+  passage: passageRef,
+  quote: quoteText,
+  stance: v.pipe(v.number(), v.minValue(-1), v.maxValue(1)),
+  characterisation: v.optional(v.strictObject({ kind: v.picklist(PHRASE_KINDS), text: quoteText })),
+});
+
+export const packAutoContrastSchema = v.strictObject({
+  id: v.pipe(v.string(), v.maxLength(400)),
+  origin: v.literal('automatic'),
+  entity: id('the entity'),
+  topic: v.pipe(v.string(), v.maxLength(MAX_LABEL_CHARS * 10)),
+  positions: v.tuple([autoPosition, autoPosition]),
+  strength: v.number(),
+  review,
+});
+
+export const packAutoDisagreementSchema = v.strictObject({
+  id: v.pipe(v.string(), v.maxLength(2_000)),
+  origin: v.literal('automatic'),
+  kind: v.picklist(['date', 'number', 'speaker']),
+  question: v.pipe(v.string(), v.maxLength(MAX_LABEL_CHARS * 10)),
+  entities: list(id('an entity'), 1_000, 'entities'),
+  claims: list(
+    v.strictObject({
+      doc: id('the document'),
+      perspective: v.nullable(id('the perspective')),
+      passages: list(passageRef, 100, 'passages'),
+      quote: quoteText,
+      value: v.pipe(v.string(), v.maxLength(MAX_LABEL_CHARS * 10)),
+      normalised: v.pipe(v.string(), v.maxLength(MAX_LABEL_CHARS * 10)),
+      source: v.optional(v.pipe(v.string(), v.maxLength(MAX_LABEL_CHARS * 10))),
+    }),
+    1_000,
+    'claims',
+  ),
+  review,
+});
+
 export const packFingerprintSchema = v.strictObject({ doc: id('the document'), title: hashList, paragraphs: hashLists });
 
 /** What a pack says besides its documents and their derived rows: the part installed first. */
@@ -177,6 +228,12 @@ const packHeaderEntries = {
   ),
 };
 
+/** Found by the builder over the whole corpus, so they travel with the header, not per document. */
+const automaticEntries = {
+  automaticContrasts: v.optional(list(packAutoContrastSchema, MAX_PACK_CONTRASTS, 'automatic contrasts')),
+  automaticDisagreements: v.optional(list(packAutoDisagreementSchema, MAX_PACK_CONTRASTS, 'automatic disagreements')),
+};
+
 const extractionKeySchema = v.pipe(v.string('the extraction key must be text'), v.nonEmpty(), v.maxLength(200));
 
 const packSchema = v.strictObject({
@@ -188,17 +245,28 @@ const packSchema = v.strictObject({
       passages: list(packPassageSchema, MAX_PACK_PASSAGES, 'passages'),
       mentions: list(packMentionSchema, MAX_PACK_MENTIONS, 'mentions'),
       fingerprints: list(packFingerprintSchema, MAX_DOCUMENTS_PER_IMPORT, 'fingerprints'),
+      ...automaticEntries,
     }),
   ),
 });
 
 /**
- * A pack without its documents, with the extraction key of its derived rows if it has any: what
+ * A pack without its documents, with the extraction key of its derived rows and the automatic
+ * contrasts and disagreements if it has any: what
  * an import installs first (perspectives, sources, curated entities and contrasts, decisions),
  * before the documents follow in batches (lib/kb/pack-items.ts splits a pack so).
  */
-export const packHeaderSchema = v.strictObject({ ...packHeaderEntries, extractionKey: v.optional(extractionKeySchema) });
+export const packHeaderSchema = v.strictObject({ ...packHeaderEntries, extractionKey: v.optional(extractionKeySchema), ...automaticEntries });
 export type PackHeader = v.InferOutput<typeof packHeaderSchema>;
+
+/** What a pack's header keeps of its derived rows: the extraction key, and what was found over all its documents. */
+export function packHeaderDerived(derived: PackDerived): Pick<PackHeader, 'extractionKey' | 'automaticContrasts' | 'automaticDisagreements'> {
+  return {
+    extractionKey: derived.extractionKey,
+    ...(derived.automaticContrasts ? { automaticContrasts: derived.automaticContrasts } : {}),
+    ...(derived.automaticDisagreements ? { automaticDisagreements: derived.automaticDisagreements } : {}),
+  };
+}
 
 /** The schema's output is the pack type: a drift between the two fails the type check. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -315,6 +383,20 @@ function crossReferenceProblem(pack: CorpusPack): string | undefined {
         if (problem) return problem;
       }
     }
+    for (const [key, items] of [
+      ['derived.automaticContrasts', pack.derived.automaticContrasts ?? []],
+      ['derived.automaticDisagreements', pack.derived.automaticDisagreements ?? []],
+    ] as const) {
+      for (const [i, item] of items.entries()) {
+        const named = 'positions' in item ? [item.entity] : item.entities;
+        const missing = named.find((e) => !entities.has(e));
+        if (missing) return `${key}[${i}] names the entity "${missing}", which is not in this pack`;
+        for (const [j, q] of ('positions' in item ? item.positions : item.claims).entries()) {
+          const problem = documentUse(`${key}[${i}].${'positions' in item ? 'positions' : 'claims'}[${j}]`, q.doc);
+          if (problem) return problem;
+        }
+      }
+    }
   }
   return undefined;
 }
@@ -350,6 +432,10 @@ export function serialisePack(pack: CorpusPack): string {
         ['passages', lines(p.derived.passages)],
         ['mentions', lines(p.derived.mentions)],
         ['fingerprints', lines(p.derived.fingerprints)],
+        ...(['automaticContrasts', 'automaticDisagreements'] as const).flatMap((key): [string, string][] => {
+          const items = p.derived?.[key];
+          return items ? [[key, lines(items)]] : [];
+        }),
       ]),
     ]);
   }

@@ -65,6 +65,9 @@ export function corpusPackOf(result: BuildResult, meta: PackMeta): CorpusPack | 
       passages: extractions.flatMap((x) => x.passages),
       mentions: extractions.flatMap((x) => x.mentions),
       fingerprints: extractions.map((x) => x.fingerprint),
+      automaticContrasts: kb.entities.flatMap((e) => e.automaticContrasts ?? []),
+      // A disagreement names every entity it is about: carried once.
+      automaticDisagreements: [...new Map(kb.entities.flatMap((e) => e.automaticDisagreements ?? []).map((d) => [d.id, d])).values()],
     },
   };
 }

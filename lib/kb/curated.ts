@@ -7,11 +7,12 @@
  */
 import type { PackHeader } from '../corpus/pack';
 import type { Source } from '../recognition/sources';
-import type { GazetteerEntry, Perspective } from './types';
+import type { AutoContrast, AutoDisagreement } from '../contrasts/types';
+import type { GazetteerEntry, KbEntity, Perspective } from './types';
 
 export interface CuratedPack {
   id: string;
-  header: Pick<PackHeader, 'entities' | 'perspectives' | 'sources'>;
+  header: Pick<PackHeader, 'entities' | 'perspectives' | 'sources' | 'automaticContrasts' | 'automaticDisagreements'>;
 }
 
 export interface MergedEntry extends GazetteerEntry {
@@ -48,6 +49,20 @@ export function mergeEntities(packs: readonly CuratedPack[]): MergedEntry[] {
     }
   }
   return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * Every pack's automatic contrasts and disagreements, each id once (the first pack's), as the
+ * fields of the entity they are about: the card puts them after the curated ones.
+ */
+export function mergeAutomatic(packs: readonly CuratedPack[]): (entity: string) => Pick<KbEntity, 'automaticContrasts' | 'automaticDisagreements'> {
+  const contrasts = packs.reduce<AutoContrast[]>((all, pack) => union(all, pack.header.automaticContrasts, (c) => c.id), []);
+  const disagreements = packs.reduce<AutoDisagreement[]>((all, pack) => union(all, pack.header.automaticDisagreements, (d) => d.id), []);
+  return (entity) => {
+    const own = contrasts.filter((c) => c.entity === entity);
+    const named = disagreements.filter((d) => d.entities.includes(entity));
+    return { ...(own.length ? { automaticContrasts: own } : {}), ...(named.length ? { automaticDisagreements: named } : {}) };
+  };
 }
 
 /** Every pack's perspectives, each id once (the first pack's wording). */

@@ -4,14 +4,14 @@
  * list of items as batches under MAX_IMPORT_BATCH_ITEMS items and MAX_IMPORT_BATCH_CHARS of
  * text (Chrome refuses a message over 64 MiB). DOM-free; *Your documents* calls these.
  */
-import type { CorpusPack } from '../corpus/pack';
+import { packHeaderDerived, type CorpusPack } from '../corpus/pack';
 import { MAX_IMPORT_BATCH_CHARS, MAX_IMPORT_BATCH_ITEMS } from '../corpus/limits';
 import type { ImportItem } from '../message-schemas';
 
 /** A pack as import items: its header first, then its documents in the pack's order. */
 export function packImportItems(pack: CorpusPack, name: string): ImportItem[] {
   const { documents, derived, ...rest } = pack;
-  const header = derived ? { ...rest, extractionKey: derived.extractionKey } : rest;
+  const header = derived ? { ...rest, ...packHeaderDerived(derived) } : rest;
   const byDoc = <T extends { doc: string }>(rows: readonly T[]) => {
     const map = new Map<string, T[]>();
     for (const row of rows) map.set(row.doc, [...(map.get(row.doc) ?? []), row]);

@@ -11,8 +11,8 @@
 import { applyEdits, checkDraft, type DocumentDraft, type DraftEdits } from '../corpus/draft';
 import { contentHash, duplicateProbes, findDuplicate, toDocumentRecord, documentFingerprint } from '../corpus/identity';
 import { canonicalUrl } from '../corpus/url';
-import type { CorpusPack, PackDocument, PackHeader } from '../corpus/pack';
-import { gazetteerEntry, mergeEntities, mergePerspectives, type CuratedPack } from '../kb/curated';
+import { packHeaderDerived, type CorpusPack, type PackDocument, type PackHeader } from '../corpus/pack';
+import { gazetteerEntry, mergeAutomatic, mergeEntities, mergePerspectives, type CuratedPack } from '../kb/curated';
 import { createExtractor, extractDocument, type Extractor } from '../kb/extract';
 import { compileGazetteer, extractionKey, gazetteerFromEntries, type GazetteerInput, type MatcherInput } from '../kb/gazetteer';
 import { packImportItems } from '../kb/import-items';
@@ -142,7 +142,7 @@ export class CorpusBuilder {
 
   private async putPack(header: PackHeader | CorpusPack, options: { starter?: boolean; removed?: boolean }): Promise<void> {
     const { documents: _d, derived, ...rest } = header as CorpusPack;
-    const cleanHeader: PackHeader = derived ? { ...rest, extractionKey: derived.extractionKey } : (rest as PackHeader);
+    const cleanHeader: PackHeader = derived ? { ...rest, ...packHeaderDerived(derived) } : (rest as PackHeader);
     await storing(() =>
       this.db.transaction('rw', [this.db.packs, this.db.entities, this.db.contrasts, this.db.disagreements, this.db.meta, this.db.texts], async () => {
         const previous = await this.db.packs.get(cleanHeader.id);
@@ -157,7 +157,10 @@ export class CorpusBuilder {
         const packs = await this.packsInOrder();
         const entities = mergeEntities(packs);
         await this.db.entities.clear();
-        await this.db.entities.bulkPut(entities.map((e) => ({ ...e, origin: 'curated' as const, linksTo: (e.links ?? []).map((l) => l.to) })));
+        const automatic = mergeAutomatic(packs);
+        await this.db.entities.bulkPut(
+          entities.map((e) => ({ ...e, ...automatic(e.id), origin: 'curated' as const, linksTo: (e.links ?? []).map((l) => l.to) })),
+        );
         await this.db.meta.put({ key: 'perspectives', value: mergePerspectives(packs) });
         await this.db.contrasts.where('pack').equals(row.id).delete();
         await this.db.disagreements.where('pack').equals(row.id).delete();
@@ -197,7 +200,7 @@ export class CorpusBuilder {
    */
   private async recompile(): Promise<boolean> {
     const entries = (await this.db.entities.where('origin').equals('curated').toArray()).map((e) => {
-      const { origin: _o, linksTo: _l, ...merged } = e;
+      const { origin: _o, linksTo: _l, automaticContrasts: _ac, automaticDisagreements: _ad, ...merged } = e;
       return gazetteerEntry(merged);
     });
     const compiled = (this.deps.compile ?? compileCuratedNames)(entries, this.deps.matcherConfig);

@@ -8,6 +8,7 @@
  * rows (highlights) belong to the reader and survive every rebuild and every schema upgrade; so
  * do the reader's documents, which only the reader removes.
  */
+import type { AutoContrast, AutoDisagreement } from '../contrasts/types';
 import type { MatcherData } from '../engine/types';
 import type { CuratedContrast, CuratedDisagreement, PackHeader } from '../corpus/pack';
 import type { DraftOrigin } from '../corpus/draft';
@@ -82,6 +83,9 @@ export interface EntityRow extends GazetteerEntry {
   packs: string[];
   /** The entities its links point to (index: "what links to this one" for related entities). */
   linksTo: string[];
+  /** What the installed packs' builders found about it (lib/kb/curated.ts `mergeAutomatic`). */
+  automaticContrasts?: AutoContrast[];
+  automaticDisagreements?: AutoDisagreement[];
 }
 
 /** A curated quote, resolved to its passage once its document is in the corpus. */

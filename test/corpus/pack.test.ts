@@ -95,6 +95,32 @@ describe('corpus pack round trip', () => {
     expect(serialisePack(imported.pack)).toBe(exported);
   });
 
+  it('keeps the automatic contrasts and disagreements the builder found, as kb.json has them', () => {
+    const text = readFileSync(join(__dirname, '../../data/starter-pack.json'), 'utf8');
+    const imported = parsePack(text);
+    if (!imported.ok) throw new Error(imported.reason);
+    const kb = kbJson as unknown as KnowledgeBase;
+    const contrasts = kb.entities.flatMap((e) => e.automaticContrasts ?? []);
+    expect(contrasts.length).toBeGreaterThan(0);
+    expect(imported.pack.derived?.automaticContrasts).toEqual(contrasts);
+    const disagreements = new Map(kb.entities.flatMap((e) => e.automaticDisagreements ?? []).map((d) => [d.id, d]));
+    expect(imported.pack.derived?.automaticDisagreements).toEqual([...disagreements.values()]);
+    expect(serialisePack(imported.pack)).toBe(text);
+  });
+
+  it('refuses automatic contrasts about an entity or document the pack does not have', () => {
+    const text = readFileSync(join(__dirname, '../../data/starter-pack.json'), 'utf8');
+    const pack = JSON.parse(text) as CorpusPack;
+    const first = pack.derived!.automaticContrasts![0]!;
+    expect(reason(JSON.stringify({ ...pack, derived: { ...pack.derived, automaticContrasts: [{ ...first, entity: 'nobody-known' }] } }))).toBe(
+      'derived.automaticContrasts[0] names the entity "nobody-known", which is not in this pack',
+    );
+    const elsewhere = { ...first, positions: [{ ...first.positions[0], doc: 'not-here' }, first.positions[1]] };
+    expect(reason(JSON.stringify({ ...pack, derived: { ...pack.derived, automaticContrasts: [elsewhere] } }))).toBe(
+      'derived.automaticContrasts[0].positions[0] cites the document "not-here", which is not in this pack',
+    );
+  });
+
   it('writes the same bytes however the pack object was put together', () => {
     const pack = sample();
     const shuffled = Object.fromEntries(Object.entries(pack).reverse()) as unknown as CorpusPack;

@@ -18,6 +18,8 @@ import { SILENT_IMPORT_MS } from '../../lib/storage/import-journal';
 import { shippedSources } from '../../lib/storage/shipped-sources';
 import { EMPTY_READER_SOURCES } from '../../lib/recognition/sources';
 import { queryTerms } from '../../lib/search/terms';
+import kbJson from '../../data/kb.json';
+import type { KnowledgeBase } from '../../lib/kb/types';
 import { newBuilder, starterPack } from './builder-fixture';
 
 let db: BackstoryDb;
@@ -65,6 +67,26 @@ describe('first run', () => {
     expect(stored).toEqual(shipped);
     const seed000 = (await db.documents.get('regime-fears-talks'))!;
     expect(documentSummary(seed000, await labels())).toMatchObject({ outlet: 'Unnamed Iranian-opposition site', perspective: { id: 'iranian-opposition' } });
+  });
+});
+
+describe('automatic contrasts from the pack', () => {
+  it('a card from the store shows, after the curated ones, the contrasts and disagreements the builder found for the entity', async () => {
+    await newBuilder(db).ready();
+    const kb = kbJson as unknown as KnowledgeBase;
+    const built = kb.entities.find((e) => e.id === 'us-iraq-strategic-dialogue')!;
+    expect(built.automaticContrasts?.length).toBeGreaterThan(0);
+    expect(built.automaticDisagreements?.length).toBeGreaterThan(0);
+    const source = (await cardSource(db, built.id, await labels()))!;
+    const card = buildCardData(source, built.id, () => 'reader', 6)!;
+    const automatic = card.contrasts!.filter((c) => c.origin === 'automatic');
+    expect(automatic.map((c) => c.id)).toEqual(built.automaticContrasts!.map((c) => c.id));
+    expect(automatic[0]!.positions.map((p) => p.doc)).toEqual(built.automaticContrasts![0]!.positions.map((p) => p.doc));
+    expect(card.disagreements!.filter((d) => d.origin === 'automatic').map((d) => d.id)).toEqual(built.automaticDisagreements!.map((d) => d.id));
+    // An entity the builder found nothing for gets none.
+    const plain = kb.entities.find((e) => !e.automaticContrasts && !e.automaticDisagreements && e.accounts.length > 0)!;
+    const plainCard = buildCardData((await cardSource(db, plain.id, await labels()))!, plain.id, () => 'reader', 6)!;
+    expect((plainCard.contrasts ?? []).filter((c) => c.origin === 'automatic')).toEqual([]);
   });
 });
 
