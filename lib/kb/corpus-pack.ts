@@ -5,6 +5,7 @@
  * DOM-free, no I/O.
  */
 import type { CorpusPack, CuratedContrast, CuratedDisagreement, PackDocument } from '../corpus/pack';
+import { PACK_FORMAT, PACK_FORMAT_VERSION } from '../corpus/pack';
 import type { Source } from '../recognition/sources';
 import type { BuildResult } from './build';
 import { extractionKey } from './gazetteer';
@@ -45,8 +46,8 @@ export function corpusPackOf(result: BuildResult, meta: PackMeta): CorpusPack | 
   const { kb, matcher, extractions } = result;
   if (!kb || !matcher || !extractions) return undefined;
   return {
-    format: 'backstory-corpus-pack',
-    version: 1,
+    format: PACK_FORMAT,
+    version: PACK_FORMAT_VERSION,
     id: meta.id,
     title: meta.title,
     packVersion: meta.packVersion,

@@ -6,6 +6,7 @@
  * rows make one corpus pack. DOM-free, no I/O: the same rows the extension's builder writes.
  */
 import type { CorpusPack, PackDocument } from '../corpus/pack';
+import { PACK_FORMAT, PACK_FORMAT_VERSION } from '../corpus/pack';
 import type { Perspective } from './types';
 import type { Source } from '../recognition/sources';
 import type { DocumentFingerprint } from '../recognition/types';
@@ -108,8 +109,8 @@ export class PackMerger {
    */
   pack(meta: PackIdentity): CorpusPack {
     return {
-      format: 'backstory-corpus-pack',
-      version: 1,
+      format: PACK_FORMAT,
+      version: PACK_FORMAT_VERSION,
       id: meta.id,
       title: meta.title,
       packVersion: meta.packVersion,

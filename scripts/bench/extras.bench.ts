@@ -3,9 +3,9 @@
  * extension, each beside a same-run baseline where one makes sense:
  * 1. knowledge-base load in the service worker: the background's `backstory:kb-load` measure
  *    (what the worker spends before it can hand a page the matcher: its script evaluated, then
- *    the first `matcher/get` from arrival to answer, data/matcher.json read from the package
- *    included; entrypoints/background/startup-probe.ts), first on a fresh profile (the read on
- *    install), then after restarts woken by opening a page whose content script asks;
+ *    the first `matcher/get` from arrival to answer, the stored matcher read from IndexedDB
+ *    included; entrypoints/background/startup-probe.ts), first on a fresh profile (the starter
+ *    corpus installed), then after restarts woken by opening a page whose content script asks;
  * 2. hit-test under the pointer: the content script's `backstory:hit-test` measures, recorded
  *    only while the page's <html> has `data-backstory-bench`, over a grid of pointer moves on
  *    the demo page; the baseline is `caretPositionFromPoint` alone at the same points;
@@ -24,8 +24,6 @@ import { median, withTimeout } from './timing';
 import { percentile, wants, type BenchContext, type BenchModule, type BenchRow } from './types';
 
 const step = (what: string) => console.error(`bench:   ${new Date().toISOString().slice(11, 19)} ${what}`);
-/** Reading and parsing data/matcher.json alone (entrypoints/background/shipped-corpus.ts). */
-const READ_MATCHER = 'backstory:read-matcher';
 const HIT_TEST = 'backstory:hit-test';
 
 async function extensionWorker(context: BrowserContext): Promise<Worker> {
@@ -55,10 +53,9 @@ function originOf(worker: Worker): Promise<number> {
  * code cache possibly warm, measured to the answer the page waits for. A restart that does not
  * come back in time ends the sampling with what was taken.
  */
-async function kbLoads(harness: Harness, restarts: number): Promise<{ loads: number[]; reads: number[]; evals: number[]; walls: number[] }> {
+async function kbLoads(harness: Harness, restarts: number): Promise<{ loads: number[]; evals: number[]; walls: number[] }> {
   const worker = await extensionWorker(harness.context);
   const samples = [await measureOf(worker, KB_LOAD_MEASURE)];
-  const reads = [await measureOf(worker, READ_MATCHER)];
   const evals = [await measureOf(worker, WORKER_EVAL_MEASURE)];
   const walls: number[] = [];
   const control = await harness.context.newPage();
@@ -83,7 +80,6 @@ async function kbLoads(harness: Harness, restarts: number): Promise<{ loads: num
         break;
       }
       samples.push(await measureOf(worker, KB_LOAD_MEASURE));
-      reads.push(await measureOf(worker, READ_MATCHER));
       evals.push(await measureOf(worker, WORKER_EVAL_MEASURE));
       walls.push(await measureOf(worker, FIRST_ANSWER_MEASURE));
       await waker.close().catch(() => undefined);
@@ -93,7 +89,7 @@ async function kbLoads(harness: Harness, restarts: number): Promise<{ loads: num
     await control.close().catch(() => undefined);
   }
   const taken = (list: number[]) => list.filter((s) => !Number.isNaN(s));
-  return { loads: taken(samples), reads: taken(reads), evals: taken(evals), walls: taken(walls) };
+  return { loads: taken(samples), evals: taken(evals), walls: taken(walls) };
 }
 
 /** Pointer moves over a grid of the demo page, one per frame; returns lookups and the caret baseline. */
@@ -272,7 +268,7 @@ export const extrasBench: BenchModule = {
 
       if (wants(ctx, 'service worker')) {
         step('service worker KB load');
-        const { loads: loadsKb, reads, evals, walls } = await kbLoads(harness, ctx.quick ? 2 : 6);
+        const { loads: loadsKb, evals, walls } = await kbLoads(harness, ctx.quick ? 2 : 6);
         rows.push({
           group: 'service worker',
           name: 'KB + matcher load, cold start on a fresh profile (script evaluated + matcher read on install)',
@@ -293,13 +289,6 @@ export const extrasBench: BenchModule = {
             status: judge(value, { atMost: 50 }),
           });
       }
-      rows.push({
-        group: 'service worker',
-        name: `of which reading data/matcher.json from the package (fetch + parse), median (n=${reads.length})`,
-        value: median(reads),
-        unit: 'ms',
-        status: 'info',
-      });
       rows.push({
         group: 'service worker',
         name: `of which evaluating the background's script, median (n=${evals.length})`,
