@@ -13,8 +13,10 @@
  *                                the learned-names figures (seeds; dev set) and the accounts figures
  *                                (scripts/eval/accounts.ts)
  *   npm run eval -- --dev        the spotting dev split (test/pages/dev/), the other one tuned on
- *   npm run eval -- --blind      the blind set (test/pages/blind/): run once, to report, never to
- *                                tune; totals and misses by kind only, no page's figures
+ *   npm run eval -- --blind      the blind set (test/pages/blind/, its own pages only): run once, to
+ *                                report, never to tune; totals and misses by kind only, no page's figures
+ *   npm run eval -- --blind-2    the second blind set (test/pages/blind/round-2/), which replaced the
+ *                                first once that was spent: scored and printed the same way as --blind
  *   --misses                     also list each page's missed and spurious mentions (not --blind)
  */
 import { readFile, readdir } from 'node:fs/promises';
@@ -29,6 +31,8 @@ import { devSetReport } from './eval/names-set';
 export const EVAL_DIR = fileURLToPath(new URL('../test/pages/eval/', import.meta.url));
 export const DEV_DIR = fileURLToPath(new URL('../test/pages/dev/', import.meta.url));
 export const BLIND_DIR = fileURLToPath(new URL('../test/pages/blind/', import.meta.url));
+/** Inside the first blind set's folder, which `evaluate` does not descend into. */
+export const BLIND_2_DIR = fileURLToPath(new URL('../test/pages/blind/round-2/', import.meta.url));
 
 export interface ExpectedMention {
   text: string;
@@ -237,18 +241,23 @@ export interface EvalDirs {
   eval: string;
   dev: string;
   blind: string;
+  blind2: string;
 }
 
-const DIRS: EvalDirs = { eval: EVAL_DIR, dev: DEV_DIR, blind: BLIND_DIR };
+const DIRS: EvalDirs = { eval: EVAL_DIR, dev: DEV_DIR, blind: BLIND_DIR, blind2: BLIND_2_DIR };
 
 /** What `npm run eval` prints for `argv`; `out` receives each block of it. */
 export async function runEval(argv: readonly string[], matcher: Matcher, out: (text: string) => void, dirs: EvalDirs = DIRS): Promise<void> {
   const blind = argv.includes('--blind');
+  const blind2 = argv.includes('--blind-2');
   const dev = argv.includes('--dev');
-  if (blind && dev) throw new SpotError('--blind and --dev are two different sets: run them one at a time');
-  if (blind) {
+  if ([blind, blind2, dev].filter(Boolean).length > 1) {
+    throw new SpotError('--blind, --blind-2 and --dev are different sets: run them one at a time');
+  }
+  if (blind || blind2) {
     // Run once, to report: totals and misses by kind, never the pages' own figures.
-    out(`blind set (${dirs.blind})\n${formatSummary(await evaluate(matcher, dirs.blind))}`);
+    const [label, dir] = blind ? ['blind set', dirs.blind] : ['second blind set', dirs.blind2];
+    out(`${label} (${dir})\n${formatSummary(await evaluate(matcher, dir))}`);
     return;
   }
   const result = await evaluate(matcher, dev ? dirs.dev : dirs.eval);

@@ -1,9 +1,10 @@
 // `npm run eval` scores recall per kind of mention when the labels say the kind, and the blind
-// summary lists the misses left by kind: checked on a two-page set written here.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// summary lists the misses left by kind: checked on two-page sets written here (the second blind
+// set nested inside the first, as test/pages/blind/round-2/ is).
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { evaluate, formatResult, formatSummary, runEval } from '../../scripts/eval';
+import { join, relative } from 'node:path';
+import { BLIND_2_DIR, BLIND_DIR, evaluate, formatResult, formatSummary, runEval } from '../../scripts/eval';
 import { makeMatcher } from '../engine/helpers';
 
 const matcher = makeMatcher([
@@ -11,6 +12,7 @@ const matcher = makeMatcher([
   { id: 'iran', type: 'place', names: ['Iran'] },
 ]);
 let dir: string;
+let nested: string;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'backstory-eval-'));
@@ -27,6 +29,15 @@ beforeAll(() => {
   );
   writeFileSync(join(dir, 'b.html'), '<p>Iran beat Iraq at football.</p>');
   writeFileSync(join(dir, 'b.expected.json'), JSON.stringify({ distractor: true, mentions: [] }));
+  nested = join(dir, 'round-2');
+  mkdirSync(nested);
+  writeFileSync(join(nested, 'c.html'), '<p>Iran and Iran again.</p>');
+  writeFileSync(
+    join(nested, 'c.expected.json'),
+    JSON.stringify({ mentions: [1, 2].map(() => ({ text: 'Iran', entity: 'iran', kind: 'name' })) }),
+  );
+  writeFileSync(join(nested, 'd.html'), '<p>Nothing the corpus knows.</p>');
+  writeFileSync(join(nested, 'd.expected.json'), JSON.stringify({ distractor: true, mentions: [] }));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -49,7 +60,7 @@ test('recall per kind, distractor marks and misses by kind', async () => {
 
 test('--blind prints the totals and the misses by kind, never a page of the set by name', async () => {
   const printed: string[] = [];
-  await runEval(['--blind', '--misses'], matcher, (t) => printed.push(t), { eval: '/nonexistent', dev: '/nonexistent', blind: dir });
+  await runEval(['--blind', '--misses'], matcher, (t) => printed.push(t), { eval: '/nonexistent', dev: '/nonexistent', blind: dir, blind2: '/nonexistent' });
   const out = printed.join('\n');
   expect(out).toContain('precision 0.500  recall 0.667  marks on distractor pages: 2');
   expect(out).toMatch(/name\s+2\s+2\s+1\.000/);
@@ -61,12 +72,28 @@ test('--blind prints the totals and the misses by kind, never a page of the set 
 
 test('--dev scores the dev split with the per-page table, and nothing else', async () => {
   const printed: string[] = [];
-  await runEval(['--dev'], matcher, (t) => printed.push(t), { eval: '/nonexistent', dev: dir, blind: '/nonexistent' });
+  await runEval(['--dev'], matcher, (t) => printed.push(t), { eval: '/nonexistent', dev: dir, blind: '/nonexistent', blind2: '/nonexistent' });
   expect(printed).toHaveLength(1);
   expect(printed[0]).toMatch(/^\(distractor\) b\s+0\s+2\s+0/m);
   expect(printed[0]).toContain('marks on distractor pages: 2');
 });
 
-test('--blind with --dev is refused with a clear message', async () => {
+test('--blind-2 scores the second blind set the same way, and --blind never reads into it', async () => {
+  const dirs = { eval: '/nonexistent', dev: '/nonexistent', blind: dir, blind2: nested };
+  const first: string[] = [];
+  await runEval(['--blind'], matcher, (t) => first.push(t), dirs);
+  expect(first.join('\n')).toContain('precision 0.500  recall 0.667  marks on distractor pages: 2  wrong marks: 2  (2 pages, 1 distractors)');
+  const second: string[] = [];
+  await runEval(['--blind-2'], matcher, (t) => second.push(t), dirs);
+  const out = second.join('\n');
+  expect(out).toMatch(/^second blind set \(/);
+  expect(out).toContain('precision 1.000  recall 1.000  marks on distractor pages: 0  wrong marks: 0  (2 pages, 1 distractors)');
+  expect(out).not.toMatch(/\bc\b:|distractor\) d|^c\s+\d/m);
+  // The real sets sit the same way: the second inside the first's folder.
+  expect(relative(BLIND_DIR, BLIND_2_DIR)).toBe('round-2');
+});
+
+test('--blind with --dev, or with --blind-2, is refused with a clear message', async () => {
   await expect(runEval(['--blind', '--dev'], matcher, () => {})).rejects.toThrow(/one at a time/);
+  await expect(runEval(['--blind', '--blind-2'], matcher, () => {})).rejects.toThrow(/one at a time/);
 });
