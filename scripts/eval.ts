@@ -17,7 +17,7 @@
  *                                report, never to tune; totals and misses by kind only, no page's figures
  *   npm run eval -- --blind-2    the second blind set (test/pages/blind/round-2/), which replaced the
  *                                first once that was spent: scored and printed the same way as --blind
- *   --misses                     also list each page's missed and spurious mentions (not --blind)
+ *   --misses                     also list each page's missed and spurious mentions (not --blind, --blind-2)
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
