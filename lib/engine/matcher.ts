@@ -84,7 +84,7 @@ class AutomatonMatcher implements Matcher {
   }
 
   findAll(text: string, from = 0, to = text.length): RawMatch[] {
-    const { rootNext, node, dense, edgeClass, classCount } = this.a;
+    const { rootNext, node, dense, edgeClass, classCount, classIsWord, depth } = this.a;
     const classOf = this.classOf;
     const ring = this.ring;
     const mask = this.ringMask;
@@ -95,24 +95,60 @@ class AutomatonMatcher implements Matcher {
     let state = 0;
     let consumed = 0;
     let afterSeparator = true;
+    // The word the text is in: a name may start only where one begins (or after the proclitics
+    // that begin it, see afterProclitics), so once the automaton's state starts strictly inside
+    // the current word, nothing it could still find in that word survives `collect`, and the
+    // rest of the word is skipped at one table read per character. `wordBase` is the consumed
+    // count before the word's first letter (-1: the word began before `from`).
+    let inWord = false;
+    let wordBase = 0;
+    let skippable = true;
+    const opening = wordAt(text, classOf, classIsWord, from);
+    if (opening !== NOT_IN_WORD) {
+      inWord = true;
+      wordBase = -1;
+      skippable = opening === IN_WORD;
+    }
     for (let i = from; i < to; i++) {
-      const cls = classOf[text.charCodeAt(i)]!;
-      if (cls <= CLASS_APOS) continue; // skipped characters: the name goes on across them
+      const unit = text.charCodeAt(i);
+      const cls = classOf[unit]!;
+      if (cls <= CLASS_APOS) {
+        if (cls === CLASS_APOS) inWord = false; // "O'Brien": a name may start after it
+        continue; // skipped characters: the name goes on across them
+      }
       if (cls === CLASS_SEP) {
+        inWord = false;
         if (afterSeparator) continue; // a run of separators is one separator
         afterSeparator = true;
       } else {
         afterSeparator = false;
+        if (classIsWord[cls]) {
+          if (!inWord) {
+            inWord = true;
+            wordBase = consumed;
+            skippable = !isProclitic(unit);
+          }
+        } else {
+          inWord = false;
+        }
       }
       ring[consumed & mask] = i;
       consumed++;
 
+      // Whether this letter leaves the automaton in a state whose string starts strictly inside
+      // the current word (see above): then the rest of the word is skipped.
+      let skip = false;
       if (cls > CLASS_WORD_OTHER || cls === CLASS_SEP) {
         // Goto, falling back along failure links. States are numbered breadth first, so edge e
         // leads to state e + 1 (packed-automaton.ts): no target array to read.
         for (;;) {
           if (state === 0) {
+            if (inWord && skippable && consumed - wordBase > 1) {
+              skip = true; // past the word's first letter, the root's children start inside it
+              break;
+            }
             state = rootNext[cls]!;
+            if (state === 0 && inWord && skippable) skip = true; // no name starts with this letter
             break;
           }
           const at = state * STRIDE;
@@ -135,12 +171,28 @@ class AutomatonMatcher implements Matcher {
             state = next;
             break;
           }
+          // A state whose string starts at or after the word's start: every failure target is a
+          // shorter suffix, so it starts inside the word.
+          if (inWord && skippable && consumed - 1 - depth[state]! >= wordBase) {
+            skip = true;
+            break;
+          }
           state = node[at + FAIL]!;
         }
       } else {
         state = 0; // a character no pattern contains
+        if (inWord && skippable) skip = true;
       }
 
+      if (skip) {
+        state = 0;
+        while (i + 1 < to) {
+          const c = classOf[text.charCodeAt(i + 1)]!;
+          if (c !== CLASS_JOIN && !classIsWord[c]) break;
+          i++;
+        }
+        continue;
+      }
       if (node[state * STRIDE + FIRST_OUTPUT]! >= 0) this.collect(text, to, i, cls, state, consumed, found);
     }
 
@@ -187,6 +239,30 @@ class AutomatonMatcher implements Matcher {
       if (place(found, start, end, pattern)) return;
     }
   }
+}
+
+const NOT_IN_WORD = 0;
+const IN_WORD = 1;
+const IN_WORD_AFTER_PROCLITIC = 2;
+
+/**
+ * Whether `text[from]` continues a word, and if so whether a name may still start in it after
+ * its opening proclitics. Looks back a few letters only: a name never starts three or more
+ * letters into a word, and a long run of joiners is treated as if it might.
+ */
+function wordAt(text: string, classOf: Uint16Array, classIsWord: Uint8Array, from: number): number {
+  let letters = 0;
+  let first = -1;
+  for (let i = from - 1, reads = 0; i >= 0; i--, reads++) {
+    if (reads > 32) return IN_WORD_AFTER_PROCLITIC;
+    const cls = classOf[text.charCodeAt(i)]!;
+    if (cls === CLASS_JOIN) continue;
+    if (!classIsWord[cls]) break;
+    first = i;
+    if (++letters > 2) return IN_WORD;
+  }
+  if (first < 0) return NOT_IN_WORD;
+  return isProclitic(text.charCodeAt(first)) ? IN_WORD_AFTER_PROCLITIC : IN_WORD;
 }
 
 /** Arabic's one-letter proclitics: and, so, with/in, like, for (و ف ب ك ل). */

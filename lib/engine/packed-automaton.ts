@@ -105,6 +105,8 @@ export interface LoadedAutomaton {
   edgeClass: Narrow;
   /** The longest pattern ending exactly at s (its own string), or -1. */
   output: Int32Array;
+  /** Length of each state's string, in classes: where in the text the string starts. */
+  depth: Uint16Array;
   patternEntity: Uint32Array;
   patternSpecificity: Uint8Array;
   patternCapitals: Uint8Array;
@@ -267,10 +269,13 @@ export function unpackAutomaton(bytes: Uint8Array): LoadedAutomaton {
   const node = new Int32Array(stateCount * NODE_STRIDE);
   // States with many children (the root aside: it has rootNext) get dense rows, below.
   const wideStates: number[] = [];
+  const depth = new Uint16Array(stateCount);
   let edges = 0;
   for (let s = 0, b = 0; s < stateCount; s++, b += NODE_STRIDE) {
     const children = childCount[s]!;
     node[b + NODE_EDGES_FROM] = edges;
+    if (edges + children > edgeCount) throw new Error(DAMAGED);
+    for (let e = edges; e < edges + children; e++) depth[e + 1] = depth[s]! + 1;
     edges += children;
     node[b + NODE_EDGES_TO] = edges;
     if (children > DENSE_ABOVE && s > 0) wideStates.push(s);
@@ -309,6 +314,7 @@ export function unpackAutomaton(bytes: Uint8Array): LoadedAutomaton {
     dense,
     edgeClass,
     output,
+    depth,
     patternEntity: shipped.patternEntity,
     patternSpecificity: shipped.patternSpecificity,
     patternCapitals: shipped.patternCapitals,
