@@ -97,7 +97,7 @@ class PageMentions {
       if (e.key === 'Escape' && this.intent.current) this.intent.dismiss();
     });
     const onScroll = () => {
-      if (!this.scrollFrame) this.scrollFrame = ctx.requestAnimationFrame(() => this.followScroll());
+      if (!this.scrollFrame) this.scrollFrame = page.timers.requestAnimationFrame(() => this.followScroll());
     };
     ctx.addEventListener(window, 'scroll', onScroll, { passive: true, capture: true });
     ctx.addEventListener(window, 'resize', onScroll, { passive: true });
@@ -203,7 +203,7 @@ class PageMentions {
         return (await ask(type as 'gate/get', { url: location.href })) as Response<ContentToBackground, K>;
       } catch {
         // The background's service worker may still be starting; one retry, then give up quietly.
-        await new Promise((resolve) => this.page.ctx.setTimeout(() => resolve(null), 1000));
+        await new Promise((resolve) => this.page.timers.setTimeout(() => resolve(null), 1000));
       }
     }
     return null;

@@ -5,15 +5,15 @@
  * one MutationObserver, one pointer tracker.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { Timers } from '../../lib/page/hover-intent';
 import type { ToContentHandlers } from './inbox';
+import { PageTimers } from './page-timers';
 import { PageWatcher } from './page-watcher';
 import { PointerTracker } from './pointer';
 
 export interface PageParts {
   readonly ctx: ContentScriptContext;
-  /** `ctx`'s timers, in the shape the DOM-free timing logic takes. */
-  readonly timers: Timers;
+  /** Every timer, idle callback and frame the features ask for, cancelled with `ctx` (page-timers.ts). */
+  readonly timers: PageTimers;
   readonly watcher: PageWatcher;
   readonly pointer: PointerTracker;
 }
@@ -28,10 +28,11 @@ export interface Feature<K extends keyof ToContentHandlers> {
 }
 
 export function pageParts(ctx: ContentScriptContext): PageParts {
+  const timers = new PageTimers(ctx);
   return {
     ctx,
-    timers: { setTimeout: (fn, ms) => ctx.setTimeout(fn, ms), clearTimeout: (id) => clearTimeout(id) },
-    watcher: new PageWatcher(ctx),
-    pointer: new PointerTracker(ctx),
+    timers,
+    watcher: new PageWatcher(ctx, timers),
+    pointer: new PointerTracker(ctx, timers),
   };
 }

@@ -7,6 +7,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { isOwnUi, isSkipped } from '../../lib/page/dom-elements';
 import { planRescan, type PlanContext, type RescanPlan } from './mutation-plan';
+import type { PageTimers } from './page-timers';
 
 /** The longest a batch waits for an idle moment: new content gets its marks promptly. */
 const BATCH_TIMEOUT_MS = 200;
@@ -15,7 +16,8 @@ const OBSERVED: MutationObserverInit = { childList: true, characterData: true, s
 export class PageWatcher {
   private observer: MutationObserver;
   private batch: MutationRecord[] = [];
-  private scheduled = false;
+  /** The one idle callback that handles the batch; 0 when none is pending. */
+  private scheduled = 0;
   private active = false;
   private listeners = new Set<(plan: RescanPlan) => void>();
   /** Shadow roots observed since start (weak: a removed component is not kept alive). */
@@ -26,7 +28,10 @@ export class PageWatcher {
     isIgnored: (el) => isOwnUi(el) || isSkipped(el),
   };
 
-  constructor(private ctx: ContentScriptContext) {
+  constructor(
+    ctx: ContentScriptContext,
+    private readonly timers: PageTimers,
+  ) {
     this.observer = new MutationObserver((records) => this.collect(records));
     ctx.onInvalidated(() => this.stop());
   }
@@ -65,6 +70,8 @@ export class PageWatcher {
   stop(): void {
     this.active = false;
     this.observer.disconnect();
+    this.timers.cancelIdleCallback(this.scheduled);
+    this.scheduled = 0;
     this.shadowRoots = new WeakSet();
     this.batch = [];
   }
@@ -86,15 +93,15 @@ export class PageWatcher {
   private collect(records: MutationRecord[]): void {
     if (!this.active || records.length === 0) return;
     for (const record of records) this.batch.push(record);
+    // One pending callback for however many batches arrive before it runs.
     if (this.scheduled) return;
-    this.scheduled = true;
-    const run = () => {
-      this.scheduled = false;
-      this.flush();
-    };
-    if (typeof requestIdleCallback === 'function') this.ctx.requestIdleCallback(run, { timeout: BATCH_TIMEOUT_MS });
-    else this.ctx.setTimeout(run, 50);
+    this.scheduled = this.timers.requestIdleCallback(this.run, BATCH_TIMEOUT_MS);
   }
+
+  private run = (): void => {
+    this.scheduled = 0;
+    this.flush();
+  };
 
   private flush(): void {
     if (!this.active) return;

@@ -12,6 +12,7 @@ import type { TextIndex } from '../../lib/page/text-index';
 import { pointInRects } from '../../components/card/position';
 import { textCaretAt } from './hit-test';
 import { isBenchPage, measure } from './measures';
+import type { PageTimers } from './page-timers';
 
 /** One hit-test per frame, timed on pages `npm run bench` marks. */
 export const HIT_TEST_MEASURE = 'backstory:hit-test';
@@ -36,7 +37,10 @@ export class PointerTracker {
   private frame = 0;
   private listening = false;
 
-  constructor(private readonly ctx: ContentScriptContext) {}
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly timers: Pick<PageTimers, 'requestAnimationFrame'>,
+  ) {}
 
   /** Where the pointer was last seen, if it has moved over the page. */
   get position(): PointerPosition | null {
@@ -65,7 +69,7 @@ export class PointerTracker {
         // frame replace the position, so a pointer that stops right after a frame was asked for
         // (Firefox often delivers several moves per frame) is not judged at a stale point.
         this.latest = { x: e.clientX, y: e.clientY, target: e.target, at: e.timeStamp };
-        if (!this.frame) this.frame = ctx.requestAnimationFrame(() => this.look());
+        if (!this.frame) this.frame = this.timers.requestAnimationFrame(() => this.look());
       },
       { passive: true },
     );

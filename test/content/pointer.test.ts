@@ -13,8 +13,8 @@ let frames: (() => void)[];
 const ctx = {
   addEventListener: (target: EventTarget, type: string, fn: EventListener, options?: AddEventListenerOptions) =>
     target.addEventListener(type, fn, options),
-  requestAnimationFrame: (fn: () => void) => frames.push(fn),
 } as unknown as ContentScriptContext;
+const timers = { requestAnimationFrame: (fn: () => void) => frames.push(fn) };
 
 function intent() {
   return { pointerOn: vi.fn(), pointerInCard: vi.fn(), dismiss: vi.fn() };
@@ -48,7 +48,7 @@ afterEach(() => {
 
 describe('PointerTracker', () => {
   it('looks once per frame, at the latest position, and asks every layer about the same caret', () => {
-    const tracker = new PointerTracker(ctx);
+    const tracker = new PointerTracker(ctx, timers);
     const mentions = layer('kadhimi');
     const highlights = layer(null);
     tracker.add(mentions.value);
@@ -66,7 +66,7 @@ describe('PointerTracker', () => {
   });
 
   it('keeps a layer’s surface open while the pointer is over it, and looks up nothing under Backstory’s UI', () => {
-    const tracker = new PointerTracker(ctx);
+    const tracker = new PointerTracker(ctx, timers);
     const card = document.body.appendChild(document.createElement('backstory-ui'));
     const mentions = layer('kadhimi', card);
     const highlights = layer('note');
@@ -82,7 +82,7 @@ describe('PointerTracker', () => {
   });
 
   it('tells every layer the pointer left the window, and stops asking a removed layer', () => {
-    const tracker = new PointerTracker(ctx);
+    const tracker = new PointerTracker(ctx, timers);
     const mentions = layer('kadhimi');
     const highlights = layer('note');
     tracker.add(mentions.value);

@@ -86,7 +86,7 @@ export class HighlightAnchors {
   stop(): void {
     this.unsubscribe?.();
     this.unsubscribe = null;
-    clearTimeout(this.retryTimer);
+    this.page.timers.clearTimeout(this.retryTimer);
   }
 
   /**
@@ -141,7 +141,7 @@ export class HighlightAnchors {
   private onPageChanged(): void {
     if (this.retryTimer) return;
     const wait = Math.max(0, RETRY_MIN_INTERVAL_MS - (performance.now() - this.lastPass));
-    this.retryTimer = this.page.ctx.setTimeout(() => {
+    this.retryTimer = this.page.timers.setTimeout(() => {
       this.retryTimer = 0;
       void this.pass();
     }, wait);

@@ -44,7 +44,7 @@ export function initHighlights(page: PageParts): HighlightsFeature {
   };
   const reveal = (id: string) => {
     const anchored = anchors.anchored.get(id);
-    return anchored !== undefined && revealHighlight(anchored, (fn, ms) => page.ctx.setTimeout(fn, ms));
+    return anchored !== undefined && revealHighlight(anchored, (fn, ms) => page.timers.setTimeout(fn, ms));
   };
   const remove = async (id: string) => {
     const answer = await ask('highlights/remove', { id }).catch(() => undefined);
