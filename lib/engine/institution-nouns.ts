@@ -38,6 +38,7 @@ export interface CompiledNoun {
   strict: boolean;
   at: ReadonlySet<string>;
   notWords?: RegExp;
+  namedAs?: { words: RegExp; needs: readonly number[] };
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -80,6 +81,7 @@ function compileNoun(n: MatcherInstitutionNoun): CompiledNoun {
     strict: n.strict === true,
     at: new Set(n.at ?? []),
     ...(n.notWords ? { notWords: wordsPattern(n.notWords) } : {}),
+    ...(n.namedAs ? { namedAs: { words: new RegExp(`(?<![\\p{L}\\p{N}])(?:${n.namedAs.words})(?![\\p{L}\\p{N}])`, 'giu'), needs: n.namedAs.needs } } : {}),
   };
 }
 
@@ -129,6 +131,18 @@ function qualification(
   const after = linkedWordAfter(text, end)?.word;
   // "of <Name>", "in <Place>" that is neither a country (checked above) nor the noun's own place.
   if (after !== undefined && qualifying.after === undefined && capitalised(after) && !noun.at.has(after.replace(/['’]s$/, ''))) return 'another';
+  return undefined;
+}
+
+/** The needs of the noun's `namedAs` when its words cover slice[start, end) ("US and coalition forces"). */
+function namedAsHere(noun: CompiledNoun, slice: string, start: number, end: number): readonly number[] | undefined {
+  if (!noun.namedAs) return undefined;
+  const p = noun.namedAs.words;
+  p.lastIndex = 0;
+  for (let hit = p.exec(slice); hit; hit = p.exec(slice)) {
+    if (hit.index <= start && end <= hit.index + hit[0].length) return noun.namedAs.needs;
+    if (hit.index > start) break;
+  }
   return undefined;
 }
 
@@ -203,7 +217,7 @@ export function findInstitutionNouns(
             continue;
           }
         }
-        found.push({ match: { start, end, entity: noun.entity, specificity: 'ambiguous' }, needs: noun.needs });
+        found.push({ match: { start, end, entity: noun.entity, specificity: 'ambiguous' }, needs: namedAsHere(noun, slice, start - sentence.start, end - sentence.start) ?? noun.needs });
       }
     }
   }

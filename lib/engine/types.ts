@@ -68,6 +68,11 @@ export interface MatcherInstitutionNoun {
   at?: string[];
   /** Regex source (case-insensitive): words that, in the sentence, say the noun means another thing of the kind. */
   notWords?: string;
+  /**
+   * Words around the noun that name it as this institution ("US and coalition forces"): where
+   * they cover the noun, the page need mark only one of these entities (the country it serves in).
+   */
+  namedAs?: { words: string; needs: number[] };
 }
 
 /**

@@ -93,7 +93,7 @@ export function spunForms(name: string, synonyms: Synonyms): string[] {
 
 /**
  * Spun patterns for every organisation and event: from each Latin name the matcher already
- * learns (`names`: curated and generated, contextual ones excepted), skipping keys `taken` and
+ * learns (`names`: curated and generated; contextual ones when proper names), skipping keys `taken` and
  * keys two entities would share.
  */
 export function spunPatterns(
@@ -107,7 +107,10 @@ export function spunPatterns(
   const out: NamePattern[] = [];
   for (const source of names) {
     const type = entries[source.entity]?.entry.type;
-    if ((type !== 'organization' && type !== 'event') || source.specificity === 'ambiguous' || source.path.endsWith('~')) continue;
+    if ((type !== 'organization' && type !== 'event') || source.path.endsWith('~')) continue;
+    // A contextual name is spun too when it is a proper name ("Popular Mobilization" → "Popular
+    // Crowd", the literal rendering of al-Hashd al-Shaabi): its spun forms are as weak as it is.
+    if (source.specificity === 'ambiguous' && !isProperName(source.text)) continue;
     if (type === 'organization' && !isProperName(source.text)) continue;
     for (const text of spunForms(source.text, synonyms)) out.push({ entity: source.entity, text, specificity: 'ambiguous', path: `${source.path}~spun` });
   }

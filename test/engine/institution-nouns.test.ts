@@ -18,7 +18,7 @@ const countries = compileCountries([
 const nouns = compileNouns([
   { entity: 1, nouns: ['parliament', 'البرلمان'], country: 0, sentenceRivals: true, needs: [0, 1] },
   { entity: 1, nouns: ['assembly'], strict: true, country: 0, sentenceRivals: true, needs: [0, 1] },
-  { entity: 2, nouns: ['coalition'], needs: [2], notWords: 'seats?|blocs?|elect\\w*' },
+  { entity: 2, nouns: ['coalition'], needs: [2], notWords: 'seats?|blocs?|elect\\w*', namedAs: { words: '(?:U\\.?S\\.?|American)(?: military)? and coalition (?:forces|troops)', needs: [0] } },
   { entity: 3, nouns: ['embassy'], country: 2, hosts: [0], needs: [3], at: ['Baghdad'] },
 ]);
 
@@ -87,5 +87,18 @@ describe('an embassy', () => {
   test('in its own city, not in another', () => {
     expect(found('Rockets fell near the embassy in Baghdad, Iraqi officials said.', [3])).toEqual(['embassy=3']);
     expect(found('Protesters stormed the embassy in Tehran. The Iranian embassy closed.', [3])).toEqual([]);
+  });
+});
+
+describe('a coalition named by its wording', () => {
+  test('"US and coalition forces" on a page about Iraq is the coalition though the page never names it', () => {
+    expect(found('Iran fired missiles against U.S. military and coalition forces in Iraq.', [0])).toEqual(['coalition=2']);
+    expect(found('Bases in Iraq that house US and coalition troops were hit.', [0])).toEqual(['coalition=2']);
+  });
+  test('without those words, or on a page not about Iraq, it needs the coalition named', () => {
+    expect(found('The coalition forces in Iraq were hit.', [0])).toEqual([]);
+    expect(found('Iran fired missiles against U.S. military and coalition forces.', [4])).toEqual([]);
+    // The Australian Coalition: a governing coalition, never the anti-ISIS one.
+    expect(found('Labor and the Coalition traded blows over seats in the Senate.', [0])).toEqual([]);
   });
 });

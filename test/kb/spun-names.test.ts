@@ -57,3 +57,18 @@ test('a spun name counts with strong context only', () => {
 test('a descriptive name is not spun: its synonyms are ordinary wording', () => {
   expect(spotter()('In Baghdad, Iraq, US soldiers left.')).not.toContain('US soldiers → us-troops');
 });
+
+test('a contextual proper name is spun too, as weak as it is; a contextual description is not', () => {
+  const popular = entry({ id: 'pmu', type: 'organization', name: 'Popular Mobilization Units', aliases: [], contextual: ['Popular Mobilization', 'the mobilization'] });
+  const built = buildKnowledgeBase({
+    documents: { file: 'data/documents.json', data: { perspectives: [], documents: [] } },
+    seeds: {},
+    gazetteer: [{ file: 'data/gazetteer/organizations.json', data: { entries: [popular, iraq, baghdad] } }],
+    synonyms: { file: 'data/synonyms.json', data: { groups: [['Mobilization', 'Crowd'], ['mobilization', 'crowd']] } },
+  });
+  const matcher = loadMatcher(built.matcher!);
+  const spot = (text: string) => spotText(matcher, text).map((m) => `${text.slice(m.start, m.end)} → ${matcher.entities[m.entity]!.id}`);
+  expect(spot('In Baghdad, Iraq, the Popular Crowd held a parade.')).toContain('Popular Crowd → pmu');
+  expect(spot('The Popular Crowd held a parade.')).toEqual([]); // no context: a spun contextual name stays silent
+  expect(spot('In Baghdad, Iraq, the crowd cheered.')).not.toContain('crowd → pmu'); // "the mobilization" is no proper name
+});
