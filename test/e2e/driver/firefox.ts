@@ -84,7 +84,7 @@ export async function launchFirefox(extensionDir: string, options: LaunchOptions
     };
     const newPage = async () => {
       const page = await opened.newPage();
-      await page.setViewport(viewport);
+      await setViewport(page, viewport);
       return wrapPage(page, media);
     };
     // The extension page background evaluations run in, opened on first use (see types.ts).
@@ -227,7 +227,7 @@ function wrapPage(page: Page, media: MediaControl): E2EPage {
       press: (key) => page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]),
       type: (text, options) => page.keyboard.type(text, options),
     },
-    setViewport: (size) => page.setViewport(size),
+    setViewport: (size) => setViewport(page, size),
     bringToFront: () => page.bringToFront(),
     async screenshot(name, { clip } = {}) {
       const path = await screenshotPath('firefox', name);
@@ -281,4 +281,17 @@ function wrapPage(page: Page, media: MediaControl): E2EPage {
     },
     close: () => page.close(),
   };
+}
+
+/**
+ * Puppeteer sends the viewport and a screen-orientation override together; Firefox ESR 140
+ * (Debian's) applies the viewport but does not know the orientation command. Only that refusal
+ * is ignored: the tests never depend on orientation.
+ */
+async function setViewport(page: Page, viewport: Parameters<Page['setViewport']>[0]): Promise<void> {
+  try {
+    await page.setViewport(viewport);
+  } catch (error) {
+    if (!String(error).includes('setScreenOrientationOverride')) throw error;
+  }
 }
