@@ -46,11 +46,9 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'backstory@backstory.local',
-              strict_min_version: '140.0',
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
-            // Firefox for Android reads data_collection_permissions only from 142.
-            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -19,7 +19,7 @@ export default function checkPrerequisites(): void {
   }
   if (browser === 'firefox' && !findFirefox()) {
     throw new Error(
-      'The Firefox end-to-end tests need Firefox 140+: install it (Debian: `sudo apt-get install firefox-esr`) ' +
+      'The Firefox end-to-end tests need Firefox 142+: install it (Debian: `sudo apt-get install firefox-esr`) ' +
         'or point FIREFOX_PATH at a Firefox binary.',
     );
   }
