@@ -23,6 +23,7 @@ import { indexedAt } from './pointer';
 import { Recognition } from './recognition';
 import { Spotter } from './spotter';
 import { compareMentions, liveRange, mentionRects, type SpottedMention } from './spotted';
+import { yieldToPage } from './yield';
 
 export type MentionsFeature = Feature<'page/mentions' | 'page/reveal' | 'settings/changed' | 'card/open-at-caret' | 'page/site' | 'kb/changed'>;
 
@@ -127,6 +128,9 @@ class PageMentions {
       const answer = await this.ask('matcher/get');
       if (!answer) return;
       this.matcher ??= loadMatcher(answer.matcher);
+      // Unpacking the automaton is one unsliced piece of work (about 15 ms at the starter
+      // corpus's size); the first scan slice starts in a task of its own.
+      await yieldToPage();
     }
     // Settings may have changed while we waited for the background.
     if (this.page.ctx.isInvalid || !this.settings.enabled || this.spotter) return;

@@ -7,6 +7,7 @@
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { PageSpotting } from '../../lib/engine/evidence';
+import { prepareSentenceSplitter } from '../../lib/text/sentences';
 import { PIPELINE_KEY, type SpottingPipeline } from '../content/pipeline-contract';
 
 export default defineUnlistedScript(() => {
@@ -15,4 +16,6 @@ export default defineUnlistedScript(() => {
   if (global[PIPELINE_KEY]) return;
   const pipeline: SpottingPipeline = { PageSpotting };
   global[PIPELINE_KEY] = pipeline;
+  // In this injection's own task, not in the first scan slice that splits sentences.
+  prepareSentenceSplitter();
 });

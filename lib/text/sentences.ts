@@ -99,13 +99,26 @@ const MARGIN = 256;
 let segmenter: Intl.Segmenter | undefined;
 
 /**
+ * Builds the Segmenter ahead of the first split. Its first construction loads ICU's break rules
+ * (about 11 ms in Chromium, 20 ms in Node), which a caller that works in short slices should pay
+ * in a task of its own rather than inside a slice.
+ */
+export function prepareSentenceSplitter(): void {
+  sentenceSegmenter();
+}
+
+function sentenceSegmenter(): Intl.Segmenter {
+  // The root locale: UAX #29's rules are the same for every language, and the result must not
+  // depend on the reader's browser language.
+  return (segmenter ??= new Intl.Segmenter('und', { granularity: 'sentence' }));
+}
+
+/**
  * Candidate boundaries after `from`, in order, each the offset where the next sentence would
  * start: the Segmenter's breaks, and the sentence ends it does not break at.
  */
 function* candidates(text: string, from: number, to: number): Generator<number, void, void> {
-  // The root locale: UAX #29's rules are the same for every language, and the result must not
-  // depend on the reader's browser language.
-  segmenter ??= new Intl.Segmenter('und', { granularity: 'sentence' });
+  const split = sentenceSegmenter();
   let pos = from;
   while (pos < to) {
     const end = Math.min(to, pos + WINDOW);
@@ -119,7 +132,7 @@ function* candidates(text: string, from: number, to: number): Generator<number, 
     for (let m = UNBROKEN_ENDS.exec(chunk); m; m = UNBROKEN_ENDS.exec(chunk)) unbroken.push(pos + m.index + m[0].length);
     let a = 0;
     let next = pos;
-    for (const { index } of segmenter.segment(chunk)) {
+    for (const { index } of split.segment(chunk)) {
       if (index === 0) continue;
       const b = pos + index;
       if (b > sure) break;
