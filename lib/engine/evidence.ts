@@ -5,7 +5,8 @@
  * - `common` names ("David Hale", a surname alone) need another entity named uniquely on the
  *   page, or the same entity by a unique name ("Soleimani" beside "Qasem Soleimani");
  * - `ambiguous` names ("PMU", "Hale") need the same entity named unambiguously on the page
- *   (uniquely, or by a common name that itself counts), or two other entities named uniquely.
+ *   (uniquely, or by a common name that itself counts), or two other entities named: both
+ *   uniquely, or one uniquely and one by a common name that counts beside it.
  *   A common name counts here only when it is accepted itself: on a page about David Hale the
  *   novelist, "Hale" must not be marked as the diplomat when "David Hale" is not.
  * Entities the reader suppressed ("not this") never count, neither as mentions nor as evidence.
@@ -68,13 +69,26 @@ export class PageEvidence {
       case 'ambiguous':
         if (this.named.has(match.entity)) return true;
         if (this.namedOrCommon.has(match.entity) && this.othersNamed(match.entity, 1, isSuppressed)) return true;
-        return this.othersNamed(match.entity, 2, isSuppressed);
+        return this.othersNamed(match.entity, 2, isSuppressed) || this.namedThenCommon(match.entity, isSuppressed);
     }
   }
 
   /** Whether the page names this entity by a `unique` name somewhere. */
   namesUniquely(entity: number): boolean {
     return this.named.has(entity);
+  }
+
+  /**
+   * One other entity named uniquely and a second named by a common name that counts beside it:
+   * "Mike Pompeo" and "Iraq" make a page about the corpus as two unique names would.
+   */
+  private namedThenCommon(entity: number, isSuppressed: (entity: number) => boolean): boolean {
+    if (!this.othersNamed(entity, 1, isSuppressed)) return false;
+    for (const other of this.namedOrCommon) {
+      if (other === entity || this.named.has(other) || isSuppressed(other)) continue;
+      if (this.othersNamed(other, 1, (e) => e === entity || isSuppressed(e))) return true;
+    }
+    return false;
   }
 
   /** At least `needed` entities other than `entity`, not suppressed, named uniquely (two topic words count as one). */

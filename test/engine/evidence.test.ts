@@ -30,6 +30,13 @@ describe('the context rule', () => {
     expect(spotted('Soleimani alone; the PMU')).not.toContainEqual(['PMU', 'pmu']);
   });
 
+  it('marks an ambiguous name on a page that names one entity uniquely and another by a common name that counts', () => {
+    // "Mike Pompeo" and "Iraq": the United States counts beside Kadhimi, so the PMU does too.
+    expect(spotted('Kadhimi flew to the United States; the PMU stayed.')).toContainEqual(['PMU', 'pmu']);
+    // A common name that does not count itself vouches for nothing.
+    expect(spotted('David Hale visited the United States; the PMU stayed.')).not.toContainEqual(['PMU', 'pmu']);
+  });
+
   it('does not mark a common name alone, but does with other corpus entities on the page', () => {
     expect(spotted('David Hale, the novelist, signed books.')).toEqual([]);
     expect(spotted('David Hale met Kadhimi after Soleimani was killed.')).toEqual([
