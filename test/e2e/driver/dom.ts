@@ -114,8 +114,12 @@ export async function textsOf(page: E2EPage, target: Target): Promise<string[]> 
   return evaluateAll(page, target, (elements) => elements.map((el) => el.textContent ?? ''));
 }
 
-/** Clicks the middle of the first element the target matches with the real pointer. */
+/**
+ * Clicks the middle of the first element the target matches with the real pointer, waiting (as
+ * Playwright does) for it to be rendered: extension pages draw what the background answers.
+ */
 export async function click(page: E2EPage, target: Target): Promise<void> {
+  await pollUntil(async () => (await count(page, target)) > 0, { timeout: 5_000, what: `${JSON.stringify(target)} to click` }).catch(() => undefined);
   const point = await evaluateAll(page, target, (elements) => {
     const el = elements[0];
     if (!el) return null;
