@@ -6,16 +6,24 @@ import type { ReaderHref } from '../../components/shared/Citation';
 import { downloadText } from '../../components/shared/download';
 import { readerSearch } from '../../lib/card-data';
 import { askSiteAccessFromPopup, ONBOARDING_PAGE } from '../../lib/platform';
-import { starterKnowledgeBase } from '../../lib/storage/starter-knowledge-base';
 import { openBackstoryDb } from '../../lib/storage/db';
+import { shippedSources } from '../../lib/storage/shipped-sources';
 import { searchCorpus } from '../../lib/storage/corpus-search';
 import { createAddPageServices } from '../corpus/add-page-services';
 import { askBackground } from './background-client';
+import { readPopupKnowledge } from './popup-knowledge';
 import { createPopupServices } from './services';
 import { loadThisPage, sourceRegistry } from './this-page-source';
 
-// The live knowledge base: lookup finds the reader's own documents and passages in it.
+// The live knowledge base: lookup, the entity view and "On this page" read the reader's own
+// documents in it as they read the starter corpus's.
 const db = openBackstoryDb();
+const knowledge = readPopupKnowledge(db, {
+  shipped: shippedSources,
+  // The reader's edits of the registry are the background's to keep: read as it reads them.
+  edits: async () => (await askBackground('sources/get', {})).edits,
+});
+const app = document.getElementById('app')!;
 
 const readerHref: ReaderHref = (target) => browser.runtime.getURL('/reader.html') + readerSearch(target);
 
@@ -28,25 +36,30 @@ const services = createPopupServices(Number.isInteger(tab) && tab >= 0 && params
 // Opening a tab moves the focus out of the toolbar popup, which closes it.
 const openOnboarding = () => void browser.tabs.create({ url: browser.runtime.getURL(ONBOARDING_PAGE) });
 
-render(
-  <>
-    {/* Firefox may install Backstory without site access: say so, and ask. */}
-    <SiteAccessNotice
-      permissions={browser.permissions}
-      class="bs-site-access-in-popup"
-      openAskingPage={askSiteAccessFromPopup(import.meta.env.BROWSER) ? undefined : openOnboarding}
-    />
-    <Popup
-      kb={starterKnowledgeBase}
-      readerHref={readerHref}
-      services={services}
-      initialEntity={params.get('entity') ?? undefined}
-      loadThisPage={loadThisPage}
-      sourceRegistry={sourceRegistry}
-      highlights={{ client: askBackground, download: downloadText }}
-      addPage={createAddPageServices()}
-      searchCorpus={(query) => searchCorpus(db, query)}
-    />
-  </>,
-  document.getElementById('app')!,
+knowledge.then(
+  ({ kb, cardSource }) =>
+    render(
+      <>
+        {/* Firefox may install Backstory without site access: say so, and ask. */}
+        <SiteAccessNotice
+          permissions={browser.permissions}
+          class="bs-site-access-in-popup"
+          openAskingPage={askSiteAccessFromPopup(import.meta.env.BROWSER) ? undefined : openOnboarding}
+        />
+        <Popup
+          kb={kb}
+          cardSource={cardSource}
+          readerHref={readerHref}
+          services={services}
+          initialEntity={params.get('entity') ?? undefined}
+          loadThisPage={loadThisPage}
+          sourceRegistry={sourceRegistry}
+          highlights={{ client: askBackground, download: downloadText }}
+          addPage={createAddPageServices()}
+          searchCorpus={(query) => searchCorpus(db, query)}
+        />
+      </>,
+      app,
+    ),
+  () => render(<p role="alert">Backstory could not read its knowledge base. Close the popup and open it again.</p>, app),
 );
