@@ -70,7 +70,8 @@ export function Popup({ kb, cardSource, readerHref, services, initialEntity, loa
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(-1);
   const [entityView, setEntityView] = useState<{ id: string; from: TabId } | undefined>(
-    initialEntity && entities.has(initialEntity) ? { id: initialEntity, from: 'lookup' } : undefined,
+    // Read from the live knowledge base, an id it does not know gets a view that says so.
+    initialEntity && (cardSource || entities.has(initialEntity)) ? { id: initialEntity, from: 'lookup' } : undefined,
   );
   const browserState = useBrowserState(services);
   const reviews = useContrastReviews(services);

@@ -216,6 +216,11 @@ export function storedMatcher(db: BackstoryDb) {
   return readMeta(db, 'matcher');
 }
 
+/** Whether the builder has installed the starter corpus (on first run it has not, for a moment). */
+export async function installed(db: BackstoryDb): Promise<boolean> {
+  return (await readMeta(db, 'installed')) !== undefined;
+}
+
 /** The knowledge base's generation: it changes with every write. */
 export async function generation(db: BackstoryDb): Promise<number> {
   return (await readMeta(db, 'generation')) ?? 0;

@@ -10,7 +10,8 @@ import { Dexie } from 'dexie';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readPopupKnowledge, type PopupKnowledge } from '../../entrypoints/popup/popup-knowledge';
+import { openPopupKnowledge } from '../../entrypoints/popup/popup-knowledge';
+import type { KnowledgeBase } from '../../lib/kb/types';
 import { Popup } from '../../components/popup/Popup';
 import type { ThisPageContent } from '../../components/popup/ThisPageView';
 import type { ReaderHref } from '../../components/shared/Citation';
@@ -53,7 +54,14 @@ afterEach(async () => {
   await Dexie.delete(DB_NAME);
 });
 
-const knowledge = () => readPopupKnowledge(db, { shipped: shippedSources, edits: async () => EMPTY_READER_SOURCES });
+const knowledge = () =>
+  openPopupKnowledge(db, { shipped: shippedSources, edits: async () => EMPTY_READER_SOURCES, whenInstalled: () => builder.ready() });
+
+/** The popup's knowledge with its names read, as the popup has it a moment after opening. */
+async function opened() {
+  const live = knowledge();
+  return { kb: await live.names, cardSource: live.cardSource };
+}
 
 /** Lets IndexedDB answer and Preact re-render until `ready` holds. */
 async function until(ready: () => boolean): Promise<void> {
@@ -61,7 +69,7 @@ async function until(ready: () => boolean): Promise<void> {
   expect(ready()).toBe(true);
 }
 
-function show(live: PopupKnowledge, props: { initialEntity?: string; loadThisPage?: () => Promise<ThisPageContent> }) {
+function show(live: { kb: KnowledgeBase; cardSource: ReturnType<typeof knowledge>['cardSource'] }, props: { initialEntity?: string; loadThisPage?: () => Promise<ThisPageContent> }) {
   act(() => render(<Popup kb={live.kb} cardSource={live.cardSource} readerHref={readerHref} {...props} />, root));
 }
 
@@ -70,7 +78,7 @@ const documentsHeading = () => root.querySelector('#bs-documents')?.textContent 
 
 describe('the popup’s knowledge', () => {
   it('has every name the store knows, without reading their accounts', async () => {
-    const live = await knowledge();
+    const live = await opened();
     const kadhimi = live.kb.entities.find((e) => e.id === KADHIMI);
     expect(kadhimi?.name).toBe('Mustafa al-Kadhimi');
     expect(kadhimi?.accounts).toEqual([]);
@@ -79,7 +87,7 @@ describe('the popup’s knowledge', () => {
   });
 
   it('reads an entity’s records with the reader’s document among them, and nothing for a name it does not know', async () => {
-    const live = await knowledge();
+    const live = knowledge();
     const records = await live.cardSource(KADHIMI);
     expect(records?.documents.map((d) => d.id)).toContain(added);
     expect(records?.documents.find((d) => d.id === added)?.outlet).toContain('The Small Paper');
@@ -88,9 +96,28 @@ describe('the popup’s knowledge', () => {
   });
 });
 
+describe('the popup opened before the starter corpus is installed (first run)', () => {
+  it('waits for the install, then has its names and records', async () => {
+    const fresh = openBackstoryDb('backstory-first-run');
+    const installing = newBuilder(fresh);
+    let asked = 0;
+    const live = openPopupKnowledge(fresh, {
+      shipped: shippedSources,
+      edits: async () => EMPTY_READER_SOURCES,
+      whenInstalled: () => (asked++, installing.ready()),
+    });
+    const [names, records] = await Promise.all([live.names, live.cardSource(KADHIMI)]);
+    expect(asked).toBe(1);
+    expect(names.entities.map((e) => e.id)).toContain(KADHIMI);
+    expect(records?.documentTotal).toBe(starterPack.documents.length);
+    fresh.close();
+    await Dexie.delete('backstory-first-run');
+  });
+});
+
 describe('the entity view, live', () => {
   it('lists the document the reader added among those that mention the name', async () => {
-    show(await knowledge(), { initialEntity: KADHIMI });
+    show(await opened(), { initialEntity: KADHIMI });
     await until(() => listedDocuments().length > 0);
     expect(root.querySelector('h1')?.textContent).toBe('Mustafa al-Kadhimi');
     expect(listedDocuments()).toContain(ADDED.title);
@@ -100,7 +127,7 @@ describe('the entity view, live', () => {
 
   it('with the starter corpus removed, lists only the reader’s documents', async () => {
     await builder.setStarter(false);
-    show(await knowledge(), { initialEntity: KADHIMI });
+    show(await opened(), { initialEntity: KADHIMI });
     await until(() => listedDocuments().length > 0);
     expect(listedDocuments()).toEqual([ADDED.title]);
     expect(documentsHeading()).toBe('Mentioned in 1 of 1 documents');
@@ -109,7 +136,7 @@ describe('the entity view, live', () => {
   });
 
   it('says so when the name is not in the knowledge base', async () => {
-    const live = await knowledge();
+    const live = await opened();
     // Known when the popup opened (the names), gone from the store since.
     await db.entities.delete(KADHIMI);
     show(live, { initialEntity: KADHIMI });
@@ -126,7 +153,7 @@ describe('On this page, live', () => {
       recognition: null,
     };
     await builder.setStarter(false);
-    show(await knowledge(), { loadThisPage: async () => page });
+    show(await opened(), { loadThisPage: async () => page });
     act(() => [...root.querySelectorAll<HTMLElement>('[role="tab"]')].find((t) => t.textContent === 'On this page')!.click());
     await until(() => root.querySelector('.bs-page-entity') !== null);
     const entity = root.querySelector(`.bs-page-entity[data-entity="${KADHIMI}"]`)!;
