@@ -28,12 +28,14 @@ export interface EntityViewProps {
   backLabel?: string;
   onBack(): void;
   onOpen(entityId: string): void;
+  /** The records could not be read (IndexedDB failed): say so rather than "not in the knowledge base". */
+  unreadable?: boolean;
   /** The reader's keep/dismiss on automatic contrasts; without `onReview` they are only labelled. */
   decisions?: readonly ReviewDecision[];
   onReview?: OnReview;
 }
 
-export function EntityView({ kb, entities, entityId, readerHref, backLabel = 'results', onBack, onOpen, decisions, onReview }: EntityViewProps) {
+export function EntityView({ kb, entities, entityId, readerHref, backLabel = 'results', onBack, onOpen, unreadable, decisions, onReview }: EntityViewProps) {
   const documents = useMemo(() => new Map((kb?.documents ?? []).map((d) => [d.id, d])), [kb]);
   const card = useMemo(
     // The popup has room for every document's account, not just the card's first few.
@@ -67,8 +69,9 @@ export function EntityView({ kb, entities, entityId, readerHref, backLabel = 're
       <article class="bs-entity">
         {back}
         <h1 ref={heading} tabIndex={-1}>
-          Not in the knowledge base
+          {unreadable ? 'Backstory could not read this name' : 'Not in the knowledge base'}
         </h1>
+        {unreadable && <p role="alert">Its documents could not be read just now. Close the popup and open it again.</p>}
       </article>
     );
   }

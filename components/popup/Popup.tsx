@@ -133,7 +133,8 @@ export function Popup({ kb, cardSource, readerHref, services, initialEntity, loa
   if (entityView && entityView.from === tab) {
     panel = (
       <EntityView
-        kb={entityRecords}
+        kb={entityRecords === 'unreadable' ? NO_RECORDS : entityRecords}
+        unreadable={entityRecords === 'unreadable'}
         entities={kb.entities}
         entityId={entityView.id}
         readerHref={readerHref}
@@ -324,16 +325,16 @@ export const ENTITY_VIEW_ACCOUNTS = 200;
 
 /**
  * The records of the entity shown: `kb` itself without a `cardSource`, else read from the live
- * knowledge base (undefined while being read).
+ * knowledge base (undefined while being read, 'unreadable' when the read failed).
  */
-function useEntityRecords(kb: KnowledgeBase, cardSource: PopupProps['cardSource'], entityId: string | undefined): CardSource | undefined {
-  const [read, setRead] = useState<{ id: string; records: CardSource } | undefined>();
+function useEntityRecords(kb: KnowledgeBase, cardSource: PopupProps['cardSource'], entityId: string | undefined): CardSource | 'unreadable' | undefined {
+  const [read, setRead] = useState<{ id: string; records: CardSource | 'unreadable' } | undefined>();
   useEffect(() => {
     if (!cardSource || entityId === undefined) return;
     let live = true;
     cardSource(entityId, ENTITY_VIEW_ACCOUNTS).then(
       (records) => live && setRead({ id: entityId, records: records ?? NO_RECORDS }),
-      () => live && setRead({ id: entityId, records: NO_RECORDS }),
+      () => live && setRead({ id: entityId, records: 'unreadable' }),
     );
     return () => {
       live = false;

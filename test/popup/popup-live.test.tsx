@@ -145,6 +145,16 @@ describe('the entity view, live', () => {
   });
 });
 
+describe('the entity view, records unreadable', () => {
+  it('says they could not be read, not that the name is unknown', async () => {
+    const live = await opened();
+    show({ kb: live.kb, cardSource: () => Promise.reject(new Error('IndexedDB closed')) }, { initialEntity: KADHIMI });
+    await until(() => root.querySelector('h1')?.textContent !== 'Reading the knowledge base…');
+    expect(root.querySelector('h1')?.textContent).toBe('Backstory could not read this name');
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('Close the popup and open it again');
+  });
+});
+
 describe('On this page, live', () => {
   it('shows the reader’s document’s account of a name on the page', async () => {
     const page: ThisPageContent = {
