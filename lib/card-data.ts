@@ -1,7 +1,7 @@
 /**
  * Assembles what the hover card (and the popup's entity view) shows for one entity, from
- * knowledge-base records. Pure: the background passes rows it read from IndexedDB, the popup
- * the bundled knowledge base, the tests a fixture.
+ * knowledge-base records. Pure: the background and the popup pass the rows they read from
+ * IndexedDB (lib/storage/kb-reader.ts `cardSource`), the tests a fixture.
  */
 import type { CardAccount, CardData } from './messages';
 import type { KbDocument, KbEntity, KnowledgeBase, Passage, Perspective, VerifiedQuote } from './kb/types';

@@ -4,7 +4,7 @@
  * slot, its class, and the reader link to its quote. Pure; the popup draws it.
  */
 import { stanceClass, type StanceClass } from './accounts/stance-class';
-import type { KbEntity, KnowledgeBase } from './kb/types';
+import type { KbDocument, KbEntity, Perspective } from './kb/types';
 
 export interface StripMark {
   /** Unique in the strip: one account per document. */
@@ -24,7 +24,10 @@ export interface StripMark {
 /** Documents whose outlet has no labelled perspective are shown as such, in a colour of their own. */
 const UNLABELLED = { id: 'unlabelled', label: 'Perspective not labelled' };
 
-export function stripMarks(entity: KbEntity, kb: Pick<KnowledgeBase, 'documents' | 'perspectives'>): StripMark[] {
+export function stripMarks(
+  entity: KbEntity,
+  kb: { documents: readonly Pick<KbDocument, 'id' | 'title' | 'outlet'>[]; perspectives: readonly Pick<Perspective, 'id' | 'label'>[] },
+): StripMark[] {
   const documents = new Map(kb.documents.map((d) => [d.id, d]));
   return (entity.stanceStrip ?? []).flatMap((mark): StripMark[] => {
     const document = documents.get(mark.doc);

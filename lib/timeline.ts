@@ -3,7 +3,7 @@
  * to in turn, in date order. The gazetteer's links are the story's joints (the protests forced
  * Abdul-Mahdi out, which led to al-Kadhimi's swearing-in, which the electricity waiver
  * followed...), so two steps through events give a reader the sequence around a name without
- * pulling in the whole corpus. Pure: the popup passes the bundled knowledge base.
+ * pulling in the whole corpus. Pure: the popup passes the names it read from the live store.
  */
 import type { EntityLink, EventDate, KbEntity } from './kb/types';
 

@@ -1,10 +1,10 @@
 /**
  * One entity in the popup: background with citations, the accounts of each perspective, related
- * entities and the documents that mention it. Everything comes from the bundled knowledge base.
+ * entities and the documents that mention it, built from the entity's records (`kb`: read from
+ * the live knowledge base by the popup, or a whole knowledge base in tests).
  */
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import { buildCardData } from '../../lib/card-data';
-import type { KnowledgeBase } from '../../lib/kb/types';
+import { buildCardData, type CardSource } from '../../lib/card-data';
 import { Accounts } from '../card/Accounts';
 import { Contrasts, Disagreements, type OnReview } from '../card/Contrasts';
 import type { ReviewDecision } from '../../lib/contrasts/review';
@@ -13,50 +13,65 @@ import { StanceStrip } from './StanceStrip';
 import { formatEventDate, typeLabel } from '../card/format';
 import { Citation, type ReaderHref } from '../shared/Citation';
 import { shortOutlet } from '../shared/cite';
-import { timelineFor } from '../../lib/timeline';
+import { timelineFor, type TimelineSource } from '../../lib/timeline';
 import { Timeline } from './Timeline';
 import '../card/accounts.css';
 
 export interface EntityViewProps {
-  kb: KnowledgeBase;
+  /** The entity's records; undefined while they are being read. */
+  kb: CardSource | undefined;
+  /** Every entity, for the timeline's links; `kb`'s entities when not given. */
+  entities?: readonly TimelineSource[];
   entityId: string;
   readerHref: ReaderHref;
   /** Where Back goes, in the reader's words ("results", "On this page"). */
   backLabel?: string;
   onBack(): void;
   onOpen(entityId: string): void;
+  /** The records could not be read (IndexedDB failed): say so rather than "not in the knowledge base". */
+  unreadable?: boolean;
   /** The reader's keep/dismiss on automatic contrasts; without `onReview` they are only labelled. */
   decisions?: readonly ReviewDecision[];
   onReview?: OnReview;
 }
 
-export function EntityView({ kb, entityId, readerHref, backLabel = 'results', onBack, onOpen, decisions, onReview }: EntityViewProps) {
-  const documents = useMemo(() => new Map(kb.documents.map((d) => [d.id, d])), [kb]);
+export function EntityView({ kb, entities, entityId, readerHref, backLabel = 'results', onBack, onOpen, unreadable, decisions, onReview }: EntityViewProps) {
+  const documents = useMemo(() => new Map((kb?.documents ?? []).map((d) => [d.id, d])), [kb]);
   const card = useMemo(
     // The popup has room for every document's account, not just the card's first few.
-    () => buildCardData({ ...kb, ...(decisions ? { decisions } : {}) }, entityId, (doc, passage) => readerHref({ doc, passage }), Infinity),
+    () => kb && buildCardData({ ...kb, ...(decisions ? { decisions } : {}) }, entityId, (doc, passage) => readerHref({ doc, passage }), Infinity),
     [kb, entityId, readerHref, decisions],
   );
-  const entity = useMemo(() => kb.entities.find((e) => e.id === entityId), [kb, entityId]);
-  const timeline = useMemo(() => timelineFor(kb.entities, entityId), [kb, entityId]);
-  const marks = useMemo(() => (entity ? stripMarks(entity, kb) : []), [kb, entity]);
+  const entity = useMemo(() => kb?.entities.find((e) => e.id === entityId), [kb, entityId]);
+  const timeline = useMemo(() => timelineFor(entities ?? kb?.entities ?? [], entityId), [entities, kb, entityId]);
+  const marks = useMemo(() => (kb && entity ? stripMarks(entity, kb) : []), [kb, entity]);
   const heading = useRef<HTMLHeadingElement>(null);
+  const loading = kb === undefined;
 
   // Move focus to the new view's heading so keyboard and screen-reader users land on it.
-  useEffect(() => heading.current?.focus(), [entityId]);
+  useEffect(() => heading.current?.focus(), [entityId, loading]);
 
   const back = (
     <button type="button" class="bs-back" onClick={onBack}>
       <span aria-hidden="true">←</span> Back to {backLabel}
     </button>
   );
+  if (loading) {
+    return (
+      <article class="bs-entity" aria-busy="true">
+        {back}
+        <h1 class="bs-muted">Reading the knowledge base…</h1>
+      </article>
+    );
+  }
   if (!card || !entity) {
     return (
       <article class="bs-entity">
         {back}
         <h1 ref={heading} tabIndex={-1}>
-          Not in the knowledge base
+          {unreadable ? 'Backstory could not read this name' : 'Not in the knowledge base'}
         </h1>
+        {unreadable && <p role="alert">Its documents could not be read just now. Close the popup and open it again.</p>}
       </article>
     );
   }
@@ -123,7 +138,8 @@ export function EntityView({ kb, entityId, readerHref, backLabel = 'results', on
       {mentionedIn.length > 0 && (
         <section aria-labelledby="bs-documents">
           <h2 id="bs-documents">
-            Mentioned in {mentionedIn.length} of {kb.documents.length} documents
+            {/* Counted in the index: the view lists the accounts it read, the newest. */}
+            Mentioned in {kb.documentCount ?? mentionedIn.length} of {kb.documentTotal ?? kb.documents.length} documents
           </h2>
           <ul class="bs-documents">
             {mentionedIn.map(([docId, count]) => {

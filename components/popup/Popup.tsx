@@ -1,10 +1,12 @@
 /**
  * The toolbar popup: four tabs — Lookup (search, then one entity's view, and back to the same
- * results), On this page, Highlights and Settings. Reads the bundled knowledge base directly,
- * so it opens with everything there, no spinner; what it needs from the browser (the tab,
- * settings, recent lookups) comes through `services` and fills in as it arrives.
+ * results), On this page, Highlights and Settings. The names are in memory (`kb`), so lookup
+ * answers on the first keystroke; an entity's records (its view, its line on this page) are read
+ * from the live knowledge base when shown (`cardSource`); what it needs from the browser (the
+ * tab, settings, recent lookups) comes through `services` and fills in as it arrives.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { CardSource } from '../../lib/card-data';
 import type { KbEntity, KnowledgeBase } from '../../lib/kb/types';
 import type { ReaderSettings } from '../../lib/messages';
 import { buildLookup, resultKey, type EntityLookupResult, type Lookup as LookupIndex, type LookupResult } from '../../lib/search';
@@ -25,7 +27,13 @@ import type { AddPageServices } from '../corpus/services';
 import './popup.css';
 
 export interface PopupProps {
+  /** The names; without `cardSource`, every entity's records too (the unit tests' fixture). */
   kb: KnowledgeBase;
+  /**
+   * An entity's records from the live knowledge base (the reader's own documents included), with
+   * up to `accounts` accounts (the entity view's many; else a card's); absent → those of `kb`.
+   */
+  cardSource?(entity: string, accounts?: number): Promise<CardSource | undefined>;
   readerHref: ReaderHref;
   /** The browser behind the popup; without it (unit tests of the lookup) only lookup works. */
   services?: PopupServices;
@@ -54,7 +62,7 @@ const TABS: { id: TabId; label: string }[] = [
   { id: 'settings', label: 'Settings' },
 ];
 
-export function Popup({ kb, readerHref, services, initialEntity, loadThisPage, sourceRegistry, highlights, addPage, searchCorpus }: PopupProps) {
+export function Popup({ kb, cardSource, readerHref, services, initialEntity, loadThisPage, sourceRegistry, highlights, addPage, searchCorpus }: PopupProps) {
   const lookupIndex = useLookupIndex(kb);
   const entities = useMemo(() => new Map(kb.entities.map((e) => [e.id, e])), [kb]);
 
@@ -62,10 +70,14 @@ export function Popup({ kb, readerHref, services, initialEntity, loadThisPage, s
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(-1);
   const [entityView, setEntityView] = useState<{ id: string; from: TabId } | undefined>(
-    initialEntity && entities.has(initialEntity) ? { id: initialEntity, from: 'lookup' } : undefined,
+    // Read from the live knowledge base, an id it does not know gets a view that says so.
+    initialEntity && (cardSource || entities.has(initialEntity)) ? { id: initialEntity, from: 'lookup' } : undefined,
   );
   const browserState = useBrowserState(services);
   const reviews = useContrastReviews(services);
+  const entityRecords = useEntityRecords(kb, cardSource, entityView?.id);
+  // "On this page" reads a card's worth of accounts per name, not the entity view's many.
+  const pageRecords = useMemo(() => cardSource && ((entity: string) => cardSource(entity)), [cardSource]);
   /** The add view, over the tabs: the tab it reads. */
   const [adding, setAdding] = useState<number | undefined>();
 
@@ -121,7 +133,9 @@ export function Popup({ kb, readerHref, services, initialEntity, loadThisPage, s
   if (entityView && entityView.from === tab) {
     panel = (
       <EntityView
-        kb={kb}
+        kb={entityRecords === 'unreadable' ? NO_RECORDS : entityRecords}
+        unreadable={entityRecords === 'unreadable'}
+        entities={kb.entities}
         entityId={entityView.id}
         readerHref={readerHref}
         backLabel={tab === 'page' ? 'this page' : 'results'}
@@ -149,7 +163,7 @@ export function Popup({ kb, readerHref, services, initialEntity, loadThisPage, s
       <>
         {/* What this page is, and what the other documents say about its names. */}
         {loadThisPage && (
-          <ThisPageView kb={kb} load={loadThisPage} readerHref={readerHref} onOpen={(id) => openEntity(id, 'page')} sources={sourceRegistry} />
+          <ThisPageView kb={kb} load={loadThisPage} cardSource={pageRecords} readerHref={readerHref} onOpen={(id) => openEntity(id, 'page')} sources={sourceRegistry} />
         )}
         <OnThisPage
           state={browserState.page}
@@ -301,6 +315,33 @@ function useLookupIndex(kb: KnowledgeBase): (kb: KnowledgeBase) => LookupIndex {
     };
   }, [kb, indexFor]);
   return indexFor;
+}
+
+/** Records no entity has: the view says the name is not in the knowledge base. */
+const NO_RECORDS: CardSource = { entities: [], documents: [], passages: [], perspectives: [] };
+
+/** The entity view's accounts: all of them, up to a limit that keeps the read short. */
+export const ENTITY_VIEW_ACCOUNTS = 200;
+
+/**
+ * The records of the entity shown: `kb` itself without a `cardSource`, else read from the live
+ * knowledge base (undefined while being read, 'unreadable' when the read failed).
+ */
+function useEntityRecords(kb: KnowledgeBase, cardSource: PopupProps['cardSource'], entityId: string | undefined): CardSource | 'unreadable' | undefined {
+  const [read, setRead] = useState<{ id: string; records: CardSource | 'unreadable' } | undefined>();
+  useEffect(() => {
+    if (!cardSource || entityId === undefined) return;
+    let live = true;
+    cardSource(entityId, ENTITY_VIEW_ACCOUNTS).then(
+      (records) => live && setRead({ id: entityId, records: records ?? NO_RECORDS }),
+      () => live && setRead({ id: entityId, records: 'unreadable' }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [cardSource, entityId]);
+  if (!cardSource) return kb;
+  return read && read.id === entityId ? read.records : undefined;
 }
 
 /** What the popup knows from the browser: the tab it is about, its names, settings, recents. */

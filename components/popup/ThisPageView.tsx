@@ -4,7 +4,7 @@
  * An unrelated page gets an explicit empty state. Corpus text is rendered as text.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { buildCardData } from '../../lib/card-data';
+import { buildCardData, type CardSource } from '../../lib/card-data';
 import type { KnowledgeBase } from '../../lib/kb/types';
 import type { PageMention, PageRecognition } from '../../lib/messages';
 import { contrastWithPage } from '../../lib/recognition/contrast';
@@ -22,8 +22,11 @@ export interface ThisPageContent {
 }
 
 export interface ThisPageViewProps {
+  /** The names (for the cited paragraphs) and, without `cardSource`, every entity's records. */
   kb: KnowledgeBase;
   load(): Promise<ThisPageContent>;
+  /** An entity's records from the live knowledge base; absent → those of `kb`. */
+  cardSource?(entity: string): Promise<CardSource | undefined>;
   readerHref: ReaderHref;
   onOpen(entityId: string): void;
   /** The source registry's settings, shown under the view when given. */
@@ -34,18 +37,29 @@ export interface ThisPageViewProps {
 const ENTITIES_SHOWN = 12;
 const ACCOUNTS_PER_ENTITY = 2;
 
-export function ThisPageView({ kb, load, readerHref, onOpen, sources }: ThisPageViewProps) {
-  const [content, setContent] = useState<ThisPageContent | 'loading'>('loading');
+/** The page, and the records of the entities shown (read with it, so the list shows at once). */
+type Loaded = ThisPageContent & { records?: ReadonlyMap<string, CardSource | undefined> };
+
+export function ThisPageView({ kb, load, cardSource, readerHref, onOpen, sources }: ThisPageViewProps) {
+  const [content, setContent] = useState<Loaded | 'loading'>('loading');
   useEffect(() => {
     let live = true;
-    load().then(
-      (c) => live && setContent(c),
-      () => live && setContent({ reachable: false, mentions: [], recognition: null }),
-    );
+    load()
+      .then(async (c): Promise<Loaded> => {
+        if (!cardSource) return c;
+        const shown = c.mentions.slice(0, ENTITIES_SHOWN).map((m) => m.entity);
+        // An entity whose records cannot be read is shown without accounts, not as an error.
+        const read = await Promise.all(shown.map((id) => cardSource(id).catch(() => undefined)));
+        return { ...c, records: new Map(shown.map((id, i) => [id, read[i]])) };
+      })
+      .then(
+        (c) => live && setContent(c),
+        () => live && setContent({ reachable: false, mentions: [], recognition: null }),
+      );
     return () => {
       live = false;
     };
-  }, [load]);
+  }, [load, cardSource]);
 
   return (
     <section class="bs-this-page-view" aria-labelledby="bs-this-page-heading" aria-busy={content === 'loading'}>
@@ -60,7 +74,7 @@ export function ThisPageView({ kb, load, readerHref, onOpen, sources }: ThisPage
   );
 }
 
-function ThisPageBody({ kb, content, readerHref, onOpen }: Omit<ThisPageViewProps, 'load' | 'sources'> & { content: ThisPageContent }) {
+function ThisPageBody({ kb, content, readerHref, onOpen }: Pick<ThisPageViewProps, 'kb' | 'readerHref' | 'onOpen'> & { content: Loaded }) {
   const thisPage = content.recognition?.thisPage ?? null;
   const quotes = content.recognition?.quotes ?? [];
   if (!content.reachable) {
@@ -88,7 +102,14 @@ function ThisPageBody({ kb, content, readerHref, onOpen }: Omit<ThisPageViewProp
       {content.mentions.length === 0 ? (
         <p class="bs-this-page-empty">No people, organisations, places or events from the corpus on this page.</p>
       ) : (
-        <PageEntities kb={kb} mentions={content.mentions} thisPage={thisPage} readerHref={readerHref} onOpen={onOpen} />
+        <PageEntities
+          kb={kb}
+          records={content.records}
+          mentions={content.mentions}
+          thisPage={thisPage}
+          readerHref={readerHref}
+          onOpen={onOpen}
+        />
       )}
     </>
   );
@@ -96,18 +117,26 @@ function ThisPageBody({ kb, content, readerHref, onOpen }: Omit<ThisPageViewProp
 
 function PageEntities({
   kb,
+  records,
   mentions,
   thisPage,
   readerHref,
   onOpen,
-}: Omit<ThisPageViewProps, 'load' | 'sources'> & { mentions: PageMention[]; thisPage: PageRecognition['thisPage'] }) {
+}: Pick<ThisPageViewProps, 'readerHref' | 'onOpen'> & {
+  kb: KnowledgeBase;
+  /** Each shown entity's records, when read from the live knowledge base; else `kb` has them. */
+  records: ReadonlyMap<string, CardSource | undefined> | undefined;
+  mentions: PageMention[];
+  thisPage: PageRecognition['thisPage'];
+}) {
   const rows = useMemo(
     () =>
       mentions.slice(0, ENTITIES_SHOWN).map((mention) => {
-        const card = buildCardData(kb, mention.entity, (doc, passage) => readerHref({ doc, passage }), Infinity);
+        const source = records ? records.get(mention.entity) : kb;
+        const card = source ? buildCardData(source, mention.entity, (doc, passage) => readerHref({ doc, passage }), Infinity) : null;
         return { mention, accounts: contrastWithPage(card, thisPage, ACCOUNTS_PER_ENTITY)?.accounts ?? [] };
       }),
-    [kb, mentions, thisPage, readerHref],
+    [kb, records, mentions, thisPage, readerHref],
   );
   return (
     <ul class="bs-page-entities">

@@ -11,7 +11,7 @@ export function Citation({
   readerHref,
 }: {
   cite: Cite;
-  documents: ReadonlyMap<string, KbDocument>;
+  documents: ReadonlyMap<string, Pick<KbDocument, 'title' | 'outlet'>>;
   readerHref: ReaderHref;
 }) {
   const parsed = parseCite(cite);

@@ -72,6 +72,19 @@ function asKbEntity(entity: EntityRow, rows: readonly MentionRow[], perspectiveO
   return { ...entry, mentions, accounts };
 }
 
+/**
+ * Every entity Backstory knows, as the card code knows it but without accounts: the names the
+ * popup looks up and suggests, and the links its timeline follows. The gazetteer, not the
+ * documents: one row per name, read once when the popup opens.
+ */
+export async function knownEntities(db: BackstoryDb): Promise<KbEntity[]> {
+  const none = new Map<string, string>();
+  return (await db.entities.toArray()).map((e) => {
+    const { automaticContrasts: _c, automaticDisagreements: _d, ...entity } = asKbEntity(e, [], none);
+    return entity;
+  });
+}
+
 /** A curated quote as a card quotes it, once found in its document's text. */
 function verified(quote: ResolvedQuote, perspectiveOf: ReadonlyMap<string, string>): VerifiedQuote | undefined {
   const perspective = perspectiveOf.get(quote.doc);
@@ -201,6 +214,11 @@ async function accountsQuoting(db: BackstoryDb, doc: string, labels: Labels): Pr
 /** The matcher content scripts mark names with, once the builder has compiled or installed it. */
 export function storedMatcher(db: BackstoryDb) {
   return readMeta(db, 'matcher');
+}
+
+/** Whether the builder has installed the starter corpus (on first run it has not, for a moment). */
+export async function installed(db: BackstoryDb): Promise<boolean> {
+  return (await readMeta(db, 'installed')) !== undefined;
 }
 
 /** The knowledge base's generation: it changes with every write. */

@@ -1,10 +1,9 @@
 /**
- * The knowledge base built from the starter corpus (`npm run corpus` writes data/kb.json),
- * compiled into the bundles that import it: the popup and the reader page read it directly, so
- * they open with no round trip and no spinner. The background reads the same file from the
- * package on first need instead (entrypoints/background/shipped-corpus.ts) and seeds IndexedDB
- * from it. The matcher has its own module (`starter-matcher.ts`) so that pages that do not spot
- * anything do not carry it.
+ * The knowledge base built from the starter corpus (`npm run corpus` writes data/kb.json), for
+ * the tests that compare the installed store with it. No extension page imports it: the popup,
+ * the reader page and *Your documents* read the live knowledge base in IndexedDB, which the
+ * background seeds from the starter pack (entrypoints/background/shipped-corpus.ts), so what the
+ * reader added or removed shows everywhere. The matcher has its own module (`starter-matcher.ts`).
  */
 import kbJson from '../../data/kb.json';
 import type { KnowledgeBase } from '../kb/types';

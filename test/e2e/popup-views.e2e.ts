@@ -2,7 +2,9 @@
  * The popup's views and the document reader in real Chromium and Firefox (BACKSTORY_BROWSER):
  * lookup of loosely spelled names, the entity view's timeline, "On this page" driving the page,
  * settings applied to an open tab without a reload, the reader opened at a passage, and axe-core
- * on each, light and dark.
+ * on each, light and dark. Last, the popup reads the live knowledge base: a page the reader adds
+ * is listed in the entity view of a name it mentions and quoted under "On this page", and with
+ * the starter corpus removed only the reader's documents are left there.
  *
  * The popup is opened as a page in a tab; `popup.html?tab=ID` makes it about the demo page's
  * tab, as the toolbar popup is about the active tab.
@@ -23,6 +25,7 @@ import {
   setChecked,
   tabIdOf,
   textOf,
+  textsOf,
   waitForMentions,
   waitForSelector,
   type E2EPage,
@@ -31,6 +34,8 @@ import { axeViolations } from './driver/axe';
 import { gazetteerEntry } from './gazetteer';
 import { launchForSuite } from './suite';
 import { KADHIMI_STORY } from '../fixtures/kadhimi-story';
+import { STARTER_PACK_TITLE } from '../../lib/kb/corpus-pack';
+import { ADDED_ARTICLES, addFromPreview, listedTitles, openAddPreview, openYourDocuments, SHARED_NAME } from './your-documents';
 
 /** Names as readers type them, each with the entity a reader means by it. */
 const LOOKUPS: readonly { query: string; entity: string }[] = [
@@ -63,6 +68,12 @@ async function waitForHeading(page: E2EPage, name: string): Promise<void> {
 
 const registeredMentions = (page: E2EPage) =>
   page.evaluate((name) => CSS.highlights.get(name)?.size ?? 0, MENTION_HIGHLIGHT);
+
+/** Chooses one of the popup's tabs once it is drawn. */
+async function chooseTab(page: E2EPage, name: string): Promise<void> {
+  await waitForSelector(page, { role: 'tab', name }, { timeout: 5_000 });
+  await click(page, { role: 'tab', name });
+}
 
 const SEARCH = { label: 'Look up a name' };
 const FIRST_OPTION = '[role="listbox"] [role="option"]';
@@ -131,7 +142,7 @@ describe(`popup views and the reader (${chosenBrowser()})`, () => {
     const popup = await openPopupPage();
     const tabId = await tabIdOf(browser, demo);
     await popup.goto(browser.extensionUrl(`popup.html?tab=${tabId}`));
-    await click(popup, { role: 'tab', name: 'On this page' });
+    await chooseTab(popup, 'On this page');
 
     const qaani = gazetteerEntry('esmail-qaani').name;
     const inRegion = (region: string, button: string) =>
@@ -184,7 +195,7 @@ describe(`popup views and the reader (${chosenBrowser()})`, () => {
     const popup = await openPopupPage();
     const tabId = await tabIdOf(browser, demo);
     await popup.goto(browser.extensionUrl(`popup.html?tab=${tabId}`));
-    await click(popup, { role: 'tab', name: 'Settings' });
+    await chooseTab(popup, 'Settings');
 
     await waitForSelector(popup, SITE_SWITCH, { timeout: 5_000 });
     expect(await isChecked(popup, SITE_SWITCH)).toBe(true);
@@ -194,7 +205,7 @@ describe(`popup views and the reader (${chosenBrowser()})`, () => {
 
     // Stays off after the popup closes: it is stored, not just applied.
     await popup.reload();
-    await click(popup, { role: 'tab', name: 'Settings' });
+    await chooseTab(popup, 'Settings');
     await waitForSelector(popup, SITE_SWITCH, { timeout: 5_000 });
     await expect.poll(() => isChecked(popup, SITE_SWITCH)).toBe(false);
     await setChecked(popup, SITE_SWITCH, true);
@@ -257,5 +268,75 @@ describe(`popup views and the reader (${chosenBrowser()})`, () => {
       await popup.emulateMedia({ colorScheme: null });
     }
     await popup.close();
+  });
+
+  // These two add a document and remove the starter corpus (restored after): they run last.
+  const article = ADDED_ARTICLES[0]!;
+  const sharedName = gazetteerEntry(SHARED_NAME.entity).name;
+  let addedDoc = '';
+  const documentsListed = (popup: E2EPage) => textsOf(popup, '.bs-documents li a');
+  /** The documents "On this page" quotes for `entity` ("what the other documents say"). */
+  const accountsOnPage = (popup: E2EPage, entity: string) =>
+    evaluateAll(popup, `.bs-page-entity[data-entity="${entity}"] .bs-page-account`, (items) => items.map((i) => i.getAttribute('data-doc') ?? ''));
+  const pageEntities = (popup: E2EPage) =>
+    evaluateAll(popup, '.bs-page-entity', (items) => items.map((i) => i.querySelector('.bs-page-entity-name')?.textContent?.trim() ?? ''));
+
+  it('lists a page the reader adds in the entity view of a name it mentions, and "On this page" of that page lists its names', async () => {
+    const page = await browser.openTestPage(article.page);
+    await waitForMentions(page);
+    const preview = await openAddPreview(browser, page, 'popup');
+    await addFromPreview(preview, article);
+    const href = await evaluateAll(preview, '.bs-add-status a', (links) => links[0]?.getAttribute('href') ?? '');
+    addedDoc = new URL(href).searchParams.get('doc')!;
+    await preview.close();
+
+    const popup = await openPopupPage(`?entity=${SHARED_NAME.entity}`);
+    await waitForHeading(popup, sharedName);
+    await expect.poll(() => documentsListed(popup), { timeout: 10_000 }).toContain(article.title);
+    // The starter corpus's documents are there beside it.
+    expect((await documentsListed(popup)).length).toBeGreaterThan(1);
+    const link = await evaluateAll(popup, '.bs-documents li a', (links, title) => links.find((a) => a.textContent === title)?.getAttribute('href') ?? '', article.title);
+    expect(new URL(link).searchParams.get('doc')).toBe(addedDoc);
+    await axeLightAndDark(popup);
+
+    // The added page's own "On this page": the names it mentions, each with what the other documents say.
+    await popup.goto(browser.extensionUrl(`popup.html?tab=${await tabIdOf(browser, page)}`));
+    await chooseTab(popup, 'On this page');
+    await expect.poll(() => pageEntities(popup), { timeout: 10_000 }).toContain(sharedName);
+    expect(await pageEntities(popup)).toContain(gazetteerEntry('qasem-soleimani').name);
+    await popup.close();
+    await page.close();
+  });
+
+  it('with the starter corpus removed, the entity view and "On this page" have only the reader’s document', async () => {
+    expect(addedDoc, 'the document the test before added').not.toBe('');
+    // Another page on the same events, not added.
+    const other = await browser.openTestPage(ADDED_ARTICLES[1]!.page);
+    await waitForMentions(other);
+    const corpus = await openYourDocuments(browser);
+    await click(corpus, { role: 'button', name: `Remove ${STARTER_PACK_TITLE}…` });
+    await click(corpus, { role: 'button', name: 'Remove pack' });
+    expect(await listedTitles(corpus, 1)).toEqual([article.title]);
+    try {
+      const popup = await openPopupPage(`?entity=${SHARED_NAME.entity}`);
+      await waitForHeading(popup, sharedName);
+      await expect.poll(() => documentsListed(popup), { timeout: 10_000 }).toEqual([article.title]);
+      expect(await textOf(popup, '#bs-documents')).toBe('Mentioned in 1 of 1 documents');
+
+      // What "the other documents" say about the names of the other page: the added page's accounts only.
+      await popup.goto(browser.extensionUrl(`popup.html?tab=${await tabIdOf(browser, other)}`));
+      await chooseTab(popup, 'On this page');
+      const quoted = () => evaluateAll(popup, '.bs-page-account', (items) => items.map((i) => i.getAttribute('data-doc')));
+      await expect.poll(async () => (await quoted()).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+      expect(new Set(await quoted())).toEqual(new Set([addedDoc]));
+      expect(await accountsOnPage(popup, 'us-embassy-baghdad')).toEqual([addedDoc]);
+      expect(await axeOnPage(popup)).toEqual([]);
+      await popup.close();
+    } finally {
+      await click(corpus, { role: 'button', name: `Restore ${STARTER_PACK_TITLE}` });
+      await expect.poll(async () => (await listedTitles(corpus)).length, { timeout: 20_000 }).toBeGreaterThan(1);
+      await corpus.close();
+      await other.close();
+    }
   });
 });
