@@ -13,6 +13,7 @@
 import * as v from 'valibot';
 import { message, type MessageTypes } from './messaging';
 import { REVIEW_ID, ReviewDecisionSchema } from './contrasts/review';
+import { entityAutomaticSchema } from './message-schemas-automatic';
 import { draftEditsSchema, documentDraftSchema } from './corpus/draft';
 import {
   addDocumentResultSchema,
@@ -135,6 +136,8 @@ export const pageToBackground = {
   ),
   /** The reader's keep/dismiss on automatic contrasts and disagreements. */
   'contrasts/reviews': message(noData, v.array(ReviewDecisionSchema)),
+  /** An entity's automatic contrasts and stance strip as computed on the device; null until computed. */
+  'entity/automatic': message(v.strictObject({ entity: entityId }), entityAutomaticSchema),
   /** Keep or dismiss an automatic contrast or disagreement of an entity (null: take it back); the list after. */
   'contrasts/review': message(
     v.strictObject({ entity: entityId, id: v.pipe(v.string(), v.regex(REVIEW_ID)), decision: v.nullable(v.picklist(['kept', 'dismissed'])) }),

@@ -12,6 +12,8 @@ import type { ReaderHref } from '../shared/Citation';
 import type { ReviewDecision } from '../../lib/contrasts/review';
 import type { OnReview } from '../card/Contrasts';
 import { EntityView } from './EntityView';
+import type { EntityAutomatic } from '../../lib/message-schemas-automatic';
+import { withStoredAutomatic } from '../../lib/stored-automatic';
 import { HighlightsView } from './HighlightsView';
 import { Lookup, type LookupOption } from './Lookup';
 import { OnThisPage, type PageState } from './OnThisPage';
@@ -66,6 +68,7 @@ export function Popup({ kb, readerHref, services, initialEntity, loadThisPage, s
   );
   const browserState = useBrowserState(services);
   const reviews = useContrastReviews(services);
+  const viewKb = useStoredAutomatic(kb, entityView?.id, services);
   /** The add view, over the tabs: the tab it reads. */
   const [adding, setAdding] = useState<number | undefined>();
 
@@ -121,7 +124,7 @@ export function Popup({ kb, readerHref, services, initialEntity, loadThisPage, s
   if (entityView && entityView.from === tab) {
     panel = (
       <EntityView
-        kb={kb}
+        kb={viewKb}
         entityId={entityView.id}
         readerHref={readerHref}
         backLabel={tab === 'page' ? 'this page' : 'results'}
@@ -373,6 +376,24 @@ function useBrowserState(services: PopupServices | undefined) {
       );
     },
   };
+}
+
+/**
+ * The knowledge base the entity view reads: the entity's automatic contrasts and stance strip as
+ * the background computed them from the reader's corpus, once it answers (the bundled ones until then).
+ */
+function useStoredAutomatic(kb: KnowledgeBase, entity: string | undefined, services: PopupServices | undefined): KnowledgeBase {
+  const [stored, setStored] = useState<{ entity: string; value: EntityAutomatic | null } | undefined>(undefined);
+  useEffect(() => {
+    const ask = services?.entityAutomatic;
+    if (!entity || !ask) return;
+    let live = true;
+    ask(entity).then((value) => live && setStored({ entity, value }), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [entity, services]);
+  return useMemo(() => (entity && stored?.entity === entity ? withStoredAutomatic(kb, entity, stored.value) : kb), [kb, entity, stored]);
 }
 
 /** The reader's keep/dismiss on automatic contrasts, read once and replaced by each answer. */

@@ -3,6 +3,7 @@
  * `browser.*` (`entrypoints/popup/services.ts`), the unit tests with plain objects. Keeps the
  * components free of `browser` and testable in happy-dom.
  */
+import type { EntityAutomatic } from '../../lib/message-schemas-automatic';
 import type { ReviewDecision } from '../../lib/contrasts/review';
 import type { PageMention, ReaderSettings } from '../../lib/messages';
 
@@ -33,6 +34,8 @@ export interface PopupServices {
   /** The reader's keep/dismiss on automatic contrasts (absent: the entity view only labels them). */
   contrastReviews?(): Promise<ReviewDecision[]>;
   reviewContrast?(entity: string, id: string, decision: 'kept' | 'dismissed' | null): Promise<ReviewDecision[]>;
+  /** An entity's automatic contrasts and stance strip as computed from the reader's corpus (null until computed). */
+  entityAutomatic?(entity: string): Promise<EntityAutomatic | null>;
 }
 
 /** Recent lookups kept at most: the empty box shows them as a short list. */

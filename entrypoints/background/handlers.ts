@@ -120,6 +120,7 @@ export function createHandlers(knowledge: Knowledge, deps: HandlerDeps = {}): Ha
       ...createSettingsHandlers(knownIds),
       'page/recognition': async ({ tabId }) => (await recognitions.forTab(tabId)) ?? null,
       'contrasts/reviews': () => loadReviews(),
+      'entity/automatic': async ({ entity }) => (await knowledge.automatic(entity)) ?? null,
       'contrasts/review': async ({ entity, id, decision }) => {
         const source = await knowledge.cardSource(entity);
         return reviewItem(source?.entities.find((e) => e.id === entity), id, decision);

@@ -14,7 +14,8 @@ import type { ReaderSources } from '../../lib/recognition/sources';
 import { currentLabels, openCorpusReader } from '../../lib/storage/corpus-reader';
 import { CorpusBuilder, type BuilderDeps } from '../../lib/storage/corpus-builder';
 import type { BackstoryDb } from '../../lib/storage/db';
-import { cardSource, storedMatcher } from '../../lib/storage/kb-reader';
+import { cardSource, storedAutomatic, storedMatcher } from '../../lib/storage/kb-reader';
+import type { EntityAutomatic } from '../../lib/message-schemas-automatic';
 
 export interface Knowledge {
   readonly db: BackstoryDb;
@@ -24,6 +25,8 @@ export interface Knowledge {
   ready(): Promise<void>;
   /** The records a card for `entityId` needs, or undefined when Backstory does not know it. */
   cardSource(entityId: string, options?: { accounts?: number }): Promise<CardSource | undefined>;
+  /** An entity's automatic contrasts and stance strip computed on the device; undefined until computed. */
+  automatic(entityId: string): Promise<EntityAutomatic | undefined>;
   /** The matcher pages mark names with: the stored one, compiled from the installed packs. */
   matcher(): Promise<MatcherData>;
   /** The current matcher's token gate: whether a page's words could hold a name at all. */
@@ -78,6 +81,10 @@ export function createKnowledge(db: BackstoryDb, deps: KnowledgeDeps): Knowledge
     async cardSource(entityId, options) {
       await ready();
       return cardSource(db, entityId, await labels(), options);
+    },
+    async automatic(entityId) {
+      await ready();
+      return storedAutomatic(db, entityId, await labels());
     },
     async matcher() {
       // Stored once the starter corpus is installed: later workers answer without waiting.

@@ -65,6 +65,7 @@ export function createPopupServices(tabOverride: number | undefined): PopupServi
     setSiteEnabled: (host, enabled) => askBackground('settings/set-site', { host, enabled }),
     setSuppressed: (host, entity, suppressed) => askBackground('settings/set-suppressed', { host, entity, suppressed }),
     contrastReviews: () => askBackground('contrasts/reviews', {}),
+    entityAutomatic: (entity) => askBackground('entity/automatic', { entity }),
     reviewContrast: (entity, id, decision) => askBackground('contrasts/review', { entity, id, decision }),
     openTab(url) {
       void browser.tabs.create({ url });

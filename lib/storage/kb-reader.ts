@@ -7,6 +7,7 @@
  */
 import { Dexie } from 'dexie';
 import type { CardDocument, CardSource } from '../card-data';
+import type { EntityAutomatic } from '../message-schemas-automatic';
 import { PROBE_MODULUS } from '../corpus/identity';
 import { documentLabel, groupOf, outletLine, type Labels } from '../kb/labels';
 import type { Account, Contrast, FactDisagreement, KbEntity, Passage, Perspective, VerifiedQuote } from '../kb/types';
@@ -218,4 +219,23 @@ export function storedMatcher(db: BackstoryDb) {
 /** The knowledge base's generation: it changes with every write. */
 export async function generation(db: BackstoryDb): Promise<number> {
   return (await readMeta(db, 'generation')) ?? 0;
+}
+
+/**
+ * An entity's automatic contrasts and stance strip as stored (computed on the device), with the
+ * documents they quote labelled now; undefined until they are computed.
+ */
+export async function storedAutomatic(db: BackstoryDb, entityId: string, labels: Labels): Promise<EntityAutomatic | undefined> {
+  const row = await db.automatic.get(entityId);
+  if (!row) return undefined;
+  const ids = [...new Set([...row.docs, ...row.contrasts.flatMap((c) => c.positions.map((p) => p.doc))])];
+  const present = (await db.documents.bulkGet(ids)).filter((d): d is DocumentRow => d !== undefined);
+  const { documents, groups } = cardDocuments(present, labels);
+  const here = new Set(documents.map((d) => d.id));
+  return {
+    contrasts: row.contrasts.filter((c) => c.positions.every((p) => here.has(p.doc))),
+    strip: row.strip.filter((m) => here.has(m.doc)),
+    documents,
+    perspectives: [...labels.perspectives.map((p) => ({ description: '', ...p })), ...groups],
+  };
 }

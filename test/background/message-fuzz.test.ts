@@ -89,6 +89,7 @@ const PAGE_REQUESTS: Examples<PageToBackground> = {
   'settings/set-suppressed': { host: 'news.example', entity: 'isis', suppressed: true },
   'page/recognition': { tabId: 7 },
   'contrasts/reviews': {},
+  'entity/automatic': { entity: 'united-states' },
   'contrasts/review': { entity: 'popular-mobilization-units', id: 'auto-contrast:popular-mobilization-units:iran-meddles+tasnim-pmu', decision: 'dismissed' },
   'sources/get': {},
   'sources/set': { sources: [{ domain: 'example-news.com', outlet: 'Example News', perspective: 'israeli' }], removed: [] },

@@ -18,7 +18,10 @@ import type { RecomputeReport } from '../../lib/storage/automatic-contrasts';
 import { CorpusBuilder } from '../../lib/storage/corpus-builder';
 import { currentLabels, openCorpusReader } from '../../lib/storage/corpus-reader';
 import { openBackstoryDb, type BackstoryDb } from '../../lib/storage/db';
-import { cardSource } from '../../lib/storage/kb-reader';
+import { cardSource, storedAutomatic } from '../../lib/storage/kb-reader';
+import { starterKnowledgeBase } from '../../lib/storage/starter-knowledge-base';
+import { stripMarks } from '../../lib/stance-strip';
+import { withStoredAutomatic } from '../../lib/stored-automatic';
 import { shippedSources } from '../../lib/storage/shipped-sources';
 import { EMPTY_READER_SOURCES } from '../../lib/recognition/sources';
 import { starterPack } from './builder-fixture';
@@ -101,6 +104,25 @@ describe('recomputed on the device', () => {
     expect(row?.strip.map((m) => m.doc).sort()).toEqual([mek, nour].sort());
     const shown = await cardContrasts(db, US);
     expect(shown).toEqual([{ id: `auto-contrast:${US}:${[mek, nour].sort().join('+')}`, review: undefined, outlets: ['MEK-Iran.com', 'Nour News'] }]);
+  });
+
+  it('the entity view shows the stored contrasts and strip, the reader’s documents named', async () => {
+    const builder = builderFor(db);
+    await emptied(builder);
+    const nour = await added(builder, NOUR);
+    const mek = await added(builder, MEK);
+    await builder.automaticSettled();
+    const stored = await storedAutomatic(db, US, await currentLabels(db, sources));
+    const kb = withStoredAutomatic(starterKnowledgeBase, US, stored);
+    const entity = kb.entities.find((e) => e.id === US)!;
+    expect(stripMarks(entity, kb).map((m) => [m.doc, m.outlet, m.perspective.id]).sort()).toEqual(
+      [
+        [mek, 'MEK-Iran.com', 'iranian-opposition'],
+        [nour, 'Nour News', 'iranian-state'],
+      ].sort(),
+    );
+    const card = buildCardData(kb, US, () => '', Infinity);
+    expect(card?.contrasts.filter((c) => c.origin === 'automatic').map((c) => c.positions.map((p) => p.doc).sort())).toEqual([[mek, nour].sort()]);
   });
 
   it('an import computes the entities its documents touch after its writes', async () => {
