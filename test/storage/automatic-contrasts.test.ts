@@ -122,7 +122,7 @@ describe('recomputed on the device', () => {
       ].sort(),
     );
     const card = buildCardData(kb, US, () => '', Infinity);
-    expect(card?.contrasts.filter((c) => c.origin === 'automatic').map((c) => c.positions.map((p) => p.doc).sort())).toEqual([[mek, nour].sort()]);
+    expect((card?.contrasts ?? []).filter((c) => c.origin === 'automatic').map((c) => c.positions.map((p) => p.doc).sort())).toEqual([[mek, nour].sort()]);
   });
 
   it('an import computes the entities its documents touch after its writes', async () => {
