@@ -6,11 +6,11 @@
  * again only documents never read; the merge (lib/contrasts/entity.ts) is cheap. The reader's
  * keep/dismiss is not applied here (the card applies it): a decision survives every recomputation.
  *
- * Runs in the builder, after an import's writes, one entity per slice (`pause` between them) so
- * that a card asked for meanwhile is answered first. DOM-free and `browser.*`-free.
+ * Runs in the builder, after an import's writes: one entity at a time, a document's accounts read
+ * a few per slice (`pause` between slices), so that a card asked for meanwhile is answered first. DOM-free and `browser.*`-free.
  */
 import type { AccountReading } from '../accounts/account';
-import { headsFor, readDocument, type ContrastEntity } from '../contrasts/document';
+import { accountInputs, accountOf, headsFor, type ContrastEntity } from '../contrasts/document';
 import { DEFAULT_MAX_CONTRASTS } from '../contrasts/choose';
 import { entityContrasts } from '../contrasts/entity';
 import { matcherLocate, namesOf } from '../contrasts/from-kb';
@@ -42,6 +42,9 @@ export interface RecomputeReport {
   ms: number;
 }
 
+/** Work done before letting a card or lookup that arrived meanwhile be answered. */
+const SLICE_MS = 8;
+
 const yieldToOthers = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** The entities the documents touch: those they mention (added), those whose stored contrasts draw on them (removed). */
@@ -63,8 +66,9 @@ export async function recomputeAutomatic(
   const started = performance.now();
   const entities = await touchedEntities(db, change);
   if (entities.length === 0) return { entities: 0, read: 0, ms: performance.now() - started };
-  const reader = await documentReader(db, context);
   const pause = context.pause ?? yieldToOthers;
+  const reader = await documentReader(db, context, pause);
+  await pause();
   for (const id of entities) {
     await recomputeEntity(db, id, reader, context);
     await pause();
@@ -79,7 +83,7 @@ interface DocumentReader {
 }
 
 /** Reads documents with every known entity, keeping each reading in the document's `readings` row. */
-async function documentReader(db: BackstoryDb, context: AutomaticContext): Promise<DocumentReader> {
+async function documentReader(db: BackstoryDb, context: AutomaticContext, pause: () => Promise<void>): Promise<DocumentReader> {
   const rows = await db.entities.toArray();
   const entities = new Map<string, ContrastEntity>(rows.map((e: EntityRow) => [e.id, { id: e.id, type: e.type, name: e.name, names: namesOf(e) }]));
   const heads = headsFor(entities);
@@ -98,19 +102,26 @@ async function documentReader(db: BackstoryDb, context: AutomaticContext): Promi
         cache.set(doc, kept.accounts);
         return kept.accounts;
       }
-      const [text, passages] = await Promise.all([db.texts.get(doc), db.passages.where('doc').equals(doc).toArray()]);
-      if (!text) return undefined;
+      const passages = await db.passages.where('doc').equals(doc).toArray();
       passages.sort((a, b) => a.para - b.para || sentenceOf(a.id) - sentenceOf(b.id));
-      const reading = readDocument(
-        { id: doc, title: row.title, date: row.published?.slice(0, 10) ?? '', perspective: null, paragraphs: text.paragraphs },
-        passages,
-        entities,
-        locate,
-        heads,
-      );
+      // The reading of lib/contrasts/document.ts without the claims (no disagreements here), one
+      // account per slice once a slice has taken SLICE_MS: a long article is not one long task.
+      const document = { id: doc, title: row.title, perspective: null };
+      const { byEntity } = accountInputs(document, passages, entities, locate, heads);
+      await pause();
+      const accounts: AccountReading[] = [];
+      let slice = performance.now();
+      for (const [id, list] of byEntity) {
+        const account = accountOf(document, entities.get(id)!, list);
+        if (account) accounts.push(account);
+        if (performance.now() - slice > SLICE_MS) {
+          await pause();
+          slice = performance.now();
+        }
+      }
       read++;
-      cache.set(doc, reading.accounts);
-      const value: StoredAccountReadings = { extractionKey: row.extractionKey, accounts: reading.accounts };
+      cache.set(doc, accounts);
+      const value: StoredAccountReadings = { extractionKey: row.extractionKey, accounts };
       await storing(() =>
         db.transaction('rw', [db.documents, db.readings], async () => {
           // Removed or read again with other rows meanwhile: keep nothing.
@@ -119,7 +130,9 @@ async function documentReader(db: BackstoryDb, context: AutomaticContext): Promi
           await db.readings.put({ ...(current ?? {}), doc, contrasts: value });
         }),
       );
-      return reading.accounts;
+      // An entity in thousands of documents reads them a slice each, not in one long task.
+      await pause();
+      return accounts;
     },
   };
 }
