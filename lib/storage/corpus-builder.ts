@@ -288,6 +288,8 @@ export class CorpusBuilder {
       const rows = extractDocument({ id: doc.id, title: doc.title, paragraphs: text.paragraphs }, extractor);
       const { seq: _s, names: _n, titleTerms: _t, paragraphCount: _p, ...row } = doc;
       await writeDocument(this.db, { row: { ...row, extractionKey: key }, paragraphs: text.paragraphs, rows });
+      // Read with another matcher: its account readings were dropped with its rows.
+      this.automaticPending.added.add(doc.id);
     }
     if (stale.length) this.changed({ added: [], removed: [], matcherChanged: false });
     return stale.length;
@@ -516,6 +518,17 @@ export class CorpusBuilder {
       })
       // Best effort: until computed, cards show what they showed before.
       .catch((error: unknown) => console.warn('[backstory] automatic contrasts not computed', error));
+  }
+
+  /**
+   * Outlets labelled anew (the reader's edits of the source registry): the entities their
+   * documents account for are computed again with the new perspectives (nothing is read again).
+   */
+  async relabelled(domains: readonly string[]): Promise<void> {
+    if (domains.length === 0) return;
+    const of = (domain: string | undefined) => !!domain && domains.some((d) => domain === d || domain.endsWith(`.${d}`));
+    for (const id of await this.db.documents.filter((d) => of(d.domain)).primaryKeys()) this.automaticPending.removed.add(id);
+    this.recomputeAutomatic();
   }
 
   /** Resolves once the automatic contrasts of every change so far are stored. */

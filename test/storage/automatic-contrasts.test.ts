@@ -23,7 +23,7 @@ import { starterKnowledgeBase } from '../../lib/storage/starter-knowledge-base';
 import { stripMarks } from '../../lib/stance-strip';
 import { withStoredAutomatic } from '../../lib/stored-automatic';
 import { shippedSources } from '../../lib/storage/shipped-sources';
-import { EMPTY_READER_SOURCES } from '../../lib/recognition/sources';
+import { EMPTY_READER_SOURCES, type ReaderSources } from '../../lib/recognition/sources';
 import { starterPack } from './builder-fixture';
 
 const US = 'united-states';
@@ -197,6 +197,36 @@ describe('recomputed on the device', () => {
     // Only the new document is read: the others' readings are stored.
     expect(reports.at(-1)!.read).toBe(1);
     expect(reports.at(-1)!.entities).toBeGreaterThan(0);
+  });
+});
+
+describe('outlets labelled by the reader', () => {
+  it('a contrast with an outlet labelled only now appears once it is labelled, without reading anything again', async () => {
+    let edits: ReaderSources = EMPTY_READER_SOURCES;
+    const labelled = { shipped: shippedSources, edits: () => Promise.resolve(edits) };
+    const reports: RecomputeReport[] = [];
+    const builder = new CorpusBuilder({
+      db,
+      starterPack: () => Promise.resolve(starterPack),
+      matcherConfig: SHIPPED_MATCHER_CONFIG,
+      labels: () => currentLabels(db, labelled),
+      onAutomatic: (r) => reports.push(r),
+      onChange: () => undefined,
+      onImportProgress: () => undefined,
+    });
+    await emptied(builder);
+    await added(builder, NOUR);
+    // The same Iranian-opposition article on a site no registry knows: unlabelled, in no contrast.
+    await added(builder, { ...MEK, url: 'https://mirror.example/iraqi-pm-departs-tehran', domain: 'mirror.example', outlet: 'Mirror' });
+    await builder.automaticSettled();
+    expect(await cardContrasts(db, US)).toEqual([]);
+    edits = { sources: [{ domain: 'mirror.example', outlet: 'Mirror', perspective: 'iranian-opposition' }], removed: [] };
+    await builder.relabelled(['mirror.example']);
+    await builder.automaticSettled();
+    expect(reports.at(-1)!.read).toBe(0);
+    const source = await cardSource(db, US, await currentLabels(db, labelled));
+    const card = source ? buildCardData(source, US, () => '') : null;
+    expect((card?.contrasts ?? []).filter((c) => c.origin === 'automatic').map((c) => c.positions.map((p) => p.outlet).sort())).toEqual([['Mirror', 'Nour News']]);
   });
 });
 
