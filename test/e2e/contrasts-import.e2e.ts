@@ -5,7 +5,8 @@
  * outlets (Nour News, Iranian state-affiliated; MEK-Iran.com, Iranian opposition: the starter
  * corpus's real texts, here as the reader's own from the outlets' sites) that account for the
  * United States differently, and an automatic contrast quoting both appears on its card and in
- * the entity view, with both documents on the stance strip.
+ * the entity view, with both documents on the stance strip. Dismissed there, it stays off the
+ * card when a third article makes the entity's contrasts computed again.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,6 +42,7 @@ describe(`automatic contrasts of imported documents (${chosenBrowser()})`, () =>
   const automaticOn = (page: E2EPage, root: string) =>
     evaluateAll(page, `${root}${AUTOMATIC}`, (items) =>
       items.map((item) => ({
+        id: item.getAttribute('data-contrast') ?? '',
         label: item.querySelector('.bs-origin-label')?.textContent?.trim() ?? '',
         outlets: [...item.querySelectorAll('.bs-account-outlet')].map((o) => o.textContent?.trim() ?? '').sort(),
         quotes: [...item.querySelectorAll('.bs-account-quote')].map((q) => (q.textContent ?? '').replace(/\s+/g, ' ').trim()),
@@ -104,5 +106,38 @@ describe(`automatic contrasts of imported documents (${chosenBrowser()})`, () =>
     expect(marks.some((m) => m.includes('Nour News'))).toBe(true);
     expect(marks.some((m) => m.includes('MEK-Iran.com'))).toBe(true);
     await popup.close();
+  });
+
+  it('a contrast dismissed in the entity view stays off the card when a third article makes it computed again', async () => {
+    const popup = await browser.openExtensionPage(`popup.html?entity=${US.entity}`, POPUP_VIEWPORT);
+    await waitForSelector(popup, `${AUTOMATIC} .bs-review-dismiss`, { timeout: 10_000 });
+    const [dismissed] = await automaticOn(popup, '');
+    await click(popup, `.bs-contrast[data-contrast="${dismissed!.id}"] .bs-review-dismiss`);
+    await expect.poll(() => count(popup, `.bs-contrast[data-contrast="${dismissed!.id}"]`), { timeout: 5_000 }).toBe(0);
+    await popup.close();
+
+    const corpus = await openYourDocuments(browser);
+    const third = text('iran-meddles');
+    const line = JSON.stringify({ url: 'https://www.jpost.com/middle-east/iran-meddles-in-us-iraq-strategic-talks', title: third.title, outlet: 'The Jerusalem Post', published: '2020-06', text: third.paragraphs.join('\n\n') });
+    await setInputFiles(corpus, { label: 'Import documents' }, [textFile('third.jsonl', line, 'application/x-ndjson')]);
+    expect(await importSummary(corpus)).toBe('Import finished: 1 document added, 0 skipped as duplicates, 0 refused.');
+    await corpus.close();
+
+    // Computed again once the strip has the third account.
+    await expect
+      .poll(
+        async () => {
+          const view = await browser.openExtensionPage(`popup.html?entity=${US.entity}`, POPUP_VIEWPORT);
+          await waitForSelector(view, '.bs-strip-mark', { timeout: 5_000 });
+          const marks = await count(view, '.bs-strip-mark');
+          await view.close();
+          return marks;
+        },
+        { timeout: 30_000, interval: 500 },
+      )
+      .toBe(3);
+    const page = await cardOfUnitedStates();
+    expect((await automaticOn(page, `${CARD} `)).map((c) => c.id)).not.toContain(dismissed!.id);
+    await page.close();
   });
 });
