@@ -516,8 +516,11 @@ export class CorpusBuilder {
         const report = await recomputeAutomatic(this.db, { added: [...added], removed: [...removed] }, { matcher: extractor.matcher, extractionKey: key, labels, now: this.now });
         this.deps.onAutomatic?.(report);
       })
-      // Best effort: until computed, cards show what they showed before.
-      .catch((error: unknown) => console.warn('[backstory] automatic contrasts not computed', error));
+      // Best effort: until computed, cards show what they showed before. A database closed
+      // meanwhile (the worker or a test ending) has nobody left to show them to.
+      .catch((error: unknown) => {
+        if ((error as Error | undefined)?.name !== 'DatabaseClosedError') console.warn('[backstory] automatic contrasts not computed', error);
+      });
   }
 
   /**
