@@ -52,7 +52,7 @@ export async function touchedEntities(db: BackstoryDb, change: { added?: readonl
   const ids = new Set<string>();
   if (change.added?.length) for (const m of await db.mentions.where('doc').anyOf([...change.added]).toArray()) ids.add(m.entity);
   if (change.removed?.length) for (const key of await db.automatic.where('docs').anyOf([...change.removed]).primaryKeys()) ids.add(key);
-  // Added or removed again meanwhile: whatever the stored rows say now decides.
+  // A document read again (another matcher): the entities it accounted for before, which it may no longer mention.
   if (change.added?.length) for (const key of await db.automatic.where('docs').anyOf([...change.added]).primaryKeys()) ids.add(key);
   return [...ids].sort();
 }
