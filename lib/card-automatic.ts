@@ -5,6 +5,7 @@
  * automatically. Pure, beside lib/card-data.ts, which puts them after the curated ones.
  */
 import { STANCE_LABELS, stanceClass } from './accounts/stance-class';
+import { DEFAULT_MAX_CONTRASTS } from './contrasts/choose';
 import { applyDecisions, type ReviewDecision } from './contrasts/review';
 import type { AutoClaim } from './contrasts/types';
 import type { KbEntity, VerifiedQuote } from './kb/types';
@@ -18,7 +19,8 @@ export function automaticCardItems(
   decisions: readonly ReviewDecision[],
   quoted: QuotedAccount,
 ): { contrasts: CardContrast[]; disagreements: CardDisagreement[] } {
-  const contrasts = applyDecisions(entity.automaticContrasts ?? [], decisions).map(
+  // Stored with a few to spare (lib/storage/automatic-contrasts.ts): a dismissed one makes room for the next.
+  const contrasts = applyDecisions(entity.automaticContrasts ?? [], decisions).slice(0, DEFAULT_MAX_CONTRASTS).map(
     (c): CardContrast => ({
       id: c.id,
       topic: c.topic,

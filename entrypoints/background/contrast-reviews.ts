@@ -5,7 +5,7 @@
  * in its entities and documents from the stored item, not from what the page asking says.
  */
 import { browser } from 'wxt/browser';
-import { parseDecisions, withDecision, type ReviewDecision } from '../../lib/contrasts/review';
+import { mergeDecisions, parseDecisions, withDecision, type ReviewDecision } from '../../lib/contrasts/review';
 import type { Review } from '../../lib/contrasts/types';
 import type { KbEntity } from '../../lib/kb/types';
 
@@ -18,15 +18,28 @@ export async function loadReviews(): Promise<ReviewDecision[]> {
 
 let writes: Promise<unknown> = Promise.resolve();
 
+function queued<T>(write: () => Promise<T>): Promise<T> {
+  const next = writes.then(write);
+  writes = next.catch(() => undefined);
+  return next;
+}
+
+/** An imported pack's decisions joined with the reader's: per item, the newer one. */
+export function mergeImportedReviews(imported: readonly ReviewDecision[]): Promise<ReviewDecision[]> {
+  return queued(async () => {
+    const updated = mergeDecisions(await loadReviews(), imported);
+    await browser.storage.local.set({ [REVIEWS_KEY]: updated });
+    return updated;
+  });
+}
+
 /** One verdict at a time (read-modify-write), so two quick clicks are both kept. */
 export function reviewItem(entity: KbEntity | undefined, id: string, verdict: Review | null, now = new Date()): Promise<ReviewDecision[]> {
   const item = [...(entity?.automaticContrasts ?? []), ...(entity?.automaticDisagreements ?? [])].find((i) => i.id === id);
   if (!item) return Promise.reject(new Error('no such automatic contrast'));
-  const next = writes.then(async () => {
+  return queued(async () => {
     const updated = withDecision(await loadReviews(), item, verdict, now);
     await browser.storage.local.set({ [REVIEWS_KEY]: updated });
     return updated;
   });
-  writes = next.catch(() => undefined);
-  return next;
 }

@@ -115,6 +115,7 @@ export function createCorpusHandlers(knowledge: Knowledge, recognitions: PageRec
       const next = perspective ? { ...edits, sources: [...others, { domain, outlet, perspective }] } : { ...edits, sources: others };
       const registry = await recognitions.setSources(next);
       await broadcast.labelsChanged(knowledge);
+      void knowledge.builder.relabelled([domain]);
       return registry;
     },
   };

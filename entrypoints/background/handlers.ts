@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import { buildCardData, readerSearch } from '../../lib/card-data';
 import { contentToBackground, pageToBackground, type SiteSettings } from '../../lib/messages';
+import type { ReaderSources } from '../../lib/recognition/sources';
 import type { Handlers as TableHandlers } from '../../lib/messaging';
 import { tellTab } from './content-client';
 import { loadReviews, reviewItem } from './contrast-reviews';
@@ -15,7 +16,7 @@ import { webHost, type Origin } from './senders';
 import { createSettingsHandlers } from './settings-handlers';
 import { createCorpusHandlers } from './corpus-handlers';
 import { ACCOUNTS_BEFORE_CONTRAST, contrastWithPage } from '../../lib/recognition/contrast';
-import { createPageRecognitions, type PageRecognitions } from './recognition';
+import { createPageRecognitions, readSourceEdits, type PageRecognitions } from './recognition';
 import { injectPageUi, injectPipeline } from './page-ui';
 import { createKbBroadcast, type KbBroadcast } from './kb-broadcast';
 
@@ -126,8 +127,13 @@ export function createHandlers(knowledge: Knowledge, deps: HandlerDeps = {}): Ha
       },
       'sources/get': () => recognitions.sources(),
       'sources/set': async (edits) => {
+        const before = await readSourceEdits();
         const registry = await recognitions.setSources(edits);
         await broadcast.labelsChanged(knowledge);
+        // Outlets whose label changed: their documents' perspectives in automatic contrasts.
+        const entry = (list: ReaderSources, domain: string) => JSON.stringify([list.sources.find((s) => s.domain === domain) ?? null, list.removed.includes(domain)]);
+        const domains = new Set([...before.sources.map((s) => s.domain), ...before.removed, ...edits.sources.map((s) => s.domain), ...edits.removed]);
+        void knowledge.builder.relabelled([...domains].filter((d) => entry(before, d) !== entry(edits, d)));
         return registry;
       },
       ...highlights.page,

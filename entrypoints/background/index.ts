@@ -15,6 +15,7 @@ import { openBackstoryDb } from '../../lib/storage/db';
 import { shippedSources } from '../../lib/storage/shipped-sources';
 import { registerCommands } from './commands';
 import { createHandlers } from './handlers';
+import { mergeImportedReviews } from './contrast-reviews';
 import { createKnowledge } from './knowledge';
 import { registerRouter } from './router';
 import { registerSiteAccessOnboarding } from './site-access';
@@ -33,6 +34,8 @@ export default defineBackground(() => {
     matcherConfig: SHIPPED_MATCHER_CONFIG,
     shippedSources,
     sourceEdits: readSourceEdits,
+    importedReviews: mergeImportedReviews,
+    onAutomatic: (report) => console.debug(`[backstory] automatic contrasts: ${report.entities} entities, ${report.read} documents read, ${Math.round(report.ms)} ms`),
   });
   browser.runtime.onInstalled.addListener(() => {
     // Install (or upgrade) the starter corpus before the first page asks for the matcher.

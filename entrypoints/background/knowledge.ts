@@ -50,13 +50,15 @@ export interface KnowledgeDeps extends Omit<BuilderDeps, 'db' | 'onChange' | 'on
 
 export function createKnowledge(db: BackstoryDb, deps: KnowledgeDeps): Knowledge {
   const listeners: KnowledgeListener[] = [];
+  const sources = { shipped: deps.shippedSources, edits: deps.sourceEdits };
   const builder = new CorpusBuilder({
     ...deps,
     db,
+    // Automatic contrasts set outlets' perspectives against each other as the reader labels them.
+    labels: () => currentLabels(db, sources),
     onChange: (change) => listeners.forEach((l) => void l.changed(change)),
     onImportProgress: (status) => listeners.forEach((l) => void l.importProgress(status)),
   });
-  const sources = { shipped: deps.shippedSources, edits: deps.sourceEdits };
   const labels = () => currentLabels(db, sources);
   const reader = openCorpusReader(db, sources);
   // Built from the matcher once per worker and per matcher (a rebuild gives a new kbVersion).

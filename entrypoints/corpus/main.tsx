@@ -19,6 +19,7 @@ const reader = openCorpusReader(openBackstoryDb(), {
   shipped: shippedSources,
   // The reader's edits of the registry are the background's to keep: read as it reads them.
   edits: async () => (await askBackground('sources/get', {})).edits,
+  reviews: () => askBackground('contrasts/reviews', {}),
 });
 
 const reading: CorpusReading = {

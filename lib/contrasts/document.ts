@@ -91,13 +91,18 @@ function countriesOf(entities: ReadonlyMap<string, ContrastEntity>): Country[] {
 
 const overlapping = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
-export function readDocument(
-  doc: ContrastDocument,
+/**
+ * What each entity's account in the document is read from: its passages, where it and the others
+ * are named there, and the passages that refer back to it. Split from `readDocument` so that a
+ * caller with other work to answer (the extension's builder) can read the accounts one at a time.
+ */
+export function accountInputs(
+  doc: Pick<ContrastDocument, 'title'>,
   passages: readonly ContrastPassage[],
   entities: ReadonlyMap<string, ContrastEntity>,
   locate: Locate,
   heads = headsFor(entities),
-): DocumentReading {
+): { byEntity: Map<string, AccountPassageInput[]>; references: ReturnType<typeof referencesInDocument> } {
   const subjects = [...new Set(passages.flatMap((p) => p.entities))].filter((id) => {
     const e = entities.get(id);
     return !!e && findNames(doc.title, e.names).length > 0;
@@ -140,9 +145,28 @@ export function readDocument(
       byEntity.set(country.id, list);
     }
   }
+  return { byEntity, references };
+}
+
+/** One entity's account in the document, from its inputs (`accountInputs`); null when there is none to read. */
+export function accountOf(
+  doc: Pick<ContrastDocument, 'id' | 'perspective'>,
+  entity: ContrastEntity,
+  passages: readonly AccountPassageInput[],
+): AccountReading | null {
+  return readAccount({ entity: entity.id, person: entity.type === 'person', place: entity.type === 'place', doc: doc.id, perspective: doc.perspective, passages });
+}
+
+export function readDocument(
+  doc: ContrastDocument,
+  passages: readonly ContrastPassage[],
+  entities: ReadonlyMap<string, ContrastEntity>,
+  locate: Locate,
+  heads = headsFor(entities),
+): DocumentReading {
+  const { byEntity, references } = accountInputs(doc, passages, entities, locate, heads);
   const accounts = [...byEntity].flatMap(([id, list]) => {
-    const type = entities.get(id)!.type;
-    const reading = readAccount({ entity: id, person: type === 'person', place: type === 'place', doc: doc.id, perspective: doc.perspective, passages: list });
+    const reading = accountOf(doc, entities.get(id)!, list);
     return reading ? [reading] : [];
   });
   const referred = new Map<string, string[]>();

@@ -19,8 +19,12 @@ import { packImportItems } from '../kb/import-items';
 import type { MatcherData } from '../engine/types';
 import type { GazetteerEntry } from '../kb/types';
 import type { AddDocumentResult, Duplicate, ImportItem, ImportStatus, KbChange } from '../message-schemas';
+import type { ReviewDecision } from '../contrasts/review';
+import type { Labels } from '../kb/labels';
+import { recomputeAutomatic, type RecomputeReport } from './automatic-contrasts';
 import type { BackstoryDb } from './db';
 import { StorageFullError } from './highlights';
+import { corpusPerspectives, packSources } from './kb-reader';
 import { ImportJournal } from './import-journal';
 import { nextGeneration, readMeta, removeDocuments, resolveCuratedQuotes, storing, writeDocument, type DocumentRows, type DocumentWrite, type JournalStep } from './kb-writer';
 import type { ContrastRow, DisagreementRow, DocumentRow, PackRow } from './types';
@@ -40,6 +44,18 @@ export interface BuilderDeps {
   onChange(change: KbChange): void;
   /** As an import moves on. */
   onImportProgress(status: ImportStatus): void;
+  /**
+   * The outlets' labels now, for the automatic contrasts' perspectives (the background's source
+   * registry with the reader's edits); without it, the installed packs' sources.
+   */
+  labels?: () => Promise<Labels>;
+  /**
+   * The reader's keep/dismiss decisions on automatic contrasts an imported pack carries
+   * (`decisions.contrasts`, validated with the pack): the background merges them into its own.
+   */
+  importedReviews?(decisions: ReviewDecision[]): Promise<unknown>;
+  /** After each recomputation of automatic contrasts (how many entities, how long). */
+  onAutomatic?(report: RecomputeReport): void;
   now?: () => number;
 }
 
@@ -67,6 +83,9 @@ export class CorpusBuilder {
   private readonly journal: ImportJournal;
   private pendingChange: { added: Set<string>; removed: Set<string>; matcherChanged: boolean } | undefined;
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Documents added or removed whose entities' automatic contrasts are not computed again yet. */
+  private automaticPending = { added: new Set<string>(), removed: new Set<string>() };
+  private automaticRuns: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: BuilderDeps) {
     this.db = deps.db;
@@ -129,6 +148,11 @@ export class CorpusBuilder {
     }
     // Told before the install resolves: a page recognised after it is not forgotten by it.
     if (!options.quiet) await this.changed({ added, removed: stale, matcherChanged }, { now: true });
+    else for (const id of added) this.automaticPending.added.add(id);
+    for (const id of stale) this.automaticPending.removed.add(id);
+    // On first run too: the starter corpus's stance strips and automatic contrasts are computed on
+    // the device like every later corpus's (its pack carries no strip; the popup reads the store).
+    this.recomputeAutomatic();
   }
 
   /**
@@ -267,6 +291,8 @@ export class CorpusBuilder {
       const rows = extractDocument({ id: doc.id, title: doc.title, paragraphs: text.paragraphs }, extractor);
       const { seq: _s, names: _n, titleTerms: _t, paragraphCount: _p, ...row } = doc;
       await writeDocument(this.db, { row: { ...row, extractionKey: key }, paragraphs: text.paragraphs, rows });
+      // Read with another matcher: its account readings were dropped with its rows.
+      this.automaticPending.added.add(doc.id);
     }
     if (stale.length) this.changed({ added: [], removed: [], matcherChanged: false });
     return stale.length;
@@ -294,6 +320,7 @@ export class CorpusBuilder {
     try {
       const row = await this.writeRecord(record);
       await this.changed({ added: [row.id], removed: [], matcherChanged: false }, { now: true });
+      this.recomputeAutomatic();
       return { ok: true, row };
     } catch (error) {
       if (error instanceof StorageFullError) return { ok: false, reason: error.message, retry: true };
@@ -345,6 +372,8 @@ export class CorpusBuilder {
     await this.ready();
     const removed = await removeDocuments(this.db, ids);
     if (removed.length) await this.changed({ added: [], removed: removed.slice(0, 1000), matcherChanged: false }, { now: true });
+    for (const id of removed) this.automaticPending.removed.add(id);
+    this.recomputeAutomatic();
     return removed.length;
   }
 
@@ -360,7 +389,9 @@ export class CorpusBuilder {
       await removeDocuments(this.db, ids);
       await this.putPack(starter, { starter: true, removed: true });
       await this.changed({ added: [], removed: ids.slice(0, 1000), matcherChanged: false }, { now: true });
+      for (const id of ids) this.automaticPending.removed.add(id);
     }
+    this.recomputeAutomatic();
     return (await this.db.packs.get(starter.id))!;
   }
 
@@ -424,6 +455,8 @@ export class CorpusBuilder {
       /* next chunk */
     }
     await this.flushChange();
+    // A step of its own after the import's writes: the entities the new documents touch.
+    this.recomputeAutomatic();
   }
 
   private async build(importId: string, seq: number, item: ImportItem): Promise<void> {
@@ -433,6 +466,8 @@ export class CorpusBuilder {
         await this.journal.settleAlone(importId, seq, { kind: 'refused', name: item.name, line: item.line, reason: item.reason });
       } else if (item.kind === 'pack') {
         const matcherChanged = await this.installHeader(item.header);
+        const reviews = item.header.decisions?.contrasts;
+        if (reviews?.length) await this.deps.importedReviews?.(reviews);
         await this.journal.settleAlone(importId, seq, { kind: 'header' });
         this.changed({ added: [], removed: [], matcherChanged });
       } else if (item.kind === 'draft') {
@@ -465,11 +500,58 @@ export class CorpusBuilder {
     if (status) this.deps.onImportProgress(status);
   }
 
+  // --- Automatic contrasts ---------------------------------------------------------------------
+
+  /**
+   * Computes the automatic contrasts of the entities the documents added or removed since the
+   * last run touch, after what is queued; the caller does not wait (a card is not delayed by it).
+   */
+  private recomputeAutomatic(): void {
+    const { added, removed } = this.automaticPending;
+    if (added.size === 0 && removed.size === 0) return;
+    this.automaticPending = { added: new Set(), removed: new Set() };
+    this.automaticRuns = this.automaticRuns
+      .then(async () => {
+        const { key, extractor } = await this.loadExtractor();
+        const labels = this.deps.labels
+          ? await this.deps.labels()
+          : { sources: await packSources(this.db), perspectives: await corpusPerspectives(this.db) };
+        const report = await recomputeAutomatic(this.db, { added: [...added], removed: [...removed] }, { matcher: extractor.matcher, extractionKey: key, labels, now: this.now });
+        this.deps.onAutomatic?.(report);
+      })
+      // Best effort: until computed, cards show what they showed before. A database closed
+      // meanwhile (the worker or a test ending) has nobody left to show them to.
+      .catch((error: unknown) => {
+        if ((error as Error | undefined)?.name !== 'DatabaseClosedError') console.warn('[backstory] automatic contrasts not computed', error);
+      });
+  }
+
+  /**
+   * Outlets labelled anew (the reader's edits of the source registry): the entities their
+   * documents account for are computed again with the new perspectives (nothing is read again).
+   */
+  async relabelled(domains: readonly string[]): Promise<void> {
+    if (domains.length === 0) return;
+    const of = (domain: string | undefined) => !!domain && domains.some((d) => domain === d || domain.endsWith(`.${d}`));
+    for (const id of await this.db.documents.filter((d) => of(d.domain)).primaryKeys()) this.automaticPending.removed.add(id);
+    this.recomputeAutomatic();
+  }
+
+  /** Resolves once the automatic contrasts of every change so far are stored. */
+  async automaticSettled(): Promise<void> {
+    let seen: Promise<void> | undefined;
+    while (seen !== this.automaticRuns) {
+      seen = this.automaticRuns;
+      await seen;
+    }
+  }
+
   // --- Telling the others -----------------------------------------------------------------------
 
   /** Tells the others now (resolved once told), or within CHANGE_COALESCE_MS with what else changes meanwhile. */
   private changed(change: Omit<KbChange, 'generation'>, options: { now?: boolean } = {}): Promise<void> {
     const pending = (this.pendingChange ??= { added: new Set(), removed: new Set(), matcherChanged: false });
+    for (const id of change.added) this.automaticPending.added.add(id);
     for (const id of change.added) pending.added.add(id);
     for (const id of change.removed) pending.removed.add(id);
     pending.matcherChanged ||= change.matcherChanged;

@@ -5,6 +5,7 @@
  * IndexedDB directly through this; writes go through the builder's messages (lib/messages.ts).
  */
 import { Dexie } from 'dexie';
+import type { ReviewDecision } from '../contrasts/review';
 import { serialisePack, type CorpusPack, type PackDocument } from '../corpus/pack';
 import { mergeEntities, mergePerspectives, gazetteerEntry } from '../kb/curated';
 import { documentLabel, type Labels } from '../kb/labels';
@@ -20,6 +21,8 @@ import type { DocumentRow } from './types';
 export interface LabelSources {
   shipped: readonly Source[];
   edits(): Promise<ReaderSources>;
+  /** The reader's keep/dismiss on automatic contrasts (the background keeps them): exported with the documents. */
+  reviews?(): Promise<ReviewDecision[]>;
 }
 
 /** The registry in effect and the perspectives, read now (an outlet labelled a moment ago counts). */
@@ -123,7 +126,7 @@ export function openCorpusReader(db: BackstoryDb, sources: LabelSources): Corpus
       );
     },
     async exportPack(selection) {
-      const pack = await corpusPack(db, await sources.edits(), selection);
+      const pack = await corpusPack(db, await sources.edits(), selection, (await sources.reviews?.()) ?? []);
       const day = new Date().toISOString().slice(0, 10);
       return { filename: `backstory-corpus-${day}.json`, text: serialisePack(pack), documents: pack.documents.length };
     },
@@ -148,9 +151,14 @@ export async function documentsWithTerms(db: BackstoryDb, terms: readonly string
 /**
  * The corpus (or a selection of its documents) as a pack: the documents with their text and the
  * rows derived from them, the merged curated names, perspectives and contrasts of the installed
- * packs, the packs' sources, and the reader's outlet labels as decisions.
+ * packs, the packs' sources, and the reader's outlet labels and contrast reviews as decisions.
  */
-export async function corpusPack(db: BackstoryDb, edits: ReaderSources, selection?: readonly string[]): Promise<CorpusPack> {
+export async function corpusPack(
+  db: BackstoryDb,
+  edits: ReaderSources,
+  selection?: readonly string[],
+  reviews: readonly ReviewDecision[] = [],
+): Promise<CorpusPack> {
   const packs = (await db.packs.toArray()).sort((a, b) => a.installedAt - b.installedAt);
   const rows = selection
     ? (await db.documents.bulkGet([...selection])).filter((d): d is DocumentRow => d !== undefined).sort((a, b) => a.seq - b.seq)
@@ -176,6 +184,9 @@ export async function corpusPack(db: BackstoryDb, edits: ReaderSources, selectio
   const disagreements = packs.flatMap((p) => p.header.disagreements).filter((d) => d.claims.every((q) => included.has(q.doc)));
   const sources = await packSources(db);
   const outletLabels = edits.sources.filter((s) => perspectiveIds.has(s.perspective));
+  // A verdict on a contrast of documents left out would be about nothing the pack holds.
+  const contrastReviews = reviews.filter((d) => d.docs.every((doc) => included.has(doc)));
+  const decisions = { ...(outletLabels.length ? { outletLabels } : {}), ...(contrastReviews.length ? { contrasts: [...contrastReviews] } : {}) };
   const order = new Map(ids.map((id, i) => [id, i]));
   const byDoc = <T extends { doc: string }>(a: T, b: T) => order.get(a.doc)! - order.get(b.doc)!;
   return {
@@ -202,7 +213,7 @@ export async function corpusPack(db: BackstoryDb, edits: ReaderSources, selectio
           },
         }
       : {}),
-    ...(outletLabels.length ? { decisions: { outletLabels } } : {}),
+    ...(Object.keys(decisions).length ? { decisions } : {}),
   };
 }
 

@@ -8,6 +8,7 @@
  */
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type {
+  AutomaticRow,
   ContrastRow,
   DisagreementRow,
   DocumentRow,
@@ -41,6 +42,7 @@ export type BackstoryDb = Dexie & {
   imports: EntityTable<ImportRow, 'id'>;
   importItems: Table<ImportItemRow, [string, number]>;
   highlights: EntityTable<HighlightRow, 'id'>;
+  automatic: EntityTable<AutomaticRow, 'entity'>;
 };
 
 /** The knowledge-base tables: derived from documents and packs, written only by the builder. */
@@ -56,6 +58,7 @@ export const KB_TABLES = [
   'readings',
   'packs',
   'meta',
+  'automatic',
 ] as const;
 
 /** The tables one document's rows live in: written together in one transaction, removed together. */
@@ -99,6 +102,17 @@ export const SCHEMA_V3 = {
   highlights: SCHEMA_V2.highlights,
 } as const;
 
+/**
+ * Schema v4 (automatic contrasts of the reader's documents): per entity, the contrasts and stance
+ * strip the device computed from every document that mentions it, indexed by the documents they
+ * draw on (removing a document finds the entities to compute again). A new table, empty until the
+ * next change of the corpus; nothing else is touched.
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  automatic: 'entity, *docs',
+} as const;
+
 export function openBackstoryDb(name: string = DB_NAME): BackstoryDb {
   const db = new Dexie(name) as BackstoryDb;
   db.version(1).stores(SCHEMA_V1);
@@ -121,6 +135,8 @@ export function openBackstoryDb(name: string = DB_NAME): BackstoryDb {
       // corpus again. The reader's highlights are another table and stay as they are.
       await Promise.all(['entities', 'documents', 'passages', 'meta'].map((table) => tx.table(table).clear()));
     });
+  // A table added: no rows to rewrite (until computed, cards show what the packs carry).
+  db.version(4).stores(SCHEMA_V4);
   return db;
 }
 

@@ -104,7 +104,7 @@ export async function cardSource(
 ): Promise<CardSource | undefined> {
   const entity = await db.entities.get(entityId);
   if (!entity) return undefined;
-  const [rows, documentCount, linked, linking, contrastRows, disagreementRows, documentTotal] = await Promise.all([
+  const [rows, documentCount, linked, linking, contrastRows, disagreementRows, documentTotal, automatic] = await Promise.all([
     mentionRange(db, entityId).limit(options.accounts ?? CARD_ACCOUNTS).toArray(),
     mentionCount(db, entityId),
     db.entities.bulkGet((entity.links ?? []).map((l) => l.to)),
@@ -112,8 +112,13 @@ export async function cardSource(
     db.contrasts.where('entities').equals(entityId).toArray(),
     db.disagreements.where('entities').equals(entityId).toArray(),
     db.documents.count(),
+    db.automatic.get(entityId),
   ]);
-  const quotes = [...contrastRows.flatMap((c) => c.positions), ...disagreementRows.flatMap((d) => d.claims)];
+  const quotes = [
+    ...contrastRows.flatMap((c) => c.positions),
+    ...disagreementRows.flatMap((d) => d.claims),
+    ...(automatic?.contrasts ?? []).flatMap((c) => c.positions),
+  ];
   const cited = entity.background.flatMap((s) => s.cites.map((c) => c.slice(0, c.lastIndexOf(':'))));
   const docIds = [...new Set([...rows.map((r) => r.doc), ...quotes.map((q) => q.doc), ...cited])];
   const [docRows, passages] = await Promise.all([
@@ -150,6 +155,13 @@ export async function cardSource(
   }));
   if (contrasts.length) card.contrasts = contrasts;
   if (disagreements.length) card.disagreements = disagreements;
+  // Computed on this device from every document that mentions the entity: in place of what the
+  // packs carried (computed from theirs alone). Until computed, the packs' are shown.
+  if (automatic) {
+    card.stanceStrip = automatic.strip;
+    if (automatic.contrasts.length) card.automaticContrasts = automatic.contrasts;
+    else delete card.automaticContrasts;
+  }
   const others = [...linked, ...linking].filter((e): e is EntityRow => e !== undefined);
   return {
     entities: [card, ...others.map((e) => asKbEntity(e, [], perspectiveOf))],
@@ -225,3 +237,4 @@ export async function installed(db: BackstoryDb): Promise<boolean> {
 export async function generation(db: BackstoryDb): Promise<number> {
   return (await readMeta(db, 'generation')) ?? 0;
 }
+

@@ -8,6 +8,8 @@
  * rows (highlights) belong to the reader and survive every rebuild and every schema upgrade; so
  * do the reader's documents, which only the reader removes.
  */
+import type { AccountReading } from '../accounts/account';
+import type { StanceMark } from '../contrasts/entity';
 import type { AutoContrast, AutoDisagreement } from '../contrasts/types';
 import type { MatcherData } from '../engine/types';
 import type { CuratedContrast, CuratedDisagreement, PackHeader } from '../corpus/pack';
@@ -123,6 +125,31 @@ export interface FingerprintRow {
 export interface ReadingRow {
   doc: string;
   [reader: string]: unknown;
+}
+
+/**
+ * One entity's automatic contrasts and stance strip as the device computed them from every
+ * document that mentions it (lib/storage/automatic-contrasts.ts), the reader's decisions not
+ * applied: the card applies them, so a decision survives every recomputation. Since schema v4.
+ */
+export interface AutomaticRow {
+  entity: string;
+  /** The strongest first, a few more than a card shows so that dismissing one leaves others. */
+  contrasts: AutoContrast[];
+  /** Every document's account, most negative first. */
+  strip: StanceMark[];
+  /** The documents the contrasts and the strip draw on (index: a removed document's entities). */
+  docs: string[];
+  /** Epoch milliseconds. */
+  computedAt: number;
+}
+
+/** A document's account readings (lib/contrasts/document.ts), kept in its `readings` row under `contrasts`. */
+export interface StoredAccountReadings {
+  /** The extraction key the document's rows had when read: another key, read again. */
+  extractionKey: string;
+  /** Perspective left null: it is the outlet's label at merge time, which the reader may change. */
+  accounts: AccountReading[];
 }
 
 /** A corpus pack installed (or, for the starter corpus, removed and restorable). */

@@ -49,6 +49,8 @@ export async function storeCards(root: string, pack: CorpusPack | undefined, nam
     await builder.kick();
   }
   const importMs = performance.now() - start;
+  // The automatic contrasts the import's documents touch are computed after it: cards are read once they are stored.
+  await builder.automaticSettled();
   const labels = await currentLabels(db, { shipped: shippedSources, edits: () => Promise.resolve(EMPTY_READER_SOURCES) });
   const entities = (await db.entities.toArray()).map((e) => e.id).sort();
   const quoted: string[] = [];

@@ -1,28 +1,32 @@
 /**
- * Schema upgrade v2 → v3: a database written before the knowledge base became the reader's
+ * Schema upgrades. v2 → v3: a database written before the knowledge base became the reader's
  * (highlights, and v2's copy of the bundled knowledge base), with the reader's settings in
  * extension storage, is opened by the current code: every highlight is kept, every field; the
  * old copy is dropped and the builder installs the starter corpus in the new tables; settings
- * are as the reader left them.
+ * are as the reader left them. v3 → v4: the automatic contrasts' table is added; the reader's
+ * documents, highlights and settings are all kept, and the next document added gets its entities'
+ * contrasts stored there.
  */
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { loadSettings, SETTINGS_KEY } from '../../entrypoints/background/settings';
-import { openBackstoryDb, SCHEMA_V2, type BackstoryDb } from '../../lib/storage/db';
+import { openBackstoryDb, SCHEMA_V2, SCHEMA_V3, type BackstoryDb } from '../../lib/storage/db';
 import { listHighlights } from '../../lib/storage/highlights';
 import { mentionCount } from '../../lib/storage/kb-reader';
 import { fixtureKb, fixtureMatcher } from '../background/fixture-kb';
 import { newBuilder } from './builder-fixture';
 
 const NAME = 'upgrade-v2-test';
+const NAME_V3 = 'upgrade-v3-test';
 let db: BackstoryDb | undefined;
 
 beforeEach(() => fakeBrowser.reset());
 afterEach(async () => {
   db?.close();
   await Dexie.delete(NAME);
+  await Dexie.delete(NAME_V3);
 });
 
 const v2Highlights = Array.from({ length: 20 }, (_, i) => ({
@@ -62,7 +66,8 @@ describe('schema upgrade v2 → v3', () => {
 
     db = openBackstoryDb(NAME);
     await db.open();
-    expect(db.verno).toBe(3);
+    // Through v3 to the current version.
+    expect(db.verno).toBe(4);
     expect(await db.documents.count()).toBe(0);
     expect(await db.meta.get('kbVersion' as never)).toBeUndefined();
 
@@ -73,5 +78,51 @@ describe('schema upgrade v2 → v3', () => {
     expect(rows).toHaveLength(v2Highlights.length);
     for (const before of v2Highlights) expect(rows.find((r) => r.id === before.id)).toEqual(before);
     expect(await loadSettings()).toEqual(settings);
+  });
+});
+
+describe('schema upgrade v3 → v4', () => {
+  it('adds the automatic contrasts, keeping documents, highlights and settings; the next document fills it', async () => {
+    // A v3 database as the v3 code wrote it: the starter corpus installed, a document of the reader's, highlights.
+    const old = new Dexie(NAME_V3) as unknown as BackstoryDb;
+    old.version(1).stores({ ...SCHEMA_V2 });
+    old.version(2).stores(SCHEMA_V2);
+    old.version(3).stores(SCHEMA_V3);
+    const v3 = newBuilder(old, fixtureKb, fixtureMatcher);
+    await v3.ready();
+    await old.table('highlights').bulkAdd(v2Highlights);
+    const before = {
+      documents: await old.table('documents').toArray(),
+      mentions: await old.table('mentions').count(),
+      meta: await old.table('meta').toArray(),
+    };
+    old.close();
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: settings });
+
+    db = openBackstoryDb(NAME_V3);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.automatic.count()).toBe(0);
+    expect(await db.documents.toArray()).toEqual(before.documents);
+    expect(await db.mentions.count()).toBe(before.mentions);
+    expect(await db.meta.toArray()).toEqual(before.meta);
+    const rows = await listHighlights(db);
+    expect(rows).toHaveLength(v2Highlights.length);
+    for (const h of v2Highlights) expect(rows.find((r) => r.id === h.id)).toEqual(h);
+    expect(await loadSettings()).toEqual(settings);
+
+    const builder = newBuilder(db, fixtureKb, fixtureMatcher);
+    const added = await builder.addDraft({
+      title: 'Kadhimi meets militia leaders',
+      paragraphs: ['Prime Minister Mustafa al-Kadhimi met militia leaders in Baghdad on Sunday, his office said.'],
+      url: 'https://smallpaper.example/kadhimi',
+      domain: 'smallpaper.example',
+      outlet: 'The Small Paper',
+      origin: { kind: 'page', url: 'https://smallpaper.example/kadhimi' },
+    });
+    expect(added.ok).toBe(true);
+    await builder.automaticSettled();
+    const stored = await db.automatic.get('mustafa-al-kadhimi');
+    expect(stored?.strip.map((m) => m.doc)).toContain(added.ok ? added.row.id : '');
   });
 });
