@@ -15,6 +15,7 @@ import { currentLabels, openCorpusReader } from '../../lib/storage/corpus-reader
 import { CorpusBuilder, type BuilderDeps } from '../../lib/storage/corpus-builder';
 import type { BackstoryDb } from '../../lib/storage/db';
 import { cardSource, storedMatcher } from '../../lib/storage/kb-reader';
+import { createReadGate } from '../../lib/storage/read-gate';
 
 export interface Knowledge {
   readonly db: BackstoryDb;
@@ -50,9 +51,12 @@ export interface KnowledgeDeps extends Omit<BuilderDeps, 'db' | 'onChange' | 'on
 
 export function createKnowledge(db: BackstoryDb, deps: KnowledgeDeps): Knowledge {
   const listeners: KnowledgeListener[] = [];
+  // Cards read between an import's batches, not behind them.
+  const reads = createReadGate();
   const builder = new CorpusBuilder({
     ...deps,
     db,
+    readsPending: () => reads.idle(),
     onChange: (change) => listeners.forEach((l) => void l.changed(change)),
     onImportProgress: (status) => listeners.forEach((l) => void l.importProgress(status)),
   });
@@ -73,9 +77,11 @@ export function createKnowledge(db: BackstoryDb, deps: KnowledgeDeps): Knowledge
     db,
     builder,
     ready,
-    async cardSource(entityId, options) {
-      await ready();
-      return cardSource(db, entityId, await labels(), options);
+    cardSource(entityId, options) {
+      return reads.reading(async () => {
+        await ready();
+        return cardSource(db, entityId, await labels(), options);
+      });
     },
     async matcher() {
       // Stored once the starter corpus is installed: later workers answer without waiting.
