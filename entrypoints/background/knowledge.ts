@@ -15,6 +15,7 @@ import { currentLabels, openCorpusReader } from '../../lib/storage/corpus-reader
 import { CorpusBuilder, type BuilderDeps } from '../../lib/storage/corpus-builder';
 import type { BackstoryDb } from '../../lib/storage/db';
 import { cardSource, storedMatcher } from '../../lib/storage/kb-reader';
+import { createReadGate } from '../../lib/storage/read-gate';
 
 export interface Knowledge {
   readonly db: BackstoryDb;
@@ -51,11 +52,14 @@ export interface KnowledgeDeps extends Omit<BuilderDeps, 'db' | 'onChange' | 'on
 export function createKnowledge(db: BackstoryDb, deps: KnowledgeDeps): Knowledge {
   const listeners: KnowledgeListener[] = [];
   const sources = { shipped: deps.shippedSources, edits: deps.sourceEdits };
+  // Cards read between an import's batches, not behind them.
+  const reads = createReadGate();
   const builder = new CorpusBuilder({
     ...deps,
     db,
     // Automatic contrasts set outlets' perspectives against each other as the reader labels them.
     labels: () => currentLabels(db, sources),
+    readsPending: () => reads.idle(),
     onChange: (change) => listeners.forEach((l) => void l.changed(change)),
     onImportProgress: (status) => listeners.forEach((l) => void l.importProgress(status)),
   });
@@ -75,9 +79,11 @@ export function createKnowledge(db: BackstoryDb, deps: KnowledgeDeps): Knowledge
     db,
     builder,
     ready,
-    async cardSource(entityId, options) {
-      await ready();
-      return cardSource(db, entityId, await labels(), options);
+    cardSource(entityId, options) {
+      return reads.reading(async () => {
+        await ready();
+        return cardSource(db, entityId, await labels(), options);
+      });
     },
     async matcher() {
       // Stored once the starter corpus is installed: later workers answer without waiting.

@@ -1,8 +1,8 @@
 /**
  * The builder on the device: the knowledge base's one writer. It installs the starter corpus on
  * first run (and upgrades it by its pack version, never touching the reader's documents), adds
- * documents one at a time (check → duplicates → extract → one transaction), runs imports from
- * their journal, removes documents, and recompiles the matcher when the curated names change.
+ * documents (check → duplicates → extract → one transaction: one document, or an import's batch),
+ * runs imports from their journal, removes documents, and recompiles the matcher when the curated names change.
  * The same lib/kb code as `npm run corpus`: compile the gazetteer, extract one document, merge.
  *
  * DOM-free and `browser.*`-free: it runs wherever the extension puts its builder (see
@@ -25,9 +25,22 @@ import { recomputeAutomatic, type RecomputeReport } from './automatic-contrasts'
 import type { BackstoryDb } from './db';
 import { StorageFullError } from './highlights';
 import { corpusPerspectives, packSources } from './kb-reader';
-import { ImportJournal } from './import-journal';
-import { nextGeneration, readMeta, removeDocuments, resolveCuratedQuotes, storing, writeDocument, type DocumentRows, type DocumentWrite, type JournalStep } from './kb-writer';
-import type { ContrastRow, DisagreementRow, DocumentRow, PackRow } from './types';
+import { batchDuplicates } from './batch-duplicates';
+import { ImportJournal, type Outcome } from './import-journal';
+import {
+  DOCUMENT_WRITE_TABLES,
+  nextGeneration,
+  readMeta,
+  removeDocuments,
+  resolveCuratedQuotes,
+  storing,
+  writeDocument,
+  writeDocuments,
+  type DocumentRows,
+  type DocumentWrite,
+  type JournalStep,
+} from './kb-writer';
+import type { ContrastRow, DisagreementRow, DocumentRow, ImportItemRow, PackRow } from './types';
 
 export interface BuilderDeps {
   db: BackstoryDb;
@@ -56,6 +69,11 @@ export interface BuilderDeps {
   importedReviews?(decisions: ReviewDecision[]): Promise<unknown>;
   /** After each recomputation of automatic contrasts (how many entities, how long). */
   onAutomatic?(report: RecomputeReport): void;
+  /**
+   * Resolves once the reads the background is answering (cards) are done: an import's batch
+   * waits for them before it writes, so that they do not wait for the batch.
+   */
+  readsPending?: () => Promise<void>;
   now?: () => number;
 }
 
@@ -70,6 +88,25 @@ export interface DraftCheck {
   duplicate: Duplicate | null;
 }
 
+/**
+ * Items an import builds per transaction, at most: each batch costs one commit instead of one
+ * per document. The size adapts so that a batch's writes take about BATCH_WRITE_MS: a card's
+ * read waits for at most one batch, however fast the machine is or how busy.
+ */
+const BATCH_MAX = 16;
+const BATCH_WRITE_MS = 25;
+/** Extraction runs this long at most before a card or lookup waiting in the queue is answered. */
+const EXTRACT_SLICE_MS = 20;
+
+/** A new task: what the event loop holds (a message, a card's read) runs first. */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** The items from the first up to the first that `fits` refuses. */
+function leadingRun<T>(items: readonly T[], fits: (item: T) => boolean): T[] {
+  const end = items.findIndex((item) => !fits(item));
+  return end === -1 ? [...items] : items.slice(0, end);
+}
+
 /** At most one `kb/changed` per this many ms during an import (and one at its end). */
 const CHANGE_COALESCE_MS = 1_000;
 
@@ -81,6 +118,8 @@ export class CorpusBuilder {
   private installing: Promise<void> | undefined;
   private running: Promise<void> | undefined;
   private readonly journal: ImportJournal;
+  /** Items of the next batch (see BATCH_WRITE_MS). */
+  private batchSize = 4;
   private pendingChange: { added: Set<string>; removed: Set<string>; matcherChanged: boolean } | undefined;
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
   /** Documents added or removed whose entities' automatic contrasts are not computed again yet. */
@@ -310,6 +349,12 @@ export class CorpusBuilder {
     return { ok: true, check: { record, duplicate: await this.duplicateOf(record) } };
   }
 
+  /** `checkDraft` without the duplicate check (a batch looks for all its duplicates at once). */
+  private async checkDraftAlone(draft: unknown): Promise<{ ok: true; record: ReturnType<typeof toDocumentRecord> } | { ok: false; reason: string }> {
+    const checked = checkDraft(draft);
+    return checked.ok ? { ok: true, record: toDocumentRecord(checked.value) } : checked;
+  }
+
   /** Adds a draft (the popup's preview, with the reader's edits): added, or why not. */
   async addDraft(draft: unknown, edits: DraftEdits = {}): Promise<AddOutcome> {
     await this.ready();
@@ -444,11 +489,16 @@ export class CorpusBuilder {
   private async drain(): Promise<void> {
     await this.ready();
     for (;;) {
-      const next = await this.journal.next();
-      if (!next) break;
-      await this.build(next.import, next.seq, next.item);
-      // One document per slice: a card or lookup that arrived meanwhile is answered before the next.
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      const waiting = await this.journal.waiting(this.batchSize);
+      const first = waiting[0];
+      if (!first) break;
+      // A pack's header changes the names documents are read with: built alone, as are the
+      // items of the next import.
+      const batch = first.item.kind === 'pack' ? [] : leadingRun(waiting, (row) => row.import === first.import && row.item.kind !== 'pack');
+      if (batch.length > 1) await this.buildBatch(first.import, batch);
+      else await this.build(first.import, first.seq, first.item);
+      // One batch per slice: a card or lookup that arrived meanwhile is answered before the next.
+      await this.pause();
     }
     // A pack with new names made every document's rows stale: read them again, a few at a time.
     while ((await this.reextractStale()) > 0) {
@@ -457,6 +507,81 @@ export class CorpusBuilder {
     await this.flushChange();
     // A step of its own after the import's writes: the entities the new documents touch.
     this.recomputeAutomatic();
+  }
+
+  /**
+   * Several items of one import: checked, their duplicates found with one set of queries,
+   * extracted (yielding every EXTRACT_SLICE_MS), then written with their journal entries in one
+   * transaction. When that fails (a full disk, a bad document) nothing of the batch is left and
+   * each item is built again alone, so the import stops at the one that does not fit, everything
+   * before it added whole.
+   */
+  private async buildBatch(importId: string, batch: readonly ImportItemRow[]): Promise<void> {
+    try {
+      const key = await this.currentKey();
+      const packIds = [...new Set(batch.flatMap((r) => (r.item.kind === 'pack-document' ? [r.item.pack] : [])))];
+      const packKeys = new Map((await this.db.packs.bulkGet(packIds)).filter((p) => p !== undefined).map((p) => [p.id, p.header.extractionKey]));
+      const settled: { seq: number; outcome: Outcome }[] = [];
+      const candidates: { seq: number; item: ImportItem; record: ReturnType<typeof toDocumentRecord> }[] = [];
+      for (const { seq, item } of batch) {
+        if (item.kind === 'refused') settled.push({ seq, outcome: { kind: 'refused', name: item.name, line: item.line, reason: item.reason } });
+        else if (item.kind === 'draft') {
+          const checked = await this.checkDraftAlone(item.draft);
+          if (checked.ok) candidates.push({ seq, item, record: checked.record });
+          else settled.push({ seq, outcome: { kind: 'refused', name: item.name, line: item.line, reason: checked.reason } });
+        } else if (item.kind === 'pack-document') {
+          const url = item.document.url ? canonicalUrl(item.document.url) : undefined;
+          candidates.push({ seq, item, record: { ...item.document, contentHash: contentHash(item.document.paragraphs), ...(url ? { canonicalUrl: url } : {}) } as ReturnType<typeof toDocumentRecord> });
+        }
+      }
+      const duplicates = await batchDuplicates(this.db, candidates.map((c) => c.record));
+      const writes: DocumentWrite[] = [];
+      let slice = performance.now();
+      for (const [i, { seq, item, record }] of candidates.entries()) {
+        const duplicate = duplicates[i];
+        if (duplicate) {
+          settled.push({ seq, outcome: { kind: 'duplicate', name: item.name, ...('line' in item && item.line !== undefined ? { line: item.line } : {}), duplicate } });
+          continue;
+        }
+        if (performance.now() - slice > EXTRACT_SLICE_MS) {
+          await this.pause();
+          slice = performance.now();
+        }
+        if (item.kind === 'pack-document') {
+          const rows = item.derived && packKeys.get(item.pack) === key ? item.derived : extractDocument(record, (await this.loadExtractor()).extractor);
+          writes.push({ row: { ...rowOf(record, key, item.document.addedAt ?? this.now()), pack: item.pack }, paragraphs: item.document.paragraphs, rows });
+        } else {
+          writes.push({ row: rowOf(record, key, this.now()), paragraphs: record.paragraphs, rows: extractDocument(record, (await this.loadExtractor()).extractor) });
+        }
+        settled.push({ seq, outcome: { kind: 'added' } });
+      }
+      // Cards and lookups asked for meanwhile read first: the batch's writes would hold them up.
+      await this.deps.readsPending?.();
+      const writeStart = performance.now();
+      const written = await storing(() =>
+        this.db.transaction('rw', DOCUMENT_WRITE_TABLES.map((t) => this.db.table(t)), async () => {
+          // Cancelled or stopped while the batch was read: its items are gone, nothing is written.
+          const pending = await this.db.importItems.bulkGet(batch.map((r) => [r.import, r.seq] as [string, number]));
+          if (pending.some((p) => p === undefined)) return [];
+          const settle = () => this.journal.settleAll(importId, settled);
+          if (writes.length === 0) {
+            await settle();
+            return [];
+          }
+          return writeDocuments(this.db, writes, settle);
+        }),
+      );
+      this.adaptBatch(performance.now() - writeStart);
+      if (written.length) this.changed({ added: written.map((r) => r.id), removed: [], matcherChanged: false });
+    } catch {
+      // Nothing of the batch was written: each item alone says which one failed and why.
+      for (const row of batch) {
+        if (await this.db.importItems.get([row.import, row.seq])) await this.build(row.import, row.seq, row.item);
+      }
+      return;
+    }
+    const status = await this.journal.progress(importId);
+    if (status) this.deps.onImportProgress(status);
   }
 
   private async build(importId: string, seq: number, item: ImportItem): Promise<void> {
@@ -498,6 +623,18 @@ export class CorpusBuilder {
     }
     const status = await this.journal.progress(importId);
     if (status) this.deps.onImportProgress(status);
+  }
+
+  /** Lets the event loop run, then waits for the cards being read (at most the read gate's while). */
+  private async pause(): Promise<void> {
+    await nextTask();
+    await this.deps.readsPending?.();
+  }
+
+  /** Grows the batch while its writes stay short, halves it when they run long. */
+  private adaptBatch(writeMs: number): void {
+    if (writeMs < BATCH_WRITE_MS) this.batchSize = Math.min(BATCH_MAX, this.batchSize + 2);
+    else if (writeMs > BATCH_WRITE_MS * 1.5) this.batchSize = Math.max(2, Math.floor(this.batchSize / 2));
   }
 
   // --- Automatic contrasts ---------------------------------------------------------------------

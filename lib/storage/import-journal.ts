@@ -181,26 +181,41 @@ export class ImportJournal {
   }
 
   /** Records how an item went and drops it from the journal, inside the caller's transaction. */
-  async settle(id: string, seq: number, outcome: Outcome): Promise<void> {
+  settle(id: string, seq: number, outcome: Outcome): Promise<void> {
+    return this.settleAll(id, [{ seq, outcome }]);
+  }
+
+  /** `settle` for several items of one import: the import's row read and written once. */
+  async settleAll(id: string, settled: readonly { seq: number; outcome: Outcome }[]): Promise<void> {
     const row = await this.db.imports.get(id);
-    await this.db.importItems.delete([id, seq]);
+    await this.db.importItems.bulkDelete(settled.map(({ seq }) => [id, seq] as [string, number]));
     if (!row) return;
-    const next: ImportRow = { ...row, processed: row.processed + 1, updatedAt: this.now() };
-    if (outcome.kind === 'added') next.added++;
-    else if (outcome.kind === 'duplicate') {
-      next.duplicates++;
-      next.duplicateList = [
-        ...row.duplicateList,
-        { name: outcome.name, ...line(outcome.line), doc: outcome.duplicate.doc, title: outcome.duplicate.title, reason: outcome.duplicate.reason },
-      ].slice(0, LIST_MAX);
-    } else if (outcome.kind === 'refused') {
-      next.refused++;
-      next.refusedList = [...row.refusedList, { name: outcome.name, ...line(outcome.line), reason: outcome.reason }].slice(0, LIST_MAX);
+    const next: ImportRow = { ...row, processed: row.processed + settled.length, updatedAt: this.now() };
+    const duplicates = [...row.duplicateList];
+    const refused = [...row.refusedList];
+    for (const { outcome } of settled) {
+      if (outcome.kind === 'added') next.added++;
+      else if (outcome.kind === 'duplicate') {
+        next.duplicates++;
+        if (duplicates.length < LIST_MAX) {
+          duplicates.push({ name: outcome.name, ...line(outcome.line), doc: outcome.duplicate.doc, title: outcome.duplicate.title, reason: outcome.duplicate.reason });
+        }
+      } else if (outcome.kind === 'refused') {
+        next.refused++;
+        if (refused.length < LIST_MAX) refused.push({ name: outcome.name, ...line(outcome.line), reason: outcome.reason });
+      }
     }
+    next.duplicateList = duplicates;
+    next.refusedList = refused;
     const left = await this.db.importItems.where('import').equals(id).count();
     if (left === 0 && next.ended && (next.state === 'receiving' || next.state === 'building')) next.state = 'done';
     else if (next.state === 'receiving' && next.ended) next.state = 'building';
     await this.db.imports.put(next);
+  }
+
+  /** The oldest items waiting to be built (any import's), at most `limit`. */
+  waiting(limit: number): Promise<ImportItemRow[]> {
+    return this.db.importItems.orderBy(':id').limit(limit).toArray();
   }
 
   /** `settle` in a transaction of its own (an item that writes no document). */

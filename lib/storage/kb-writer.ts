@@ -1,9 +1,10 @@
 /**
  * The knowledge base's writes: only the builder calls these (one writer). A document is written
  * with its text, passages, mention rows, fingerprint, the curated quotes it resolves and its
- * journal entry in one transaction, so no reader, crash or full disk ever sees half a document;
- * transactions stay per document so the background's reads (cards, lookup) interleave with an
- * import instead of waiting for it.
+ * journal entry in one transaction, so no reader, crash or full disk ever sees half a document.
+ * An import writes a few documents per transaction (`writeDocuments`): far fewer requests and
+ * commits than one each, and short enough that the background's reads (cards, lookup) wait at
+ * most one batch.
  */
 import type { PackMention } from '../corpus/pack';
 import { duplicateProbes } from '../corpus/identity';
@@ -57,39 +58,55 @@ export async function nextGeneration(db: BackstoryDb): Promise<number> {
   return generation;
 }
 
+/** The tables a document's write touches: its own, the curated quotes, the order and generation, the journal. */
+export const DOCUMENT_WRITE_TABLES = [...DOCUMENT_TABLES, 'contrasts', 'disagreements', 'meta', 'imports', 'importItems'] as const;
+
 /**
  * Writes one document and everything derived from it, replacing what an earlier extraction of
  * the same document wrote (a re-extraction keeps its place in the order of addition).
  */
-export function writeDocument(db: BackstoryDb, write: DocumentWrite, journal?: JournalStep): Promise<DocumentRow> {
-  const tables = [...DOCUMENT_TABLES, 'contrasts', 'disagreements', 'meta', 'imports', 'importItems'] as const;
+export async function writeDocument(db: BackstoryDb, write: DocumentWrite, journal?: JournalStep): Promise<DocumentRow> {
+  return (await writeDocuments(db, [write], journal))[0]!;
+}
+
+/**
+ * Writes several documents in one transaction (an import's batch): each table's rows in one
+ * bulk request list, the order of addition, the curated quotes and the generation read and
+ * written once. All of them or none: a failure leaves none of the batch behind.
+ */
+export function writeDocuments(db: BackstoryDb, writes: readonly DocumentWrite[], journal?: JournalStep): Promise<DocumentRow[]> {
   return storing(() =>
-    db.transaction('rw', tables.map((t) => db.table(t)), async () => {
-      const existing = await db.documents.get(write.row.id);
-      let seq = existing?.seq;
-      if (seq === undefined) {
-        seq = ((await metaValue(db, 'seq')) ?? 0) + 1;
-        await db.meta.put({ key: 'seq', value: seq });
-      } else {
-        await deleteDocumentRows(db, [write.row.id], { keepDocument: true });
-      }
-      const row: DocumentRow = {
+    db.transaction('rw', DOCUMENT_WRITE_TABLES.map((t) => db.table(t)), async () => {
+      const ids = writes.map((w) => w.row.id);
+      const existing = await db.documents.bulkGet(ids);
+      const replaced = existing.filter((d) => d !== undefined).map((d) => d.id);
+      if (replaced.length) await deleteDocumentRows(db, replaced, { keepDocument: true });
+      let last = (await metaValue(db, 'seq')) ?? 0;
+      const rows: DocumentRow[] = writes.map((write, i) => ({
         ...write.row,
-        seq,
+        seq: existing[i]?.seq ?? ++last,
         names: write.rows.mentions.length,
         paragraphCount: write.paragraphs.length,
         titleTerms: indexTerms(`${write.row.title} ${write.row.outlet ?? ''} ${write.row.domain ?? ''}`),
-      };
-      await db.documents.put(row);
-      await db.texts.put({ doc: row.id, paragraphs: write.paragraphs });
-      await db.passages.bulkPut(write.rows.passages.map((p) => ({ ...p, terms: indexTerms(p.text) })));
-      await db.mentions.bulkPut(write.rows.mentions.map((m) => ({ ...m, rank: -seq })));
-      const fp = write.rows.fingerprint;
-      await db.fingerprints.put({ doc: row.id, title: fp.title, paragraphs: fp.paragraphs, probes: duplicateProbes(fp) });
-      await resolveCuratedQuotes(db, row.id, write.paragraphs);
+      }));
+      if (rows.some((r, i) => existing[i] === undefined)) await db.meta.put({ key: 'seq', value: last });
+      // Issued together, not awaited one by one: IndexedDB runs them in order in this transaction.
+      await Promise.all([
+        db.documents.bulkPut(rows),
+        db.texts.bulkPut(writes.map((w, i) => ({ doc: rows[i]!.id, paragraphs: w.paragraphs }))),
+        db.passages.bulkPut(writes.flatMap((w) => w.rows.passages.map((p) => ({ ...p, terms: indexTerms(p.text) })))),
+        db.mentions.bulkPut(writes.flatMap((w, i) => w.rows.mentions.map((m) => ({ ...m, rank: -rows[i]!.seq })))),
+        db.fingerprints.bulkPut(
+          writes.map((w, i) => {
+            const fp = w.rows.fingerprint;
+            return { doc: rows[i]!.id, title: fp.title, paragraphs: fp.paragraphs, probes: duplicateProbes(fp) };
+          }),
+        ),
+      ]);
+      await resolveCuratedQuotesOf(db, writes.map((w, i) => ({ doc: rows[i]!.id, paragraphs: w.paragraphs })));
       await journal?.({ db });
       await nextGeneration(db);
-      return row;
+      return rows;
     }),
   );
 }
@@ -132,18 +149,31 @@ export async function removeDocuments(db: BackstoryDb, ids: readonly string[], c
  * Curated contrasts and disagreements quoting this document get their quote found in its text
  * and the passage "Read in context" opens (the curator's quote, up to whitespace and quote marks).
  */
-export async function resolveCuratedQuotes(db: BackstoryDb, doc: string, paragraphs: readonly string[]): Promise<void> {
+export function resolveCuratedQuotes(db: BackstoryDb, doc: string, paragraphs: readonly string[]): Promise<void> {
+  return resolveCuratedQuotesOf(db, [{ doc, paragraphs }]);
+}
+
+/** `resolveCuratedQuotes` for several documents, with one query per table. */
+export async function resolveCuratedQuotesOf(db: BackstoryDb, docs: readonly { doc: string; paragraphs: readonly string[] }[]): Promise<void> {
+  const texts = new Map(docs.map((d) => [d.doc, d.paragraphs]));
+  if (texts.size === 0) return;
   const resolve = <Q extends ResolvedQuote>(quote: Q): Q => {
-    if (quote.doc !== doc) return quote;
+    const paragraphs = texts.get(quote.doc);
+    if (!paragraphs) return quote;
     const found = findQuote(paragraphs, quote.quote);
     if (!found) {
       const { passage: _p, text: _t, ...unresolved } = quote;
       return unresolved as Q;
     }
-    return { ...quote, passage: passageAt({ id: doc, paragraphs }, found), text: found.text };
+    return { ...quote, passage: passageAt({ id: quote.doc, paragraphs }, found), text: found.text };
   };
-  const contrasts = await db.contrasts.where('docs').equals(doc).toArray();
-  if (contrasts.length) await db.contrasts.bulkPut(contrasts.map((c) => ({ ...c, positions: c.positions.map(resolve) })));
-  const disagreements = await db.disagreements.where('docs').equals(doc).toArray();
-  if (disagreements.length) await db.disagreements.bulkPut(disagreements.map((d) => ({ ...d, claims: d.claims.map(resolve) })));
+  const ids = [...texts.keys()];
+  const [contrasts, disagreements] = await Promise.all([
+    db.contrasts.where('docs').anyOf(ids).distinct().toArray(),
+    db.disagreements.where('docs').anyOf(ids).distinct().toArray(),
+  ]);
+  await Promise.all([
+    contrasts.length ? db.contrasts.bulkPut(contrasts.map((c) => ({ ...c, positions: c.positions.map(resolve) }))) : undefined,
+    disagreements.length ? db.disagreements.bulkPut(disagreements.map((d) => ({ ...d, claims: d.claims.map(resolve) }))) : undefined,
+  ]);
 }

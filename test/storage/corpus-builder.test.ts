@@ -252,9 +252,9 @@ describe('imports', () => {
   it('stops whole when storage is full: every document before it complete, none half-written', async () => {
     const builder = newBuilder(db);
     await builder.ready();
-    let writes = 0;
-    db.texts.hook('creating', () => {
-      if (++writes === 3) throw new DOMException('quota', 'QuotaExceededError');
+    // The disk fills at the third story: its text, and every later one, does not fit.
+    db.texts.hook('creating', (_key, text) => {
+      if (Number(/about story (\d+)\./.exec(text.paragraphs[0] ?? '')?.[1] ?? -1) >= 2) throw new DOMException('quota', 'QuotaExceededError');
     });
     const started = await builder.startImport(4);
     await builder.receive(started.id, items(4));
@@ -272,6 +272,68 @@ describe('imports', () => {
     }
     // The one that failed left nothing behind.
     expect(await db.passages.count()).toBe((await db.passages.where('doc').anyOf([...starterPack.documents.map((d) => d.id), ...mine.map((d) => d.id)]).count()));
+  });
+
+  it('finds the duplicates inside one batch: the same address, the same text', async () => {
+    const builder = newBuilder(db);
+    await builder.ready();
+    const [a, b] = items(2);
+    const started = await builder.startImport(4);
+    await builder.receive(started.id, [
+      a!,
+      b!,
+      { ...a!, line: 3, draft: { ...a!.draft, title: 'Story 0 again' } },
+      { ...b!, line: 4, draft: { ...b!.draft, url: 'https://elsewhere.example/copy', domain: 'elsewhere.example' } },
+    ]);
+    await builder.endImport(started.id);
+    await builder.kick();
+    const [status] = await builder.importStatus(started.id);
+    expect(status).toMatchObject({ state: 'done', added: 2, duplicates: 2 });
+    expect(status!.duplicateList.map((d) => [d.line, d.reason, d.title])).toEqual([
+      [3, 'address', 'Story 0'],
+      [4, 'text', 'Story 1'],
+    ]);
+    expect(await db.documents.where('domain').equals('smallpaper.example').count()).toBe(2);
+  });
+
+  it('a batch is written whole or not at all: a worker killed in the middle of one leaves no half document, and the next start adds the rest once', async () => {
+    const builder = newBuilder(db);
+    await builder.ready();
+    // The worker dies while story 5's text is being written: the database connection goes with it.
+    db.texts.hook('creating', (_key, text) => {
+      if (/about story 5\./.test(text.paragraphs[0] ?? '')) {
+        db.close();
+        throw new Error('killed');
+      }
+    });
+    const started = await builder.startImport(10);
+    await builder.receive(started.id, items(10));
+    await builder.endImport(started.id);
+    await builder.kick();
+
+    const again = openBackstoryDb(db.name);
+    try {
+      const mine = await again.documents.where('domain').equals('smallpaper.example').toArray();
+      // Story 4 was written in the same transaction as story 5: it is gone with it.
+      expect(mine.length).toBeLessThan(5);
+      for (const doc of mine) {
+        expect(await again.texts.get(doc.id)).toBeDefined();
+        expect(await again.fingerprints.get(doc.id)).toBeDefined();
+        expect(await again.passages.where('doc').equals(doc.id).count()).toBeGreaterThan(0);
+      }
+      const ids = [...starterPack.documents.map((d) => d.id), ...mine.map((d) => d.id)];
+      expect(await again.passages.count()).toBe(await again.passages.where('doc').anyOf(ids).count());
+      expect(await again.texts.count()).toBe(ids.length);
+      expect(await again.importItems.where('import').equals(started.id).count()).toBe(10 - mine.length);
+
+      await newBuilder(again).kick();
+      const [status] = await newBuilder(again).importStatus(started.id);
+      expect(status).toMatchObject({ state: 'done', added: 10, duplicates: 0, notAdded: 0, processed: 10 });
+      const titles = (await again.documents.where('domain').equals('smallpaper.example').toArray()).map((d) => d.title).sort();
+      expect(titles).toEqual(items(10).map((i) => i.draft.title).sort());
+    } finally {
+      again.close();
+    }
   });
 
   it('cancelling keeps what was added and lists what was not; a dismissed import is forgotten', async () => {
