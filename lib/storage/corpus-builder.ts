@@ -24,6 +24,9 @@ import { StorageFullError } from './highlights';
 import { ImportJournal } from './import-journal';
 import { nextGeneration, readMeta, removeDocuments, resolveCuratedQuotes, storing, writeDocument, type DocumentRows, type DocumentWrite, type JournalStep } from './kb-writer';
 import type { ContrastRow, DisagreementRow, DocumentRow, PackRow } from './types';
+import { addEdit, importEdits } from '../names/state';
+import type { NameEdit, NameState } from '../names/types';
+import { learnNames, readNames, storeCurated, withoutRejection, type NameLearningResult } from './name-learning';
 
 export interface BuilderDeps {
   db: BackstoryDb;
@@ -40,6 +43,10 @@ export interface BuilderDeps {
   onChange(change: KbChange): void;
   /** As an import moves on. */
   onImportProgress(status: ImportStatus): void;
+  /** After each name-learning step (its time, for the log and the tests). */
+  onLearned?(result: NameLearningResult): void;
+  /** `false`: no name learning (a test writing a database as the builder before it wrote one). */
+  learnNames?: boolean;
   now?: () => number;
 }
 
@@ -67,6 +74,15 @@ export class CorpusBuilder {
   private readonly journal: ImportJournal;
   private pendingChange: { added: Set<string>; removed: Set<string>; matcherChanged: boolean } | undefined;
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** What name learning has not seen yet: documents added and removed, edits to apply, a matcher to fill again. */
+  private pendingLearning: { added: Set<string>; removed: Set<string>; updates: ((state: NameState) => NameState)[]; relearn: boolean } = {
+    added: new Set(),
+    removed: new Set(),
+    updates: [],
+    relearn: false,
+  };
+  /** Learning steps run one after another (each reads and writes the whole learned state). */
+  private learning: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly deps: BuilderDeps) {
     this.db = deps.db;
@@ -137,6 +153,9 @@ export class CorpusBuilder {
    */
   async installHeader(header: PackHeader, options: { starter?: boolean } = {}): Promise<boolean> {
     await this.putPack(header, { starter: options.starter });
+    // The reader's edits of learned names that the pack carries: taken in once by the next learning step.
+    const edits = header.decisions?.learnedNames;
+    if (edits?.length) this.pendingLearning.updates.push((state) => importEdits(state, edits));
     return this.recompile();
   }
 
@@ -156,7 +175,8 @@ export class CorpusBuilder {
         await this.db.packs.put(row);
         const packs = await this.packsInOrder();
         const entities = mergeEntities(packs);
-        await this.db.entities.clear();
+        // The learned entities are learning's to replace (it runs after every pack installed).
+        await this.db.entities.where('origin').equals('curated').delete();
         const automatic = mergeAutomatic(packs);
         await this.db.entities.bulkPut(
           entities.map((e) => ({ ...e, ...automatic(e.id), origin: 'curated' as const, linksTo: (e.links ?? []).map((l) => l.to) })),
@@ -205,12 +225,18 @@ export class CorpusBuilder {
     });
     const compiled = (this.deps.compile ?? compileCuratedNames)(entries, this.deps.matcherConfig);
     const key = extractionKey(compiled.matcher);
-    const before = await readMeta(this.db, 'extractionKey');
+    // The stored matcher may have learned names too: the curated names are compared with the curated ones'.
+    const curated = await readNames(this.db, 'curated');
+    const before = curated?.key ?? (await readMeta(this.db, 'extractionKey'));
     if (before === key) {
+      if (!curated) await storeCurated(this.db, compiled.matcherInput, key);
       await this.currentKey();
       return false;
     }
     await this.setMatcher(compiled.matcher, compiled.matcherInput, key);
+    await storeCurated(this.db, compiled.matcherInput, key);
+    // The curated matcher has none of the learned names: the next learning step puts them back.
+    this.pendingLearning.relearn = true;
     return before !== undefined;
   }
 
@@ -294,6 +320,7 @@ export class CorpusBuilder {
     try {
       const row = await this.writeRecord(record);
       await this.changed({ added: [row.id], removed: [], matcherChanged: false }, { now: true });
+      this.learnSoon();
       return { ok: true, row };
     } catch (error) {
       if (error instanceof StorageFullError) return { ok: false, reason: error.message, retry: true };
@@ -345,6 +372,9 @@ export class CorpusBuilder {
     await this.ready();
     const removed = await removeDocuments(this.db, ids);
     if (removed.length) await this.changed({ added: [], removed: removed.slice(0, 1000), matcherChanged: false }, { now: true });
+    // Every id removed, not only the thousand the others are told of.
+    for (const id of removed) this.pendingLearning.removed.add(id);
+    this.learnSoon();
     return removed.length;
   }
 
@@ -361,6 +391,7 @@ export class CorpusBuilder {
       await this.putPack(starter, { starter: true, removed: true });
       await this.changed({ added: [], removed: ids.slice(0, 1000), matcherChanged: false }, { now: true });
     }
+    this.learnSoon();
     return (await this.db.packs.get(starter.id))!;
   }
 
@@ -419,6 +450,8 @@ export class CorpusBuilder {
       // One document per slice: a card or lookup that arrived meanwhile is answered before the next.
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
+    // Names learned from what was added, as a step of its own after the import's writes.
+    await this.learnPending();
     // A pack with new names made every document's rows stale: read them again, a few at a time.
     while ((await this.reextractStale()) > 0) {
       /* next chunk */
@@ -465,6 +498,72 @@ export class CorpusBuilder {
     if (status) this.deps.onImportProgress(status);
   }
 
+  // --- Learning names ---------------------------------------------------------------------------
+
+  /** The reader's edit of a learned name (rename, retype, merge, split, reject): applied and learned with. */
+  editName(edit: NameEdit): Promise<NameLearningResult | undefined> {
+    this.pendingLearning.updates.push((state) => addEdit(state, edit));
+    return this.learnPending();
+  }
+
+  /** Takes back the reader's rejection of a learned name (by its forms' keys). */
+  undoRejection(keys: readonly string[]): Promise<NameLearningResult | undefined> {
+    this.pendingLearning.updates.push((state) => withoutRejection(state, keys));
+    return this.learnPending();
+  }
+
+  /** Every learning step asked for so far has run (the tests, and a handler answering after an edit). */
+  learned(): Promise<unknown> {
+    return this.learning;
+  }
+
+  private learnSoon(): void {
+    void this.learnPending().then(async () => {
+      // A matcher with other names made documents stale: read them again with it.
+      while ((await this.reextractStale()) > 0) {
+        /* next chunk */
+      }
+    });
+  }
+
+  /**
+   * Runs name learning over what changed since the last step (queued behind a step under way);
+   * tells the tabs to rescan when the matcher changed. A failure is logged and changes nothing
+   * stored: the documents are in, and the next step reads them.
+   */
+  learnPending(): Promise<NameLearningResult | undefined> {
+    const step = this.learning.then(async () => {
+      if (this.deps.learnNames === false) return undefined;
+      const pending = this.pendingLearning;
+      const never = (await this.db.names.get('state')) === undefined;
+      if (!never && !pending.relearn && !pending.added.size && !pending.removed.size && !pending.updates.length) return undefined;
+      this.pendingLearning = { added: new Set(), removed: new Set(), updates: [], relearn: false };
+      const updates = pending.updates;
+      try {
+        await this.currentKey();
+        const result = await learnNames(
+          { db: this.db, setMatcher: (matcher, input) => this.setMatcher(matcher, input) },
+          { added: [...pending.added], removed: [...pending.removed], ...(updates.length ? { update: (s: NameState) => updates.reduce((acc, f) => f(acc), s) } : {}) },
+          'learned',
+        );
+        this.deps.onLearned?.(result);
+        if (result.matcherChanged) await this.changed({ added: [], removed: [], matcherChanged: true });
+        else if (updates.length) await this.changed({ added: [], removed: [], matcherChanged: false }, { now: true });
+        return result;
+      } catch (error) {
+        console.warn('[backstory] learning names failed', error);
+        // Kept for the next step: nothing learned was stored.
+        for (const id of pending.added) this.pendingLearning.added.add(id);
+        for (const id of pending.removed) this.pendingLearning.removed.add(id);
+        this.pendingLearning.updates.unshift(...updates);
+        this.pendingLearning.relearn ||= pending.relearn;
+        return undefined;
+      }
+    });
+    this.learning = step;
+    return step;
+  }
+
   // --- Telling the others -----------------------------------------------------------------------
 
   /** Tells the others now (resolved once told), or within CHANGE_COALESCE_MS with what else changes meanwhile. */
@@ -472,6 +571,11 @@ export class CorpusBuilder {
     const pending = (this.pendingChange ??= { added: new Set(), removed: new Set(), matcherChanged: false });
     for (const id of change.added) pending.added.add(id);
     for (const id of change.removed) pending.removed.add(id);
+    for (const id of change.added) this.pendingLearning.added.add(id);
+    for (const id of change.removed) {
+      this.pendingLearning.added.delete(id);
+      this.pendingLearning.removed.add(id);
+    }
     pending.matcherChanged ||= change.matcherChanged;
     if (options.now || change.matcherChanged) return this.flushChange();
     this.changeTimer ??= setTimeout(() => void this.flushChange(), CHANGE_COALESCE_MS);

@@ -18,6 +18,7 @@ import type {
   ImportRow,
   MentionRow,
   MetaRow,
+  NamesRow,
   PackRow,
   PassageRow,
   ReadingRow,
@@ -41,6 +42,7 @@ export type BackstoryDb = Dexie & {
   imports: EntityTable<ImportRow, 'id'>;
   importItems: Table<ImportItemRow, [string, number]>;
   highlights: EntityTable<HighlightRow, 'id'>;
+  names: EntityTable<NamesRow, 'key'>;
 };
 
 /** The knowledge-base tables: derived from documents and packs, written only by the builder. */
@@ -99,6 +101,17 @@ export const SCHEMA_V3 = {
   highlights: SCHEMA_V2.highlights,
 } as const;
 
+/**
+ * Schema v5 (names learned from the reader's documents): one new table, `names`, for the
+ * learned state (per document the names it gives, the reader's edits), what it resolved to, and
+ * the curated matcher input learning starts from. No existing row is touched. (v4 is another
+ * change's; Dexie upgrades over the gap.)
+ */
+export const SCHEMA_V5 = {
+  ...SCHEMA_V3,
+  names: 'key',
+} as const;
+
 export function openBackstoryDb(name: string = DB_NAME): BackstoryDb {
   const db = new Dexie(name) as BackstoryDb;
   db.version(1).stores(SCHEMA_V1);
@@ -121,6 +134,8 @@ export function openBackstoryDb(name: string = DB_NAME): BackstoryDb {
       // corpus again. The reader's highlights are another table and stay as they are.
       await Promise.all(['entities', 'documents', 'passages', 'meta'].map((table) => tx.table(table).clear()));
     });
+  // Nothing to convert: the table starts empty and the builder learns on the next change.
+  db.version(5).stores(SCHEMA_V5);
   return db;
 }
 

@@ -62,7 +62,7 @@ describe('schema upgrade v2 → v3', () => {
 
     db = openBackstoryDb(NAME);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(5);
     expect(await db.documents.count()).toBe(0);
     expect(await db.meta.get('kbVersion' as never)).toBeUndefined();
 
