@@ -11,6 +11,7 @@ import { mergeEntities, mergePerspectives, gazetteerEntry } from '../kb/curated'
 import { documentLabel, type Labels } from '../kb/labels';
 import type { DocumentSummary, PackSummary } from '../message-schemas';
 import { effectiveSources, type ReaderSources, type Source } from '../recognition/sources';
+import { isLearnedId } from '../names/ids';
 import { nameEditSchema } from '../names/state';
 import type { NameEdit } from '../names/types';
 import { queryTerms } from '../search/terms';
@@ -181,7 +182,7 @@ export async function corpusPack(db: BackstoryDb, edits: ReaderSources, selectio
   const outletLabels = edits.sources.filter((s) => perspectiveIds.has(s.perspective));
   const learnedNames = await learnedNameEdits(db);
   const learnedIds = new Set(await db.entities.where('origin').equals('learned').primaryKeys());
-  const learned = (entity: string) => learnedIds.has(entity) || entity.startsWith(LEARNED_ID_PREFIX);
+  const learned = (entity: string) => learnedIds.has(entity) || isLearnedId(entity);
   const curatedKey = ((await db.names.get('curated'))?.value as { key?: string } | undefined)?.key;
   const decisions = { ...(outletLabels.length ? { outletLabels } : {}), ...(learnedNames.length ? { learnedNames } : {}) };
   const order = new Map(ids.map((id, i) => [id, i]));
@@ -224,9 +225,6 @@ export async function corpusPack(db: BackstoryDb, edits: ReaderSources, selectio
  * rejected where the pack is imported. Read from the stored state without loading the learner;
  * an edit that does not read as one is left out, never the export.
  */
-/** Learned entities' ids (lib/names/resolve.ts `LEARNED_PREFIX`; not imported: the page need not load the learner). */
-const LEARNED_ID_PREFIX = 'learned:';
-
 async function learnedNameEdits(db: BackstoryDb): Promise<NameEdit[]> {
   const state = (await db.names.get('state'))?.value as { edits?: unknown } | undefined;
   return Array.isArray(state?.edits) ? state.edits.filter((e): e is NameEdit => v.is(nameEditSchema, e)) : [];

@@ -110,6 +110,15 @@ describe('learning names after an import', () => {
     const row = await db.documents.get(doc!);
     expect(row?.pack).toBeUndefined();
     expect((await db.texts.get(doc!))!.paragraphs[Number(para) - 1]).toContain(cited.text);
+    // Shown before the accounts with its document's title and paragraph, linking to that paragraph.
+    expect(card.learned?.definitions[0]).toEqual({
+      text: cited.text,
+      doc,
+      title: row!.title,
+      outlet: row!.outlet,
+      paragraph: Number(para),
+      readerUrl: `reader.html?doc=${doc}&passage=${doc}:${para}:0`,
+    });
     // Its accounts, one per article, by perspective (the articles are unlabelled: one group).
     expect(card.accounts.map((a) => a.doc).sort()).toEqual((await db.documents.toArray()).filter((d) => !d.pack).map((d) => d.id).sort());
     expect(card.accounts.every((a) => a.perspective.label !== '')).toBe(true);
