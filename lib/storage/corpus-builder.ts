@@ -71,6 +71,7 @@ export class CorpusBuilder {
   private current: { key: string; matcher: MatcherData; input: MatcherInput; extractor?: Extractor } | undefined;
   private installing: Promise<void> | undefined;
   private running: Promise<void> | undefined;
+  private kickAgain = false;
   private readonly journal: ImportJournal;
   private pendingChange: { added: Set<string>; removed: Set<string>; matcherChanged: boolean } | undefined;
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -431,7 +432,18 @@ export class CorpusBuilder {
 
   /** Builds whatever the journal holds (after a restart too); resolves when nothing is left. */
   kick(): Promise<void> {
-    this.running ??= this.drain()
+    // Items journalled while a drain is past its loop (learning names, reading stale documents)
+    // would wait for the next kick: the drain goes round again instead.
+    if (this.running) {
+      this.kickAgain = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.kickAgain = false;
+        await this.drain();
+      } while (this.kickAgain);
+    })()
       // An item that fails stops its own import (journalled); this is the database itself failing
       // (closed, gone): the journal keeps the rest for the next start.
       .catch((error: unknown) => console.warn('[backstory] building stopped', error))
@@ -518,12 +530,8 @@ export class CorpusBuilder {
   }
 
   private learnSoon(): void {
-    void this.learnPending().then(async () => {
-      // A matcher with other names made documents stale: read them again with it.
-      while ((await this.reextractStale()) > 0) {
-        /* next chunk */
-      }
-    });
+    // A matcher with other names made documents stale: the drain reads them again with it.
+    void this.learnPending().then(() => this.kick());
   }
 
   /**
@@ -532,36 +540,41 @@ export class CorpusBuilder {
    * stored: the documents are in, and the next step reads them.
    */
   learnPending(): Promise<NameLearningResult | undefined> {
-    const step = this.learning.then(async () => {
-      if (this.deps.learnNames === false) return undefined;
-      const pending = this.pendingLearning;
-      const never = (await this.db.names.get('state')) === undefined;
-      if (!never && !pending.relearn && !pending.added.size && !pending.removed.size && !pending.updates.length) return undefined;
-      this.pendingLearning = { added: new Set(), removed: new Set(), updates: [], relearn: false };
-      const updates = pending.updates;
-      try {
-        await this.currentKey();
-        const result = await learnNames(
-          { db: this.db, setMatcher: (matcher, input) => this.setMatcher(matcher, input) },
-          { added: [...pending.added], removed: [...pending.removed], ...(updates.length ? { update: (s: NameState) => updates.reduce((acc, f) => f(acc), s) } : {}) },
-          'learned',
-        );
-        this.deps.onLearned?.(result);
-        if (result.matcherChanged) await this.changed({ added: [], removed: [], matcherChanged: true });
-        else if (updates.length) await this.changed({ added: [], removed: [], matcherChanged: false }, { now: true });
-        return result;
-      } catch (error) {
-        console.warn('[backstory] learning names failed', error);
-        // Kept for the next step: nothing learned was stored.
-        for (const id of pending.added) this.pendingLearning.added.add(id);
-        for (const id of pending.removed) this.pendingLearning.removed.add(id);
-        this.pendingLearning.updates.unshift(...updates);
-        this.pendingLearning.relearn ||= pending.relearn;
-        return undefined;
-      }
+    const step = this.learning.then(() => this.learnStep());
+    // Never a rejected link in the chain: the next step runs whatever this one did.
+    this.learning = step.catch(() => undefined);
+    return step.catch((error: unknown) => {
+      console.warn('[backstory] learning names failed', error);
+      return undefined;
     });
-    this.learning = step;
-    return step;
+  }
+
+  private async learnStep(): Promise<NameLearningResult | undefined> {
+    if (this.deps.learnNames === false) return undefined;
+    const pending = this.pendingLearning;
+    const never = (await this.db.names.get('state')) === undefined;
+    if (!never && !pending.relearn && !pending.added.size && !pending.removed.size && !pending.updates.length) return undefined;
+    this.pendingLearning = { added: new Set(), removed: new Set(), updates: [], relearn: false };
+    const updates = pending.updates;
+    try {
+      await this.currentKey();
+      const result = await learnNames(
+        { db: this.db, setMatcher: (matcher, input) => this.setMatcher(matcher, input) },
+        { added: [...pending.added], removed: [...pending.removed], ...(updates.length ? { update: (s: NameState) => updates.reduce((acc, f) => f(acc), s) } : {}) },
+        'learned',
+      );
+      this.deps.onLearned?.(result);
+      if (result.matcherChanged) await this.changed({ added: [], removed: [], matcherChanged: true });
+      else if (updates.length) await this.changed({ added: [], removed: [], matcherChanged: false }, { now: true });
+      return result;
+    } catch (error) {
+      // Kept for the next step: nothing learned was stored.
+      for (const id of pending.added) this.pendingLearning.added.add(id);
+      for (const id of pending.removed) this.pendingLearning.removed.add(id);
+      this.pendingLearning.updates.unshift(...updates);
+      this.pendingLearning.relearn ||= pending.relearn;
+      throw error;
+    }
   }
 
   // --- Telling the others -----------------------------------------------------------------------
