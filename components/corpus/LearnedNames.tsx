@@ -99,10 +99,9 @@ export function LearnedNames({ names: given, readerUrl, onEdit, onRestore }: Lea
                   type="button"
                   class="bs-button"
                   disabled={busy}
-                  aria-label={`Restore “${n.name}”`}
                   onClick={() => void run(onRestore(n.forms.map((f) => f.key)), `Restored “${n.name}”: it is learned and marked again.`)}
                 >
-                  Restore
+                  Restore<span class="bs-visually-hidden"> “{n.name}”</span>
                 </button>
               </li>
             ))}
@@ -151,10 +150,9 @@ function LearnedNameItem({ name: n, others, readerUrl, busy, onEdit }: ItemProps
                 type="button"
                 class="bs-link-button"
                 disabled={busy}
-                aria-label={`Split “${f.text}” off “${n.name}”`}
                 onClick={() => void onEdit({ kind: 'split', entity: ref, key: f.key }, `Split “${f.text}” off “${n.name}”.`)}
               >
-                split off
+                split off<span class="bs-visually-hidden"> “{f.text}” from “{n.name}”</span>
               </button>
             )}
           </span>
@@ -173,8 +171,8 @@ function LearnedNameItem({ name: n, others, readerUrl, busy, onEdit }: ItemProps
       </p>
       <div class="bs-learned-actions">
         {renaming === undefined ? (
-          <button type="button" class="bs-button" disabled={busy} aria-label={`Rename “${n.name}”`} onClick={() => setRenaming(n.name)}>
-            Rename
+          <button type="button" class="bs-button" disabled={busy} onClick={() => setRenaming(n.name)}>
+            Rename<span class="bs-visually-hidden"> “{n.name}”</span>
           </button>
         ) : (
           <form
@@ -220,8 +218,8 @@ function LearnedNameItem({ name: n, others, readerUrl, busy, onEdit }: ItemProps
         )}
         {mergeable.length > 0 &&
           (merging === undefined ? (
-            <button type="button" class="bs-button" disabled={busy} aria-label={`Merge “${n.name}” with another name`} onClick={() => setMerging(mergeable[0]!.id)}>
-              Merge with…
+            <button type="button" class="bs-button" disabled={busy} onClick={() => setMerging(mergeable[0]!.id)}>
+              Merge<span class="bs-visually-hidden"> “{n.name}”</span> with…
             </button>
           ) : (
             <form
@@ -256,10 +254,9 @@ function LearnedNameItem({ name: n, others, readerUrl, busy, onEdit }: ItemProps
           type="button"
           class="bs-button bs-button-danger"
           disabled={busy}
-          aria-label={`Reject “${n.name}”`}
           onClick={() => void onEdit({ kind: 'reject', entity: ref }, `Rejected “${n.name}”: it is no longer marked on pages.`)}
         >
-          Not a name
+          Reject<span class="bs-visually-hidden"> “{n.name}”</span>
         </button>
       </div>
     </li>

@@ -5,6 +5,7 @@
  * the names it marks changed. Only extension pages can send these (the router checks the
  * sender); an edit naming no learned entity is refused with a reason and changes nothing.
  */
+import { foldedKey } from '../../lib/kb/build';
 import type { LearnedName, NameEditReply } from '../../lib/message-schemas-names';
 import { MAX_LISTED_DOCUMENTS, MAX_LISTED_NAMES } from '../../lib/message-schemas-names';
 import type { EntityRef, LearnedEntity, NameEdit } from '../../lib/names/types';
@@ -17,7 +18,9 @@ export type NamesHandlers = Pick<PageHandlers, 'names/list' | 'names/edit' | 'na
 
 /** The learned entities as *Your documents* lists them, with their documents' titles. */
 export async function listLearnedNames(db: BackstoryDb): Promise<LearnedName[]> {
-  const entities = ((await readNames(db, 'entities')) ?? []).slice(0, MAX_LISTED_NAMES);
+  // New spellings of a curated entity are listed only when the curated names lack one of them.
+  const curated = new Set(((await readNames(db, 'curated'))?.input.patterns ?? []).map((p) => foldedKey(p.text)));
+  const entities = ((await readNames(db, 'entities')) ?? []).filter((e) => !e.known || e.forms.some((f) => !curated.has(f.key))).slice(0, MAX_LISTED_NAMES);
   const docIds = [...new Set(entities.flatMap((e) => e.docs.slice(0, MAX_LISTED_DOCUMENTS)))];
   const knownIds = [...new Set(entities.flatMap((e) => (e.known ? [e.known] : [])))];
   const [docs, known] = await Promise.all([db.documents.bulkGet(docIds), db.entities.bulkGet(knownIds)]);
