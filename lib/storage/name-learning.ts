@@ -17,7 +17,8 @@ import { learnAfterChange, learnedSignature, type LearningStore } from '../names
 import { knownEntities } from '../names/known';
 import { withLearnedNames } from '../names/patterns';
 import { knownIndex } from '../names/resolve';
-import { emptyNameState, parseNameState } from '../names/state';
+import { readDocument } from '../names/discover';
+import { addDocumentNames, emptyNameState, parseNameState, removeDocument } from '../names/state';
 import type { LearnedEntity, NameEdit, NameState } from '../names/types';
 import type { BackstoryDb } from './db';
 import { readMeta, storing } from './kb-writer';
@@ -59,6 +60,9 @@ async function curatedEntries(db: BackstoryDb): Promise<GazetteerEntry[]> {
     ({ origin: _o, packs: _p, linksTo: _l, automaticContrasts: _ac, automaticDisagreements: _ad, ...entry }) => entry,
   );
 }
+
+/** Documents read for names per task (30–130 ms per 1,000 words each). */
+const READ_PER_TASK = 4;
 
 export interface NameLearningDeps {
   db: BackstoryDb;
@@ -123,8 +127,15 @@ export async function learnNames(
   const stored = await readNameState(db);
   let state = stored ?? emptyNameState();
   if (change.update) state = change.update(state);
+  for (const id of change.removed) state = removeDocument(state, id);
+  // Read a few documents per task: a card or lookup asked meanwhile is answered between them.
   const added = await readersDocuments(db, stored ? change.added : undefined);
-  const outcome = await learnAfterChange(learningStore(deps, state), { added, removed: change.removed }, kbVersion);
+  const store = learningStore(deps, state);
+  for (let i = 0; i < added.length; i += READ_PER_TASK) {
+    for (const doc of await store.documents(added.slice(i, i + READ_PER_TASK))) state = addDocumentNames(removeDocument(state, doc.id), readDocument(doc));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  const outcome = await learnAfterChange(learningStore(deps, state), { added: [], removed: [] }, kbVersion);
   await db.names.put({ key: 'entities', value: outcome.entities });
   return { ...outcome, ms: Date.now() - started };
 }
