@@ -78,9 +78,12 @@ async function rejectedNames(db: BackstoryDb, titles: Map<string, string>): Prom
     return { ref, forms: sorted, docs };
   });
   for (const row of await db.documents.bulkGet([...missing])) if (row) titles.set(row.id, row.title);
+  // Named by its fullest form (most words, then most written): "Mohammad al-Halboosi", not "Al-Halboosi".
+  const words = (text: string) => text.split(/\s+/).length;
+  const fullest = (forms: readonly { text: string; count: number }[]) => [...forms].sort((a, b) => words(b.text) - words(a.text) || b.count - a.count)[0]!.text;
   return names.map(({ ref, forms, docs }) => ({
     id: ref.id,
-    name: forms[0]!.text,
+    name: fullest(forms),
     type: 'other' as const,
     active: false,
     reason: 'rejected by you',
