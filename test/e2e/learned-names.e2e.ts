@@ -86,6 +86,7 @@ describe(`Names learned from your documents (${chosenBrowser()})`, () => {
       const quotes = await textsOf(card, `${CARD} .bs-account-quote`);
       expect(quotes.some((q) => /Halboosi/.test(q))).toBe(true);
       expect(quotes.some((q) => /Halbousi/.test(q))).toBe(true);
+      expect(await axeViolations(card, { include: { fromShadowDom: ['backstory-ui', '.bs-card'] } })).toEqual([]);
     });
   });
 
