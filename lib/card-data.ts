@@ -7,6 +7,7 @@ import type { CardAccount, CardData } from './messages';
 import type { KbDocument, KbEntity, KnowledgeBase, Passage, Perspective, VerifiedQuote } from './kb/types';
 import { automaticCardItems, automaticQuotedDocuments } from './card-automatic';
 import type { ReviewDecision } from './contrasts/review';
+import { isLearnedId } from './names/ids';
 
 /** A document as a card names it: its outlet as shown, and the perspective (or outlet group) its accounts go under. */
 export type CardDocument = Pick<KbDocument, 'id' | 'title' | 'outlet' | 'perspective'>;
@@ -126,7 +127,24 @@ export function buildCardData(
     contrasts: [...contrasts.map((c) => ({ ...c, origin: 'curated' as const })), ...automatic.contrasts].filter((c) => c.positions.length >= 2),
     disagreements: [...disagreements.map((d) => ({ ...d, origin: 'curated' as const })), ...automatic.disagreements].filter((d) => d.claims.length >= 2),
     keyDates: keyDates(related, entities),
+    ...(isLearnedId(entity.id) ? { learned: { definitions: learnedDefinitions(entity, documents, readerUrlFor) } } : {}),
   };
+}
+
+/**
+ * A learned entity's background is its defining phrases from the reader's documents, each cited
+ * `doc:paragraph`: resolved to the document's title and outlet and a link to that paragraph (its
+ * first sentence's passage). A cite whose document is gone is left out.
+ */
+function learnedDefinitions(entity: KbEntity, documents: ReadonlyMap<string, CardDocument>, readerUrlFor: ReaderUrlFor): NonNullable<CardData['learned']>['definitions'] {
+  return entity.background.flatMap((statement) => {
+    const cite = statement.cites[0];
+    const at = cite ? cite.lastIndexOf(':') : -1;
+    const document = at > 0 ? documents.get(cite!.slice(0, at)) : undefined;
+    const paragraph = at > 0 ? Number(cite!.slice(at + 1)) : NaN;
+    if (!document || !Number.isInteger(paragraph) || paragraph < 1) return [];
+    return [{ text: statement.text, doc: document.id, title: document.title, outlet: document.outlet, paragraph, readerUrl: readerUrlFor(document.id, `${document.id}:${paragraph}:0`) }];
+  });
 }
 
 /** The related events that carry a date, oldest first: a person's or group's key dates. */

@@ -228,6 +228,15 @@ export const cardDataSchema = v.strictObject({
   keyDates: v.optional(v.array(v.strictObject({ id: v.string(), name: v.string(), date: eventDateSchema }))),
   /** The page the card is on, when Backstory recognised it: its accounts contrast with it. */
   thisPage: v.optional(thisPageSchema),
+  /**
+   * A name learned from the reader's documents: its defining phrases, verbatim, each with the
+   * document and paragraph it is from (shown before the accounts).
+   */
+  learned: v.optional(
+    v.strictObject({
+      definitions: v.array(v.strictObject({ text: v.string(), doc: v.string(), title: v.string(), outlet: v.string(), paragraph: count, readerUrl: v.string() })),
+    }),
+  ),
 });
 export type CardData = v.InferOutput<typeof cardDataSchema>;
 

@@ -14,6 +14,7 @@ import * as v from 'valibot';
 import { message, type MessageTypes } from './messaging';
 import { REVIEW_ID, ReviewDecisionSchema } from './contrasts/review';
 import { draftEditsSchema, documentDraftSchema } from './corpus/draft';
+import { learnedNamesSchema, nameEditReplySchema, nameEditRequestSchema } from './message-schemas-names';
 import {
   addDocumentResultSchema,
   articlePreviewSchema,
@@ -220,6 +221,15 @@ export const pageToBackground = {
   'corpus/starter': message(v.strictObject({ installed: v.boolean() }), packSummarySchema),
   /** The corpus packs installed, and the starter pack even when removed. */
   'corpus/packs': message(noData, v.array(packSummarySchema)),
+  /** The names learned from the reader's documents, the most named first, the rejected ones too. */
+  'names/list': message(noData, learnedNamesSchema),
+  /** The reader's edit of a learned name: rename, change the type, merge two, split a form off, reject. */
+  'names/edit': message(nameEditRequestSchema, nameEditReplySchema),
+  /** Take back the rejection of a learned name (by its forms' keys): it is learned and marked again. */
+  'names/restore': message(
+    v.strictObject({ keys: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(500))), v.minLength(1), v.maxLength(1000)) }),
+    nameEditReplySchema,
+  ),
   /**
    * Label an outlet once for all its documents: the domain's outlet and perspective in the
    * reader's source registry (null perspective: take the label off again).

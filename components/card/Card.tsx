@@ -139,6 +139,23 @@ export function Card(props: CardProps) {
   );
 }
 
+/** A learned name's defining phrases from the reader's documents, each cited to its document and paragraph. */
+function LearnedDefinitions({ definitions }: { definitions: NonNullable<CardData['learned']>['definitions'] }) {
+  if (definitions.length === 0) return null;
+  return (
+    <ul class="bs-card-learned" aria-label="From your documents">
+      {definitions.slice(0, BACKGROUND_SHOWN).map((d) => (
+        <li key={`${d.doc}:${d.paragraph}:${d.text}`}>
+          <blockquote class="bs-card-learned-quote">{d.text}</blockquote>
+          <a class="bs-card-learned-cite bs-account-link" href={d.readerUrl} target="_blank" rel="noopener noreferrer">
+            {d.outlet}, “{d.title}”, paragraph {d.paragraph}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function CardBody({ data, onRelated }: CardProps & { data: CardData }) {
   return (
     <>
@@ -149,6 +166,7 @@ function CardBody({ data, onRelated }: CardProps & { data: CardData }) {
         </p>
       )}
       {data.summary && <p class="bs-card-summary">{data.summary}</p>}
+      {data.learned && <LearnedDefinitions definitions={data.learned.definitions} />}
       {data.keyDates && data.keyDates.length > 0 && (
         <ul class="bs-card-dates" aria-label="Key dates">
           {data.keyDates.slice(0, KEY_DATES_SHOWN).map((d) => (
@@ -164,7 +182,7 @@ function CardBody({ data, onRelated }: CardProps & { data: CardData }) {
       <Accounts accounts={data.accounts} title={data.contrasts?.length ? 'More accounts' : 'Accounts differ'} />
       {/* After the accounts: the summary already says who this is; the card leads with how
           outlets disagree. */}
-      {data.background.length > 0 && (
+      {data.background.length > 0 && !data.learned && (
         <ul class="bs-card-background">
           {data.background.slice(0, BACKGROUND_SHOWN).map((statement) => (
             <li key={statement.text} title={statement.cites.join(', ')}>

@@ -1,8 +1,8 @@
 /**
  * *Your documents* (`corpus.html`): the reader's corpus. Adding the page they were reading
  * (when the context menu or the keyboard command opened this page for a tab), importing files,
- * labelling outlets, the list of documents with search, export and removal, and the starter
- * corpus as a pack. Everything comes through `services`; the list reloads after every change
+ * labelling outlets, the list of documents with search, export and removal, the names learned
+ * from them with the reader's corrections, and the starter corpus as a pack. Everything comes through `services`; the list reloads after every change
  * here and whenever the knowledge base changes elsewhere.
  */
 import type { ComponentChild } from 'preact';
@@ -12,6 +12,7 @@ import { AddPreview } from './AddPreview';
 import { DocumentList } from './DocumentList';
 import type { ParseImport } from './import-run';
 import { ImportPanel } from './ImportPanel';
+import { LearnedNames } from './LearnedNames';
 import { OutletLabels, unlabelledOutlets } from './OutletLabels';
 import { PacksSection } from './PacksSection';
 import type { AddPageServices, CorpusListing, CorpusServices } from './services';
@@ -114,6 +115,12 @@ export function CorpusPage({ services, add, loadParser, parseHtml }: CorpusPageP
               const file = await services.exportPack(ids);
               services.download(file.filename, file.text, 'application/json');
             }}
+          />
+          <LearnedNames
+            names={state.listing.names}
+            readerUrl={services.readerUrl}
+            onEdit={(edit) => services.editName(edit)}
+            onRestore={(keys) => services.restoreName(keys)}
           />
           <PacksSection
             packs={state.listing.packs}

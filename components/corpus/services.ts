@@ -7,8 +7,10 @@
  */
 import type { DocumentDraft, DraftEdits } from '../../lib/corpus/draft';
 import type { AddDocumentResult, ArticlePreview, DocumentSummary, ImportItem, ImportStatus, PackSummary } from '../../lib/messages';
+import type { LearnedName, NameEditReply } from '../../lib/message-schemas-names';
+import type { NameEdit } from '../../lib/names/types';
 
-export type { AddDocumentResult, ArticlePreview, DocumentSummary, ImportItem, ImportStatus, PackSummary };
+export type { AddDocumentResult, ArticlePreview, DocumentSummary, ImportItem, ImportStatus, LearnedName, NameEdit, NameEditReply, PackSummary };
 
 export interface PerspectiveLabel {
   id: string;
@@ -20,6 +22,8 @@ export interface CorpusListing {
   packs: PackSummary[];
   /** The perspectives an outlet or a document can be labelled with. */
   perspectives: PerspectiveLabel[];
+  /** The names learned from the documents, the rejected ones too. */
+  names: LearnedName[];
 }
 
 export interface CorpusServices {
@@ -30,6 +34,10 @@ export interface CorpusServices {
   exportPack(ids?: string[]): Promise<{ filename: string; text: string }>;
   /** Removes the starter corpus, or restores it from the copy the extension ships. */
   setStarterInstalled(installed: boolean): Promise<void>;
+  /** The reader's edit of a learned name; the list after it, or why not. */
+  editName(edit: NameEdit): Promise<NameEditReply>;
+  /** Takes back the rejection of a learned name (its forms' keys). */
+  restoreName(keys: string[]): Promise<NameEditReply>;
   /** Labels an outlet's perspective once, for all its documents (an edit of the source registry). */
   labelOutlet(outlet: { domain: string; outlet: string }, perspective: string): Promise<void>;
   /**

@@ -15,6 +15,7 @@ import { addSuppressed, loadSettings, siteSettings, updateSettings } from './set
 import { webHost, type Origin } from './senders';
 import { createSettingsHandlers } from './settings-handlers';
 import { createCorpusHandlers } from './corpus-handlers';
+import { createNamesHandlers } from './names-handlers';
 import { ACCOUNTS_BEFORE_CONTRAST, contrastWithPage } from '../../lib/recognition/contrast';
 import { createPageRecognitions, readSourceEdits, type PageRecognitions } from './recognition';
 import { injectPageUi, injectPipeline } from './page-ui';
@@ -138,6 +139,7 @@ export function createHandlers(knowledge: Knowledge, deps: HandlerDeps = {}): Ha
       },
       ...highlights.page,
       ...createCorpusHandlers(knowledge, recognitions, broadcast),
+      ...createNamesHandlers(knowledge),
     },
   };
 }

@@ -32,8 +32,13 @@ function onBroadcast(handlers: Parameters<typeof receiveBroadcasts<typeof toPage
 export function createCorpusServices(reading: CorpusReading): CorpusServices {
   return {
     async list() {
-      const [documents, packs, registry] = await Promise.all([reading.listDocuments(), ask('corpus/packs', {}), ask('sources/get', {})]);
-      return { documents, packs, perspectives: registry.perspectives };
+      const [documents, packs, registry, names] = await Promise.all([
+        reading.listDocuments(),
+        ask('corpus/packs', {}),
+        ask('sources/get', {}),
+        ask('names/list', {}),
+      ]);
+      return { documents, packs, perspectives: registry.perspectives, names };
     },
     async remove(ids) {
       await ask('corpus/remove', { docs: ids });
@@ -42,6 +47,8 @@ export function createCorpusServices(reading: CorpusReading): CorpusServices {
     async setStarterInstalled(installed) {
       await ask('corpus/starter', { installed });
     },
+    editName: (edit) => ask('names/edit', { edit }),
+    restoreName: (keys) => ask('names/restore', { keys }),
     async labelOutlet({ domain, outlet }, perspective) {
       await ask('sources/label', { domain, outlet, perspective });
     },

@@ -9,6 +9,7 @@
  * Works on the names kept per document, never on their text, so it is cheap to run again
  * after every added or removed document. DOM-free.
  */
+import { LEARNED_PREFIX } from './ids';
 import type { Specificity, Statement } from '../kb/types';
 import { foldedKey } from '../kb/build';
 import { applyEdits, type Cluster, type Occurrence } from './edits';
@@ -333,7 +334,7 @@ function slug(text: string): string {
   );
 }
 
-export const LEARNED_PREFIX = 'learned:';
+export { LEARNED_PREFIX } from './ids';
 
 /** Give each cluster an id: the one most of its forms had, else a new one from its name. */
 function assignIds(clusters: Cluster[], ids: Record<string, string>): Record<string, string> {

@@ -41,6 +41,9 @@ import {
   type JournalStep,
 } from './kb-writer';
 import type { ContrastRow, DisagreementRow, DocumentRow, ImportItemRow, PackRow } from './types';
+import { addEdit, importEdits } from '../names/state';
+import type { NameEdit, NameState } from '../names/types';
+import { learnNames, readNames, storeCurated, withoutRejection, type NameLearningResult } from './name-learning';
 
 export interface BuilderDeps {
   db: BackstoryDb;
@@ -74,6 +77,10 @@ export interface BuilderDeps {
    * waits for them before it writes, so that they do not wait for the batch.
    */
   readsPending?: () => Promise<void>;
+  /** After each name-learning step (its time, for the log and the tests). */
+  onLearned?(result: NameLearningResult): void;
+  /** `false`: no name learning (a test writing a database as the builder before it wrote one). */
+  learnNames?: boolean;
   now?: () => number;
 }
 
@@ -117,6 +124,7 @@ export class CorpusBuilder {
   private current: { key: string; matcher: MatcherData; input: MatcherInput; extractor?: Extractor } | undefined;
   private installing: Promise<void> | undefined;
   private running: Promise<void> | undefined;
+  private kickAgain = false;
   private readonly journal: ImportJournal;
   /** Items of the next batch (see BATCH_WRITE_MS). */
   private batchSize = 4;
@@ -125,6 +133,15 @@ export class CorpusBuilder {
   /** Documents added or removed whose entities' automatic contrasts are not computed again yet. */
   private automaticPending = { added: new Set<string>(), removed: new Set<string>() };
   private automaticRuns: Promise<void> = Promise.resolve();
+  /** What name learning has not seen yet: documents added and removed, edits to apply, a matcher to fill again. */
+  private pendingLearning: { added: Set<string>; removed: Set<string>; updates: ((state: NameState) => NameState)[]; relearn: boolean } = {
+    added: new Set(),
+    removed: new Set(),
+    updates: [],
+    relearn: false,
+  };
+  /** Learning steps run one after another (each reads and writes the whole learned state). */
+  private learning: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly deps: BuilderDeps) {
     this.db = deps.db;
@@ -200,6 +217,9 @@ export class CorpusBuilder {
    */
   async installHeader(header: PackHeader, options: { starter?: boolean } = {}): Promise<boolean> {
     await this.putPack(header, { starter: options.starter });
+    // The reader's edits of learned names that the pack carries: taken in once by the next learning step.
+    const edits = header.decisions?.learnedNames;
+    if (edits?.length) this.pendingLearning.updates.push((state) => importEdits(state, edits));
     return this.recompile();
   }
 
@@ -219,7 +239,8 @@ export class CorpusBuilder {
         await this.db.packs.put(row);
         const packs = await this.packsInOrder();
         const entities = mergeEntities(packs);
-        await this.db.entities.clear();
+        // The learned entities are learning's to replace (it runs after every pack installed).
+        await this.db.entities.where('origin').equals('curated').delete();
         const automatic = mergeAutomatic(packs);
         await this.db.entities.bulkPut(
           entities.map((e) => ({ ...e, ...automatic(e.id), origin: 'curated' as const, linksTo: (e.links ?? []).map((l) => l.to) })),
@@ -268,12 +289,18 @@ export class CorpusBuilder {
     });
     const compiled = (this.deps.compile ?? compileCuratedNames)(entries, this.deps.matcherConfig);
     const key = extractionKey(compiled.matcher);
-    const before = await readMeta(this.db, 'extractionKey');
+    // The stored matcher may have learned names too: the curated names are compared with the curated ones'.
+    const curated = await readNames(this.db, 'curated');
+    const before = curated?.key ?? (await readMeta(this.db, 'extractionKey'));
     if (before === key) {
+      if (!curated) await storeCurated(this.db, compiled.matcherInput, key);
       await this.currentKey();
       return false;
     }
     await this.setMatcher(compiled.matcher, compiled.matcherInput, key);
+    await storeCurated(this.db, compiled.matcherInput, key);
+    // The curated matcher has none of the learned names: the next learning step puts them back.
+    this.pendingLearning.relearn = true;
     return before !== undefined;
   }
 
@@ -366,6 +393,7 @@ export class CorpusBuilder {
       const row = await this.writeRecord(record);
       await this.changed({ added: [row.id], removed: [], matcherChanged: false }, { now: true });
       this.recomputeAutomatic();
+      this.learnSoon();
       return { ok: true, row };
     } catch (error) {
       if (error instanceof StorageFullError) return { ok: false, reason: error.message, retry: true };
@@ -419,6 +447,9 @@ export class CorpusBuilder {
     if (removed.length) await this.changed({ added: [], removed: removed.slice(0, 1000), matcherChanged: false }, { now: true });
     for (const id of removed) this.automaticPending.removed.add(id);
     this.recomputeAutomatic();
+    // Every id removed, not only the thousand the others are told of.
+    for (const id of removed) this.pendingLearning.removed.add(id);
+    this.learnSoon();
     return removed.length;
   }
 
@@ -437,6 +468,7 @@ export class CorpusBuilder {
       for (const id of ids) this.automaticPending.removed.add(id);
     }
     this.recomputeAutomatic();
+    this.learnSoon();
     return (await this.db.packs.get(starter.id))!;
   }
 
@@ -476,7 +508,18 @@ export class CorpusBuilder {
 
   /** Builds whatever the journal holds (after a restart too); resolves when nothing is left. */
   kick(): Promise<void> {
-    this.running ??= this.drain()
+    // Items journalled while a drain is past its loop (learning names, reading stale documents)
+    // would wait for the next kick: the drain goes round again instead.
+    if (this.running) {
+      this.kickAgain = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.kickAgain = false;
+        await this.drain();
+      } while (this.kickAgain);
+    })()
       // An item that fails stops its own import (journalled); this is the database itself failing
       // (closed, gone): the journal keeps the rest for the next start.
       .catch((error: unknown) => console.warn('[backstory] building stopped', error))
@@ -500,6 +543,8 @@ export class CorpusBuilder {
       // One batch per slice: a card or lookup that arrived meanwhile is answered before the next.
       await this.pause();
     }
+    // Names learned from what was added, as a step of its own after the import's writes.
+    await this.learnPending();
     // A pack with new names made every document's rows stale: read them again, a few at a time.
     while ((await this.reextractStale()) > 0) {
       /* next chunk */
@@ -683,6 +728,73 @@ export class CorpusBuilder {
     }
   }
 
+  // --- Learning names ---------------------------------------------------------------------------
+
+  /** The reader's edit of a learned name (rename, retype, merge, split, reject): applied and learned with. */
+  editName(edit: NameEdit): Promise<NameLearningResult | undefined> {
+    this.pendingLearning.updates.push((state) => addEdit(state, edit));
+    return this.learnPending();
+  }
+
+  /** Takes back the reader's rejection of a learned name (by its forms' keys). */
+  undoRejection(keys: readonly string[]): Promise<NameLearningResult | undefined> {
+    this.pendingLearning.updates.push((state) => withoutRejection(state, keys));
+    return this.learnPending();
+  }
+
+  /** Every learning step asked for so far has run (the tests, and a handler answering after an edit). */
+  learned(): Promise<unknown> {
+    return this.learning;
+  }
+
+  private learnSoon(): void {
+    // A matcher with other names made documents stale: the drain reads them again with it.
+    void this.learnPending().then(() => this.kick());
+  }
+
+  /**
+   * Runs name learning over what changed since the last step (queued behind a step under way);
+   * tells the tabs to rescan when the matcher changed. A failure is logged and changes nothing
+   * stored: the documents are in, and the next step reads them.
+   */
+  learnPending(): Promise<NameLearningResult | undefined> {
+    const step = this.learning.then(() => this.learnStep());
+    // Never a rejected link in the chain: the next step runs whatever this one did.
+    this.learning = step.catch(() => undefined);
+    return step.catch((error: unknown) => {
+      console.warn('[backstory] learning names failed', error);
+      return undefined;
+    });
+  }
+
+  private async learnStep(): Promise<NameLearningResult | undefined> {
+    if (this.deps.learnNames === false) return undefined;
+    const pending = this.pendingLearning;
+    const never = (await this.db.names.get('state')) === undefined;
+    if (!never && !pending.relearn && !pending.added.size && !pending.removed.size && !pending.updates.length) return undefined;
+    this.pendingLearning = { added: new Set(), removed: new Set(), updates: [], relearn: false };
+    const updates = pending.updates;
+    try {
+      await this.currentKey();
+      const result = await learnNames(
+        { db: this.db, setMatcher: (matcher, input) => this.setMatcher(matcher, input) },
+        { added: [...pending.added], removed: [...pending.removed], ...(updates.length ? { update: (s: NameState) => updates.reduce((acc, f) => f(acc), s) } : {}) },
+        'learned',
+      );
+      this.deps.onLearned?.(result);
+      if (result.matcherChanged) await this.changed({ added: [], removed: [], matcherChanged: true });
+      else if (updates.length) await this.changed({ added: [], removed: [], matcherChanged: false }, { now: true });
+      return result;
+    } catch (error) {
+      // Kept for the next step: nothing learned was stored.
+      for (const id of pending.added) this.pendingLearning.added.add(id);
+      for (const id of pending.removed) this.pendingLearning.removed.add(id);
+      this.pendingLearning.updates.unshift(...updates);
+      this.pendingLearning.relearn ||= pending.relearn;
+      throw error;
+    }
+  }
+
   // --- Telling the others -----------------------------------------------------------------------
 
   /** Tells the others now (resolved once told), or within CHANGE_COALESCE_MS with what else changes meanwhile. */
@@ -691,6 +803,11 @@ export class CorpusBuilder {
     for (const id of change.added) this.automaticPending.added.add(id);
     for (const id of change.added) pending.added.add(id);
     for (const id of change.removed) pending.removed.add(id);
+    for (const id of change.added) this.pendingLearning.added.add(id);
+    for (const id of change.removed) {
+      this.pendingLearning.added.delete(id);
+      this.pendingLearning.removed.add(id);
+    }
     pending.matcherChanged ||= change.matcherChanged;
     if (options.now || change.matcherChanged) return this.flushChange();
     this.changeTimer ??= setTimeout(() => void this.flushChange(), CHANGE_COALESCE_MS);

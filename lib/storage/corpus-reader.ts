@@ -6,11 +6,15 @@
  */
 import { Dexie } from 'dexie';
 import type { ReviewDecision } from '../contrasts/review';
+import * as v from 'valibot';
 import { serialisePack, type CorpusPack, type PackDocument } from '../corpus/pack';
 import { mergeEntities, mergePerspectives, gazetteerEntry } from '../kb/curated';
 import { documentLabel, type Labels } from '../kb/labels';
 import type { DocumentSummary, PackSummary } from '../message-schemas';
 import { effectiveSources, type ReaderSources, type Source } from '../recognition/sources';
+import { isLearnedId } from '../names/ids';
+import { nameEditSchema } from '../names/state';
+import type { NameEdit } from '../names/types';
 import { queryTerms } from '../search/terms';
 import type { BackstoryDb } from './db';
 import { corpusPerspectives, packSources } from './kb-reader';
@@ -151,7 +155,7 @@ export async function documentsWithTerms(db: BackstoryDb, terms: readonly string
 /**
  * The corpus (or a selection of its documents) as a pack: the documents with their text and the
  * rows derived from them, the merged curated names, perspectives and contrasts of the installed
- * packs, the packs' sources, and the reader's outlet labels and contrast reviews as decisions.
+ * packs, the packs' sources, and the reader's outlet labels, contrast reviews and learned-name edits as decisions.
  */
 export async function corpusPack(
   db: BackstoryDb,
@@ -186,7 +190,15 @@ export async function corpusPack(
   const outletLabels = edits.sources.filter((s) => perspectiveIds.has(s.perspective));
   // A verdict on a contrast of documents left out would be about nothing the pack holds.
   const contrastReviews = reviews.filter((d) => d.docs.every((doc) => included.has(doc)));
-  const decisions = { ...(outletLabels.length ? { outletLabels } : {}), ...(contrastReviews.length ? { contrasts: [...contrastReviews] } : {}) };
+  const learnedNames = await learnedNameEdits(db);
+  const learnedIds = new Set(await db.entities.where('origin').equals('learned').primaryKeys());
+  const learned = (entity: string) => learnedIds.has(entity) || isLearnedId(entity);
+  const curatedKey = ((await db.names.get('curated'))?.value as { key?: string } | undefined)?.key;
+  const decisions = {
+    ...(outletLabels.length ? { outletLabels } : {}),
+    ...(contrastReviews.length ? { contrasts: [...contrastReviews] } : {}),
+    ...(learnedNames.length ? { learnedNames } : {}),
+  };
   const order = new Map(ids.map((id, i) => [id, i]));
   const byDoc = <T extends { doc: string }>(a: T, b: T) => order.get(a.doc)! - order.get(b.doc)!;
   return {
@@ -204,17 +216,32 @@ export async function corpusPack(
     ...(key
       ? {
           derived: {
-            extractionKey: key,
+            // Names learned here are learned again from the documents where the pack is imported:
+            // the rows carry the curated names' only, stamped with the curated matcher's key.
+            extractionKey: curatedKey ?? key,
             passages: passages
               .sort((a, b) => byDoc(a, b) || a.para - b.para || sentenceOf(a.id) - sentenceOf(b.id))
-              .map(({ terms: _t, ...p }) => p),
-            mentions: mentions.sort((a, b) => byDoc(a, b) || (a.entity < b.entity ? -1 : 1)).map(({ rank: _r, reading: _x, ...m }) => m),
+              .map(({ terms: _t, ...p }) => ({ ...p, entities: p.entities.filter((e) => !learned(e)) })),
+            mentions: mentions
+              .filter((m) => !learned(m.entity))
+              .sort((a, b) => byDoc(a, b) || (a.entity < b.entity ? -1 : 1))
+              .map(({ rank: _r, reading: _x, ...m }) => m),
             fingerprints: fingerprints.filter((f) => f !== undefined).map(({ probes: _p, ...f }) => f),
           },
         }
       : {}),
     ...(Object.keys(decisions).length ? { decisions } : {}),
   };
+}
+
+/**
+ * The reader's edits of learned names, as a pack carries them: so a name rejected here stays
+ * rejected where the pack is imported. Read from the stored state without loading the learner;
+ * an edit that does not read as one is left out, never the export.
+ */
+async function learnedNameEdits(db: BackstoryDb): Promise<NameEdit[]> {
+  const state = (await db.names.get('state'))?.value as { edits?: unknown } | undefined;
+  return Array.isArray(state?.edits) ? state.edits.filter((e): e is NameEdit => v.is(nameEditSchema, e)) : [];
 }
 
 function sentenceOf(passageId: string): number {

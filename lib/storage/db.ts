@@ -19,6 +19,7 @@ import type {
   ImportRow,
   MentionRow,
   MetaRow,
+  NamesRow,
   PackRow,
   PassageRow,
   ReadingRow,
@@ -43,6 +44,7 @@ export type BackstoryDb = Dexie & {
   importItems: Table<ImportItemRow, [string, number]>;
   highlights: EntityTable<HighlightRow, 'id'>;
   automatic: EntityTable<AutomaticRow, 'entity'>;
+  names: EntityTable<NamesRow, 'key'>;
 };
 
 /** The knowledge-base tables: derived from documents and packs, written only by the builder. */
@@ -113,6 +115,16 @@ export const SCHEMA_V4 = {
   automatic: 'entity, *docs',
 } as const;
 
+/**
+ * Schema v5 (names learned from the reader's documents): one new table, `names`, for the
+ * learned state (per document the names it gives, the reader's edits), what it resolved to, and
+ * the curated matcher input learning starts from. No existing row is touched.
+ */
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  names: 'key',
+} as const;
+
 export function openBackstoryDb(name: string = DB_NAME): BackstoryDb {
   const db = new Dexie(name) as BackstoryDb;
   db.version(1).stores(SCHEMA_V1);
@@ -137,6 +149,8 @@ export function openBackstoryDb(name: string = DB_NAME): BackstoryDb {
     });
   // A table added: no rows to rewrite (until computed, cards show what the packs carry).
   db.version(4).stores(SCHEMA_V4);
+  // Nothing to convert: the table starts empty and the builder learns on the next change.
+  db.version(5).stores(SCHEMA_V5);
   return db;
 }
 

@@ -15,6 +15,7 @@ import type { MatcherData } from '../engine/types';
 import type { CuratedContrast, CuratedDisagreement, PackHeader } from '../corpus/pack';
 import type { DraftOrigin } from '../corpus/draft';
 import type { MatcherInput } from '../kb/gazetteer';
+import type { LearnedEntity, NameState } from '../names/types';
 import type { GazetteerEntry, Passage, Perspective } from '../kb/types';
 import type { ImportItem, ImportStatus } from '../message-schemas';
 
@@ -176,6 +177,19 @@ export type MetaRow =
   | { key: 'installed'; value: number };
 
 export type MetaKey = MetaRow['key'];
+
+/** The `names` table (schema v5): what learning names from the reader's documents keeps. */
+export type NamesRow =
+  /** Per document the names it gives, the reader's edits, the ids given (lib/names/state.ts). */
+  | { key: 'state'; value: NameState }
+  /** What the state resolved to last, for *Your documents*' list. */
+  | { key: 'entities'; value: LearnedEntity[] }
+  /** The matcher input compiled from the curated names alone, and its extraction key: learning adds to it. */
+  | { key: 'curated'; value: { input: MatcherInput; key: string } }
+  /** The signature of the learned names the stored matcher was built with. */
+  | { key: 'signature'; value: string };
+
+export type NamesValue<K extends NamesRow['key']> = Extract<NamesRow, { key: K }>['value'];
 
 /** An import's journal header; its items wait in `importItems` until built. */
 export type ImportRow = ImportStatus & {

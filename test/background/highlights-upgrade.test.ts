@@ -43,7 +43,7 @@ describe('highlights schema upgrade', () => {
 
     db = openBackstoryDb(NAME);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     const rows = await listHighlights(db);
     expect(rows).toHaveLength(v1Rows.length);
     for (const before of v1Rows) {

@@ -111,6 +111,9 @@ const PAGE_REQUESTS: Examples<PageToBackground> = {
   'corpus/remove': { docs: ['iran-meddles'] },
   'corpus/starter': { installed: false },
   'corpus/packs': {},
+  'names/list': {},
+  'names/edit': { edit: { kind: 'reject', entity: { id: 'learned-hadi-al-amiri', keys: ['hadi al amiri'] } } },
+  'names/restore': { keys: ['hadi al amiri'] },
   'sources/label': { domain: 'example-news.com', outlet: 'Example News', perspective: 'israeli' },
 };
 

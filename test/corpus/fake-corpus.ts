@@ -5,6 +5,8 @@
  * with the shapes of the message contract. The real builder is tested on its own; this stands in
  * for it the way plain objects stand in for the popup's services.
  */
+import type { LearnedName } from '../../lib/message-schemas-names';
+import type { NameEdit } from '../../lib/names/types';
 import type { DocumentDraft } from '../../lib/corpus/draft';
 import type {
   AddPageServices,
@@ -45,10 +47,15 @@ export interface FakeCorpusOptions {
   buildPerStatus?: number;
   /** Unfinished imports the page finds on opening. */
   jobs?: ImportStatus[];
+  /** Learned names the list starts with. */
+  names?: LearnedName[];
 }
 
 export function fakeCorpus(options: FakeCorpusOptions = {}) {
   let documents = [...(options.documents ?? STARTER_DOCUMENTS)];
+  let names = structuredClone(options.names ?? []);
+  /** The edits the page sent, as sent. */
+  const edits: NameEdit[] = [];
   const starter: PackSummary = { id: 'starter', title: STARTER_TITLE, packVersion: 1, documents: 0, starter: true, installed: true };
   const labels = new Map<string, string>();
   const jobs = new Map<string, Job>();
@@ -124,7 +131,28 @@ export function fakeCorpus(options: FakeCorpusOptions = {}) {
         documents: documents.map(label),
         packs: [{ ...starter, documents: documents.filter((d) => d.pack === 'starter').length }],
         perspectives: PERSPECTIVES,
+        names: structuredClone(names),
       };
+    },
+    async editName(edit) {
+      calls.push(`edit ${edit.kind}`);
+      edits.push(structuredClone(edit));
+      const ref = edit.kind === 'merge' ? edit.entities[0] : edit.entity;
+      const target = names.find((n) => n.id === ref.id);
+      if (!target) return { ok: false, reason: 'Backstory has not learned that name.' };
+      if (edit.kind === 'reject') target.rejected = true;
+      if (edit.kind === 'rename') target.name = edit.name;
+      if (edit.kind === 'retype') target.type = edit.type;
+      if (edit.kind === 'merge') names = names.filter((n) => n.id !== edit.entities[1].id);
+      if (edit.kind === 'split') target.forms = target.forms.filter((f) => f.key !== edit.key);
+      tellChanged();
+      return { ok: true, names: structuredClone(names) };
+    },
+    async restoreName(keys) {
+      calls.push(`restore ${keys.join(' ')}`);
+      for (const n of names) if (n.forms.some((f) => keys.includes(f.key))) n.rejected = false;
+      tellChanged();
+      return { ok: true, names: structuredClone(names) };
     },
     async remove(ids) {
       calls.push(`remove ${ids.join(' ')}`);
@@ -216,6 +244,7 @@ export function fakeCorpus(options: FakeCorpusOptions = {}) {
     services,
     calls,
     journalled,
+    edits,
     downloads,
     documents: () => documents.map(label),
     /** "Add this page" against the same corpus, for a tab showing `draft` (or no article). */

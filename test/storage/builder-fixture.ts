@@ -17,7 +17,7 @@ export interface BuilderUnderTest extends CorpusBuilder {
 }
 
 /** With `kb`: that knowledge base as the starter corpus and `matcher` as the compiled names; without: the real starter pack, compiled. */
-export function newBuilder(db: BackstoryDb, kb?: KnowledgeBase, matcher?: MatcherData, pack?: () => CorpusPack): BuilderUnderTest {
+export function newBuilder(db: BackstoryDb, kb?: KnowledgeBase, matcher?: MatcherData, pack?: () => CorpusPack, options: { learnNames?: boolean } = {}): BuilderUnderTest {
   const changes: KbChange[] = [];
   const progress: ImportStatus[] = [];
   const starter = pack ?? (() => (kb && matcher ? packOfKnowledgeBase(kb, matcher) : starterPack));
@@ -28,6 +28,7 @@ export function newBuilder(db: BackstoryDb, kb?: KnowledgeBase, matcher?: Matche
     ...(kb && matcher ? { compile: fixedCompile(matcher) } : {}),
     onChange: (c) => changes.push(c),
     onImportProgress: (s) => progress.push(s),
+    ...options,
   }) as BuilderUnderTest;
   builder.changes = changes;
   builder.progress = progress;

@@ -66,8 +66,7 @@ describe('schema upgrade v2 → v3', () => {
 
     db = openBackstoryDb(NAME);
     await db.open();
-    // Through v3 to the current version.
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.documents.count()).toBe(0);
     expect(await db.meta.get('kbVersion' as never)).toBeUndefined();
 
