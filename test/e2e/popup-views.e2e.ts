@@ -302,8 +302,10 @@ describe(`popup views and the reader (${chosenBrowser()})`, () => {
     // The added page's own "On this page": the names it mentions, each with what the other documents say.
     await popup.goto(browser.extensionUrl(`popup.html?tab=${await tabIdOf(browser, page)}`));
     await chooseTab(popup, 'On this page');
-    await expect.poll(() => pageEntities(popup), { timeout: 10_000 }).toContain(sharedName);
-    expect(await pageEntities(popup)).toContain(gazetteerEntry('qasem-soleimani').name);
+    // The first names in page order (the view shows twelve; names learned from the reader's
+    // documents can take some of them).
+    await expect.poll(() => pageEntities(popup), { timeout: 10_000 }).toContain(gazetteerEntry('qasem-soleimani').name);
+    expect(await pageEntities(popup)).toContain(gazetteerEntry('us-embassy-baghdad').name);
     await popup.close();
     await page.close();
   });
