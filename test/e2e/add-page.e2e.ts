@@ -23,7 +23,7 @@ import {
   waitForSelector,
   type E2EPage,
 } from './driver';
-import { axeViolations } from './driver/axe';
+import { axeLightAndDark } from './driver/axe';
 import { launchForSuite } from './suite';
 import {
   ADDED_ARTICLES,
@@ -35,17 +35,6 @@ import {
   SHARED_NAME,
   UNLABELLED,
 } from './your-documents';
-
-/** axe on the whole document, light then dark (dark undone after: Firefox sets it browser-wide). */
-async function axeLightAndDark(page: E2EPage): Promise<void> {
-  expect(await axeViolations(page, 'html'), 'light').toEqual([]);
-  await page.emulateMedia({ colorScheme: 'dark' });
-  try {
-    expect(await axeViolations(page, 'html'), 'dark').toEqual([]);
-  } finally {
-    await page.emulateMedia({ colorScheme: null });
-  }
-}
 
 interface CardAccount {
   outlet: string;

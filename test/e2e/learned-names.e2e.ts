@@ -10,7 +10,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CARD, chosenBrowser, click, hoverText, markedMentions, setInputFiles, textOf, textsOf, waitForMentions, waitForSelector, type E2EPage } from './driver';
-import { axeViolations } from './driver/axe';
+import { axeLightAndDark, axeViolations } from './driver/axe';
 import { launchForSuite } from './suite';
 import { importSummary, listedTitles, openYourDocuments, repoFile } from './your-documents';
 
@@ -20,16 +20,6 @@ const STARTER_DOCUMENTS = 5;
 /** The speaker as the articles name him (the name learning chose), and as the page spells him. */
 const SPEAKER = { name: 'Mohammad al-Halboosi', onPage: 'Mohammed al-Halbousi', definition: 'the head of al-Takaddom bloc, Mohammad al-Halboosi' };
 const SADR = { name: 'Moqtada al-Sadr', onPage: ['Muqtada al-Sadr', 'Al-Sadr'] };
-
-async function axeLightAndDark(page: E2EPage): Promise<void> {
-  expect(await axeViolations(page, 'html'), 'light').toEqual([]);
-  await page.emulateMedia({ colorScheme: 'dark' });
-  try {
-    expect(await axeViolations(page, 'html'), 'dark').toEqual([]);
-  } finally {
-    await page.emulateMedia({ colorScheme: null });
-  }
-}
 
 /** Rests on `text` on the page and returns the card's name once it shows; closes it again. */
 async function cardOf(page: E2EPage, text: string, read?: (page: E2EPage) => Promise<void>): Promise<string> {

@@ -31,7 +31,7 @@ import {
   type E2EBrowser,
   type E2EPage,
 } from './driver';
-import { axeViolations } from './driver/axe';
+import { axeLightAndDark } from './driver/axe';
 import { launchForSuite } from './suite';
 import { importSummary, listedTitles, openYourDocuments, repoFile, summaryList } from './your-documents';
 
@@ -66,16 +66,6 @@ async function settledRows(page: E2EPage): Promise<string[]> {
     const next = await corpusRows(page);
     if (next.join('\n') === rows.join('\n') || Date.now() > deadline) return next;
     rows = next;
-  }
-}
-
-async function axeLightAndDark(page: E2EPage): Promise<void> {
-  expect(await axeViolations(page, 'html'), 'light').toEqual([]);
-  await page.emulateMedia({ colorScheme: 'dark' });
-  try {
-    expect(await axeViolations(page, 'html'), 'dark').toEqual([]);
-  } finally {
-    await page.emulateMedia({ colorScheme: null });
   }
 }
 

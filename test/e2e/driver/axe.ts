@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { expect } from 'vitest';
 import type { E2EPage } from './types';
 
 const require = createRequire(import.meta.url);
@@ -21,4 +22,15 @@ export async function axeViolations(page: E2EPage, context: unknown = 'body', op
     `window.axe.run(${JSON.stringify(context)}, ${JSON.stringify({ ...options, resultTypes: ['violations'] })}).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.html).join(' ')))`,
   )) as string[];
   return violations;
+}
+
+/** axe on the whole document, light then dark (dark undone after: Firefox sets it browser-wide). */
+export async function axeLightAndDark(page: E2EPage): Promise<void> {
+  expect(await axeViolations(page, 'html'), 'light').toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  try {
+    expect(await axeViolations(page, 'html'), 'dark').toEqual([]);
+  } finally {
+    await page.emulateMedia({ colorScheme: null });
+  }
 }
