@@ -1,7 +1,8 @@
 /**
  * Learning after an import, as the builder runs it: the added documents are read for names (one
  * at a time, never again), the removed ones forgotten, everything resolved, and the matcher
- * rebuilt with the learned names beside the curated ones. The rebuild is skipped when the names
+ * rebuilt with the learned names beside the curated ones (and the curated matcher's rules:
+ * lib/kb/matcher-rules.ts). The rebuild is skipped when the names
  * the matcher would learn are the ones it has (a document that names nothing new costs a
  * resolution, not a rebuild): that is where incremental work pays; the automaton itself is
  * rebuilt whole (docs/names.md says why).
@@ -12,6 +13,7 @@
 import { buildMatcher } from '../engine/build-matcher';
 import type { MatcherData } from '../engine/types';
 import { sha256Hex } from '../kb/hash';
+import { withMatcherRules, type MatcherRules } from '../kb/matcher-rules';
 import type { GazetteerEntry } from '../kb/types';
 import { readDocument } from './discover';
 import { learnedEntries } from './entries';
@@ -27,7 +29,7 @@ export interface LearningStore {
   /** The text of documents just added, to read for names. */
   documents(ids: readonly string[]): Promise<NameDocument[]>;
   /** The curated names (the matcher compiled from the gazetteer, before learned names) and every curated entity. */
-  curated(): Promise<{ input: MatcherInput; known: KnownIndex }>;
+  curated(): Promise<{ input: MatcherInput; known: KnownIndex; rules: MatcherRules }>;
   /** The signature of the learned names the stored matcher was built with, if any. */
   learnedSignature(): Promise<string | undefined>;
   /**
@@ -55,7 +57,7 @@ export async function learnAfterChange(store: LearningStore, change: { added: re
   let state = await store.state();
   for (const id of change.removed) state = removeDocument(state, id);
   for (const doc of await store.documents(change.added)) state = addDocumentNames(removeDocument(state, doc.id), readDocument(doc));
-  const { input: curatedInput, known } = await store.curated();
+  const { input: curatedInput, known, rules } = await store.curated();
   const resolution = resolve(state, known);
   const input = withLearnedNames(curatedInput, resolution.entities);
   const signature = learnedSignature(input);
@@ -64,7 +66,7 @@ export async function learnAfterChange(store: LearningStore, change: { added: re
     await store.save({ state: resolution.state, entries });
     return { entities: resolution.entities, matcherChanged: false };
   }
-  const matcher = buildMatcher({ kbVersion, entities: input.entities, patterns: input.patterns });
+  const matcher = withMatcherRules(buildMatcher({ kbVersion, entities: input.entities, patterns: input.patterns }), rules);
   await store.save({ state: resolution.state, entries, rebuilt: { matcher, input, signature } });
   return { entities: resolution.entities, matcherChanged: true };
 }

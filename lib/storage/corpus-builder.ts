@@ -43,6 +43,7 @@ import {
 import type { ContrastRow, DisagreementRow, DocumentRow, ImportItemRow, PackRow } from './types';
 import { addEdit, importEdits } from '../names/state';
 import type { NameEdit, NameState } from '../names/types';
+import { matcherRules } from '../kb/matcher-rules';
 import { learnNames, readNames, storeCurated, withoutRejection, type NameLearningResult } from './name-learning';
 
 export interface BuilderDeps {
@@ -292,13 +293,18 @@ export class CorpusBuilder {
     // The stored matcher may have learned names too: the curated names are compared with the curated ones'.
     const curated = await readNames(this.db, 'curated');
     const before = curated?.key ?? (await readMeta(this.db, 'extractionKey'));
+    const rules = matcherRules(compiled.matcher);
     if (before === key) {
-      if (!curated) await storeCurated(this.db, compiled.matcherInput, key);
+      if (!curated?.rules) {
+        await storeCurated(this.db, compiled.matcherInput, key, rules);
+        // A matcher learned before the rules were kept lost them: learning builds it again with them.
+        if (curated) this.pendingLearning.relearn = true;
+      }
       await this.currentKey();
       return false;
     }
     await this.setMatcher(compiled.matcher, compiled.matcherInput, key);
-    await storeCurated(this.db, compiled.matcherInput, key);
+    await storeCurated(this.db, compiled.matcherInput, key, rules);
     // The curated matcher has none of the learned names: the next learning step puts them back.
     this.pendingLearning.relearn = true;
     return before !== undefined;

@@ -12,6 +12,7 @@
  */
 import type { MatcherData } from '../engine/types';
 import type { MatcherInput } from '../kb/gazetteer';
+import type { MatcherRules } from '../kb/matcher-rules';
 import type { GazetteerEntry } from '../kb/types';
 import { learnAfterChange, learnedSignature, type LearningStore } from '../names/corpus-learning';
 import { knownEntities } from '../names/known';
@@ -79,9 +80,9 @@ function learningStore({ db, setMatcher }: NameLearningDeps, start: NameState): 
     },
     async curated() {
       const curated = await readNames(db, 'curated');
-      const input = curated?.input ?? (await readMeta(db, 'matcherInput'));
-      if (!input) throw new Error('the knowledge base has no compiled names yet');
-      return { input, known: knownIndex(knownEntities(await curatedEntries(db))) };
+      // The builder stores the curated names with their rules before any learning step runs.
+      if (!curated?.rules) throw new Error('the knowledge base has no compiled names yet');
+      return { input: curated.input, rules: curated.rules, known: knownIndex(knownEntities(await curatedEntries(db))) };
     },
     async learnedSignature() {
       // None stored: the matcher is the curated one (nothing was learned into it yet).
@@ -151,10 +152,10 @@ export async function nameEdits(db: BackstoryDb): Promise<NameEdit[]> {
   return (await readNameState(db))?.edits ?? [];
 }
 
-/** The curated names' compiled input and key, kept apart from the stored matcher's (which has learned names too). */
-export async function storeCurated(db: BackstoryDb, input: MatcherInput, key: string): Promise<void> {
+/** The curated names' compiled input, key and rules, kept apart from the stored matcher's (which has learned names too). */
+export async function storeCurated(db: BackstoryDb, input: MatcherInput, key: string, rules: MatcherRules): Promise<void> {
   await db.transaction('rw', db.names, async () => {
-    await db.names.put({ key: 'curated', value: { input, key } });
+    await db.names.put({ key: 'curated', value: { input, key, rules } });
     // The stored matcher is the curated one again: learning must build it again with its names.
     await db.names.put({ key: 'signature', value: learnedSignature(withLearnedNames(input, [])) });
   });

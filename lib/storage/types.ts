@@ -15,6 +15,7 @@ import type { MatcherData } from '../engine/types';
 import type { CuratedContrast, CuratedDisagreement, PackHeader } from '../corpus/pack';
 import type { DraftOrigin } from '../corpus/draft';
 import type { MatcherInput } from '../kb/gazetteer';
+import type { MatcherRules } from '../kb/matcher-rules';
 import type { LearnedEntity, NameState } from '../names/types';
 import type { GazetteerEntry, Passage, Perspective } from '../kb/types';
 import type { ImportItem, ImportStatus } from '../message-schemas';
@@ -184,8 +185,12 @@ export type NamesRow =
   | { key: 'state'; value: NameState }
   /** What the state resolved to last, for *Your documents*' list. */
   | { key: 'entities'; value: LearnedEntity[] }
-  /** The matcher input compiled from the curated names alone, and its extraction key: learning adds to it. */
-  | { key: 'curated'; value: { input: MatcherInput; key: string } }
+  /**
+   * The matcher input compiled from the curated names alone, its extraction key, and the
+   * compiled matcher's rules (event cues, countries, institution nouns): learning adds names to
+   * the input and carries the rules over. Stored before the rules were kept: `rules` absent.
+   */
+  | { key: 'curated'; value: { input: MatcherInput; key: string; rules?: MatcherRules } }
   /** The signature of the learned names the stored matcher was built with. */
   | { key: 'signature'; value: string };
 

@@ -30,7 +30,7 @@ function memoryStore(docs: readonly NameDocument[]) {
   const store: LearningStore = {
     state: async () => kept.state,
     documents: async (ids) => docs.filter((d) => ids.includes(d.id)),
-    curated: async () => ({ input: curated, known }),
+    curated: async () => ({ input: curated, known, rules: {} }),
     learnedSignature: async () => kept.signature,
     save: async ({ state, entries, rebuilt }) => {
       Object.assign(kept, { state, entries });

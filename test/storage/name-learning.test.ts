@@ -124,6 +124,25 @@ describe('learning names after an import', () => {
     expect(card.accounts.every((a) => a.perspective.label !== '')).toBe(true);
   });
 
+  it('keeps marking institutions by their common noun and events by their cues once names are learned', async () => {
+    const db = open();
+    const builder = newBuilder(db);
+    await builder.ready();
+    const page =
+      'In Iraq, the parliament voted to expel US troops after the drone strike that killed Qasem Soleimani. ' +
+      'Speaker Mohammed al-Halbousi opened the session.';
+    const curatedOnly = marks(await storedMatcher(db), page).map((m) => `${m.text}=${m.entity}`);
+    // What the curated names mark on this page: the noun and the events found by their cues among them.
+    expect(curatedOnly).toEqual(expect.arrayContaining(['parliament=iraqi-parliament', 'drone strike=killing-of-soleimani']));
+
+    await importArticles(builder);
+    expect(builder.changes.some((c) => c.matcherChanged)).toBe(true);
+    const learned = marks(await storedMatcher(db), page).map((m) => `${m.text}=${m.entity}`);
+    // Everything the curated names marked, and the speaker besides.
+    expect(learned).toEqual(expect.arrayContaining(curatedOnly));
+    expect(learned.some((m) => m.startsWith('Mohammed al-Halbousi=learned:'))).toBe(true);
+  });
+
   it('keeps a rejected name unmarked, after removing and importing the articles again, and in an exported pack', async () => {
     const db = open();
     const builder = newBuilder(db);
