@@ -44,6 +44,8 @@ import type { ContrastRow, DisagreementRow, DocumentRow, ImportItemRow, PackRow 
 import { addEdit, importEdits } from '../names/state';
 import type { NameEdit, NameState } from '../names/types';
 import { matcherRules } from '../kb/matcher-rules';
+import { documentText } from '../kb/passages';
+import { changedSinceAfter, matcherSource, StaleDocuments, storedMatcherSource } from './stale-documents';
 import { learnNames, readNames, storeCurated, withoutRejection, type NameLearningResult } from './name-learning';
 
 export interface BuilderDeps {
@@ -80,6 +82,8 @@ export interface BuilderDeps {
   readsPending?: () => Promise<void>;
   /** After each name-learning step (its time, for the log and the tests). */
   onLearned?(result: NameLearningResult): void;
+  /** After each chunk of stale documents: how many were read again, how many only stamped anew (none of their changed names occurs). */
+  onReextracted?(report: { read: number; restamped: number }): void;
   /** `false`: no name learning (a test writing a database as the builder before it wrote one). */
   learnNames?: boolean;
   now?: () => number;
@@ -123,6 +127,8 @@ export class CorpusBuilder {
   private readonly now: () => number;
   /** The matcher documents are read with now; its extractor is built only when a document needs reading. */
   private current: { key: string; matcher: MatcherData; input: MatcherInput; extractor?: Extractor } | undefined;
+  /** Which stale documents read differently with the current matcher (built when some are stale). */
+  private staleDocuments: StaleDocuments | undefined;
   private installing: Promise<void> | undefined;
   private running: Promise<void> | undefined;
   private kickAgain = false;
@@ -159,6 +165,12 @@ export class CorpusBuilder {
   ready(): Promise<void> {
     this.installing ??= (async () => {
       if ((await readMeta(this.db, 'installed')) === undefined) await this.install();
+      else if (!(await readNames(this.db, 'curated'))?.rules) {
+        // Stored before the curated names kept their rules: kept now, and a matcher learned
+        // without them built again with them.
+        await this.recompile();
+        if (this.pendingLearning.relearn) this.learnSoon();
+      }
     })().catch((error: unknown) => {
       this.installing = undefined;
       throw error;
@@ -317,12 +329,18 @@ export class CorpusBuilder {
    */
   async setMatcher(matcher: MatcherData, input: MatcherInput, key = extractionKey(matcher)): Promise<void> {
     const stamped = { ...matcher, kbVersion: key };
+    // Which names changed for each earlier key: its documents are read again only where they occur.
+    const changedSince = changedSinceAfter(await readMeta(this.db, 'changedNames'), await storedMatcherSource(this.db), {
+      key,
+      source: matcherSource(matcher, input),
+    });
     await storing(() =>
       this.db.transaction('rw', this.db.meta, async () => {
         await this.db.meta.bulkPut([
           { key: 'matcher', value: stamped },
           { key: 'matcherInput', value: input },
           { key: 'extractionKey', value: key },
+          { key: 'changedNames', value: changedSince },
         ]);
         await nextGeneration(this.db);
       }),
@@ -350,23 +368,39 @@ export class CorpusBuilder {
     return { key: current.key, extractor: current.extractor };
   }
 
-  /** Documents extracted with another matcher or builder version, read again; a few per call so imports and cards go on. */
+  /**
+   * Documents extracted with another matcher or builder version, a few per call so imports and
+   * cards go on: read again where a changed name occurs in them, else only stamped anew.
+   */
   async reextractStale(limit = 50): Promise<number> {
     await this.ready();
     const key = await this.currentKey();
     const stale = await this.db.documents.where('extractionKey').notEqual(key).limit(limit).toArray();
     if (stale.length === 0) return 0;
-    const { extractor } = await this.loadExtractor();
-    for (const doc of stale) {
-      const text = await this.db.texts.get(doc.id);
+    const current = this.current!;
+    if (this.staleDocuments?.key !== key) this.staleDocuments = new StaleDocuments(this.db, { key, source: matcherSource(current.matcher, current.input) });
+    const staleDocuments = this.staleDocuments;
+    const texts = await this.db.texts.bulkGet(stale.map((d) => d.id));
+    const same: DocumentRow[] = [];
+    let read = 0;
+    for (const [i, doc] of stale.entries()) {
+      const text = texts[i];
       if (!text) continue;
+      if ((await staleDocuments.readsDifferently(doc.extractionKey, documentText(text.paragraphs).text)) === false) {
+        same.push(doc);
+        continue;
+      }
+      const { extractor } = await this.loadExtractor();
+      read++;
       const rows = extractDocument({ id: doc.id, title: doc.title, paragraphs: text.paragraphs }, extractor);
       const { seq: _s, names: _n, titleTerms: _t, paragraphCount: _p, ...row } = doc;
       await writeDocument(this.db, { row: { ...row, extractionKey: key }, paragraphs: text.paragraphs, rows });
       // Read with another matcher: its account readings were dropped with its rows.
       this.automaticPending.added.add(doc.id);
     }
-    if (stale.length) this.changed({ added: [], removed: [], matcherChanged: false });
+    if (same.length) await storing(() => staleDocuments.restamp(same));
+    if (read) this.changed({ added: [], removed: [], matcherChanged: false });
+    this.deps.onReextracted?.({ read, restamped: same.length });
     return stale.length;
   }
 

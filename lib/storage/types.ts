@@ -169,6 +169,8 @@ export type MetaRow =
   | { key: 'matcher'; value: MatcherData }
   | { key: 'matcherInput'; value: MatcherInput }
   | { key: 'extractionKey'; value: string }
+  /** Per earlier extraction key, the names its matcher differs by from the current one (lib/storage/stale-documents.ts). */
+  | { key: 'changedNames'; value: Record<string, string[]> }
   | { key: 'perspectives'; value: Perspective[] }
   /** Increases with every change of the knowledge base. */
   | { key: 'generation'; value: number }

@@ -29,6 +29,7 @@ import { Window } from 'happy-dom';
 import { buildMatcher } from '../../lib/engine/build-matcher';
 import { spotText } from '../../lib/engine/evidence';
 import { loadMatcher } from '../../lib/engine/matcher';
+import { matcherRules, withMatcherRules } from '../../lib/kb/matcher-rules';
 import { buildKnowledgeBase, foldedKey } from '../../lib/kb/build';
 import { knownEntities } from '../../lib/names/known';
 import { withLearnedNames } from '../../lib/names/patterns';
@@ -82,7 +83,7 @@ export function scoreSet(dir: string): SetScore {
   const byGazetteer = new Map(labels.entities.filter((e) => e.gazetteer).map((e) => [e.gazetteer!, e.id]));
   const input = readCorpusInput();
   const built = buildKnowledgeBase(input);
-  if (!built.kb || !built.matcherInput) throw new Error('the knowledge base does not build: run npm run corpus');
+  if (!built.kb || !built.matcherInput || !built.matcher) throw new Error('the knowledge base does not build: run npm run corpus');
   const known = knownIndex(knownEntities(built.kb.entities));
 
   const corpusDocs = labels.documents.filter((d) => d.file.startsWith('corpus/'));
@@ -91,7 +92,8 @@ export function scoreSet(dir: string): SetScore {
   for (const d of corpusDocs) state = addDocument(state, readArticle(join(dir, d.file), d.file.replace(/^corpus\/|\.html$/g, '')));
   const { entities } = resolve(state, known);
   const matcherInput = withLearnedNames(built.matcherInput, entities);
-  const matcher = loadMatcher(buildMatcher({ kbVersion: 'eval', ...matcherInput }));
+  // As the device rebuilds it: the learned names beside the curated ones, with the curated rules.
+  const matcher = loadMatcher(withMatcherRules(buildMatcher({ kbVersion: 'eval', ...matcherInput }), matcherRules(built.matcher)));
 
   // The labelled cluster of each learned entity: the one most of its forms are labelled as in the corpus.
   const corpusLabel = new Map<string, Map<string, number>>();

@@ -5,7 +5,7 @@ import type { MatcherData } from '../../lib/engine/types';
 import { SHIPPED_MATCHER_CONFIG } from '../../lib/kb/matcher-config';
 import type { KnowledgeBase } from '../../lib/kb/types';
 import type { ImportStatus, KbChange } from '../../lib/messages';
-import { CorpusBuilder } from '../../lib/storage/corpus-builder';
+import { CorpusBuilder, type BuilderDeps } from '../../lib/storage/corpus-builder';
 import type { BackstoryDb } from '../../lib/storage/db';
 import { fixedCompile, packOfKnowledgeBase } from '../background/fixture-pack';
 
@@ -17,7 +17,7 @@ export interface BuilderUnderTest extends CorpusBuilder {
 }
 
 /** With `kb`: that knowledge base as the starter corpus and `matcher` as the compiled names; without: the real starter pack, compiled. */
-export function newBuilder(db: BackstoryDb, kb?: KnowledgeBase, matcher?: MatcherData, pack?: () => CorpusPack, options: { learnNames?: boolean } = {}): BuilderUnderTest {
+export function newBuilder(db: BackstoryDb, kb?: KnowledgeBase, matcher?: MatcherData, pack?: () => CorpusPack, options: Pick<BuilderDeps, 'learnNames' | 'onReextracted'> = {}): BuilderUnderTest {
   const changes: KbChange[] = [];
   const progress: ImportStatus[] = [];
   const starter = pack ?? (() => (kb && matcher ? packOfKnowledgeBase(kb, matcher) : starterPack));

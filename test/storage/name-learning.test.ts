@@ -13,6 +13,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildCardData } from '../../lib/card-data';
 import { parsePack, serialisePack } from '../../lib/corpus/pack';
 import { loadMatcher, type Matcher } from '../../lib/engine/matcher';
+import type { MatcherData } from '../../lib/engine/types';
 import { spotText } from '../../lib/engine/evidence';
 import { packImportItems } from '../../lib/kb/import-items';
 import { LEARNED_SUMMARY } from '../../lib/names/entries';
@@ -141,6 +142,52 @@ describe('learning names after an import', () => {
     // Everything the curated names marked, and the speaker besides.
     expect(learned).toEqual(expect.arrayContaining(curatedOnly));
     expect(learned.some((m) => m.startsWith('Mohammed al-Halbousi=learned:'))).toBe(true);
+
+    // A database whose matcher was learned before the rules were kept gets them back when the builder starts.
+    const { eventCues: _e, countries: _c, institutionNouns: _i, ...bare } = (await db.meta.get('matcher'))!.value as MatcherData;
+    const curated = (await db.names.get('curated'))!.value as { input: unknown; key: string };
+    await db.meta.put({ key: 'matcher', value: bare });
+    await db.names.put({ key: 'curated', value: { input: curated.input, key: curated.key } as never });
+    expect(marks(await storedMatcher(db), page).map((m) => m.text)).not.toContain('parliament');
+    const restarted = newBuilder(db);
+    await restarted.ready();
+    await restarted.learned();
+    await restarted.kick();
+    await restarted.automaticSettled();
+    expect(marks(await storedMatcher(db), page).map((m) => `${m.text}=${m.entity}`)).toEqual(learned);
+  });
+
+  it('after learning, reads again only the documents that hold a changed name; the others keep their rows', async () => {
+    const db = open();
+    const reports: { read: number; restamped: number }[] = [];
+    const builder = newBuilder(db, undefined, undefined, undefined, { onReextracted: (r) => reports.push(r) });
+    await builder.ready();
+    await builder.automaticSettled();
+    const seeds = (await db.documents.toArray()).map((d) => d.id);
+    const rowsOf = async (doc: string) => (await db.mentions.where('doc').equals(doc).toArray()).map((m) => `${m.entity}×${m.count}`).sort();
+    const before = new Map(await Promise.all(seeds.map(async (id) => [id, await rowsOf(id)] as const)));
+    const readingsBefore = new Map((await db.readings.bulkGet(seeds)).map((r, i) => [seeds[i]!, r]));
+
+    await importArticles(builder);
+    await builder.kick();
+    const key = (await db.meta.get('extractionKey'))!.value;
+    // Every document is stamped with the matcher that has the speaker's names.
+    expect((await db.documents.toArray()).every((d) => d.extractionKey === key)).toBe(true);
+    const restamped = reports.reduce((n, r) => n + r.restamped, 0);
+    const read = reports.reduce((n, r) => n + r.read, 0);
+    // No seed names anyone the articles taught: none is read again, their rows and kept readings stay;
+    // the two articles are read again with the speaker's names.
+    expect({ read, restamped }).toEqual({ read: HALBOOSI_ARTICLES.length, restamped: seeds.length });
+    const learned = (await speaker(db))!;
+    for (const id of seeds) expect(await rowsOf(id), id).toEqual(before.get(id));
+    const kept = (await db.readings.bulkGet(seeds)).filter((r, i) => r && readingsBefore.get(seeds[i]!) && (r.contrasts as { extractionKey: string }).extractionKey === key);
+    expect(kept.length).toBe(restamped);
+    // The articles name him: read with his names.
+    const articles = (await db.documents.toArray()).filter((d) => !d.pack);
+    expect(articles).toHaveLength(HALBOOSI_ARTICLES.length);
+    for (const doc of articles) {
+      expect((await rowsOf(doc.id)).some((r) => r.startsWith(`${learned.id}×`)), doc.title).toBe(true);
+    }
   });
 
   it('keeps a rejected name unmarked, after removing and importing the articles again, and in an exported pack', async () => {
