@@ -10,7 +10,7 @@ import { findNames, type OtherSpan, type Span } from '../accounts/mentions';
 import { headNouns, peopleReferences, referencesInDocument } from '../accounts/references';
 import { demonymOf } from '../names/places';
 import type { EntityType } from '../kb/types';
-import { extractClaims, type ClaimRecord, type FactEntity } from './facts';
+import { extractClaims, type ClaimRecord, type FactDocument, type FactEntity } from './facts';
 
 export interface ContrastDocument {
   id: string;
@@ -169,9 +169,19 @@ export function readDocument(
     const reading = accountOf(doc, entities.get(id)!, list);
     return reading ? [reading] : [];
   });
+  return { doc: doc.id, accounts, claims: documentClaims(doc, passages, entities, references, heads) };
+}
+
+/** The document's claims of fact, each passage read with the entities it names and those it refers to ("the premier"). */
+export function documentClaims(
+  doc: FactDocument,
+  passages: readonly ContrastPassage[],
+  entities: ReadonlyMap<string, ContrastEntity>,
+  references: ReturnType<typeof accountInputs>['references'],
+  heads: (entity: string) => ReadonlySet<string>,
+): ClaimRecord[] {
   const referred = new Map<string, string[]>();
   for (const [id, refs] of references) for (const r of refs) referred.set(r.passage, [...(referred.get(r.passage) ?? []), id]);
   const factPassages = passages.map((p) => ({ ...p, entities: [...p.entities, ...(referred.get(p.id) ?? [])] }));
-  const claims = extractClaims(doc, factPassages, entities as ReadonlyMap<string, FactEntity>, heads);
-  return { doc: doc.id, accounts, claims };
+  return extractClaims(doc, factPassages, entities as ReadonlyMap<string, FactEntity>, heads);
 }

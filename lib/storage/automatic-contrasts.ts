@@ -1,6 +1,6 @@
 /**
  * Automatic contrasts of the corpus on the device: when documents are added or removed, the
- * entities they touch get their contrasts and stance strip computed again from every document
+ * entities they touch get their contrasts, stance strip and disagreements of fact computed again from every document
  * that mentions them, and stored in `automatic` (schema v4). The reading of one document
  * (lib/contrasts/document.ts) is kept in its `readings` row, so an entity's recomputation reads
  * again only documents never read; the merge (lib/contrasts/entity.ts) is cheap. The reader's
@@ -10,7 +10,8 @@
  * a few per slice (`pause` between slices), so that a card asked for meanwhile is answered first. DOM-free and `browser.*`-free.
  */
 import type { AccountReading } from '../accounts/account';
-import { accountInputs, accountOf, headsFor, type ContrastEntity } from '../contrasts/document';
+import { accountInputs, accountOf, documentClaims, headsFor, type ContrastEntity } from '../contrasts/document';
+import { disagreementsFrom, type ClaimRecord } from '../contrasts/facts';
 import { DEFAULT_MAX_CONTRASTS } from '../contrasts/choose';
 import { entityContrasts } from '../contrasts/entity';
 import { matcherLocate, namesOf } from '../contrasts/from-kb';
@@ -76,9 +77,13 @@ export async function recomputeAutomatic(
   return { entities: entities.length, read: reader.read(), ms: performance.now() - started };
 }
 
+/** One document's accounts and claims of fact, perspectives left null. */
+type Reading = Omit<Required<StoredAccountReadings>, 'extractionKey'>;
+
 interface DocumentReader {
-  /** The document's accounts (read now, or as stored), perspectives left null; undefined when it is gone. */
-  accounts(doc: string): Promise<AccountReading[] | undefined>;
+  /** The document's reading (now, or as stored); undefined when it is gone. */
+  reading(doc: string): Promise<Reading | undefined>;
+  entities: ReadonlyMap<string, ContrastEntity>;
   read(): number;
 }
 
@@ -88,26 +93,28 @@ async function documentReader(db: BackstoryDb, context: AutomaticContext, pause:
   const entities = new Map<string, ContrastEntity>(rows.map((e: EntityRow) => [e.id, { id: e.id, type: e.type, name: e.name, names: namesOf(e) }]));
   const heads = headsFor(entities);
   const locate = matcherLocate(context.matcher);
-  const cache = new Map<string, AccountReading[]>();
+  const cache = new Map<string, Reading>();
   let read = 0;
   return {
+    entities,
     read: () => read,
-    async accounts(doc) {
+    async reading(doc) {
       const cached = cache.get(doc);
       if (cached) return cached;
       const [row, stored] = await Promise.all([db.documents.get(doc), db.readings.get(doc)]);
       if (!row) return undefined;
       const kept = stored?.contrasts as StoredAccountReadings | undefined;
-      if (kept && kept.extractionKey === context.extractionKey && row.extractionKey === context.extractionKey) {
-        cache.set(doc, kept.accounts);
-        return kept.accounts;
+      if (kept?.claims && kept.extractionKey === context.extractionKey && row.extractionKey === context.extractionKey) {
+        const reading = { accounts: kept.accounts, claims: kept.claims };
+        cache.set(doc, reading);
+        return reading;
       }
-      const passages = await db.passages.where('doc').equals(doc).toArray();
+      const [passages, text] = await Promise.all([db.passages.where('doc').equals(doc).toArray(), db.texts.get(doc)]);
       passages.sort((a, b) => a.para - b.para || sentenceOf(a.id) - sentenceOf(b.id));
-      // The reading of lib/contrasts/document.ts without the claims (no disagreements here), one
-      // account per slice once a slice has taken SLICE_MS: a long article is not one long task.
-      const document = { id: doc, title: row.title, perspective: null };
-      const { byEntity } = accountInputs(document, passages, entities, locate, heads);
+      // The reading of lib/contrasts/document.ts, one account per slice once a slice has taken
+      // SLICE_MS, the claims in a slice of their own: a long article is not one long task.
+      const document = { id: doc, title: row.title, date: row.published ?? '', perspective: null, paragraphs: text?.paragraphs ?? [] };
+      const { byEntity, references } = accountInputs(document, passages, entities, locate, heads);
       await pause();
       const accounts: AccountReading[] = [];
       let slice = performance.now();
@@ -119,9 +126,11 @@ async function documentReader(db: BackstoryDb, context: AutomaticContext, pause:
           slice = performance.now();
         }
       }
+      await pause();
+      const claims = documentClaims(document, passages, entities, references, heads);
       read++;
-      cache.set(doc, accounts);
-      const value: StoredAccountReadings = { extractionKey: row.extractionKey, accounts };
+      cache.set(doc, { accounts, claims });
+      const value: StoredAccountReadings = { extractionKey: row.extractionKey, accounts, claims };
       await storing(() =>
         db.transaction('rw', [db.documents, db.readings], async () => {
           // Removed or read again with other rows meanwhile: keep nothing.
@@ -132,7 +141,7 @@ async function documentReader(db: BackstoryDb, context: AutomaticContext, pause:
       );
       // An entity in thousands of documents reads them a slice each, not in one long task.
       await pause();
-      return accounts;
+      return { accounts, claims };
     },
   };
 }
@@ -143,10 +152,14 @@ async function recomputeEntity(db: BackstoryDb, entity: string, reader: Document
   const docs = row ? await db.mentions.where('[entity+doc]').between([entity, ''], [entity, '\uffff']).toArray() : [];
   const documents = new Map((await db.documents.bulkGet(docs.map((m) => m.doc))).filter((d): d is DocumentRow => d !== undefined).map((d) => [d.id, d]));
   const accounts: AccountReading[] = [];
+  const claims: ClaimRecord[] = [];
   for (const doc of documents.keys()) {
-    const own = (await reader.accounts(doc))?.find((a) => a.entity === entity);
-    const document = documents.get(doc)!;
-    if (own) accounts.push({ ...own, perspective: documentLabel(document, context.labels).perspective?.id ?? null });
+    const reading = await reader.reading(doc);
+    const perspective = documentLabel(documents.get(doc)!, context.labels).perspective?.id ?? null;
+    const own = reading?.accounts.find((a) => a.entity === entity);
+    if (own) accounts.push({ ...own, perspective });
+    // The claims about this entity (or an event of it): a disagreement it takes part in is among them.
+    for (const c of reading?.claims ?? []) if (c.entities.includes(entity) || c.events.includes(entity)) claims.push({ ...c, perspective });
   }
   if (!row || accounts.length === 0) {
     await db.automatic.delete(entity);
@@ -154,11 +167,13 @@ async function recomputeEntity(db: BackstoryDb, entity: string, reader: Document
   }
   const curated = (await db.contrasts.where('entities').equals(entity).toArray()).map(asContrast);
   const found = entityContrasts(row, accounts, { curated, max: STORED_CONTRASTS });
+  const facts = disagreementsFrom(claims, reader.entities).filter((d) => d.entities.includes(entity));
   const stored: AutomaticRow = {
     entity,
     contrasts: found.automatic,
     strip: found.strip,
-    docs: [...new Set(found.strip.map((m) => m.doc))].sort(),
+    ...(facts.length ? { disagreements: facts } : {}),
+    docs: [...new Set([...found.strip.map((m) => m.doc), ...facts.flatMap((d) => d.claims.map((c) => c.doc))])].sort(),
     computedAt: (context.now ?? Date.now)(),
   };
   await storing(() => db.automatic.put(stored));

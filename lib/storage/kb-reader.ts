@@ -118,6 +118,7 @@ export async function cardSource(
     ...contrastRows.flatMap((c) => c.positions),
     ...disagreementRows.flatMap((d) => d.claims),
     ...(automatic?.contrasts ?? []).flatMap((c) => c.positions),
+    ...(automatic?.disagreements ?? []).flatMap((d) => d.claims),
   ];
   const cited = entity.background.flatMap((s) => s.cites.map((c) => c.slice(0, c.lastIndexOf(':'))));
   const docIds = [...new Set([...rows.map((r) => r.doc), ...quotes.map((q) => q.doc), ...cited])];
@@ -161,6 +162,8 @@ export async function cardSource(
     card.stanceStrip = automatic.strip;
     if (automatic.contrasts.length) card.automaticContrasts = automatic.contrasts;
     else delete card.automaticContrasts;
+    if (automatic.disagreements?.length) card.automaticDisagreements = automatic.disagreements;
+    else delete card.automaticDisagreements;
   }
   const others = [...linked, ...linking].filter((e): e is EntityRow => e !== undefined);
   return {

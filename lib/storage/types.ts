@@ -10,6 +10,7 @@
  */
 import type { AccountReading } from '../accounts/account';
 import type { StanceMark } from '../contrasts/entity';
+import type { ClaimRecord } from '../contrasts/facts';
 import type { AutoContrast, AutoDisagreement } from '../contrasts/types';
 import type { MatcherData } from '../engine/types';
 import type { CuratedContrast, CuratedDisagreement, PackHeader } from '../corpus/pack';
@@ -140,6 +141,8 @@ export interface AutomaticRow {
   contrasts: AutoContrast[];
   /** Every document's account, most negative first. */
   strip: StanceMark[];
+  /** Disagreements of fact the entity takes part in, among the documents that mention it. */
+  disagreements?: AutoDisagreement[];
   /** The documents the contrasts and the strip draw on (index: a removed document's entities). */
   docs: string[];
   /** Epoch milliseconds. */
@@ -152,6 +155,8 @@ export interface StoredAccountReadings {
   extractionKey: string;
   /** Perspective left null: it is the outlet's label at merge time, which the reader may change. */
   accounts: AccountReading[];
+  /** Its claims of fact (dates, numbers, who said what), perspective null too; absent in readings kept before claims were. */
+  claims?: ClaimRecord[];
 }
 
 /** A corpus pack installed (or, for the starter corpus, removed and restorable). */

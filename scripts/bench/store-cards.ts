@@ -22,9 +22,25 @@ import { STARTER_PACK_FILE } from '../build-corpus';
 export interface StoreCards {
   /** Each sampled entity's card data, read cold (store read + buildCardData), in ms. */
   samples: number[];
-  /** Installing the starter corpus and importing the pack, in ms. */
+  /** Installing the starter corpus and importing the pack, in ms (`phases` says where it went). */
   importMs: number;
+  /** What the builder did with the pack, in ms each: its documents written, names learned, stale documents, contrasts. */
+  phases: ImportPhases;
   documents: number;
+}
+
+export interface ImportPhases {
+  /** Starter corpus installed and the pack's documents written (the import's summary shown). */
+  writesMs: number;
+  /** Learning names from the added documents, the matcher rebuilt when they changed. */
+  learningMs: number;
+  /** Documents stamped with another matcher: read again, or stamped anew when none of the changed names occurs. */
+  staleMs: number;
+  read: number;
+  restamped: number;
+  /** The automatic contrasts of the entities the documents touch, after the rest. */
+  automaticMs: number;
+  automaticEntities: number;
 }
 
 /** Every k-th entity that has accounts (at most `limit`), its card read once from a fresh store. */
@@ -32,12 +48,29 @@ export async function storeCards(root: string, pack: CorpusPack | undefined, nam
   const starter = parsePack(readFileSync(join(root, STARTER_PACK_FILE), 'utf8'));
   if (!starter.ok) throw new Error(`${STARTER_PACK_FILE}: ${starter.reason}`);
   const db = openBackstoryDb(name);
+  const phases: ImportPhases = { writesMs: 0, learningMs: 0, staleMs: 0, read: 0, restamped: 0, automaticMs: 0, automaticEntities: 0 };
+  let writesDone: number | undefined;
+  let learnedAt: number | undefined;
   const builder = new CorpusBuilder({
     db,
     starterPack: () => Promise.resolve(starter.pack),
     matcherConfig: SHIPPED_MATCHER_CONFIG,
     onChange: () => undefined,
-    onImportProgress: () => undefined,
+    onImportProgress: (status) => {
+      if (status.state === 'done') writesDone ??= performance.now();
+    },
+    onLearned: (result) => {
+      phases.learningMs += result.ms;
+      learnedAt = performance.now();
+    },
+    onReextracted: (report) => {
+      phases.read += report.read;
+      phases.restamped += report.restamped;
+    },
+    onAutomatic: (report) => {
+      phases.automaticMs += report.ms;
+      phases.automaticEntities += report.entities;
+    },
   });
   const start = performance.now();
   await builder.ready();
@@ -49,6 +82,9 @@ export async function storeCards(root: string, pack: CorpusPack | undefined, nam
     await builder.kick();
   }
   const importMs = performance.now() - start;
+  phases.writesMs = (writesDone ?? performance.now()) - start;
+  // Stale documents are read after learning, to the end of the drain.
+  phases.staleMs = learnedAt === undefined ? 0 : performance.now() - learnedAt;
   // The automatic contrasts the import's documents touch are computed after it: cards are read once they are stored.
   await builder.automaticSettled();
   const labels = await currentLabels(db, { shipped: shippedSources, edits: () => Promise.resolve(EMPTY_READER_SOURCES) });
@@ -66,5 +102,5 @@ export async function storeCards(root: string, pack: CorpusPack | undefined, nam
   const documents = await db.documents.count();
   db.close();
   await indexedDB.deleteDatabase(name);
-  return { samples, importMs, documents };
+  return { samples, importMs, phases, documents };
 }

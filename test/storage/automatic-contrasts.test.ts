@@ -175,6 +175,29 @@ describe('recomputed on the device', () => {
     expect((await cardContrasts(db, US, kept)).find((c) => c.id === first!.id)?.review).toBe('kept');
   });
 
+  it('flags two documents that give different dates for the same event, and the card quotes both as found automatically', async () => {
+    const builder = builderFor(db);
+    await emptied(builder);
+    const jpost = await added(builder, JPOST);
+    await added(builder, article('iran-terrified-talks', 'iranintl.com', 'Iran International'));
+    await builder.automaticSettled();
+    const dialogue = 'us-iraq-strategic-dialogue';
+    const source = await cardSource(db, dialogue, await currentLabels(db, sources));
+    const card = buildCardData(source!, dialogue, () => '')!;
+    const found = (card.disagreements ?? []).filter((d) => d.origin === 'automatic');
+    expect(found.map((d) => d.question)).toEqual([expect.stringMatching(/^Documents give different dates/)]);
+    expect(found[0]!.claims.map((c) => [c.outlet, c.claim]).sort()).toEqual([
+      // An outlet the registry does not label is named with its domain; the claim says whose it is.
+      ['Iran International (iranintl.com)', 'June 10 (as Kayhan has it)'],
+      ['The Jerusalem Post', 'June 11'],
+    ]);
+    // Removing one of them takes the disagreement away.
+    await builder.remove([jpost]);
+    await builder.automaticSettled();
+    const after = buildCardData((await cardSource(db, dialogue, await currentLabels(db, sources)))!, dialogue, () => '')!;
+    expect((after.disagreements ?? []).filter((d) => d.origin === 'automatic')).toEqual([]);
+  });
+
   it('computes the starter corpus at install, reading its documents once, and keeps their readings for the next change', async () => {
     const reports: RecomputeReport[] = [];
     const builder = builderFor(db, [], reports);
