@@ -3,14 +3,13 @@
  * entity it mentions what the *other* documents say — the popup form of the card's contrast.
  * An unrelated page gets an explicit empty state. Corpus text is rendered as text.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { buildCardData, type CardSource } from '../../lib/card-data';
+import { useEffect, useState } from 'preact/hooks';
+import type { CardSource } from '../../lib/card-data';
 import type { KnowledgeBase } from '../../lib/kb/types';
 import type { PageMention, PageRecognition } from '../../lib/messages';
-import { contrastWithPage } from '../../lib/recognition/contrast';
-import { typeLabel } from '../card/format';
 import type { ReaderHref } from '../shared/Citation';
 import { ThisPageLine } from '../shared/ThisPage';
+import { ENTITIES_WITH_ACCOUNTS, PageEntities } from './PageEntities';
 import { SourceSettings, type SourceRegistryApi } from './SourceSettings';
 import '../card/accounts.css';
 import '../shared/this-page.css';
@@ -33,10 +32,6 @@ export interface ThisPageViewProps {
   sources?: SourceRegistryApi;
 }
 
-/** Enough to take in at a glance; the entity view has every account. */
-const ENTITIES_SHOWN = 12;
-const ACCOUNTS_PER_ENTITY = 2;
-
 /** The page, and the records of the entities shown (read with it, so the list shows at once). */
 type Loaded = ThisPageContent & { records?: ReadonlyMap<string, CardSource | undefined> };
 
@@ -47,7 +42,7 @@ export function ThisPageView({ kb, load, cardSource, readerHref, onOpen, sources
     load()
       .then(async (c): Promise<Loaded> => {
         if (!cardSource) return c;
-        const shown = c.mentions.slice(0, ENTITIES_SHOWN).map((m) => m.entity);
+        const shown = c.mentions.slice(0, ENTITIES_WITH_ACCOUNTS).map((m) => m.entity);
         // An entity whose records cannot be read is shown without accounts, not as an error.
         const read = await Promise.all(shown.map((id) => cardSource(id).catch(() => undefined)));
         return { ...c, records: new Map(shown.map((id, i) => [id, read[i]])) };
@@ -112,64 +107,6 @@ function ThisPageBody({ kb, content, readerHref, onOpen }: Pick<ThisPageViewProp
         />
       )}
     </>
-  );
-}
-
-function PageEntities({
-  kb,
-  records,
-  mentions,
-  thisPage,
-  readerHref,
-  onOpen,
-}: Pick<ThisPageViewProps, 'readerHref' | 'onOpen'> & {
-  kb: KnowledgeBase;
-  /** Each shown entity's records, when read from the live knowledge base; else `kb` has them. */
-  records: ReadonlyMap<string, CardSource | undefined> | undefined;
-  mentions: PageMention[];
-  thisPage: PageRecognition['thisPage'];
-}) {
-  const rows = useMemo(
-    () =>
-      mentions.slice(0, ENTITIES_SHOWN).map((mention) => {
-        const source = records ? records.get(mention.entity) : kb;
-        const card = source ? buildCardData(source, mention.entity, (doc, passage) => readerHref({ doc, passage }), Infinity) : null;
-        return { mention, accounts: contrastWithPage(card, thisPage, ACCOUNTS_PER_ENTITY)?.accounts ?? [] };
-      }),
-    [kb, records, mentions, thisPage, readerHref],
-  );
-  return (
-    <ul class="bs-page-entities">
-      {rows.map(({ mention, accounts }) => (
-        <li key={mention.entity} class="bs-page-entity" data-entity={mention.entity}>
-          <h3>
-            <button type="button" class="bs-page-entity-name" onClick={() => onOpen(mention.entity)}>
-              {mention.name}
-            </button>{' '}
-            <span class="bs-muted">
-              {typeLabel(mention.type)} · {mention.count === 1 ? 'once' : `${mention.count} times`}
-            </span>
-          </h3>
-          {accounts.length === 0 ? (
-            <p class="bs-muted">The other documents do not describe it.</p>
-          ) : (
-            <ul class="bs-page-accounts" aria-label={`What the other documents say about ${mention.name}`}>
-              {accounts.map((a) => (
-                <li key={a.passage} class="bs-page-account" data-doc={a.doc} data-perspective={a.perspective.id}>
-                  <span class="bs-page-account-source">
-                    {a.outlet} · {a.perspective.label}
-                  </span>
-                  <blockquote>{a.quote}</blockquote>
-                  <a href={a.readerUrl} target="_blank" rel="noopener noreferrer">
-                    Read in context<span class="bs-visually-hidden">: {a.title}</span>
-                  </a>
-                </li>
-              ))}
-            </ul>
-          )}
-        </li>
-      ))}
-    </ul>
   );
 }
 

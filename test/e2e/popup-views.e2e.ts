@@ -302,10 +302,15 @@ describe(`popup views and the reader (${chosenBrowser()})`, () => {
     // The added page's own "On this page": the names it mentions, each with what the other documents say.
     await popup.goto(browser.extensionUrl(`popup.html?tab=${await tabIdOf(browser, page)}`));
     await chooseTab(popup, 'On this page');
-    // The first names in page order (the view shows twelve; names learned from the reader's
-    // documents can take some of them).
     await expect.poll(() => pageEntities(popup), { timeout: 10_000 }).toContain(gazetteerEntry('qasem-soleimani').name);
+    // The page names more than the twelve that come with accounts: the rest are one button away.
+    const showAll = await evaluateAll(popup, '.bs-page-more', (buttons) => buttons.map((b) => b.textContent ?? ''));
+    expect(showAll).toHaveLength(1);
+    const [, total] = /^Show all (\d+) names/.exec(showAll[0]!)!;
+    await click(popup, { role: 'button', name: showAll[0]! });
+    await expect.poll(async () => (await pageEntities(popup)).length, { timeout: 5_000 }).toBe(Number(total));
     expect(await pageEntities(popup)).toContain(gazetteerEntry('us-embassy-baghdad').name);
+    expect(await axeOnPage(popup)).toEqual([]);
     await popup.close();
     await page.close();
   });
