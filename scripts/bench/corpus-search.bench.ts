@@ -7,8 +7,7 @@
  * rows written in bulk, names learned from them by the product's own step.
  *
  * On fake-indexeddb in Node, which is not a browser's IndexedDB: the ratio to the starter
- * corpus on the same store in the same run is the figure to read; the Chromium figure is in
- * docs/performance.md (a probe in the extension's popup page).
+ * corpus on the same store in the same run is the figure to read (no Chromium figure yet).
  */
 import 'fake-indexeddb/auto';
 import { buildLookup } from '../../lib/search/lookup';
