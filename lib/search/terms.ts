@@ -22,15 +22,20 @@ const PROSE_STOP_WORDS = new Set(
 /** Keys longer than this are not words anyone types (URLs, hashes): left out of the index. */
 const MAX_TERM_LENGTH = 40;
 
-/** The distinct index terms of a text, in order of first appearance. */
-export function indexTerms(text: string): string[] {
-  const terms = new Set<string>();
+/** A text's index keys in reading order, repeats kept: what ranking reads positions from. */
+export function indexKeys(text: string): string[] {
+  const keys: string[] = [];
   for (const word of searchWords(text)) {
     if (PROSE_STOP_WORDS.has(word)) continue;
     const key = searchKey(word);
-    if (key && key.length <= MAX_TERM_LENGTH) terms.add(key);
+    if (key && key.length <= MAX_TERM_LENGTH) keys.push(key);
   }
-  return [...terms];
+  return keys;
+}
+
+/** The distinct index terms of a text, in order of first appearance. */
+export function indexTerms(text: string): string[] {
+  return [...new Set(indexKeys(text))];
 }
 
 /** A query's terms as the index holds them: the same folding, the same words left out. */

@@ -14,7 +14,7 @@ import type { DocumentFingerprint } from '../recognition/types';
 import { indexTerms } from '../search/terms';
 import { DOCUMENT_TABLES, type BackstoryDb } from './db';
 import { isQuotaError, StorageFullError } from './highlights';
-import type { DocumentRow, MetaRow, ResolvedQuote } from './types';
+import type { DocumentRow, MetaRow, PassageRow, ResolvedQuote } from './types';
 
 /** A document's rows, as extraction gave them (lib/kb/extract.ts) or a pack carried them. */
 export interface DocumentRows {
@@ -28,6 +28,22 @@ export interface DocumentWrite {
   row: Omit<DocumentRow, 'seq' | 'names' | 'titleTerms' | 'paragraphCount'>;
   paragraphs: string[];
   rows: DocumentRows;
+}
+
+/** A document's stored row, `seq` its place in the order of addition: its word index terms filled in. */
+export function documentRow(write: Pick<DocumentWrite, 'row' | 'paragraphs'> & { rows: Pick<DocumentRows, 'mentions'> }, seq: number): DocumentRow {
+  return {
+    ...write.row,
+    seq,
+    names: write.rows.mentions.length,
+    paragraphCount: write.paragraphs.length,
+    titleTerms: indexTerms(`${write.row.title} ${write.row.outlet ?? ''} ${write.row.domain ?? ''}`),
+  };
+}
+
+/** A passage's stored row: the passage with its word index terms. */
+export function passageRow(passage: Passage): PassageRow {
+  return { ...passage, terms: indexTerms(passage.text) };
 }
 
 /** Journal bookkeeping done in the same transaction as the document it is about. */
@@ -82,19 +98,13 @@ export function writeDocuments(db: BackstoryDb, writes: readonly DocumentWrite[]
       const replaced = existing.filter((d) => d !== undefined).map((d) => d.id);
       if (replaced.length) await deleteDocumentRows(db, replaced, { keepDocument: true });
       let last = (await metaValue(db, 'seq')) ?? 0;
-      const rows: DocumentRow[] = writes.map((write, i) => ({
-        ...write.row,
-        seq: existing[i]?.seq ?? ++last,
-        names: write.rows.mentions.length,
-        paragraphCount: write.paragraphs.length,
-        titleTerms: indexTerms(`${write.row.title} ${write.row.outlet ?? ''} ${write.row.domain ?? ''}`),
-      }));
+      const rows: DocumentRow[] = writes.map((write, i) => documentRow(write, existing[i]?.seq ?? ++last));
       if (rows.some((r, i) => existing[i] === undefined)) await db.meta.put({ key: 'seq', value: last });
       // Issued together, not awaited one by one: IndexedDB runs them in order in this transaction.
       await Promise.all([
         db.documents.bulkPut(rows),
         db.texts.bulkPut(writes.map((w, i) => ({ doc: rows[i]!.id, paragraphs: w.paragraphs }))),
-        db.passages.bulkPut(writes.flatMap((w) => w.rows.passages.map((p) => ({ ...p, terms: indexTerms(p.text) })))),
+        db.passages.bulkPut(writes.flatMap((w) => w.rows.passages.map(passageRow))),
         db.mentions.bulkPut(writes.flatMap((w, i) => w.rows.mentions.map((m) => ({ ...m, rank: -rows[i]!.seq })))),
         db.fingerprints.bulkPut(
           writes.map((w, i) => {

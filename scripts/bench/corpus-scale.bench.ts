@@ -5,8 +5,6 @@
  * - the CLI's build (`npm run corpus -- --add DIR`) in documents per second with one and two
  *   worker threads, held to the import budget (1,000 articles in 60 s); the two builds must give
  *   the same pack;
- * - the popup's lookup per keystroke over the grown knowledge base, as the popup builds it today
- *   (in memory, lib/search/lookup.ts);
  * - a card's data cold (no cache: the store read and `buildCardData`) from the knowledge store
  *   (lib/storage, the pack imported through the builder's import journal), on fake-indexeddb in
  *   Node: not a browser's IndexedDB, so a ratio to the starter corpus on the same store is the
@@ -14,7 +12,9 @@
  * - the bytes each document adds, estimated from the serialized size of its rows (document,
  *   passages, mentions, fingerprint): no browser measure of IndexedDB's own size here.
  *
- * Baselines from the same run: the starter corpus for lookup and cards; for the build, one core
+ * The popup's search at these sizes is corpus-search.bench.ts's (it needs no build or import).
+ *
+ * Baselines from the same run: the starter corpus for cards; for the build, one core
  * reading and extracting in the main thread (a sample of the same files) for one worker, one
  * worker for two.
  */
@@ -32,16 +32,12 @@ import { readCorpusInput } from '../build-corpus';
 import { createHtmlParser } from '../corpus/html-parser';
 import { buildFolderPack, listFiles, type FolderBuild } from '../corpus/folder-pack';
 import { generateDocuments, writeCorpusFolder } from './big-corpus';
-import { loadKb } from './corpus-fixtures';
-import { knowledgeBaseWith } from './pack-kb';
-import { measureKeystrokes } from './popup-search.bench';
 import { storeCards } from './store-cards';
 import { judge } from './table';
 import { percentile, type BenchContext, type BenchModule, type BenchRow } from './types';
 
 /** "Import 1,000 articles ≤ 60 s", as a rate the CLI is held to at every size. */
 const BUILD_BUDGET_DOCS_PER_S = 1_000 / 60;
-const KEYSTROKE_BUDGET_MS = 16;
 const CARD_BUDGET_MS = 100;
 /** Entities whose cold card is timed at scale, where one card can take seconds. */
 const CARD_SAMPLE = 40;
@@ -90,11 +86,7 @@ const corpusScale: BenchModule = {
   async run(ctx: BenchContext): Promise<BenchRow[]> {
     // BENCH_CORPUS_SIZES=1000 runs one size (the 10,000-document part takes ~15 minutes here).
     const sizes = process.env.BENCH_CORPUS_SIZES?.split(',').map(Number) ?? (ctx.quick ? [60, 200] : [1_000, 10_000]);
-    const rounds = ctx.quick ? 1 : 5;
     const rows: BenchRow[] = [];
-    const starter = loadKb(ctx.root);
-    measureKeystrokes(starter, 1);
-    const starterSearch = percentile(measureKeystrokes(starter, rounds).samples, 95);
     // Once to warm the JIT (the store code's first run is not a card's cost), once measured.
     await storeCards(ctx.root, undefined, 'bench-cards-warm-up');
     const starterStore = await storeCards(ctx.root, undefined, 'bench-cards-starter');
@@ -146,25 +138,6 @@ const corpusScale: BenchModule = {
         { group: 'corpus CLI', name: `same, pack written (${size.toLocaleString('en-US')} documents)`, value: Buffer.byteLength(serialisePack(pack)) / 1024 / 1024, unit: 'MB', status: 'info' },
       );
 
-      const kb = knowledgeBaseWith(ctx.root, pack);
-      const corpus = `${kb.documents.length.toLocaleString('en-US')} documents, ${kb.passages.length.toLocaleString('en-US')} passages`;
-      // Fewer rounds at 10,000 documents, where one pass over the queries takes minutes; each
-      // keystroke's figure is still the best of its rounds.
-      const search = measureKeystrokes(kb, size >= 10_000 ? 2 : rounds);
-      const searchP95 = percentile(search.samples, 95);
-      rows.push(
-        {
-          group: 'popup',
-          name: `search per keystroke p95, ${corpus} (in-memory lookup, as today)`,
-          value: searchP95,
-          unit: 'ms',
-          baseline: { name: 'starter corpus, same run', value: starterSearch },
-          ratio: searchP95 / starterSearch,
-          budget: `≤ ${KEYSTROKE_BUDGET_MS} ms`,
-          status: judge(searchP95, { atMost: KEYSTROKE_BUDGET_MS }),
-        },
-        { group: 'popup', name: `lookup index build, ${corpus}`, value: search.buildMs, unit: 'ms', status: 'info' },
-      );
       const cards = await storeCards(ctx.root, pack, `bench-cards-${size}`, CARD_SAMPLE);
       const cardP95 = percentile(cards.samples, 95);
       const stored = `${cards.documents.toLocaleString('en-US')} documents`;

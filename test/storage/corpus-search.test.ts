@@ -57,3 +57,44 @@ describe('searchCorpus', () => {
     expect(await searchCorpus(db, '   ')).toEqual([]);
   });
 });
+
+/** A document of the reader's: its own words (none the starter corpus has), its date. */
+const draft = (title: string, paragraphs: string[], published: string, slug: string) => ({
+  title,
+  paragraphs,
+  outlet: 'Valley Courier',
+  url: `https://courier.example/${slug}`,
+  published,
+  origin: { kind: 'file' as const, name: `${slug}.txt`, format: 'txt' as const },
+});
+
+describe('searchCorpus ranking', () => {
+  it('puts the passage holding the words as a phrase first, then the one with them close, then scattered', async () => {
+    const builder = newBuilder(db);
+    const added = await Promise.all([
+      builder.addDraft(draft('Council notes', [
+        'The turbine crews spent the winter repairing roads, and months later engineers surveyed the glacier above the town.',
+      ], '2021-03-01', 'a-scattered')),
+      builder.addDraft(draft('Council minutes', ['Engineers said the glacier near the turbine site is retreating.'], '2021-03-02', 'b-close')),
+      builder.addDraft(draft('Council report', ['Residents voted on the glacier turbine proposal on Tuesday.'], '2021-01-05', 'c-phrase')),
+    ]);
+    const [scattered, close, phrase] = added.map((a) => (a.ok ? a.row.id : ''));
+    const passages = (await searchCorpus(db, 'glacier turbine')).filter((r) => r.kind === 'passage');
+    expect(passages.map((p) => p.kind === 'passage' && p.doc)).toEqual([phrase, close, scattered]);
+    // The scores say the same order (the popup lists them as given).
+    expect(passages.map((p) => p.score)).toEqual([...passages.map((p) => p.score)].sort((a, b) => b - a));
+  });
+
+  it('lists documents whose title holds the words as a phrase first, the newer first on a tie', async () => {
+    const builder = newBuilder(db);
+    const body = (n: number) => [`Minutes of meeting ${n} were read aloud and approved without comment by everyone present.`];
+    const added = await Promise.all([
+      builder.addDraft(draft('Turbine plans reach the glacier valley', body(1), '2022-06-01', 'd-title-apart')),
+      builder.addDraft(draft('Glacier turbine approved', body(2), '2019-02-01', 'e-title-old')),
+      builder.addDraft(draft('Glacier turbine opens', body(3), '2023-09-01', 'f-title-new')),
+    ]);
+    const [apart, older, newer] = added.map((a) => (a.ok ? a.row.id : ''));
+    const documents = (await searchCorpus(db, 'glacier turb')).filter((r) => r.kind === 'document');
+    expect(documents.map((d) => d.id)).toEqual([newer, older, apart]);
+  });
+});
