@@ -95,3 +95,39 @@ describe.skipIf(!process.env.BACKSTORY_PROBE)(`card answers during an import (${
     );
   }, 300_000);
 });
+
+describe.skipIf(!process.env.BACKSTORY_PROBE)(`which extension contexts share a thread (${chosenBrowser()})`, () => {
+  const { browser } = launchForSuite();
+
+  /** The longest a 10 ms timer in `page` runs late over 1.5 s, while `busy` spins for 500 ms after 200 ms. */
+  async function lagWhile(page: Awaited<ReturnType<typeof browser.openExtensionPage>>, busy: () => Promise<unknown>): Promise<number> {
+    const measured = page.evaluate(async () => {
+      let worst = 0;
+      const end = performance.now() + 1500;
+      while (performance.now() < end) {
+        const start = performance.now();
+        await new Promise((r) => setTimeout(r, 10));
+        worst = Math.max(worst, performance.now() - start - 10);
+      }
+      return worst;
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    await busy();
+    return measured;
+  }
+
+  it('blocks one context for 500 ms and times another', async () => {
+    const other = await browser.openExtensionPage('corpus.html');
+    const front = await browser.openExtensionPage('popup.html');
+    const spin = () => {
+      const end = performance.now() + 500;
+      while (performance.now() < end);
+      return 1;
+    };
+    const idle = await lagWhile(front, async () => undefined);
+    const byPage = await lagWhile(front, () => other.evaluate(spin));
+    const byBackground = await lagWhile(front, () => browser.evaluateInBackground(spin));
+    console.log(`[probe ${chosenBrowser()}] an extension page's worst timer lag: idle ${idle.toFixed(0)} ms; another extension page busy 500 ms: ${byPage.toFixed(0)} ms; the background busy 500 ms: ${byBackground.toFixed(0)} ms`);
+    expect(idle).toBeGreaterThanOrEqual(0);
+  }, 60_000);
+});
