@@ -27,7 +27,10 @@ function article(n: number): string {
     if (sentence.length >= 14) {
       paragraph.push(`${sentence.join(' ')}.`);
       sentence = [];
-      if (paragraph.length >= 4) (paragraphs.push(paragraph.join(' ')), (paragraph = []));
+      if (paragraph.length >= 4) {
+        paragraphs.push(paragraph.join(' '));
+        paragraph = [];
+      }
     }
   }
   paragraphs.push([...paragraph, `${sentence.join(' ')}.`].join(' '));
