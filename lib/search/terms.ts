@@ -33,6 +33,11 @@ export function indexKeys(text: string): string[] {
   return keys;
 }
 
+/** The text a document's title index is built from: lookup finds a document by its title, outlet and domain. */
+export function titleIndexText(document: { title: string; outlet?: string | undefined; domain?: string | undefined }): string {
+  return `${document.title} ${document.outlet ?? ''} ${document.domain ?? ''}`;
+}
+
 /** The distinct index terms of a text, in order of first appearance. */
 export function indexTerms(text: string): string[] {
   return [...new Set(indexKeys(text))];

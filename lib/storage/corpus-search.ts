@@ -14,7 +14,7 @@ import type { DocumentResult, PassageResult } from '../search/lookup';
 import { proseAllowance } from '../search/lookup';
 import { newerFirst, proseScore } from '../search/rank';
 import { excerptAround, matchedSpans } from '../search/spans';
-import { queryTerms } from '../search/terms';
+import { queryTerms, titleIndexText } from '../search/terms';
 import type { BackstoryDb } from './db';
 import type { DocumentRow, PassageRow } from './types';
 
@@ -59,7 +59,6 @@ function holdsTerms(rowTerms: readonly string[], terms: readonly string[]): bool
   return terms.every((t, i) => (i === last ? rowTerms.some((k) => k.startsWith(t)) : rowTerms.includes(t)));
 }
 
-const titleText = (d: DocumentRow) => `${d.title} ${d.outlet ?? ''} ${d.domain ?? ''}`;
 const outletOf = (d: DocumentRow) => d.outlet ?? d.domain ?? '';
 
 export async function searchCorpus(
@@ -77,7 +76,7 @@ export async function searchCorpus(
 
   const titled = docRows
     .filter((d): d is DocumentRow => d !== undefined && holdsTerms(d.titleTerms, terms))
-    .map((d) => ({ d, score: proseScore(titleText(d), terms, d.titleTerms) ?? 0 }))
+    .map((d) => ({ d, score: proseScore(titleIndexText(d), terms, d.titleTerms) ?? 0 }))
     .sort((a, b) => b.score - a.score || newerFirst(a.d, b.d));
   const documents: DocumentResult[] = titled.slice(0, limits.documents).map(({ d, score }) => ({
     kind: 'document',

@@ -11,7 +11,7 @@ import { duplicateProbes } from '../corpus/identity';
 import { findQuote, passageAt } from '../kb/contrasts';
 import type { Passage } from '../kb/types';
 import type { DocumentFingerprint } from '../recognition/types';
-import { indexTerms } from '../search/terms';
+import { indexTerms, titleIndexText } from '../search/terms';
 import { DOCUMENT_TABLES, type BackstoryDb } from './db';
 import { isQuotaError, StorageFullError } from './highlights';
 import type { DocumentRow, MetaRow, PassageRow, ResolvedQuote } from './types';
@@ -37,7 +37,7 @@ export function documentRow(write: Pick<DocumentWrite, 'row' | 'paragraphs'> & {
     seq,
     names: write.rows.mentions.length,
     paragraphCount: write.paragraphs.length,
-    titleTerms: indexTerms(`${write.row.title} ${write.row.outlet ?? ''} ${write.row.domain ?? ''}`),
+    titleTerms: indexTerms(titleIndexText(write.row)),
   };
 }
 

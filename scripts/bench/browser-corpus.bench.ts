@@ -144,7 +144,7 @@ async function addOneArticle(harness: Harness, ctx: BenchContext): Promise<Bench
   ];
 }
 
-/** Starts asking for the card every 20 ms from this extension page; `mark` names the phase samples belong to. */
+/** Starts asking for the card every 20 ms from this extension page; each sample is tagged with the `phase` set at the time. */
 const START_CARD_PROBE = `(() => {
   const probe = { phase: 'idle', samples: [], stop: false };
   window.__cardProbe = probe;

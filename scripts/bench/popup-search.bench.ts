@@ -12,7 +12,7 @@ import { scaleKnowledgeBase } from './scaled-kb';
 import { percentile, type BenchContext, type BenchModule, type BenchRow } from './types';
 
 /** What readers type: loosely spelled names, typos and partial names. */
-export const QUERIES = [
+const QUERIES = [
   'kazimi', 'suleimani', 'hashd', 'daesh', 'strategic dialog', 'Qassim Suleimani', 'khamenai',
   'abdul mahdi', 'pompeo', 'popular mobilization', 'electricity waiver', 'jerusalem post',
   'kadhimi tehran', 'quds force', 'iran', 'baghdad airport', 'parliament vote', 'qaani',

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { chosenBrowser, setInputFiles, textFile } from '../driver';
 import { launchForSuite } from '../suite';
 import { importSummary, openYourDocuments, SHARED_NAME } from '../your-documents';
+import { percentile } from '../../../scripts/bench/types';
 
 const ARTICLES = 200;
 const WORDS = ['talks', 'embassy', 'ministers', 'agreement', 'forces', 'withdrawal', 'parliament', 'statement', 'officials', 'security', 'region', 'strategic', 'dialogue', 'sanctions', 'militia', 'border', 'economy', 'oil', 'delegation', 'Baghdad', 'Washington', 'Tehran'];
@@ -36,8 +37,6 @@ function article(n: number): string {
   paragraphs.push([...paragraph, `${sentence.join(' ')}.`].join(' '));
   return paragraphs.join('\n\n');
 }
-
-const p = (sorted: readonly number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
 describe.skipIf(!process.env.BACKSTORY_PROBE)(`card answers during an import (${chosenBrowser()})`, () => {
   const { browser } = launchForSuite();
@@ -92,8 +91,8 @@ describe.skipIf(!process.env.BACKSTORY_PROBE)(`card answers during an import (${
     const q = [...quiet].sort((a, b) => a - b);
     const d = [...during].sort((a, b) => a - b);
     console.log(
-      `[probe ${chosenBrowser()}] card/get quiet p50 ${p(q, 0.5).toFixed(1)} p95 ${p(q, 0.95).toFixed(1)} ms (n=${q.length}); ` +
-        `during import p50 ${p(d, 0.5).toFixed(1)} p95 ${p(d, 0.95).toFixed(1)} max ${d.at(-1)?.toFixed(1)} ms (n=${d.length}); ` +
+      `[probe ${chosenBrowser()}] card/get quiet p50 ${percentile(q, 50).toFixed(1)} p95 ${percentile(q, 95).toFixed(1)} ms (n=${q.length}); ` +
+        `during import p50 ${percentile(d, 50).toFixed(1)} p95 ${percentile(d, 95).toFixed(1)} max ${d.at(-1)?.toFixed(1)} ms (n=${d.length}); ` +
         `import ${importMs} ms = ${(importMs / ARTICLES).toFixed(1)} ms/document (summary polled every 250 ms)`,
     );
   }, 300_000);
