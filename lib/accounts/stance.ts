@@ -161,7 +161,9 @@ export function passageStance(input: StanceInput, options: StanceOptions = {}): 
   return { score: sum / Math.sqrt(sum * sum + alpha), sum, cues, phrases };
 }
 
-const LOOSE = new Set(['clause', 'sentence', 'elsewhere', 'quoted-nearby']);
+const LOOSE = new Set(['clause', 'sentence', 'elsewhere', 'quoted-nearby', 'aside']);
+/** A word across a comma-bounded relative clause from the entity, as loosely as one in another sentence. */
+const ASIDE = 0.3;
 const DENIALS = new Set(['deny', 'denies', 'denied', 'denying', 'denial', 'rejected', 'rejects', 'refuted', 'refutes', 'dismissed']);
 const LOOSE_CAP = 0.75;
 
@@ -389,6 +391,7 @@ function tieOf(cx: Context, i: number, entry: LexiconEntry, target: Ranges): Tie
   const looseValence = relation === 'harm' && entry.victim ? entry.victim : v;
   // "Salih described Kadhimi as a “patriot …”", "Saudi Arabia is “a true partner”, said Kadhimi": the quotation says what it is.
   if (!sameClause && quotedPredicate(cx, clause, target)) return tie(0.8, v, 'quoted-predicate');
+  if (sameClause && acrossAside(cx, i, target)) return tie(loose * ASIDE, looseValence, 'aside');
   if (!sameClause) {
     const sameSentence = s.clauses[s.clauseOf[target.from]!]!.sentence === s.clauses[clause]!.sentence;
     // A quotation near a name is not said of it: "“Iraq won’t allow threats …,” the Iraqi PM said".
@@ -489,6 +492,46 @@ function tieOf(cx: Context, i: number, entry: LexiconEntry, target: Ranges): Tie
     if (between === 0 && !last) return tie(0.8, v, 'modifier');
   }
   return tie(loose, looseValence, 'clause');
+}
+
+/**
+ * A relative clause set off by commas (", which were agreed during the talks,") is an aside about
+ * the noun before it: what the sentence around it says is not said of a name inside it ("All these
+ * parameters, which were agreed during the US-Iraq talks, have led the regime to show its fear"),
+ * nor is the aside said of a name outside it ("this approach, which is supported by the
+ * overwhelming majority …, is the main obstacle to the talks"). An aside right after the entity is
+ * its own relative clause, which characterises it.
+ */
+function acrossAside(cx: Context, i: number, target: Ranges): boolean {
+  const aside = asideAround(cx, i) ?? asideAround(cx, target.from);
+  if (!aside) return false;
+  const inside = (k: number) => k >= aside.from && k < aside.to;
+  if (inside(i) === inside(target.from)) return false;
+  // ", who …," right after the entity (its comma aside) is about the entity.
+  return !(aside.from >= target.to && cx.tokens.slice(target.to, aside.from).every((t) => t.kind !== 'word'));
+}
+
+const RELATIVE_PRONOUN = /^(?:which|who|whom|whose)$/u;
+
+/** The comma-bounded relative clause holding token k, from its comma to the comma that closes it (exclusive), within k's clause. */
+function asideAround(cx: Context, k: number): Ranges | undefined {
+  const { tokens, s } = cx;
+  const clause = s.clauses[s.clauseOf[k]!]!;
+  let open = -1;
+  for (let j = k; j >= clause.start; j--) {
+    const t = tokens[j]!;
+    if (t.kind === 'punct' && t.text === ',') {
+      const next = tokens.slice(j + 1, clause.end).find((x) => x.kind === 'word');
+      if (next && RELATIVE_PRONOUN.test(next.key) && j < k) open = j;
+      break;
+    }
+  }
+  if (open < 0) return undefined;
+  for (let j = open + 1; j < clause.end; j++) {
+    const t = tokens[j]!;
+    if (t.kind === 'punct' && t.text === ',') return j > k ? { from: open, to: j } : undefined;
+  }
+  return undefined;
 }
 
 /** A judgement verb (not a noun: "the praise of") between the entity and the word, in the active voice. */

@@ -76,3 +76,12 @@ test('the evidence is explained: every cue is a word of the passage with its tie
   expect(read.score).toBeGreaterThanOrEqual(-1);
   expect(read.score).toBeLessThan(0);
 });
+
+test('a name inside a relative clause set off by commas is not what the sentence around it judges', () => {
+  // regime-fears-talks, paragraph 23: the fear is the regime's, shown over the parameters agreed in the talks.
+  const text =
+    'All these parameters, which were agreed during the US-Iraq talks, have led the regime to show its fear and say, “Americans are lying and will not go out and will want to stretch.”';
+  expect(neutral(stance(text, 'US-Iraq talks', ['Americans']))).toBe(true);
+  // ...while the relative clause right after a name is its own: it still characterises it.
+  expect(positive(stance('Soleimani, who was a brave and selfless commander, died in January.', 'Soleimani', [], true))).toBe(true);
+});
