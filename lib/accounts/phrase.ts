@@ -6,6 +6,8 @@
  * - copular predicate: "they **have become a violent force in Iraq**";
  * - what it is known as: "**Iranian-backed militias** known as the Popular Mobilization Units";
  * - role: "**the decisive role of … the Popular Mobilization Units in securing the country**";
+ * - what it wants or needs: "Iraq **needs international assistance to survive**", "**The will of the
+ *   Iraqi people, however, is for a government elected by the people with early and free elections**";
  * - evaluative modifier: "**the notorious** PMU";
  * - title: "**top Iranian General** Qasem Soleimani";
  * - failing all of these, what it does: "Khamenei **ordered Iraq’s former president**".
@@ -15,10 +17,10 @@ import { APPOSITIVE, COPULA, NAMED_AS, PREPOSITION_BEFORE, POSSESSIVE_AFTER, TIT
 import { lexicon } from './lexicon';
 import type { Span } from './mentions';
 
-export type PhraseKind = 'apposition' | 'copular' | 'named-as' | 'role' | 'modifier' | 'title' | 'relative' | 'action';
+export type PhraseKind = 'apposition' | 'copular' | 'named-as' | 'role' | 'wants' | 'modifier' | 'title' | 'relative' | 'action';
 
 /** Strongest first: the order an account's characterisation is chosen in. */
-export const PHRASE_KINDS: readonly PhraseKind[] = ['apposition', 'copular', 'named-as', 'role', 'modifier', 'title', 'relative', 'action'];
+export const PHRASE_KINDS: readonly PhraseKind[] = ['apposition', 'copular', 'named-as', 'role', 'wants', 'modifier', 'title', 'relative', 'action'];
 
 export interface CharacterisingPhrase extends Span {
   kind: PhraseKind;
@@ -101,6 +103,7 @@ export function characterisingPhrases(passage: string, mention: Span, sentence: 
     add('named-as', nounPhraseStart(passage, end, sentence.start), end);
   }
   rolePhrase(passage, before, after, base, mention, sentence, headOfPhrase, add);
+  wantsPhrase(passage, before, after, base, mention, sentence, headOfPhrase, add);
   modifierPhrase(passage, before, base, mention, add);
   titlePhrase(passage, before, base, mention, add);
   // Adverbs between the name and its verb ("forces repeatedly attacked") do not stop it acting.
@@ -144,6 +147,37 @@ function rolePhrase(
     const start = base + roleOf.index;
     add('role', start, clauseEnd(passage, mention.end, sentence.end));
   }
+}
+
+/** Verbs of wanting after the name: "Iraq needs", "the protesters are calling for", "Tehran seeks". */
+const WANTS_VERB = new RegExp(
+  String.raw`^\s+(?:(?:also|still|now|only|clearly|repeatedly|is|are|was|were|has|have|had|been)\s+)*` +
+    String.raw`(?:needs?|needed|wants?|wanted|demands?|demanded|demanding|seeks?|sought|aspires?\s+to|aspired\s+to|(?:calls?|called|calling|longs?|longed|yearns?|yearned)\s+for|insists?\s+on|insisted\s+on)\b`,
+  'iu',
+);
+/** "The will of the Iraqi people … is for": what it wants, said as a noun of wanting whose "of" is the name. */
+const WANTS_NOUN = /\b(?:the|its|their)\s+(?:will|wish|wishes|demands?|aspirations?|desire|needs)\s+of\s+(?:the\s+)?$/iu;
+const WANTS_NOUN_COPULA = /^(?:\s*,\s*(?:however|though|then|too|therefore|moreover)\s*,)?\s+(?:is|are|was|were|remains|remain)\s+/iu;
+
+/** What it wants or needs: a characterisation of its aims, as a contrast of "what do Iraqis want" sets them side by side. */
+function wantsPhrase(
+  passage: string,
+  before: string,
+  after: string,
+  base: number,
+  mention: Span,
+  sentence: Span,
+  headOfPhrase: boolean,
+  add: (kind: PhraseKind, start: number, end: number) => void,
+) {
+  if (headOfPhrase && WANTS_VERB.test(after)) {
+    const start = mention.end + /\S/u.exec(after)!.index;
+    add('wants', start, clauseEnd(passage, start, sentence.end));
+    return;
+  }
+  const noun = WANTS_NOUN.exec(before);
+  const copula = noun ? WANTS_NOUN_COPULA.exec(after) : null;
+  if (noun && copula) add('wants', base + noun.index, clauseEnd(passage, mention.end + copula[0].length, sentence.end));
 }
 
 /** Evaluative words right before the name: "the notorious PMU", "these vehemently anti-American militias". */

@@ -128,7 +128,7 @@ function bestPair(entity: ContrastEntity, a: AccountReading, b: AccountReading):
 }
 
 /** Phrases that say what the entity is (a title or a bare action does not). */
-const DESCRIBING = new Set(['apposition', 'copular', 'named-as', 'role', 'modifier']);
+const DESCRIBING = new Set(['apposition', 'copular', 'named-as', 'role', 'wants', 'modifier']);
 const describes = (p: PassageReading) => !!p.phrase && DESCRIBING.has(p.phrase.kind);
 
 const STOP = new Set(

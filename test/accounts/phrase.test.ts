@@ -20,6 +20,15 @@ test.each([
   ['It seems that given the decisive role of the Popular Mobilization Units in securing the country, the Americans had no chance.', 'Popular Mobilization Units', 'role', 'the decisive role of the Popular Mobilization Units in securing the country'],
   ['They fear the notorious PMU more than anyone.', 'PMU', 'modifier', 'the notorious PMU'],
   ['Bilateral ties were strained by the US airstrike that killed top Iranian General Qasem Soleimani on Iraqi soil.', 'Qasem Soleimani', 'title', 'top Iranian General'],
+  // What it wants or needs (regime-fears-talks, paragraphs 14, 16 and 22).
+  ['Iraq needs international assistance to survive.', 'Iraq', 'wants', 'needs international assistance to survive'],
+  [
+    'The will of the Iraqi people, however, is for a government elected by the people with early and free elections, under the auspices of the United Nations.',
+    'Iraqi people',
+    'wants',
+    'The will of the Iraqi people, however, is for a government elected by the people with early and free elections',
+  ],
+  ['Tehran wants them gone and replaced with the IRGC’s Quds Force.', 'Tehran', 'wants', 'wants them gone and replaced with the IRGC’s Quds Force'],
 ])('%s', (text, name, kind, phrase) => {
   expect(phrases(text, name)[0]).toEqual([kind, phrase]);
 });
@@ -33,4 +42,10 @@ test('a copular predicate stops before a clause about something else', () => {
 
 test('a name that only qualifies another word has no characterisation of its own', () => {
   expect(phrases('Nothing changed with Kadhimi’s government.', 'Kadhimi')).toEqual([]);
+});
+
+test('wanting is read only of the one who wants: a want put in its mouth by another, or said of its enemies, is not its own', () => {
+  // kadhimi-leaves-tehran, paragraph 10: Khamenei wants something for Iraq; Iraq wants nothing here.
+  expect(phrases('Khamenei has said, “We want Iraq to achieve its regional position.”', 'Iraq').map(([kind]) => kind)).not.toContain('wants');
+  expect(phrases('The enemies of Iraq want its oil.', 'Iraq').map(([kind]) => kind)).not.toContain('wants');
 });

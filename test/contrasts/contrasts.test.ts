@@ -4,6 +4,7 @@ import { readDocument, type DocumentReading } from '../../lib/contrasts/document
 import { entitiesToRecompute, entityContrasts } from '../../lib/contrasts/entity';
 import { applyDecisions, decisionFor, mergeDecisions, ReviewDecisionSchema } from '../../lib/contrasts/review';
 import * as v from 'valibot';
+import { findNames } from '../../lib/accounts/mentions';
 import { documentOf, ENTITIES, locate } from './corpus-fixture';
 
 const PMU = { id: 'pmu', name: 'the PMU' };
@@ -103,4 +104,26 @@ test('the reader dismisses or keeps a contrast; the decision is validated, trave
   for (const bad of [{ ...kept, id: 'what-is-the-pmu' }, { ...kept, decision: 'maybe' }, { ...kept, decidedAt: 'yesterday' }, { ...kept, docs: [] }]) {
     expect(v.safeParse(ReviewDecisionSchema, bad).success).toBe(false);
   }
+});
+
+test('two outlets that each say what the entity wants are set against each other, even when neither judges it', () => {
+  // regime-fears-talks (paragraphs 14 and 16) as two outlets: what Iraq needs against what its people will.
+  const iraq = { id: 'iraq', name: 'Iraq' };
+  const entities = new Map([['iraq', { id: 'iraq', type: 'place' as const, name: 'Iraq', names: ['Iraq', 'Iraqi people'] }]]);
+  const readAs = (id: string, perspective: string, paragraph: string) => {
+    const { doc, passages } = documentOf(id, perspective, [paragraph]);
+    return readDocument(doc, passages.map((p) => ({ ...p, entities: ['iraq'] })), entities, (text, entity) => ({ targets: findNames(text, entity.names), others: [] }));
+  };
+  const needs = readAs('needs', 'israeli', 'Iraq needs international assistance to survive.');
+  const will = readAs(
+    'will',
+    'iranian-opposition',
+    'The will of the Iraqi people, however, is for a government elected by the people with early and free elections, under the auspices of the United Nations.',
+  );
+  const [contrast] = entityContrasts(iraq, accountsOf(needs, will)).automatic;
+  expect(contrast?.positions.map((p) => p.characterisation?.kind)).toEqual(['wants', 'wants']);
+  expect(contrast?.positions.map((p) => p.characterisation?.text).sort()).toEqual([
+    'The will of the Iraqi people, however, is for a government elected by the people with early and free elections',
+    'needs international assistance to survive',
+  ]);
 });
