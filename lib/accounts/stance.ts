@@ -495,7 +495,8 @@ function tieOf(cx: Context, i: number, entry: LexiconEntry, target: Ranges): Tie
 }
 
 /**
- * A relative clause set off by commas (", which were agreed during the talks,") is an aside about
+ * A relative clause or an apposition set off by commas (", which were agreed during the talks,",
+ * ", former commander of the Islamic Revolutionary Guards Corps,") is an aside about
  * the noun before it: what the sentence around it says is not said of a name inside it ("All these
  * parameters, which were agreed during the US-Iraq talks, have led the regime to show its fear"),
  * nor is the aside said of a name outside it ("this approach, which is supported by the
@@ -508,10 +509,33 @@ function acrossAside(cx: Context, i: number, target: Ranges): boolean {
   const inside = (k: number) => k >= aside.from && k < aside.to;
   if (inside(i) === inside(target.from)) return false;
   // ", who …," right after the entity (its comma aside) is about the entity.
-  return !(aside.from >= target.to && cx.tokens.slice(target.to, aside.from).every((t) => t.kind !== 'word'));
+  if (aside.from >= target.to && cx.tokens.slice(target.to, aside.from).every((t) => t.kind !== 'word')) return false;
+  // "their primary mover and shaker in Iraq, the Qods Force, are going for broke": an apposition that is the entity names the subject.
+  return !(inside(target.from) && cx.tokens.slice(aside.from + 1, target.from).every((t) => t.kind !== 'word' || DETERMINER.test(t.key)));
 }
 
 const RELATIVE_PRONOUN = /^(?:which|who|whom|whose)$/u;
+
+/** At most this many words in an apposition that is an aside ("Ghalibaf, former commander of the Islamic Revolutionary Guards Corps,"). */
+const APPOSITION_WORDS = 12;
+const FINITE_WORD = /^(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|said|says)$/u;
+
+/**
+ * The comma at `comma` follows a name and opens a description of it: a noun phrase that is not
+ * itself a name (a list, "Iraq, Iran and Syria", is not an aside) and has no finite verb, up to the next comma.
+ */
+function appositionAt(cx: Context, comma: number, first: number, end: number): boolean {
+  const { tokens } = cx;
+  if (comma === 0 || !cx.named[comma - 1] || cx.named[first]) return false;
+  let words = 0;
+  for (let j = first; j < end; j++) {
+    const t = tokens[j]!;
+    if (t.kind === 'punct' && t.text === ',') return words > 0;
+    if (t.kind !== 'word') continue;
+    if (FINITE_WORD.test(t.key) || ++words > APPOSITION_WORDS) return false;
+  }
+  return false;
+}
 
 /** The comma-bounded relative clause holding token k, from its comma to the comma that closes it (exclusive), within k's clause. */
 function asideAround(cx: Context, k: number): Ranges | undefined {
@@ -521,8 +545,8 @@ function asideAround(cx: Context, k: number): Ranges | undefined {
   for (let j = k; j >= clause.start; j--) {
     const t = tokens[j]!;
     if (t.kind === 'punct' && t.text === ',') {
-      const next = tokens.slice(j + 1, clause.end).find((x) => x.kind === 'word');
-      if (next && RELATIVE_PRONOUN.test(next.key) && j < k) open = j;
+      const next = tokens.findIndex((x, n) => n > j && n < clause.end && x.kind === 'word');
+      if (next > 0 && j < k && (RELATIVE_PRONOUN.test(tokens[next]!.key) || appositionAt(cx, j, next, clause.end))) open = j;
       break;
     }
   }

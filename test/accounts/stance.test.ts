@@ -77,11 +77,14 @@ test('the evidence is explained: every cue is a word of the passage with its tie
   expect(read.score).toBeLessThan(0);
 });
 
-test('a name inside a relative clause set off by commas is not what the sentence around it judges', () => {
+test('a name inside a relative clause or an apposition set off by commas is not what the sentence around it judges', () => {
   // regime-fears-talks, paragraph 23: the fear is the regime's, shown over the parameters agreed in the talks.
   const text =
     'All these parameters, which were agreed during the US-Iraq talks, have led the regime to show its fear and say, “Americans are lying and will not go out and will want to stretch.”';
   expect(neutral(stance(text, 'US-Iraq talks', ['Americans']))).toBe(true);
+  // So is an apposition: Ghalibaf denounces the talks, not the corps he once commanded (dev account s106).
+  const apposition = 'Iran’s new Parliament Speaker Mohammad Bagher Ghalibaf, former commander of the Islamic Revolutionary Guards Corps, publicly denounced the prospect of US-Iraq talks as “futile.”';
+  expect(neutral(stance(apposition, 'Islamic Revolutionary Guards Corps', ['Mohammad Bagher Ghalibaf', 'US-Iraq talks']))).toBe(true);
   // ...while the relative clause right after a name is its own: it still characterises it.
   expect(positive(stance('Soleimani, who was a brave and selfless commander, died in January.', 'Soleimani', [], true))).toBe(true);
 });
