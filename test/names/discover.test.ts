@@ -108,4 +108,23 @@ describe('names one document gives', () => {
     expect(alsumaria.tentative).toBeUndefined();
     expect(forms(nameWith(doc, 'BAGHDAD')!)).toEqual(['BAGHDAD']);
   });
+  it("takes a title's complement off the person's name, the place in it a name of its own", () => {
+    const names = readDocument({
+      id: 'titles',
+      title: 'Talks on the border',
+      paragraphs: [
+        "Iran's Ambassador to Iraq Muhammad Kazem Al-e Sadegh met officials in Baghdad.",
+        'Minister of Interior Rebar Ahmed said on Monday that the talks went well.',
+        'National Security Adviser Qasim Al-Araji arrived in Tehran.',
+        'The US special envoy to the Middle East Steve Witkoff spoke to reporters.',
+      ],
+    }).names.map(forms);
+    expect(names).toContainEqual(['Muhammad Kazem Al-e Sadegh']);
+    expect(names).toContainEqual(['Rebar Ahmed']);
+    expect(names).toContainEqual(['Qasim Al-Araji']);
+    expect(names).toContainEqual(['Steve Witkoff']);
+    expect(names).toContainEqual(['Iraq']);
+    expect(names).toContainEqual(['Middle East']);
+    expect(names.flat().some((f) => /Interior|Adviser|Iraq Muhammad|East Steve/.test(f))).toBe(false);
+  });
 });
