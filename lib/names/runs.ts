@@ -175,6 +175,8 @@ function titleAt(words: readonly Word[], i: number): number {
       ok = plain === title[k]!.replace(/\.$/, '') && !isAcronym(w.text) || (title[k] === 'pm' && w.text === 'PM') || (title[k] === 'mp' && w.text === 'MP');
       if (ok && k > 0 && w.broken) ok = false;
     }
+    // "Amir Abdollahian": Amir before one word is a given name (a Persian one), not the title.
+    if (ok && title.length === 1 && title[0] === 'amir' && words.length === i + 2) continue;
     // A title is a capitalised word here; "general" in "Secretary General" is handled by the longer title.
     if (ok) return title.length;
   }
@@ -326,6 +328,23 @@ function afterLowerCaseTitle(words: readonly Word[], run: Word[], out: Run[]): W
   return run.slice(complement.end - 1);
 }
 
+const TITLE_PHRASES = new Set(PERSON_TITLES);
+
+/**
+ * "the new Iranian Foreign minister", "Prime minister": capitalised words that a lower-case word
+ * after them makes a title are the title's, not a name.
+ */
+function beforeLowerCaseTitle(words: readonly Word[], run: Word[]): Word[] {
+  const last = words.indexOf(run[run.length - 1]!);
+  const next = words[last + 1];
+  if (!next || next.broken || !/^\p{Ll}/u.test(next.text)) return run;
+  for (let k = Math.min(2, run.length); k >= 1; k--) {
+    const phrase = [...run.slice(-k).map((w) => plainWord(w.text)), plainWord(next.text)].join(' ');
+    if (TITLE_PHRASES.has(phrase)) return run.slice(0, -k);
+  }
+  return run;
+}
+
 /** Drop what cannot start or end a name: stop words, dates, demonyms, connectors. */
 function trim(run: Run): Run | undefined {
   let words = run.words.filter((w) => !isDateWord(w));
@@ -370,7 +389,8 @@ function cutAcronymPlace(run: Run): Run[] {
 export function nameRuns(words: readonly Word[]): Run[] {
   const out: Run[] = [];
   for (const whole of capitalisedRuns(words)) {
-    const run = afterLowerCaseTitle(words, whole, out);
+    const run = beforeLowerCaseTitle(words, afterLowerCaseTitle(words, whole, out));
+    if (!run.length) continue;
     for (const titled of cutAtTitles(run)) {
       const pieces = cutAtConnectors(titled.words);
       pieces.forEach((words, k) => {

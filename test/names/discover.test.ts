@@ -127,4 +127,23 @@ describe('names one document gives', () => {
     expect(names).toContainEqual(['Middle East']);
     expect(names.flat().some((f) => /Interior|Adviser|Iraq Muhammad|East Steve/.test(f))).toBe(false);
   });
+  it('leaves a title written half in capitals and an ordinary word opening a sentence out of names', () => {
+    const names = readDocument({
+      id: 'edges',
+      title: 'Talks in Baghdad',
+      paragraphs: [
+        'He congratulated Amir Abdollahian on his appointment as the new Iranian Foreign minister.',
+        'Opposing Fateh is the Sadrist Movement, which won the most seats.',
+        'Later the Fateh Alliance rejected the results.',
+        'Green Zone protests went on into the night.',
+      ],
+    }).names.map(forms);
+    // "Foreign minister" is a title, "Amir" before one word a given name.
+    expect(names.flat()).not.toContain('Foreign');
+    expect(names).toContainEqual(['Amir Abdollahian']);
+    expect(names.flat()).not.toContain('Opposing Fateh');
+    expect(names.find((f) => f.includes('Fateh Alliance'))).toContain('Fateh');
+    // An ordinary first word stays when nothing else in the document opens a name with the next.
+    expect(names).toContainEqual(['Green Zone']);
+  });
 });
