@@ -15,6 +15,7 @@ import type { NamePattern } from '../kb/validate';
 import { generateVariantPatterns } from '../kb/variant-patterns';
 import { NAME_PARTICLES } from './lexicon';
 import { isOrdinaryWord } from './ordinary';
+import { isAcronym } from './tokens';
 import { listedPlace } from './places';
 import { hamzaSpellings, personParts, sameSurname, sameWord, surnameSounds, withoutArticle } from './spelling';
 import type { LearnedEntity, LearnedType } from './types';
@@ -86,6 +87,9 @@ interface CuratedKeys {
 
 /** The kinds of outlet written after an outlet's name. */
 const OUTLET_KINDS = ['news agency', 'newspaper'];
+
+/** The kinds of political body written after a party's or list's one-word name ("Fateh bloc", "Badr party"). */
+const POLITICAL_KINDS = ['party', 'bloc', 'movement', 'alliance', 'coalition'];
 
 /**
  * Every person's surname the gazetteer and the counted learned names know, indexed to tell whose
@@ -245,10 +249,14 @@ export function withLearnedNames(curated: MatcherInput, learned: readonly Learne
     for (const text of derivedSurnames(e, surnames, taken)) if (!taken(text)) own.push({ text, specificity: 'ambiguous' });
     // "Fars news agency", "Kayhan newspaper": an outlet's kind after its one-word name is part of
     // the name as pages write it (the mark covers it), in lower case too.
+    // So are a political body's kind after its one-word name ("Fateh bloc", "Sadrist movement")
+    // and "agency" after a name ending in News ("Shafaq News agency"): the guidelines' extent.
     if (e.type === 'organization') {
       for (const p of [...own]) {
-        if (/\s/.test(p.text) || !caseMatters(p.text)) continue;
-        for (const kind of OUTLET_KINDS) {
+        if (!caseMatters(p.text)) continue;
+        const oneWord = !/\s/.test(p.text);
+        const kinds = oneWord ? (isAcronym(p.text) ? OUTLET_KINDS : [...OUTLET_KINDS, ...POLITICAL_KINDS]) : / News$/u.test(p.text) ? ['agency'] : [];
+        for (const kind of kinds) {
           const text = `${p.text} ${kind}`;
           const key = foldedKey(text);
           if (!curatedKeys.has(key) && !claims.has(key) && !blockerKeys.has(key) && !own.some((o) => foldedKey(o.text) === key)) own.push({ text, specificity: 'unique' });

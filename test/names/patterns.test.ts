@@ -135,4 +135,15 @@ describe('learned names in the matcher', () => {
     const state = learn(doc, nujabaArticle);
     expect(marks(state, 'Akram al-Kaabi spoke, the Fars news agency reported.').map((m) => m.text)).toEqual(['Akram al-Kaabi', 'Fars news agency']);
   });
+  it("marks a party's one-word name with its kind after it (Fateh bloc), and a News outlet with \"agency\" (Shafaq News agency), as one mark", () => {
+    const fateh: NameDocument = {
+      id: 'fateh',
+      title: 'Results',
+      paragraphs: ['The Fateh Alliance, led by Hadi al-Amiri, rejected the results.', 'Fateh won 17 seats, Shafaq News reported.'],
+    };
+    const again: NameDocument = { id: 'fateh-2', title: 'Appeal', paragraphs: ['Fateh appealed on Monday, according to Shafaq News.'] };
+    const state = learn(fateh, again, nujabaArticle);
+    const page = 'Akram al-Kaabi spoke as the Fateh bloc met, the Shafaq News agency reported.';
+    expect(marks(state, page).map((m) => m.text)).toEqual(['Akram al-Kaabi', 'Fateh bloc', 'Shafaq News agency']);
+  });
 });
