@@ -295,7 +295,10 @@ function titleComplement(run: readonly Word[], at: number): { start: number; end
   if (run[start]?.text === 'the') start++;
   for (let length = 3; length >= 1; length--) {
     const end = start + length;
-    if (end + 2 > run.length) continue;
+    // The person runs to the next connector ("... Al-e Sadegh on Monday": the date goes later).
+    let stop = end;
+    while (stop < run.length && !(isJoiner(run[stop]!) && !NAME_PARTICLES.has(run[stop]!.text))) stop++;
+    if (stop - end < 2) continue;
     const words = run.slice(start, end);
     if (words.some((w) => isJoiner(w) || !isCapitalised(w.text))) continue;
     const text = words.map((w) => withoutPossessive(w.text)).join(' ');
@@ -304,8 +307,8 @@ function titleComplement(run: readonly Word[], at: number): { start: number; end
     const portfolio = connector.text === 'of' && (length === 1 ? PORTFOLIOS.has(lower) : MULTI_WORD_PORTFOLIOS.has(lower));
     if (!place && !portfolio) continue;
     // What follows must read as a person: capitalised words, no head word, no connector.
-    const rest = run.slice(end);
-    if (rest.some((w) => isJoiner(w) && !NAME_PARTICLES.has(w.text)) || rest.some(isHead) || rest.some((w) => isAcronym(w.text))) return undefined;
+    const rest = run.slice(end, stop);
+    if (rest.some(isHead) || rest.some((w) => isAcronym(w.text))) return undefined;
     return { start, end, place };
   }
   return undefined;

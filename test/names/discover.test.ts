@@ -117,15 +117,17 @@ describe('names one document gives', () => {
         'Minister of Interior Rebar Ahmed said on Monday that the talks went well.',
         'National Security Adviser Qasim Al-Araji arrived in Tehran.',
         'The US special envoy to the Middle East Steve Witkoff spoke to reporters.',
+        'Iranian Ambassador to Syria Hossein Akbari on Monday said the border would open.',
       ],
     }).names.map(forms);
     expect(names).toContainEqual(['Muhammad Kazem Al-e Sadegh']);
     expect(names).toContainEqual(['Rebar Ahmed']);
     expect(names).toContainEqual(['Qasim Al-Araji']);
     expect(names).toContainEqual(['Steve Witkoff']);
+    expect(names).toContainEqual(['Hossein Akbari']);
     expect(names).toContainEqual(['Iraq']);
     expect(names).toContainEqual(['Middle East']);
-    expect(names.flat().some((f) => /Interior|Adviser|Iraq Muhammad|East Steve/.test(f))).toBe(false);
+    expect(names.flat().some((f) => /Interior|Adviser|Iraq Muhammad|East Steve|Syria Hossein/.test(f))).toBe(false);
   });
   it('leaves a title written half in capitals and an ordinary word opening a sentence out of names', () => {
     const names = readDocument({
