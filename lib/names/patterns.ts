@@ -191,6 +191,43 @@ function derivedSurnames(e: LearnedEntity, known: KnownSurnames, taken: (text: s
   return out;
 }
 
+const isScript = (text: string) => /[\u0600-\u06FF]/u.test(text);
+
+/**
+ * A person's name in Arabic or Persian script of three words or two: its surname with the
+ * article ("محمد شياع السوداني" → السوداني) and, for three words, the name without the first
+ * given name (شياع السوداني), as pages write them after the full name. Not a surname that the
+ * script names of two learned people, or a curated name, end with (`shared`).
+ */
+function derivedScriptNames(e: LearnedEntity, shared: ReadonlySet<string>): string[] {
+  if (e.type !== 'person') return [];
+  const out = new Set<string>();
+  for (const f of e.forms) {
+    if (!isScript(f.text)) continue;
+    const words = f.text.trim().split(/\s+/);
+    if (words.length < 2 || words.length > 3) continue;
+    const last = words[words.length - 1]!;
+    if (!/^ال\S{3,}$/u.test(last) || shared.has(foldedKey(last))) continue;
+    out.add(last);
+    if (words.length === 3) out.add(words.slice(1).join(' '));
+  }
+  return [...out];
+}
+
+/** Surnames with the article that the script names of two or more learned or curated people end with. */
+function sharedScriptSurnames(active: readonly LearnedEntity[], curated: MatcherInput): Set<string> {
+  const owners = new Map<string, Set<string>>();
+  const add = (text: string, who: string) => {
+    const words = text.trim().split(/\s+/);
+    if (words.length < 2 || !isScript(text)) return;
+    const key = foldedKey(words[words.length - 1]!);
+    owners.set(key, (owners.get(key) ?? new Set()).add(who));
+  };
+  for (const e of active) if (e.type === 'person') for (const f of e.forms) add(f.text, e.known ?? e.id);
+  for (const p of curated.patterns) if (curated.entities[p.entity]?.type === 'person') add(p.text, curated.entities[p.entity]!.id);
+  return new Set([...owners].filter(([, who]) => who.size > 1).map(([key]) => key));
+}
+
 export function withLearnedNames(curated: MatcherInput, learned: readonly LearnedEntity[]): LearnedMatcherInput {
   const { curatedKeys, blockerKeys, curatedSurnames } = curatedKeysOf(curated);
   const curatedIndex = new Map(curated.entities.map((e, i) => [e.id, i]));
@@ -208,6 +245,7 @@ export function withLearnedNames(curated: MatcherInput, learned: readonly Learne
     active.flatMap((e) => (e.type === 'person' ? e.forms.flatMap((f) => fullNameSurname(f.text) ?? []).map((surname) => ({ entity: e.known ?? e.id, surname })) : [])),
   );
 
+  const sharedScript = sharedScriptSurnames(active, curated);
   const entities = [...curated.entities];
   const patterns = [...curated.patterns];
   const overridden = new Set<number>();
@@ -247,6 +285,7 @@ export function withLearnedNames(curated: MatcherInput, learned: readonly Learne
       return curatedKeys.has(key) || claims.has(key) || blockerKeys.has(key) || own.some((p) => foldedKey(p.text) === key);
     };
     for (const text of derivedSurnames(e, surnames, taken)) if (!taken(text)) own.push({ text, specificity: 'ambiguous' });
+    for (const text of derivedScriptNames(e, sharedScript)) if (!taken(text)) own.push({ text, specificity: text.includes(' ') ? 'common' : 'ambiguous' });
     // "Fars news agency", "Kayhan newspaper": an outlet's kind after its one-word name is part of
     // the name as pages write it (the mark covers it), in lower case too.
     // So are a political body's kind after its one-word name ("Fateh bloc", "Sadrist movement")

@@ -146,4 +146,14 @@ describe('learned names in the matcher', () => {
     const page = 'Akram al-Kaabi spoke as the Fateh bloc met, the Shafaq News agency reported.';
     expect(marks(state, page).map((m) => m.text)).toEqual(['Akram al-Kaabi', 'Fateh bloc', 'Shafaq News agency']);
   });
+  it('marks the script surname and the name without its first given name after a full script name the documents gave', () => {
+    const doc = (id: string, text: string): NameDocument => ({ id, title: 'Visit', paragraphs: [text] });
+    const state = learn(
+      doc('ar-1', 'وصل رئيس الوزراء محمد شياع السوداني إلى طهران.'),
+      doc('ar-2', 'التقى الرئيس محمد شياع السوداني بالوفد.'),
+      nujabaArticle,
+    );
+    const page = 'سفر محمد شياع السوداني به تهران. شياع السوداني گفت که السوداني دیدار کرد.';
+    expect(marks(state, page).map((m) => m.text)).toEqual(['محمد شياع السوداني', 'شياع السوداني', 'السوداني']);
+  });
 });
