@@ -13,10 +13,10 @@ import { foldedKey } from '../kb/build';
 import type { EntityType, GazetteerEntry, Specificity } from '../kb/types';
 import type { NamePattern } from '../kb/validate';
 import { generateVariantPatterns } from '../kb/variant-patterns';
-import { NAME_PARTICLES } from './lexicon';
+import { NAME_PARTICLES, ORGANIZATION_HEADS } from './lexicon';
 import { isOrdinaryWord } from './ordinary';
 import { isAcronym } from './tokens';
-import { listedPlace } from './places';
+import { countryOfDemonym, isDemonym, listedPlace } from './places';
 import { hamzaSpellings, personParts, sameSurname, sameWord, surnameSounds, withoutArticle } from './spelling';
 import type { LearnedEntity, LearnedType } from './types';
 
@@ -191,6 +191,28 @@ function derivedSurnames(e: LearnedEntity, known: KnownSurnames, taken: (text: s
   return out;
 }
 
+/** The last words of a state institution's name: "Foreign Ministry", "Armed Forces", "Security Council". */
+const INSTITUTION_ENDS = /\b(?:Ministry|Embassy|Consulate|Council|Guards?|Bank|Judiciary|Government)$/u;
+/** A country's forces by their common noun ("Iranian Armed Forces"): a description, not a name (test/names/README.md). */
+const FORCES_ENDS = /^(?:Armed Forces|Army|Navy|Air Force|Police|Security Forces)$/u;
+
+/**
+ * "Iranian Foreign Ministry" is marked "Foreign Ministry": the guidelines leave a demonym out of
+ * an institution's name ("Iraqi Cultural Union", a name of its own, keeps it: only a state
+ * institution's ordinary words are bared). The bared form is only marked when no other learned
+ * entity bares to it (the Iraqi and the Iranian Foreign Ministry share "Foreign Ministry"); the
+ * country after it ("Ministry of Foreign Affairs of Iran") is always its own. A country's forces
+ * by their common noun are no name at all (''). */
+function withoutDemonym(text: string): string | undefined {
+  const words = text.split(/\s+/);
+  if (words.length < 3 || !isDemonym(words[0]!)) return undefined;
+  const rest = words.slice(1);
+  if (!rest.every((w) => /^\p{Lu}/u.test(w) || w === 'of') || !rest.every((w) => w === 'of' || isOrdinaryWord(w) || ORGANIZATION_HEADS.has(w.toLowerCase()))) return undefined;
+  const bare = rest.join(' ');
+  if (FORCES_ENDS.test(bare)) return '';
+  return INSTITUTION_ENDS.test(bare) || /^Ministry of /u.test(bare) ? bare : undefined;
+}
+
 const isScript = (text: string) => /[\u0600-\u06FF]/u.test(text);
 
 /**
@@ -246,6 +268,21 @@ export function withLearnedNames(curated: MatcherInput, learned: readonly Learne
   );
 
   const sharedScript = sharedScriptSurnames(active, curated);
+  const taken0 = (text: string) => {
+    const key = foldedKey(text);
+    return curatedKeys.has(key) || claims.has(key) || blockerKeys.has(key);
+  };
+  // Who each bared institution name would be (see `withoutDemonym`).
+  const bared = new Map<string, Set<string>>();
+  for (const e of active) {
+    if (e.type !== 'organization') continue;
+    for (const f of e.forms) {
+      const bare = withoutDemonym(f.text);
+      if (bare) bared.set(foldedKey(bare), (bared.get(foldedKey(bare)) ?? new Set()).add(e.known ?? e.id));
+      // (a country's forces, '', are left out below)
+    }
+  }
+  for (const [key, owners] of claims) if (bared.has(key)) for (const o of owners) bared.get(key)!.add(o);
   const entities = [...curated.entities];
   const patterns = [...curated.patterns];
   const overridden = new Set<number>();
@@ -266,6 +303,21 @@ export function withLearnedNames(curated: MatcherInput, learned: readonly Learne
       }
       if (claims.get(f.key)!.size > 1) {
         dropped.push({ entity: e.id, text: f.text, reason: 'shared' });
+        continue;
+      }
+      const bare = e.type === 'organization' ? withoutDemonym(f.text) : undefined;
+      if (bare === '') continue;
+      if (bare) {
+        const country = countryOfDemonym(f.text.split(/\s+/)[0]!);
+        const ofCountry = country ? `${bare} of ${country}` : undefined;
+        if (ofCountry && !taken0(ofCountry)) own.push({ text: ofCountry, specificity: 'unique' });
+        const key = foldedKey(bare);
+        if (curatedKeys.has(key) || bared.get(key)!.size > 1 || own.some((p) => foldedKey(p.text) === key)) {
+          dropped.push({ entity: e.id, text: f.text, reason: curatedKeys.has(key) ? 'curated' : 'shared' });
+          continue;
+        }
+        for (const i of blockerKeys.get(key) ?? []) overridden.add(i);
+        own.push({ text: bare, specificity: f.specificity });
         continue;
       }
       for (const i of blockerKeys.get(f.key) ?? []) overridden.add(i);

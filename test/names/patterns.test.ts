@@ -156,4 +156,14 @@ describe('learned names in the matcher', () => {
     const page = 'سفر محمد شياع السوداني به تهران. شياع السوداني گفت که السوداني دیدار کرد.';
     expect(marks(state, page).map((m) => m.text)).toEqual(['محمد شياع السوداني', 'شياع السوداني', 'السوداني']);
   });
+  it("marks a demonym-led institution without its demonym (Foreign Ministry), with its country after it, never a country's forces by their common noun", () => {
+    const doc = (id: string, text: string): NameDocument => ({ id, title: 'Talks', paragraphs: [text] });
+    const state = learn(
+      doc('fm-1', 'The Iranian Foreign Ministry said on Monday that the Iranian Armed Forces were ready.'),
+      doc('fm-2', 'A statement by the Iranian Foreign Ministry followed, and the Iranian Armed Forces stood by.'),
+      nujabaArticle,
+    );
+    const page = 'Akram al-Kaabi spoke. The Iranian Foreign Ministry and the Foreign Ministry of Iran replied; the Iranian Armed Forces did not.';
+    expect(marks(state, page).map((m) => m.text)).toEqual(['Akram al-Kaabi', 'Foreign Ministry', 'Foreign Ministry of Iran']);
+  });
 });
