@@ -148,4 +148,15 @@ describe('names one document gives', () => {
     // An ordinary first word stays when nothing else in the document opens a name with the next.
     expect(names).toContainEqual(['Green Zone']);
   });
+  it('ends a titled script name before a word joined to "and" or "for the"', () => {
+    const names = readDocument({
+      id: 'ar',
+      title: 'زيارة',
+      paragraphs: ['استقبل الرئيس الإيراني إبراهيم رئيسي وأمين المجلس الأعلى وفدا عراقيا.', 'وصل الرئيس عبد اللطيف رشيد إلى بغداد.'],
+    }).names.map(forms);
+    expect(names).toContainEqual(['إبراهيم رئيسي']);
+    expect(names.flat()).not.toContain('إبراهيم رئيسي وأمين');
+    // A three-word name without such a word keeps its three words.
+    expect(names).toContainEqual(['عبد اللطيف رشيد']);
+  });
 });
