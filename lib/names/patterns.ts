@@ -213,6 +213,35 @@ function withoutDemonym(text: string): string | undefined {
   return INSTITUTION_ENDS.test(bare) || /^Ministry of /u.test(bare) ? bare : undefined;
 }
 
+/**
+ * Spellings of one Arabic or Persian given name that the transliteration rules do not all make
+ * (they make Qasem from Qasim, not Qassem): a learned person's full name is also marked with the
+ * others of its first given name ("Qasim al-Araji" → "Qassem al-Araji").
+ */
+const GIVEN_FAMILIES = [
+  'qasim qasem qassem qassim',
+  'muhammad mohammad mohammed mohamed mohamad',
+  'hussein hossein husain hussain husayn',
+  'tariq tareq tarek',
+  'jafar jaafar jaffar',
+  'kazem kadhim kazim kadhem',
+  'yousef yusuf youssef yousif',
+  'ebrahim ibrahim',
+  'esmail ismail esmaeil',
+  'mahmoud mahmud',
+  'saeed said saeid',
+  'mehdi mahdi',
+].map((f) => f.split(' '));
+const GIVEN_FAMILY = new Map(GIVEN_FAMILIES.flatMap((family) => family.map((name) => [name, family] as const)));
+
+function givenSpellings(text: string): string[] {
+  const [first, ...rest] = text.split(' ');
+  if (!first || rest.length === 0 || !caseMatters(text)) return [];
+  const family = GIVEN_FAMILY.get(first.toLowerCase());
+  if (!family) return [];
+  return family.filter((n) => n !== first.toLowerCase()).map((n) => [n[0]!.toUpperCase() + n.slice(1), ...rest].join(' '));
+}
+
 const isScript = (text: string) => /[\u0600-\u06FF]/u.test(text);
 
 /**
@@ -338,6 +367,12 @@ export function withLearnedNames(curated: MatcherInput, learned: readonly Learne
     };
     for (const text of derivedSurnames(e, surnames, taken)) if (!taken(text)) own.push({ text, specificity: 'ambiguous' });
     for (const text of derivedScriptNames(e, sharedScript)) if (!taken(text)) own.push({ text, specificity: text.includes(' ') ? 'common' : 'ambiguous' });
+    if (e.type === 'person') {
+      for (const p of [...own]) {
+        if (p.specificity !== 'unique') continue;
+        for (const text of givenSpellings(p.text)) if (!taken(text)) own.push({ text, specificity: 'unique' });
+      }
+    }
     // "Fars news agency", "Kayhan newspaper": an outlet's kind after its one-word name is part of
     // the name as pages write it (the mark covers it), in lower case too.
     // So are a political body's kind after its one-word name ("Fateh bloc", "Sadrist movement")

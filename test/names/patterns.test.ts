@@ -166,4 +166,9 @@ describe('learned names in the matcher', () => {
     const page = 'Akram al-Kaabi spoke. The Iranian Foreign Ministry and the Foreign Ministry of Iran replied; the Iranian Armed Forces did not.';
     expect(marks(state, page).map((m) => m.text)).toEqual(['Akram al-Kaabi', 'Foreign Ministry', 'Foreign Ministry of Iran']);
   });
+  it('marks a learned full name written with another spelling of its given name the rules do not make (Qasim / Qassem)', () => {
+    const doc = (id: string, text: string): NameDocument => ({ id, title: 'Border', paragraphs: [text] });
+    const state = learn(doc('araji-1', 'National Security Adviser Qasim al-Araji signed the deal.'), doc('araji-2', 'Adviser Qasim al-Araji arrived in Tehran.'), nujabaArticle);
+    expect(marks(state, 'Akram al-Kaabi met Qassem al-Araji on Sunday.').map((m) => m.text)).toEqual(['Akram al-Kaabi', 'Qassem al-Araji']);
+  });
 });
