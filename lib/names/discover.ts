@@ -23,6 +23,7 @@ import {
   PLACE_OF,
   ROLE_NOUNS,
 } from './lexicon';
+import { isOrdinaryWord } from './ordinary';
 import { isDemonym, listedPlace } from './places';
 import { isLeadingPlaceHead, nameRuns, paragraphWords, type Word } from './runs';
 import { scriptNames } from './script';
@@ -140,6 +141,9 @@ function findCandidates(paragraphs: readonly Paragraph[]): Candidate[] {
     });
   }
   const known = (w: Word) => midCapital.has(plainWord(w.text)) || selfEvident(w.text);
+  // Words that open a name mid-sentence somewhere in the document ("the Fateh Alliance").
+  const opensName = new Set<string>();
+  for (const { p, run } of runs) if (!p.headline && !run.words[0]!.initial) opensName.add(plainWord(run.words[0]!.text));
 
   const out: Candidate[] = [];
   for (const { p, run } of runs) {
@@ -171,6 +175,9 @@ function findCandidates(paragraphs: readonly Paragraph[]): Candidate[] {
       }
       // "Closing the door", "Recent weeks": an ordinary word opening the sentence.
       if (lowercase.has(plainWord(words[0]!.text)) && !known(words[0]!)) words = words.slice(1);
+      // "Opposing Fateh is the Sadrist Movement": an ordinary word the document never capitalises
+      // mid-sentence, before a word it does, opens the sentence and not the name.
+      else if (words.length >= 2 && isOrdinaryWord(words[0]!.text) && !known(words[0]!) && opensName.has(plainWord(words[1]!.text))) words = words.slice(1);
       while (words.length && /^\p{Ll}/u.test(words[0]!.text)) words = words.slice(1);
       if (!words.length) continue;
     }

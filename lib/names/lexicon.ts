@@ -39,7 +39,8 @@ export const PERSON_TITLES: readonly string[] = [
   'congressman', 'congresswoman', 'gov', 'governor', 'mayor', 'judge', 'chief justice', 'king', 'queen',
   'prince', 'crown prince', 'princess', 'emir', 'amir', 'sultan', 'sheikha', 'pope', 'cardinal', 'bishop', 'archbishop',
   'rabbi', 'patriarch', 'cleric', 'chairman', 'chairwoman', 'spokesman', 'spokeswoman', 'spokesperson', 'director',
-  'director general', 'chief', 'chief of staff', 'lord', 'lady', 'sir', 'dame', 'premier', 'chancellor', 'mp', 'pm',
+  'director general', 'chief', 'chief of staff', 'national security adviser', 'national security advisor',
+  'security adviser', 'security advisor', 'adviser', 'advisor', 'deputy foreign minister', 'deputy minister', 'lord', 'lady', 'sir', 'dame', 'premier', 'chancellor', 'mp', 'pm',
 ].sort((a, b) => b.length - a.length);
 
 /** Title abbreviations written with a stop ("Gen.", "Mr."). */

@@ -13,9 +13,10 @@ import { foldedKey } from '../kb/build';
 import type { EntityType, GazetteerEntry, Specificity } from '../kb/types';
 import type { NamePattern } from '../kb/validate';
 import { generateVariantPatterns } from '../kb/variant-patterns';
-import { NAME_PARTICLES } from './lexicon';
+import { NAME_PARTICLES, ORGANIZATION_HEADS } from './lexicon';
 import { isOrdinaryWord } from './ordinary';
-import { listedPlace } from './places';
+import { isAcronym } from './tokens';
+import { countryOfDemonym, isDemonym, listedPlace } from './places';
 import { hamzaSpellings, personParts, sameSurname, sameWord, surnameSounds, withoutArticle } from './spelling';
 import type { LearnedEntity, LearnedType } from './types';
 
@@ -86,6 +87,9 @@ interface CuratedKeys {
 
 /** The kinds of outlet written after an outlet's name. */
 const OUTLET_KINDS = ['news agency', 'newspaper'];
+
+/** The kinds of political body written after a party's or list's one-word name ("Fateh bloc", "Badr party"). */
+const POLITICAL_KINDS = ['party', 'bloc', 'movement', 'alliance', 'coalition'];
 
 /**
  * Every person's surname the gazetteer and the counted learned names know, indexed to tell whose
@@ -187,6 +191,94 @@ function derivedSurnames(e: LearnedEntity, known: KnownSurnames, taken: (text: s
   return out;
 }
 
+/** The last words of a state institution's name: "Foreign Ministry", "Armed Forces", "Security Council". */
+const INSTITUTION_ENDS = /\b(?:Ministry|Embassy|Consulate|Council|Guards?|Bank|Judiciary|Government)$/u;
+/** A country's forces by their common noun ("Iranian Armed Forces"): a description, not a name (test/names/README.md). */
+const FORCES_ENDS = /^(?:Armed Forces|Army|Navy|Air Force|Police|Security Forces)$/u;
+
+/**
+ * "Iranian Foreign Ministry" is marked "Foreign Ministry": the guidelines leave a demonym out of
+ * an institution's name ("Iraqi Cultural Union", a name of its own, keeps it: only a state
+ * institution's ordinary words are bared). The bared form is only marked when no other learned
+ * entity bares to it (the Iraqi and the Iranian Foreign Ministry share "Foreign Ministry"); the
+ * country after it ("Ministry of Foreign Affairs of Iran") is always its own. A country's forces
+ * by their common noun are no name at all (''). */
+function withoutDemonym(text: string): string | undefined {
+  const words = text.split(/\s+/);
+  if (words.length < 3 || !isDemonym(words[0]!)) return undefined;
+  const rest = words.slice(1);
+  if (!rest.every((w) => /^\p{Lu}/u.test(w) || w === 'of') || !rest.every((w) => w === 'of' || isOrdinaryWord(w) || ORGANIZATION_HEADS.has(w.toLowerCase()))) return undefined;
+  const bare = rest.join(' ');
+  if (FORCES_ENDS.test(bare)) return '';
+  return INSTITUTION_ENDS.test(bare) || /^Ministry of /u.test(bare) ? bare : undefined;
+}
+
+/**
+ * Spellings of one Arabic or Persian given name that the transliteration rules do not all make
+ * (they make Qasem from Qasim, not Qassem): a learned person's full name is also marked with the
+ * others of its first given name ("Qasim al-Araji" → "Qassem al-Araji").
+ */
+const GIVEN_FAMILIES = [
+  'qasim qasem qassem qassim',
+  'muhammad mohammad mohammed mohamed mohamad',
+  'hussein hossein husain hussain husayn',
+  'tariq tareq tarek',
+  'jafar jaafar jaffar',
+  'kazem kadhim kazim kadhem',
+  'yousef yusuf youssef yousif',
+  'ebrahim ibrahim',
+  'esmail ismail esmaeil',
+  'mahmoud mahmud',
+  'saeed said saeid',
+  'mehdi mahdi',
+].map((f) => f.split(' '));
+const GIVEN_FAMILY = new Map(GIVEN_FAMILIES.flatMap((family) => family.map((name) => [name, family] as const)));
+
+function givenSpellings(text: string): string[] {
+  const [first, ...rest] = text.split(' ');
+  if (!first || rest.length === 0 || !caseMatters(text)) return [];
+  const family = GIVEN_FAMILY.get(first.toLowerCase());
+  if (!family) return [];
+  return family.filter((n) => n !== first.toLowerCase()).map((n) => [n[0]!.toUpperCase() + n.slice(1), ...rest].join(' '));
+}
+
+const isScript = (text: string) => /[\u0600-\u06FF]/u.test(text);
+
+/**
+ * A person's name in Arabic or Persian script of three words or two: its surname with the
+ * article ("محمد شياع السوداني" → السوداني) and, for three words, the name without the first
+ * given name (شياع السوداني), as pages write them after the full name. Not a surname that the
+ * script names of two learned people, or a curated name, end with (`shared`).
+ */
+function derivedScriptNames(e: LearnedEntity, shared: ReadonlySet<string>): string[] {
+  if (e.type !== 'person') return [];
+  const out = new Set<string>();
+  for (const f of e.forms) {
+    if (!isScript(f.text)) continue;
+    const words = f.text.trim().split(/\s+/);
+    if (words.length < 2 || words.length > 3) continue;
+    const last = words[words.length - 1]!;
+    if (!/^ال\S{3,}$/u.test(last) || shared.has(foldedKey(last))) continue;
+    out.add(last);
+    if (words.length === 3) out.add(words.slice(1).join(' '));
+  }
+  return [...out];
+}
+
+/** Surnames with the article that the script names of two or more learned or curated people end with. */
+function sharedScriptSurnames(active: readonly LearnedEntity[], curated: MatcherInput): Set<string> {
+  const owners = new Map<string, Set<string>>();
+  const add = (text: string, who: string) => {
+    const words = text.trim().split(/\s+/);
+    if (words.length < 2 || !isScript(text)) return;
+    const key = foldedKey(words[words.length - 1]!);
+    owners.set(key, (owners.get(key) ?? new Set()).add(who));
+  };
+  for (const e of active) if (e.type === 'person') for (const f of e.forms) add(f.text, e.known ?? e.id);
+  for (const p of curated.patterns) if (curated.entities[p.entity]?.type === 'person') add(p.text, curated.entities[p.entity]!.id);
+  return new Set([...owners].filter(([, who]) => who.size > 1).map(([key]) => key));
+}
+
 export function withLearnedNames(curated: MatcherInput, learned: readonly LearnedEntity[]): LearnedMatcherInput {
   const { curatedKeys, blockerKeys, curatedSurnames } = curatedKeysOf(curated);
   const curatedIndex = new Map(curated.entities.map((e, i) => [e.id, i]));
@@ -204,6 +296,22 @@ export function withLearnedNames(curated: MatcherInput, learned: readonly Learne
     active.flatMap((e) => (e.type === 'person' ? e.forms.flatMap((f) => fullNameSurname(f.text) ?? []).map((surname) => ({ entity: e.known ?? e.id, surname })) : [])),
   );
 
+  const sharedScript = sharedScriptSurnames(active, curated);
+  const taken0 = (text: string) => {
+    const key = foldedKey(text);
+    return curatedKeys.has(key) || claims.has(key) || blockerKeys.has(key);
+  };
+  // Who each bared institution name would be (see `withoutDemonym`).
+  const bared = new Map<string, Set<string>>();
+  for (const e of active) {
+    if (e.type !== 'organization') continue;
+    for (const f of e.forms) {
+      const bare = withoutDemonym(f.text);
+      if (bare) bared.set(foldedKey(bare), (bared.get(foldedKey(bare)) ?? new Set()).add(e.known ?? e.id));
+      // (a country's forces, '', are left out below)
+    }
+  }
+  for (const [key, owners] of claims) if (bared.has(key)) for (const o of owners) bared.get(key)!.add(o);
   const entities = [...curated.entities];
   const patterns = [...curated.patterns];
   const overridden = new Set<number>();
@@ -226,6 +334,21 @@ export function withLearnedNames(curated: MatcherInput, learned: readonly Learne
         dropped.push({ entity: e.id, text: f.text, reason: 'shared' });
         continue;
       }
+      const bare = e.type === 'organization' ? withoutDemonym(f.text) : undefined;
+      if (bare === '') continue;
+      if (bare) {
+        const country = countryOfDemonym(f.text.split(/\s+/)[0]!);
+        const ofCountry = country ? `${bare} of ${country}` : undefined;
+        if (ofCountry && !taken0(ofCountry)) own.push({ text: ofCountry, specificity: 'unique' });
+        const key = foldedKey(bare);
+        if (curatedKeys.has(key) || bared.get(key)!.size > 1 || own.some((p) => foldedKey(p.text) === key)) {
+          dropped.push({ entity: e.id, text: f.text, reason: curatedKeys.has(key) ? 'curated' : 'shared' });
+          continue;
+        }
+        for (const i of blockerKeys.get(key) ?? []) overridden.add(i);
+        own.push({ text: bare, specificity: f.specificity });
+        continue;
+      }
       for (const i of blockerKeys.get(f.key) ?? []) overridden.add(i);
       own.push({ text: f.text, specificity: f.specificity });
     }
@@ -243,12 +366,23 @@ export function withLearnedNames(curated: MatcherInput, learned: readonly Learne
       return curatedKeys.has(key) || claims.has(key) || blockerKeys.has(key) || own.some((p) => foldedKey(p.text) === key);
     };
     for (const text of derivedSurnames(e, surnames, taken)) if (!taken(text)) own.push({ text, specificity: 'ambiguous' });
+    for (const text of derivedScriptNames(e, sharedScript)) if (!taken(text)) own.push({ text, specificity: text.includes(' ') ? 'common' : 'ambiguous' });
+    if (e.type === 'person') {
+      for (const p of [...own]) {
+        if (p.specificity !== 'unique') continue;
+        for (const text of givenSpellings(p.text)) if (!taken(text)) own.push({ text, specificity: 'unique' });
+      }
+    }
     // "Fars news agency", "Kayhan newspaper": an outlet's kind after its one-word name is part of
     // the name as pages write it (the mark covers it), in lower case too.
+    // So are a political body's kind after its one-word name ("Fateh bloc", "Sadrist movement")
+    // and "agency" after a name ending in News ("Shafaq News agency"): the guidelines' extent.
     if (e.type === 'organization') {
       for (const p of [...own]) {
-        if (/\s/.test(p.text) || !caseMatters(p.text)) continue;
-        for (const kind of OUTLET_KINDS) {
+        if (!caseMatters(p.text)) continue;
+        const oneWord = !/\s/.test(p.text);
+        const kinds = oneWord ? (isAcronym(p.text) ? OUTLET_KINDS : [...OUTLET_KINDS, ...POLITICAL_KINDS]) : / News$/u.test(p.text) ? ['agency'] : [];
+        for (const kind of kinds) {
           const text = `${p.text} ${kind}`;
           const key = foldedKey(text);
           if (!curatedKeys.has(key) && !claims.has(key) && !blockerKeys.has(key) && !own.some((o) => foldedKey(o.text) === key)) own.push({ text, specificity: 'unique' });

@@ -67,3 +67,11 @@ export function isDemonym(word: string): boolean {
   }
   return demonymKeys.has(plainWord(word));
 }
+
+let demonymCountries: Map<string, string> | undefined;
+
+/** The country's name a demonym belongs to ("Iranian" → Iran), for countries only. */
+export function countryOfDemonym(word: string): string | undefined {
+  demonymCountries ??= new Map(placeList.places.flatMap((p) => (p.kind === 'country' && p.demonym ? [[p.demonym.toLowerCase(), p.names[0]!] as const] : [])));
+  return demonymCountries.get(plainWord(word));
+}

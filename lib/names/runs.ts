@@ -20,6 +20,7 @@ import {
   PLACE_HEADS,
   POSSESSIVE_IN_NAMES,
   REGION_NAMES,
+  ROLE_NOUNS,
 } from './lexicon';
 import { isDemonym, listedPlace } from './places';
 import {
@@ -174,6 +175,8 @@ function titleAt(words: readonly Word[], i: number): number {
       ok = plain === title[k]!.replace(/\.$/, '') && !isAcronym(w.text) || (title[k] === 'pm' && w.text === 'PM') || (title[k] === 'mp' && w.text === 'MP');
       if (ok && k > 0 && w.broken) ok = false;
     }
+    // "Amir Abdollahian": Amir before one word is a given name (a Persian one), not the title.
+    if (ok && title.length === 1 && title[0] === 'amir' && words.length === i + 2) continue;
     // A title is a capitalised word here; "general" in "Secretary General" is handled by the longer title.
     if (ok) return title.length;
   }
@@ -237,7 +240,10 @@ function cutAtTitles(run: readonly Word[]): Run[] {
   let current: Word[] = [];
   let title: string | undefined;
   for (let i = 0; i < run.length; ) {
-    const n = titleAt(run, i);
+    let n = titleAt(run, i);
+    // "Ambassador to Iraq Muhammad Kazem Al-e Sadegh", "Minister of Interior Rebar Ahmed": the
+    // title's complement belongs to the title (a place in it is a name of its own), not to the person.
+    const complement = n > 0 ? titleComplement(run, i + n) : undefined;
     // "General Assembly", "Supreme Leader's Office": a title word before a head word is part of a name.
     if (n > 0 && !(i + n < run.length && isHead(run[i + n]!))) {
       // "Defense Secretary", "Foreign Minister": one plain word before a title is part of the title.
@@ -248,6 +254,14 @@ function cutAtTitles(run: readonly Word[]): Run[] {
         .map((w) => w.text)
         .join(' ');
       current = [];
+      if (complement) {
+        if (complement.place) out.push({ words: run.slice(complement.start, complement.end) });
+        title = run
+          .slice(i, complement.end)
+          .map((w) => w.text)
+          .join(' ');
+        n = complement.end - i;
+      }
       i += n;
       continue;
     }
@@ -256,6 +270,82 @@ function cutAtTitles(run: readonly Word[]): Run[] {
   }
   if (current.length) out.push({ words: current, ...(title ? { title } : {}) });
   return out;
+}
+
+/** What a minister is minister of: "Minister of Interior", "Minister of Foreign Affairs". */
+const PORTFOLIOS = new Set(
+  ('interior defense defence finance justice oil health education trade industry intelligence energy agriculture culture ' +
+    'labor labour communications transport economy commerce housing water electricity planning')
+    .split(' '),
+);
+const MULTI_WORD_PORTFOLIOS = new Set(['foreign affairs', 'home affairs', 'internal affairs', 'higher education', 'national security']);
+
+/** Regions written as names that the place list (countries and cities) does not hold. */
+const COMPLEMENT_REGIONS = new Set(['middle east', 'near east', 'gulf', 'persian gulf', 'horn of africa', 'united nations', 'european union']);
+
+/**
+ * A title's complement right after it: "to Iraq", "to the Middle East", "of Interior". It is
+ * taken only when a name of two words or more follows it, so "Special Representative for Syria
+ * Engagement" (no person after) keeps its words.
+ */
+function titleComplement(run: readonly Word[], at: number): { start: number; end: number; place: boolean } | undefined {
+  const connector = run[at];
+  if (!connector || !['of', 'to', 'for'].includes(connector.text)) return undefined;
+  let start = at + 1;
+  if (run[start]?.text === 'the') start++;
+  for (let length = 3; length >= 1; length--) {
+    const end = start + length;
+    // The person runs to the next connector ("... Al-e Sadegh on Monday": the date goes later).
+    let stop = end;
+    while (stop < run.length && !(isJoiner(run[stop]!) && !NAME_PARTICLES.has(run[stop]!.text))) stop++;
+    if (stop - end < 2) continue;
+    const words = run.slice(start, end);
+    if (words.some((w) => isJoiner(w) || !isCapitalised(w.text))) continue;
+    const text = words.map((w) => withoutPossessive(w.text)).join(' ');
+    const lower = text.toLowerCase();
+    const place = listedPlace(text) !== undefined || COMPLEMENT_REGIONS.has(lower);
+    const portfolio = connector.text === 'of' && (length === 1 ? PORTFOLIOS.has(lower) : MULTI_WORD_PORTFOLIOS.has(lower));
+    if (!place && !portfolio) continue;
+    // What follows must read as a person: capitalised words, no head word, no connector.
+    const rest = run.slice(end, stop);
+    if (rest.some(isHead) || rest.some((w) => isAcronym(w.text))) return undefined;
+    return { start, end, place };
+  }
+  return undefined;
+}
+
+/**
+ * "US special envoy to the Middle East Steve Witkoff": a lower-case title's complement opens the
+ * capitalised run; the place goes to `out` as a name of its own and the rest is the person.
+ */
+function afterLowerCaseTitle(words: readonly Word[], run: Word[], out: Run[]): Word[] {
+  const k = words.indexOf(run[0]!);
+  let j = k - 1;
+  if (words[j]?.text === 'the') j--;
+  const connector = words[j];
+  const role = words[j - 1];
+  if (!connector || !role || connector.broken || !/^\p{Ll}/u.test(role.text) || !ROLE_NOUNS.has(plainWord(role.text))) return run;
+  const complement = titleComplement([connector, ...run], 0);
+  if (!complement || !complement.place) return run;
+  out.push({ words: run.slice(complement.start - 1, complement.end - 1) });
+  return run.slice(complement.end - 1);
+}
+
+const TITLE_PHRASES = new Set(PERSON_TITLES);
+
+/**
+ * "the new Iranian Foreign minister", "Prime minister": capitalised words that a lower-case word
+ * after them makes a title are the title's, not a name.
+ */
+function beforeLowerCaseTitle(words: readonly Word[], run: Word[]): Word[] {
+  const last = words.indexOf(run[run.length - 1]!);
+  const next = words[last + 1];
+  if (!next || next.broken || !/^\p{Ll}/u.test(next.text)) return run;
+  for (let k = Math.min(2, run.length); k >= 1; k--) {
+    const phrase = [...run.slice(-k).map((w) => plainWord(w.text)), plainWord(next.text)].join(' ');
+    if (TITLE_PHRASES.has(phrase)) return run.slice(0, -k);
+  }
+  return run;
 }
 
 /** Drop what cannot start or end a name: stop words, dates, demonyms, connectors. */
@@ -301,7 +391,9 @@ function cutAcronymPlace(run: Run): Run[] {
 /** The candidate names of a paragraph's capitalised runs, titles off. */
 export function nameRuns(words: readonly Word[]): Run[] {
   const out: Run[] = [];
-  for (const run of capitalisedRuns(words)) {
+  for (const whole of capitalisedRuns(words)) {
+    const run = beforeLowerCaseTitle(words, afterLowerCaseTitle(words, whole, out));
+    if (!run.length) continue;
     for (const titled of cutAtTitles(run)) {
       const pieces = cutAtConnectors(titled.words);
       pieces.forEach((words, k) => {

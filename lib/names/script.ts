@@ -31,6 +31,14 @@ const SCRIPT_STOPS = new Set([
 /** How many words a script name runs to at most after its cue. */
 const MAX_SCRIPT_WORDS = 4;
 
+/**
+ * "إبراهيم رئيسي وأمين": after a name's second word, a word carrying "and" before a hamza or
+ * the article (وأ، وإ، وا، وال) or "for the" (لل) starts the next phrase, not the name.
+ */
+function joinedConjunction(word: string): boolean {
+  return /^و[أإاآ]/u.test(word) || /^وال/u.test(word) || /^لل/u.test(word);
+}
+
 export interface ScriptName {
   text: string;
   start: number;
@@ -73,7 +81,7 @@ export function scriptNames(text: string): ScriptName[] {
       let first = title ? i + title.split(/[ \u200C]/).length : i;
       while (first < words.length && SCRIPT_DEMONYMS.has(words[first]!.text)) first++;
       let last = first;
-      while (last + 1 < words.length && last - first + 1 < MAX_SCRIPT_WORDS && !SCRIPT_STOPS.has(words[last + 1]!.text)) last++;
+      while (last + 1 < words.length && last - first + 1 < MAX_SCRIPT_WORDS && !SCRIPT_STOPS.has(words[last + 1]!.text) && !(last > first && joinedConjunction(words[last + 1]!.text))) last++;
       if (first >= words.length || SCRIPT_STOPS.has(words[first]!.text)) continue;
       // A title's name is two or three words; an organisation's runs to its stop.
       if (title) last = Math.min(last, first + 2);

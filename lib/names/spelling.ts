@@ -46,11 +46,33 @@ function oneSlip(a: string, b: string): boolean {
   return extra === long[i - 1] || extra === long[i + 1] || (extra === 's' && i === short.length) || VOWELS.includes(extra);
 }
 
+/**
+ * Two vowels apart in a long word, doubled letters aside: Muhammad / Mohammed / Mohamed, Hossein
+ * / Hussain. Only from seven letters on, where two names that differ (Hassan / Hussein) do not
+ * meet this way.
+ */
+function twoVowels(long1: string, long2: string): boolean {
+  if (Math.max(long1.length, long2.length) < 7) return false;
+  // Doubled letters aside (Muhammad / Mohamed).
+  const [a, b] = [long1.replace(/(.)\1/g, '$1'), long2.replace(/(.)\1/g, '$1')];
+  if (a.length !== b.length || a.length < 6) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (!VOWELS.includes(a[i]!) || !VOWELS.includes(b[i]!) || ++diff > 2) return false;
+  }
+  return true;
+}
+
+/** The Persian ezafe written joined or apart: "Takht-e-Ravanchi" / "Takht-Ravanchi", "Al-e" / "Ale". */
+const withoutEzafe = (word: string) => word.replace(/[-‐]e[-‐]/giu, '-').replace(/^(\p{L}+)[-‐]e$/iu, '$1e');
+
 /** Whether two words are spellings of one word of a name (see the module comment). */
 export function sameWord(a: string, b: string): boolean {
-  const x = withoutArticle(a);
-  const y = withoutArticle(b);
+  const x = withoutArticle(withoutEzafe(a));
+  const y = withoutArticle(withoutEzafe(b));
   if (x === y) return true;
+  if (twoVowels(x, y)) return true;
   const jx = x.replace(JOINED_ARTICLE, '');
   const jy = y.replace(JOINED_ARTICLE, '');
   if (jx === y || x === jy) return true; // Alsadr / Sadr

@@ -19,8 +19,8 @@
  * - people merged: learned entities whose forms are labelled as two or more people;
  * - marks on the distractor pages (test/names/distractors/: pages written for this, about other
  *   things, naming people, places and bodies that share words with names a news corpus about
- *   Iraq and Iran learns — Austin, Urban, Hussein, Foreign Ministry): every learned mark there is
- *   wrong.
+ *   Iraq and Iran learns — Austin, Urban, Hussein, Foreign Ministry; and a set's own
+ *   `distractors/` folder if it has one): every learned mark there is wrong.
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
@@ -166,9 +166,10 @@ export function scoreSet(dir: string): SetScore {
       if (!m.hit && (curated || learnable)) score.misses.push(`${page.file}: "${m.text}" (${m.entity}${curated ? ', curated' : ''})`);
     }
   }
-  if (existsSync(DISTRACTORS)) {
-    for (const name of readdirSync(DISTRACTORS).filter((f) => f.endsWith('.html')).sort()) {
-      const file = join(DISTRACTORS, name);
+  // The shared distractor pages, and a set's own (`<set>/distractors/`) when it has some.
+  for (const folder of [DISTRACTORS, join(dir, 'distractors')].filter((f) => existsSync(f))) {
+    for (const name of readdirSync(folder).filter((f) => f.endsWith('.html')).sort()) {
+      const file = join(folder, name);
       const text = visibleText(file, readFileSync(file, 'utf8'));
       score.distractors.pages++;
       for (const m of spotText(matcher, text)) {

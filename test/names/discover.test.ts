@@ -108,4 +108,55 @@ describe('names one document gives', () => {
     expect(alsumaria.tentative).toBeUndefined();
     expect(forms(nameWith(doc, 'BAGHDAD')!)).toEqual(['BAGHDAD']);
   });
+  it("takes a title's complement off the person's name, the place in it a name of its own", () => {
+    const names = readDocument({
+      id: 'titles',
+      title: 'Talks on the border',
+      paragraphs: [
+        "Iran's Ambassador to Iraq Muhammad Kazem Al-e Sadegh met officials in Baghdad.",
+        'Minister of Interior Rebar Ahmed said on Monday that the talks went well.',
+        'National Security Adviser Qasim Al-Araji arrived in Tehran.',
+        'The US special envoy to the Middle East Steve Witkoff spoke to reporters.',
+        'Iranian Ambassador to Syria Hossein Akbari on Monday said the border would open.',
+      ],
+    }).names.map(forms);
+    expect(names).toContainEqual(['Muhammad Kazem Al-e Sadegh']);
+    expect(names).toContainEqual(['Rebar Ahmed']);
+    expect(names).toContainEqual(['Qasim Al-Araji']);
+    expect(names).toContainEqual(['Steve Witkoff']);
+    expect(names).toContainEqual(['Hossein Akbari']);
+    expect(names).toContainEqual(['Iraq']);
+    expect(names).toContainEqual(['Middle East']);
+    expect(names.flat().some((f) => /Interior|Adviser|Iraq Muhammad|East Steve|Syria Hossein/.test(f))).toBe(false);
+  });
+  it('leaves a title written half in capitals and an ordinary word opening a sentence out of names', () => {
+    const names = readDocument({
+      id: 'edges',
+      title: 'Talks in Baghdad',
+      paragraphs: [
+        'He congratulated Amir Abdollahian on his appointment as the new Iranian Foreign minister.',
+        'Opposing Fateh is the Sadrist Movement, which won the most seats.',
+        'Later the Fateh Alliance rejected the results.',
+        'Green Zone protests went on into the night.',
+      ],
+    }).names.map(forms);
+    // "Foreign minister" is a title, "Amir" before one word a given name.
+    expect(names.flat()).not.toContain('Foreign');
+    expect(names).toContainEqual(['Amir Abdollahian']);
+    expect(names.flat()).not.toContain('Opposing Fateh');
+    expect(names.find((f) => f.includes('Fateh Alliance'))).toContain('Fateh');
+    // An ordinary first word stays when nothing else in the document opens a name with the next.
+    expect(names).toContainEqual(['Green Zone']);
+  });
+  it('ends a titled script name before a word joined to "and" or "for the"', () => {
+    const names = readDocument({
+      id: 'ar',
+      title: 'زيارة',
+      paragraphs: ['استقبل الرئيس الإيراني إبراهيم رئيسي وأمين المجلس الأعلى وفدا عراقيا.', 'وصل الرئيس عبد اللطيف رشيد إلى بغداد.'],
+    }).names.map(forms);
+    expect(names).toContainEqual(['إبراهيم رئيسي']);
+    expect(names.flat()).not.toContain('إبراهيم رئيسي وأمين');
+    // A three-word name without such a word keeps its three words.
+    expect(names).toContainEqual(['عبد اللطيف رشيد']);
+  });
 });

@@ -203,4 +203,21 @@ describe('the learned state as JSON', () => {
     expect(() => parseNameState('{"format":1,"docs":[{"doc":"x"}],"edits":[],"ids":{}}')).toThrow(/docs\.0\.names/);
     expect(() => parseNameState('not json')).toThrow(/not JSON/);
   });
+  it('merges a given name spelt two vowels and a doubled letter apart (Muhammad / Mohammed / Mohamed), and an ezafe joined or not, never Hassan with Hussein', () => {
+    const doc = (id: string, text: string): NameDocument => ({ id, title: 'Parliament', paragraphs: [text] });
+    const list = entities(
+      learn(
+        doc('a', 'Speaker Mohammed al-Halbousi opened the session on Sunday.'),
+        doc('b', 'Speaker Muhammad al-Halbousi closed it on Monday.'),
+        doc('c', 'On the sidelines, Amir-Abdollahian met Speaker Mohamed al-Halbousi.'),
+        doc('d', 'Deputy Foreign Minister Majid Takht-e-Ravanchi led the experts.'),
+        doc('e', 'Deputy Foreign Minister Majid Takht-Ravanchi arrived in Muscat.'),
+        doc('f', 'Minister Hassan Kazemi spoke to the press.'),
+        doc('g', 'Minister Hussein Kazemi spoke to the press.'),
+      ),
+    );
+    expect(withForm(list, 'Mohammed al-Halbousi')!.forms.map((f) => f.text).sort()).toEqual(['Mohamed al-Halbousi', 'Mohammed al-Halbousi', 'Muhammad al-Halbousi']);
+    expect(withForm(list, 'Majid Takht-e-Ravanchi')!.forms.map((f) => f.text)).toContain('Majid Takht-Ravanchi');
+    expect(withForm(list, 'Hassan Kazemi')).not.toBe(withForm(list, 'Hussein Kazemi'));
+  });
 });

@@ -135,4 +135,40 @@ describe('learned names in the matcher', () => {
     const state = learn(doc, nujabaArticle);
     expect(marks(state, 'Akram al-Kaabi spoke, the Fars news agency reported.').map((m) => m.text)).toEqual(['Akram al-Kaabi', 'Fars news agency']);
   });
+  it("marks a party's one-word name with its kind after it (Fateh bloc), and a News outlet with \"agency\" (Shafaq News agency), as one mark", () => {
+    const fateh: NameDocument = {
+      id: 'fateh',
+      title: 'Results',
+      paragraphs: ['The Fateh Alliance, led by Hadi al-Amiri, rejected the results.', 'Fateh won 17 seats, Shafaq News reported.'],
+    };
+    const again: NameDocument = { id: 'fateh-2', title: 'Appeal', paragraphs: ['Fateh appealed on Monday, according to Shafaq News.'] };
+    const state = learn(fateh, again, nujabaArticle);
+    const page = 'Akram al-Kaabi spoke as the Fateh bloc met, the Shafaq News agency reported.';
+    expect(marks(state, page).map((m) => m.text)).toEqual(['Akram al-Kaabi', 'Fateh bloc', 'Shafaq News agency']);
+  });
+  it('marks the script surname and the name without its first given name after a full script name the documents gave', () => {
+    const doc = (id: string, text: string): NameDocument => ({ id, title: 'Visit', paragraphs: [text] });
+    const state = learn(
+      doc('ar-1', 'وصل رئيس الوزراء محمد شياع السوداني إلى طهران.'),
+      doc('ar-2', 'التقى الرئيس محمد شياع السوداني بالوفد.'),
+      nujabaArticle,
+    );
+    const page = 'سفر محمد شياع السوداني به تهران. شياع السوداني گفت که السوداني دیدار کرد.';
+    expect(marks(state, page).map((m) => m.text)).toEqual(['محمد شياع السوداني', 'شياع السوداني', 'السوداني']);
+  });
+  it("marks a demonym-led institution without its demonym (Foreign Ministry), with its country after it, never a country's forces by their common noun", () => {
+    const doc = (id: string, text: string): NameDocument => ({ id, title: 'Talks', paragraphs: [text] });
+    const state = learn(
+      doc('fm-1', 'The Iranian Foreign Ministry said on Monday that the Iranian Armed Forces were ready.'),
+      doc('fm-2', 'A statement by the Iranian Foreign Ministry followed, and the Iranian Armed Forces stood by.'),
+      nujabaArticle,
+    );
+    const page = 'Akram al-Kaabi spoke. The Iranian Foreign Ministry and the Foreign Ministry of Iran replied; the Iranian Armed Forces did not.';
+    expect(marks(state, page).map((m) => m.text)).toEqual(['Akram al-Kaabi', 'Foreign Ministry', 'Foreign Ministry of Iran']);
+  });
+  it('marks a learned full name written with another spelling of its given name the rules do not make (Qasim / Qassem)', () => {
+    const doc = (id: string, text: string): NameDocument => ({ id, title: 'Border', paragraphs: [text] });
+    const state = learn(doc('araji-1', 'National Security Adviser Qasim al-Araji signed the deal.'), doc('araji-2', 'Adviser Qasim al-Araji arrived in Tehran.'), nujabaArticle);
+    expect(marks(state, 'Akram al-Kaabi met Qassem al-Araji on Sunday.').map((m) => m.text)).toEqual(['Akram al-Kaabi', 'Qassem al-Araji']);
+  });
 });
