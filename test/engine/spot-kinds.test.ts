@@ -46,3 +46,29 @@ describe('a spun or machine-translated name', () => {
     expect(spotted('The Popular Mobilization Committee of the Springfield school board met on Tuesday.')).toEqual([]);
   });
 });
+
+describe('names the dev splits showed, and what only looks like them', () => {
+  test('spellings and longer forms of listed names win over the names inside them', () => {
+    const text =
+      'Mustapha al-Kadhimi met the Islamic Revolutionary Guards in Baghdad; Ayatollah al-Sistani spoke in Najaf; ' +
+      "Qassem Soleimani was killed at Baghdad's international airport; the US-led anti-ISIS coalition and the " +
+      'Islamic Revolutionary Guard Corps Quds Force were named.';
+    expect(spotted(text)).toEqual(
+      expect.arrayContaining([
+        'Mustapha al-Kadhimi=mustafa-al-kadhimi',
+        'Islamic Revolutionary Guards=irgc',
+        'Ayatollah al-Sistani=ali-al-sistani',
+        "Baghdad's international airport=baghdad-airport",
+        'US-led anti-ISIS coalition=global-coalition-against-isis',
+        'Islamic Revolutionary Guard Corps Quds Force=quds-force',
+      ]),
+    );
+    // Only the first "Baghdad" is the city; the second is inside the airport's name.
+    expect(spotted(text).filter((m) => m === 'Baghdad=baghdad')).toHaveLength(1);
+  });
+
+  test('Kataeb Hezbollah is not Hezbollah, the Islamic Supreme Council of Iraq is not Iraq', () => {
+    const text = 'In Baghdad, Kataeb Hezbollah and the Islamic Supreme Council of Iraq met Mustafa al-Kadhimi.';
+    expect(spotted(text)).toEqual(['Baghdad=baghdad', 'Mustafa al-Kadhimi=mustafa-al-kadhimi']);
+  });
+});
