@@ -74,3 +74,11 @@ test('ISIS’s resurgence, and the election in Iraq, in plain words', () => {
   expect(events('The PM said Iraq will hold early parliamentary elections.')).toEqual(['early parliamentary elections → iraq-early-elections']);
   expect(events('Leaders of the winners of the recent elections in Iraq met.')).toEqual(['elections → iraq-early-elections']);
 });
+
+test('where an event happened may be said in the sentence before, in the same block only', () => {
+  const where = 'More than 5,000 US troops are stationed in Iraq.';
+  const attacks = 'The US-led coalition paused its training, citing repeated rocket attacks over the last two months.';
+  expect(events(`${where} ${attacks}`)).toEqual(['rocket attacks → rocket-attacks-on-us-forces']);
+  expect(events(`${where}\u2029${attacks}`)).toEqual([]);
+  expect(events(attacks)).toEqual([]);
+});
