@@ -72,3 +72,19 @@ describe('names the dev splits showed, and what only looks like them', () => {
     expect(spotted(text)).toEqual(['Baghdad=baghdad', 'Mustafa al-Kadhimi=mustafa-al-kadhimi']);
   });
 });
+
+describe('the international coalition by its noun', () => {
+  test('on a page about Iraq, in Iraq or Syria, without its name', () => {
+    const text =
+      'Rockets hit Baghdad. Militias demanded the transfer of the bases of the international coalition to the Iraqi army. ' +
+      'The international anti-terrorism coalition in Iraq still has 3,500 soldiers.';
+    expect(spotted(text)).toEqual(
+      expect.arrayContaining(['international coalition=global-coalition-against-isis', 'international anti-terrorism coalition=global-coalition-against-isis']),
+    );
+  });
+
+  test('not on a page that is not about Iraq, nor in another country', () => {
+    expect(spotted('The international coalition struck Houthi positions in Yemen.').filter((m) => m.includes('coalition'))).toEqual([]);
+    expect(spotted('In Baghdad, officials discussed the international coalition in Yemen.').filter((m) => m.includes('coalition'))).toEqual([]);
+  });
+});
