@@ -88,3 +88,16 @@ describe('the international coalition by its noun', () => {
     expect(spotted('In Baghdad, officials discussed the international coalition in Yemen.').filter((m) => m.includes('coalition'))).toEqual([]);
   });
 });
+
+describe('parliament on a page that names Iraq’s prime minister, not Iraq', () => {
+  test('is Iraq’s parliament', () => {
+    const text = 'Adel Abdul Mahdi said he would submit his resignation to parliament, as Ayatollah Sistani had asked in Najaf.';
+    expect(spotted(text)).toContain('parliament=iraqi-parliament');
+  });
+
+  test('but not on a page with no Iraqi name, nor where the page is about another parliament', () => {
+    expect(spotted('The minister said he would submit his resignation to parliament.')).not.toContain('parliament=iraqi-parliament');
+    const bahrain = "Bahrain's parliament met in Manama. Mustafa al-Kadhimi was not discussed. The parliament approved the budget.";
+    expect(spotted(bahrain)).not.toContain('parliament=iraqi-parliament');
+  });
+});
