@@ -13,6 +13,8 @@
  *                                the learned-names figures (seeds; dev set) and the accounts figures
  *                                (scripts/eval/accounts.ts)
  *   npm run eval -- --dev        the spotting dev split (test/pages/dev/), the other one tuned on
+ *   npm run eval -- --dev-2      the second dev split (test/pages/dev/round-2/), collected to tune on
+ *                                pages the first rounds never saw; printed like --dev
  *   npm run eval -- --blind      the blind set (test/pages/blind/, its own pages only): run once, to
  *                                report, never to tune; totals and misses by kind only, no page's figures
  *   npm run eval -- --blind-2    the second blind set (test/pages/blind/round-2/), which replaced the
@@ -30,6 +32,8 @@ import { devSetReport } from './eval/names-set';
 
 export const EVAL_DIR = fileURLToPath(new URL('../test/pages/eval/', import.meta.url));
 export const DEV_DIR = fileURLToPath(new URL('../test/pages/dev/', import.meta.url));
+/** Inside the first dev split's folder, which `evaluate` does not descend into. */
+export const DEV_2_DIR = fileURLToPath(new URL('../test/pages/dev/round-2/', import.meta.url));
 export const BLIND_DIR = fileURLToPath(new URL('../test/pages/blind/', import.meta.url));
 /** Inside the first blind set's folder, which `evaluate` does not descend into. */
 export const BLIND_2_DIR = fileURLToPath(new URL('../test/pages/blind/round-2/', import.meta.url));
@@ -240,19 +244,21 @@ export function formatSummary(result: EvalResult): string {
 export interface EvalDirs {
   eval: string;
   dev: string;
+  dev2: string;
   blind: string;
   blind2: string;
 }
 
-const DIRS: EvalDirs = { eval: EVAL_DIR, dev: DEV_DIR, blind: BLIND_DIR, blind2: BLIND_2_DIR };
+const DIRS: EvalDirs = { eval: EVAL_DIR, dev: DEV_DIR, dev2: DEV_2_DIR, blind: BLIND_DIR, blind2: BLIND_2_DIR };
 
 /** What `npm run eval` prints for `argv`; `out` receives each block of it. */
 export async function runEval(argv: readonly string[], matcher: Matcher, out: (text: string) => void, dirs: EvalDirs = DIRS): Promise<void> {
   const blind = argv.includes('--blind');
   const blind2 = argv.includes('--blind-2');
   const dev = argv.includes('--dev');
-  if ([blind, blind2, dev].filter(Boolean).length > 1) {
-    throw new SpotError('--blind, --blind-2 and --dev are different sets: run them one at a time');
+  const dev2 = argv.includes('--dev-2');
+  if ([blind, blind2, dev, dev2].filter(Boolean).length > 1) {
+    throw new SpotError('--blind, --blind-2, --dev and --dev-2 are different sets: run them one at a time');
   }
   if (blind || blind2) {
     // Run once, to report: totals and misses by kind, never the pages' own figures.
@@ -260,9 +266,9 @@ export async function runEval(argv: readonly string[], matcher: Matcher, out: (t
     out(`${label} (${dir})\n${formatSummary(await evaluate(matcher, dir))}`);
     return;
   }
-  const result = await evaluate(matcher, dev ? dirs.dev : dirs.eval);
+  const result = await evaluate(matcher, dev2 ? dirs.dev2 : dev ? dirs.dev : dirs.eval);
   out(formatResult(result, argv.includes('--misses')));
-  if (dev) return;
+  if (dev || dev2) return;
   // Names learned from documents: their own evaluation (scripts/eval/names.ts, names-set.ts).
   out(`\n${namesReport(argv.includes('--misses'))}\n\n${devSetReport(argv.includes('--misses'))}`);
   // Accounts: automatic contrasts, disagreements of fact and stance (scripts/eval/accounts.ts).

@@ -4,7 +4,8 @@
  * trigger phrase with a participant (an accepted mention of one of its entities, or one of its
  * words) in the same sentence; the trigger is then a mention of the dated event, so the card
  * says which event and when. A trigger after "his" refers to the participant of the sentence
- * before ("His appointment"), and a sentence dated only another year is another event. Cues are
+ * before ("His appointment"), what a cue also needs (where, or with whom) may be in the sentence
+ * before, and a sentence dated only another year is another event. Cues are
  * curated in data/event-cues.json and shipped inside the matcher (MatcherData.eventCues). DOM-free.
  */
 import { sentenceSpans, type SentenceSpan } from '../text/sentences';
@@ -152,7 +153,10 @@ export function* eventMentionSteps(
       const referredTo = !hasParticipant && pronoun && hasAny(cue.participants, previous);
       if ((!hasParticipant && !referredTo) || datedOtherwise(slice, cue.years)) continue;
       if (cue.also || cue.alsoWords) {
-        const hasAlso = (cue.also !== undefined && hasAny(cue.also, entities)) || (cue.alsoWords?.test(slice) ?? false);
+        // What a cue also needs (where, or with whom) may have been said in the sentence before, in
+        // the same block: "US troops are stationed in Iraq. … citing repeated rocket attacks".
+        const hasAlso =
+          (cue.also !== undefined && (hasAny(cue.also, entities) || hasAny(cue.also, previous))) || (cue.alsoWords?.test(slice) ?? false);
         if (!hasAlso) continue;
       }
       cue.trigger.lastIndex = 0;

@@ -23,7 +23,7 @@ import { compiledRules } from './compiled-rules';
 import { eventMentionSteps, findEventMentions } from './events';
 import { findInstitutionNouns } from './institution-nouns';
 import type { Matcher } from './matcher';
-import { dropOtherCountries, dropOtherNames, promoteTitledNames } from './name-context';
+import { dropOtherCountries, dropOtherNames, promoteTitledNames, readPossessiveOf } from './name-context';
 import type { Mention, RawMatch } from './types';
 import { findAllSteps, needsSlicing } from './windowed-match';
 
@@ -157,7 +157,8 @@ export class PageSpotting {
     if (this.lastMatches?.text === text) matches = this.lastMatches.matches;
     else {
       const raw = huge ? yield* findAllSteps(matcher, text) : matcher.findAll(text);
-      matches = promoteTitledNames(text, dropOtherCountries(text, dropOtherNames(text, raw), matcher.entities, rules.countries), matcher.entities);
+      const read = readPossessiveOf(text, raw, matcher.entities, (tail) => matcher.findAll(tail));
+      matches = promoteTitledNames(text, dropOtherCountries(text, dropOtherNames(text, read), matcher.entities, rules.countries), matcher.entities);
       this.lastMatches = huge ? undefined : { text, matches };
     }
     if (addEvidence) this.evidence.add(matches);

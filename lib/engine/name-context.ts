@@ -4,7 +4,7 @@
  * photographer, "Quds Road" a street. And a short acronym inside a line written all in capitals
  * is a word: "WATCH: IS IRAQ READY?". Such matches are dropped before they are weighed as
  * evidence. Titles and function words next to a name do not count ("Ayatollah Sistani",
- * "When Kayhan wrote"). DOM-free.
+ * "When Kayhan wrote"). And a possessive after "the government of Iraq" is Iraq's. DOM-free.
  */
 import { qualifyingCountries, type Countries } from './countries';
 import { wordAfter, wordBefore } from './neighbour-words';
@@ -96,4 +96,33 @@ export function promoteTitledNames(text: string, matches: readonly RawMatch[], e
     const before = wordBefore(text, m.start);
     return before !== undefined && TITLES.has(before.toLowerCase().replace(/\.$/, '')) ? { ...m, specificity: 'unique' as const } : m;
   });
+}
+
+/**
+ * "the government of Iraq's new prime minister" is Iraq's prime minister: a name "x of Y" written
+ * in lower case and followed by a possessive stops before "of", and the possessive is Y's. Only an
+ * organisation's or a place's name ("the resignation of Abdul Mahdi's government" is still the
+ * resignation); a capitalised one is the institution's own ("the Government of Iraq's decision").
+ * The tail is matched again on its own and kept only when it is a whole name.
+ */
+export function readPossessiveOf(
+  text: string,
+  matches: readonly RawMatch[],
+  entities: readonly MatcherEntity[],
+  rematch: (tail: string) => readonly RawMatch[],
+): RawMatch[] {
+  const out = [...matches];
+  for (let i = 0; i < out.length; i++) {
+    const m = out[i]!;
+    const type = entities[m.entity]?.type;
+    if (type !== 'organization' && type !== 'place') continue;
+    if (!/^['’]s(?!\p{L})/u.test(text.slice(m.end, m.end + 3))) continue;
+    const written = text.slice(m.start, m.end);
+    const of = written.lastIndexOf(' of ');
+    if (of < 0 || !/^\p{Ll}/u.test(written)) continue;
+    const tailStart = m.start + of + 4;
+    const whole = rematch(text.slice(tailStart, m.end)).find((t) => t.start === 0 && t.end === m.end - tailStart);
+    if (whole) out[i] = { ...whole, start: tailStart, end: m.end };
+  }
+  return out;
 }

@@ -93,6 +93,11 @@ export const RULES: readonly VariantRule[] = [
     apply: (w) => [...replaceEach(w, 'aa', ['a']), ...replaceEach(w, 'ae', ['a'])],
   },
   {
+    id: 'f-ph',
+    doc: 'ف between vowels is ph in French-influenced spellings (Mustafa, Mustapha; Mostafa, Mostapha)',
+    apply: (w) => replaceEach(w, 'f', ['ph'], (at) => VOWEL.test(w[at - 1] ?? '') && VOWEL.test(w[at + 1] ?? '')),
+  },
+  {
     id: 'shadda-single',
     doc: 'shadda: a doubled consonant may be written single (Qassem, Qasem; Hassan, Hasan; Seyyed, Seyed)',
     apply: (w) => {

@@ -1,9 +1,9 @@
 /**
- * The written forms of the short country names inside longer names, generated at build time for
- * every entry: a page writes "US Embassy", "U.S. Embassy" or "United States Embassy", "US–Iraq
- * Strategic Dialogue" or "U.S.-Iraq Strategic Dialogue", and a curator lists one or two of them.
- * A name that is only the abbreviation ("US", "UN") is left alone: its forms are curated, with
- * the context they need. DOM-free.
+ * The written forms of the short country names (and the IRGC's) inside longer names, generated at
+ * build time for every entry: a page writes "US Embassy", "U.S. Embassy" or "United States
+ * Embassy", "US–Iraq Strategic Dialogue" or "U.S.-Iraq Strategic Dialogue", and a curator lists
+ * one or two of them. A name that is only the abbreviation ("US", "UN") is left alone: its forms
+ * are curated, with the context they need. DOM-free.
  */
 
 /** Forms that name the same country or body; each occurrence in a name may be written as any other. */
@@ -11,6 +11,8 @@ const SAME_NAME: readonly (readonly string[])[] = [
   ['US', 'U.S.', 'United States'],
   ['UK', 'U.K.', 'United Kingdom'],
   ['UN', 'U.N.', 'United Nations'],
+  // "IRGC Quds Force" is as often "Islamic Revolutionary Guard Corps Quds Force".
+  ['IRGC', 'Islamic Revolutionary Guard Corps'],
 ];
 
 /** Spellings kept per name. */

@@ -38,3 +38,47 @@ test('a possessive pronoun refers to the participant of the sentence before, in 
   expect(events(text)).toEqual(['assumes the premiership → kadhimi-sworn-in', 'appointment → kadhimi-sworn-in']);
   expect(events('Mustafa al-Kadhimi spoke on Monday.\u2029His appointment comes amid falling oil revenues.')).toEqual([]);
 });
+
+test('Abdul Mahdi’s resignation by its verb or noun, with him in the sentence', () => {
+  expect(events('Iraqi Prime Minister Adel Abdul Mahdi said he would submit his resignation to parliament.')).toEqual([
+    'resignation → abdul-mahdi-resignation',
+  ]);
+  expect(events('Adel Abdul Mahdi says he will resign.')).toEqual(['resign → abdul-mahdi-resignation']);
+  expect(events('The minister of electricity resigned in Baghdad.')).toEqual([]);
+});
+
+test('the troop vote by its noun when the sentence says what it was for', () => {
+  expect(events('In a symbolic vote, the Iraqi Parliament on Sunday approved a Bill for the expulsion of all US soldiers.')).toEqual([
+    'vote → iraqi-parliament-troops-vote',
+  ]);
+  expect(events('The Iraqi parliament approved a resolution that calls for the government to end the presence of foreign forces.')).toEqual([
+    'resolution → iraqi-parliament-troops-vote',
+  ]);
+  expect(events('The Iraqi parliament votes to end presence of foreign forces.')).toEqual(['votes to end presence → iraqi-parliament-troops-vote']);
+  expect(events('The Iraqi parliament passed a resolution on the budget.')).toEqual([]);
+});
+
+test('the killing of Soleimani by more of its words, the first in the sentence', () => {
+  expect(events('Qasem Soleimani and eight others were killed in a US drone attack.')).toEqual(['drone attack → killing-of-soleimani']);
+  expect(events('Qasem Soleimani, whose death in a US drone strike shocked Iran, was buried.')).toEqual(['death → killing-of-soleimani']);
+  expect(events('Qasem Soleimani was eliminated by the US.')).toEqual(['eliminated → killing-of-soleimani']);
+  expect(events('لقي قاسم سليماني مصرعه في ضربة جوية أمريكية.')).toEqual(['مصرعه → killing-of-soleimani']);
+  expect(events('قتل قاسم سليماني في ضربة جوية أمريكية.')).toEqual(['ضربة جوية → killing-of-soleimani']);
+});
+
+test('ISIS’s resurgence, and the election in Iraq, in plain words', () => {
+  expect(events('The assaults are the latest in a resurgence of attacks by the Islamic State group.')).toEqual([
+    'resurgence → isis-resurgence-2020',
+  ]);
+  expect(events('The Islamic State group had its revival in 2014.')).toEqual([]);
+  expect(events('The PM said Iraq will hold early parliamentary elections.')).toEqual(['early parliamentary elections → iraq-early-elections']);
+  expect(events('Leaders of the winners of the recent elections in Iraq met.')).toEqual(['elections → iraq-early-elections']);
+});
+
+test('where an event happened may be said in the sentence before, in the same block only', () => {
+  const where = 'More than 5,000 US troops are stationed in Iraq.';
+  const attacks = 'The US-led coalition paused its training, citing repeated rocket attacks over the last two months.';
+  expect(events(`${where} ${attacks}`)).toEqual(['rocket attacks → rocket-attacks-on-us-forces']);
+  expect(events(`${where}\u2029${attacks}`)).toEqual([]);
+  expect(events(attacks)).toEqual([]);
+});

@@ -70,3 +70,16 @@ describe('off-topic pages', () => {
     expect(spotted(ON_TOPIC + 'David Hale led the US delegation.')).toContain('David Hale=david-hale');
   });
 });
+
+describe('a possessive after "x of Y" is Y’s', () => {
+  test('"the government of Iraq’s new prime minister" is Iraq’s prime minister', () => {
+    const out = spotted(ON_TOPIC + 'The raid was a first sign from the government of Iraq’s new prime minister.');
+    expect(out).toContain('Iraq=iraq');
+    expect(out.filter((m) => m.endsWith('=iraqi-government'))).toEqual([]);
+  });
+
+  test('written as the institution’s own name, or with no possessive, it stays the institution', () => {
+    expect(spotted(ON_TOPIC + "The Government of Iraq's decision was final.")).toContain('Government of Iraq=iraqi-government');
+    expect(spotted(ON_TOPIC + 'It was a decision of the government of Iraq.')).toContain('government of Iraq=iraqi-government');
+  });
+});

@@ -46,3 +46,58 @@ describe('a spun or machine-translated name', () => {
     expect(spotted('The Popular Mobilization Committee of the Springfield school board met on Tuesday.')).toEqual([]);
   });
 });
+
+describe('names the dev splits showed, and what only looks like them', () => {
+  test('spellings and longer forms of listed names win over the names inside them', () => {
+    const text =
+      'Mustapha al-Kadhimi met the Islamic Revolutionary Guards in Baghdad; Ayatollah al-Sistani spoke in Najaf; ' +
+      "Qassem Soleimani was killed at Baghdad's international airport; the US-led anti-ISIS coalition and the " +
+      'Islamic Revolutionary Guard Corps Quds Force were named.';
+    expect(spotted(text)).toEqual(
+      expect.arrayContaining([
+        'Mustapha al-Kadhimi=mustafa-al-kadhimi',
+        'Islamic Revolutionary Guards=irgc',
+        'Ayatollah al-Sistani=ali-al-sistani',
+        "Baghdad's international airport=baghdad-airport",
+        'US-led anti-ISIS coalition=global-coalition-against-isis',
+        'Islamic Revolutionary Guard Corps Quds Force=quds-force',
+      ]),
+    );
+    // Only the first "Baghdad" is the city; the second is inside the airport's name.
+    expect(spotted(text).filter((m) => m === 'Baghdad=baghdad')).toHaveLength(1);
+  });
+
+  test('Kataeb Hezbollah is not Hezbollah, the Islamic Supreme Council of Iraq is not Iraq', () => {
+    const text = 'In Baghdad, Kataeb Hezbollah and the Islamic Supreme Council of Iraq met Mustafa al-Kadhimi.';
+    expect(spotted(text)).toEqual(['Baghdad=baghdad', 'Mustafa al-Kadhimi=mustafa-al-kadhimi']);
+  });
+});
+
+describe('the international coalition by its noun', () => {
+  test('on a page about Iraq, in Iraq or Syria, without its name', () => {
+    const text =
+      'Rockets hit Baghdad. Militias demanded the transfer of the bases of the international coalition to the Iraqi army. ' +
+      'The international anti-terrorism coalition in Iraq still has 3,500 soldiers.';
+    expect(spotted(text)).toEqual(
+      expect.arrayContaining(['international coalition=global-coalition-against-isis', 'international anti-terrorism coalition=global-coalition-against-isis']),
+    );
+  });
+
+  test('not on a page that is not about Iraq, nor in another country', () => {
+    expect(spotted('The international coalition struck Houthi positions in Yemen.').filter((m) => m.includes('coalition'))).toEqual([]);
+    expect(spotted('In Baghdad, officials discussed the international coalition in Yemen.').filter((m) => m.includes('coalition'))).toEqual([]);
+  });
+});
+
+describe('parliament on a page that names Iraq’s prime minister, not Iraq', () => {
+  test('is Iraq’s parliament', () => {
+    const text = 'Adel Abdul Mahdi said he would submit his resignation to parliament, as Ayatollah Sistani had asked in Najaf.';
+    expect(spotted(text)).toContain('parliament=iraqi-parliament');
+  });
+
+  test('but not on a page with no Iraqi name, nor where the page is about another parliament', () => {
+    expect(spotted('The minister said he would submit his resignation to parliament.')).not.toContain('parliament=iraqi-parliament');
+    const bahrain = "Bahrain's parliament met in Manama. Mustafa al-Kadhimi was not discussed. The parliament approved the budget.";
+    expect(spotted(bahrain)).not.toContain('parliament=iraqi-parliament');
+  });
+});

@@ -4,7 +4,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { BLIND_2_DIR, BLIND_DIR, evaluate, formatResult, formatSummary, runEval } from '../../scripts/eval';
+import { BLIND_2_DIR, BLIND_DIR, DEV_2_DIR, DEV_DIR, evaluate, formatResult, formatSummary, runEval } from '../../scripts/eval';
 import { makeMatcher } from '../engine/helpers';
 
 const matcher = makeMatcher([
@@ -60,7 +60,7 @@ test('recall per kind, distractor marks and misses by kind', async () => {
 
 test('--blind prints the totals and the misses by kind, never a page of the set by name', async () => {
   const printed: string[] = [];
-  await runEval(['--blind', '--misses'], matcher, (t) => printed.push(t), { eval: '/nonexistent', dev: '/nonexistent', blind: dir, blind2: '/nonexistent' });
+  await runEval(['--blind', '--misses'], matcher, (t) => printed.push(t), { eval: '/nonexistent', dev: '/nonexistent', dev2: '/nonexistent', blind: dir, blind2: '/nonexistent' });
   const out = printed.join('\n');
   expect(out).toContain('precision 0.500  recall 0.667  marks on distractor pages: 2');
   expect(out).toMatch(/name\s+2\s+2\s+1\.000/);
@@ -72,14 +72,28 @@ test('--blind prints the totals and the misses by kind, never a page of the set 
 
 test('--dev scores the dev split with the per-page table, and nothing else', async () => {
   const printed: string[] = [];
-  await runEval(['--dev'], matcher, (t) => printed.push(t), { eval: '/nonexistent', dev: dir, blind: '/nonexistent', blind2: '/nonexistent' });
+  await runEval(['--dev'], matcher, (t) => printed.push(t), { eval: '/nonexistent', dev: dir, dev2: '/nonexistent', blind: '/nonexistent', blind2: '/nonexistent' });
   expect(printed).toHaveLength(1);
   expect(printed[0]).toMatch(/^\(distractor\) b\s+0\s+2\s+0/m);
   expect(printed[0]).toContain('marks on distractor pages: 2');
 });
 
+test('--dev-2 scores the second dev split page by page, and --dev never reads into it', async () => {
+  const dirs = { eval: '/nonexistent', dev: dir, dev2: nested, blind: '/nonexistent', blind2: '/nonexistent' };
+  const first: string[] = [];
+  await runEval(['--dev'], matcher, (t) => first.push(t), dirs);
+  expect(first[0]).toContain('pages: 2 (1 distractors); marks on distractor pages: 2');
+  const second: string[] = [];
+  await runEval(['--dev-2'], matcher, (t) => second.push(t), dirs);
+  expect(second).toHaveLength(1);
+  expect(second[0]).toMatch(/^\(distractor\) d\s+0\s+0\s+0/m);
+  expect(second[0]).toContain('marks on distractor pages: 0');
+  expect(relative(DEV_DIR, DEV_2_DIR)).toBe('round-2');
+  await expect(runEval(['--dev', '--dev-2'], matcher, () => {})).rejects.toThrow(/one at a time/);
+});
+
 test('--blind-2 scores the second blind set the same way, and --blind never reads into it', async () => {
-  const dirs = { eval: '/nonexistent', dev: '/nonexistent', blind: dir, blind2: nested };
+  const dirs = { eval: '/nonexistent', dev: '/nonexistent', dev2: '/nonexistent', blind: dir, blind2: nested };
   const first: string[] = [];
   await runEval(['--blind'], matcher, (t) => first.push(t), dirs);
   expect(first.join('\n')).toContain('precision 0.500  recall 0.667  marks on distractor pages: 2  wrong marks: 2  (2 pages, 1 distractors)');

@@ -27,6 +27,7 @@ describe('each rule, on the examples it documents', () => {
     ['shadda-single', 'qassem', ['qasem']],
     ['shadda-single', 'seyyed', ['seyed']],
     ['shadda-double', 'qasem', ['qassem']],
+    ['f-ph', 'mustafa', ['mustapha']],
   ])('%s: %s → %j', (id, word, expected) => {
     const out = rule(id).apply(word);
     for (const e of expected) expect(out).toContain(e);
@@ -49,6 +50,12 @@ describe('the spellings readers meet', () => {
   test('Qaani: Gha\'ani, Ghaani, Qaani are one name', () => {
     const qaani = spellings('Esmail Qaani');
     for (const s of ["Esmail Gha'ani", 'Esmail Ghaani', 'Ismail Qaani', 'Esmail Kaani']) expect(qaani).toContain(foldedKey(s));
+  });
+
+  test('f is ph only between vowels: Mustapha, never Ghalibaph', () => {
+    expect(rule('f-ph').apply('mostafa')).toEqual(['mostapha']);
+    expect(rule('f-ph').apply('ghalibaf')).toEqual([]);
+    expect(spellings('Mustafa al-Kadhimi')).toContain(foldedKey('Mustapha al-Kadhimi'));
   });
 
   test('Kadhimi: Kazemi, Kadhemi, Kazimi, Kadimi', () => {

@@ -8,6 +8,11 @@ describe('written forms of US, UK and UN inside names', () => {
     expect(writtenForms('U.S. military')).toEqual(['US military', 'United States military']);
   });
 
+  test('the IRGC inside a longer name is also spelt out', () => {
+    expect(writtenForms('IRGC Quds Force')).toEqual(['Islamic Revolutionary Guard Corps Quds Force']);
+    expect(writtenForms('IRGC')).toEqual([]);
+  });
+
   test('the bare abbreviation, and words that only contain the letters, are left alone', () => {
     expect(writtenForms('US')).toEqual([]);
     expect(writtenForms('USA')).toEqual([]);
