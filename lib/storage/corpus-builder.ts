@@ -6,7 +6,7 @@
  * The same lib/kb code as `npm run corpus`: compile the gazetteer, extract one document, merge.
  *
  * DOM-free and `browser.*`-free: it runs wherever the extension puts its builder (see
- * docs/scaling.md and entrypoints/builder/), and in the unit tests.
+ * docs/architecture.md and entrypoints/builder-worker/), and in the unit tests.
  */
 import { applyEdits, checkDraft, type DocumentDraft, type DraftEdits } from '../corpus/draft';
 import { contentHash, duplicateProbes, findDuplicate, toDocumentRecord, documentFingerprint } from '../corpus/identity';
