@@ -15,10 +15,11 @@ export default defineConfig({
     description:
       'Context while you read the news: who is who, and how outlets disagree about them. Everything stays on your device.',
     // storage: settings and suppressed names; contextMenus: "Save highlight to Backstory" and
-    // "Add this page to Backstory";
+    // "Add this page to Backstory"; offscreen (Chrome): the document that hosts the builder's
+    // Worker, which a service worker cannot create (no install warning);
     // host access to http(s) pages comes from the content script's matches; scripting: the page
     // UI (card, toast, markers) is injected into a frame on first need (no extra install warning).
-    permissions: ['storage', 'contextMenus', 'scripting'],
+    permissions: ['storage', 'contextMenus', 'scripting', ...(browser === 'firefox' ? [] : ['offscreen'])],
     // The same origins as the content script's matches, declared so that they can be checked
     // and requested (permissions.contains/request): Firefox MV3 may install without them and
     // the onboarding page asks for them (lib/platform.ts). Chrome grants them at install, as

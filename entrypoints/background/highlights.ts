@@ -26,7 +26,7 @@ import type { HighlightAnchorState, HighlightRow } from '../../lib/storage/types
 import type { ContentHandlers, ContentOrigin, PageHandlers } from './handlers';
 import { askTab, tellTab } from './content-client';
 import { keepUnsaved, retryUnsaved } from './unsaved-highlights';
-import { lazy, type Lazy } from './shipped-corpus';
+import { lazy, type Lazy } from './lazy';
 
 export type HighlightContentHandlers = Pick<ContentHandlers, Extract<keyof ContentHandlers, `highlights/${string}`>>;
 export type HighlightPageHandlers = Pick<PageHandlers, Extract<keyof PageHandlers, `highlights/${string}`>>;

@@ -4,13 +4,13 @@
  * event which woke the service worker is not missed.
  *
  * Start-up evaluates code only. The knowledge base lives in IndexedDB, written by the one
- * builder (lib/storage/corpus-builder.ts): it installs the starter corpus pack, read from the
- * package, on first run, and builds imports in small per-document transactions between the
- * worker's other answers.
+ * builder (lib/storage/corpus-builder.ts) on a thread of its own (entrypoints/builder-worker),
+ * started when there is something to write: it installs the starter corpus pack, read from the
+ * package, on first run, and adds and imports documents.
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { SHIPPED_MATCHER_CONFIG } from '../../lib/kb/matcher-config';
+import { connectBuilder } from '../../lib/builder-thread/client';
 import { openBackstoryDb } from '../../lib/storage/db';
 import { shippedSources } from '../../lib/storage/shipped-sources';
 import { registerCommands } from './commands';
@@ -22,20 +22,18 @@ import { registerSiteAccessOnboarding } from './site-access';
 import { createPageRecognitions, readSourceEdits } from './recognition';
 import { registerHighlightCommands } from './highlight-commands';
 import { registerAddPageCommands } from './add-page-commands';
-import { shippedCorpus } from './shipped-corpus';
+import { createBuilderHost } from './builder-host';
 import { startupProbe } from './startup-probe';
 
 export default defineBackground(() => {
   const startup = startupProbe();
   const db = openBackstoryDb();
-  const corpus = shippedCorpus();
+  const builderHost = createBuilderHost();
   const knowledge = createKnowledge(db, {
-    starterPack: corpus.starterPack,
-    matcherConfig: SHIPPED_MATCHER_CONFIG,
     shippedSources,
     sourceEdits: readSourceEdits,
     importedReviews: mergeImportedReviews,
-    onAutomatic: (report) => console.debug(`[backstory] automatic contrasts: ${report.entities} entities, ${report.read} documents read, ${Math.round(report.ms)} ms`),
+    builder: (host) => connectBuilder(builderHost, host),
   });
   browser.runtime.onInstalled.addListener(() => {
     // Install (or upgrade) the starter corpus before the first page asks for the matcher.
@@ -62,7 +60,7 @@ export default defineBackground(() => {
     startup.answered(arrived);
     return answer;
   };
-  registerRouter(handlers);
+  registerRouter(handlers, builderHost.receive);
   registerCommands(); // the hover card's keyboard command
   // Firefox: explain and ask for site access when the install did not grant it.
   registerSiteAccessOnboarding();

@@ -1,26 +1,27 @@
 /**
  * The background's access to the live knowledge base: IndexedDB, written by the one builder
- * (lib/storage/corpus-builder.ts), which installs the starter corpus on first run and upgrades it
- * by its pack version. Cards, the matcher and recognition read what is stored now, labelled
- * with the source registry in effect now (an outlet labelled a moment ago counts).
+ * (lib/storage/corpus-builder.ts) on a thread of its own (lib/builder-thread), which installs the
+ * starter corpus on first run and upgrades it by its pack version. Cards, the matcher and
+ * recognition read what is stored now, here, labelled with the source registry in effect now (an
+ * outlet labelled a moment ago counts): a card never waits for the builder.
  */
 import type { CardSource } from '../../lib/card-data';
+import type { BuilderApi, BuilderEvents, HostAsks } from '../../lib/builder-thread/protocol';
 import { buildTokenGate } from '../../lib/engine/token-gate';
 import type { MatcherData, TokenGateData } from '../../lib/engine/types';
 import type { ImportStatus, KbChange, PackSummary } from '../../lib/messages';
 import type { Labels } from '../../lib/kb/labels';
+import type { ReviewDecision } from '../../lib/contrasts/review';
 import type { Source } from '../../lib/recognition/sources';
 import type { ReaderSources } from '../../lib/recognition/sources';
+import { builderNeeded } from '../../lib/storage/builder-needed';
 import { currentLabels, openCorpusReader } from '../../lib/storage/corpus-reader';
-import { CorpusBuilder, type BuilderDeps } from '../../lib/storage/corpus-builder';
 import type { BackstoryDb } from '../../lib/storage/db';
 import { cardSource, storedMatcher } from '../../lib/storage/kb-reader';
-import { createReadGate } from '../../lib/storage/read-gate';
-
 export interface Knowledge {
   readonly db: BackstoryDb;
-  /** The one writer of the knowledge base. */
-  readonly builder: CorpusBuilder;
+  /** The one writer of the knowledge base, on its own thread. */
+  readonly builder: BuilderApi;
   /** Resolves once the starter corpus (or what the reader kept of it) is installed. */
   ready(): Promise<void>;
   /** The records a card for `entityId` needs, or undefined when Backstory does not know it. */
@@ -42,51 +43,48 @@ export interface KnowledgeListener {
   importProgress(status: ImportStatus): unknown;
 }
 
-export interface KnowledgeDeps extends Omit<BuilderDeps, 'db' | 'onChange' | 'onImportProgress'> {
+export interface KnowledgeDeps {
   /** data/sources.json. */
   shippedSources: readonly Source[];
   /** The reader's edits of the source registry. */
   sourceEdits(): Promise<ReaderSources>;
+  /** The reader's keep/dismiss decisions, with an imported pack's merged in. */
+  importedReviews(decisions: ReviewDecision[]): Promise<unknown>;
+  /** The builder, told and asked through these (its thread in the extension; in process in tests). */
+  builder(host: HostAsks & BuilderEvents): BuilderApi;
 }
 
 export function createKnowledge(db: BackstoryDb, deps: KnowledgeDeps): Knowledge {
   const listeners: KnowledgeListener[] = [];
   const sources = { shipped: deps.shippedSources, edits: deps.sourceEdits };
-  // Cards read between an import's batches, not behind them.
-  const reads = createReadGate();
-  const builder = new CorpusBuilder({
-    ...deps,
-    db,
+  const labels = () => currentLabels(db, sources);
+  const builder = deps.builder({
     // Automatic contrasts set outlets' perspectives against each other as the reader labels them.
-    labels: () => currentLabels(db, sources),
-    readsPending: () => reads.idle(),
+    labels,
+    importedReviews: deps.importedReviews,
     onChange: (change) => listeners.forEach((l) => void l.changed(change)),
     onImportProgress: (status) => listeners.forEach((l) => void l.importProgress(status)),
-    // What a learning step cost, in the background's console (docs/names.md has the bench figures).
-    onLearned: (result) =>
-      console.debug(`[backstory] names learned: ${result.entities.length} entities in ${result.ms} ms${result.matcherChanged ? ', matcher rebuilt' : ''}`),
   });
-  const labels = () => currentLabels(db, sources);
   const reader = openCorpusReader(db, sources);
   // Built from the matcher once per worker and per matcher (a rebuild gives a new kbVersion).
   let gate: { version: string; data: TokenGateData } | undefined;
-  let resumed = false;
-  const ready = async () => {
-    await builder.ready();
-    if (resumed) return;
-    resumed = true;
-    // An import a killed worker left in the journal goes on where it stopped.
-    void builder.kick();
-  };
+  let installed: Promise<void> | undefined;
+  // The builder's thread starts only when the database needs it: not installed yet, or an import
+  // a stopped thread left in the journal (it goes on by itself once started).
+  const ready = () =>
+    (installed ??= builderNeeded(db)
+      .then((needed) => (needed ? builder.ready() : undefined))
+      .catch((error: unknown) => {
+        installed = undefined;
+        throw error;
+      }));
   return {
     db,
     builder,
     ready,
-    cardSource(entityId, options) {
-      return reads.reading(async () => {
-        await ready();
-        return cardSource(db, entityId, await labels(), options);
-      });
+    async cardSource(entityId, options) {
+      await ready();
+      return cardSource(db, entityId, await labels(), options);
     },
     async matcher() {
       // Stored once the starter corpus is installed: later workers answer without waiting.

@@ -11,9 +11,17 @@ import { answerMessage, messageName } from '../../lib/messaging';
 import type { Handlers } from './handlers';
 import { originOf, type MessageSender } from './senders';
 
-export function registerRouter(handlers: Handlers): void {
+/**
+ * `relay`: the builder thread's messages (Chrome's offscreen document relays them), taken before
+ * the tables: true when `message` was one, whoever sent it (the relay checks the sender).
+ */
+export function registerRouter(handlers: Handlers, relay?: (message: unknown, sender: MessageSender) => boolean): void {
   browser.runtime.onMessage.addListener(
     (message: unknown, sender: MessageSender, sendResponse: (response?: unknown) => void) => {
+      if (relay?.(message, sender)) {
+        sendResponse({ ok: true });
+        return undefined;
+      }
       answer(handlers, message, sender).then(sendResponse, (error: unknown) => {
         console.warn('[backstory] message failed', nameOf(message), error);
         sendResponse(undefined);

@@ -9,7 +9,7 @@ import { addSuppressed, loadSettings, siteSettings, updateSettings, type Setting
 import { askTab, tellTab } from './content-client';
 import type { PageHandlers } from './handlers';
 import { webHost } from './senders';
-import { lazy, type Lazy } from './shipped-corpus';
+import { lazy, type Lazy } from './lazy';
 
 type SettingsMessages = 'settings/get' | 'settings/set-paused' | 'settings/set-site' | 'settings/set-suppressed';
 

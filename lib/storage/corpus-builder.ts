@@ -6,7 +6,7 @@
  * The same lib/kb code as `npm run corpus`: compile the gazetteer, extract one document, merge.
  *
  * DOM-free and `browser.*`-free: it runs wherever the extension puts its builder (see
- * docs/scaling.md and entrypoints/builder/), and in the unit tests.
+ * docs/architecture.md and entrypoints/builder-worker/), and in the unit tests.
  */
 import { applyEdits, checkDraft, type DocumentDraft, type DraftEdits } from '../corpus/draft';
 import { contentHash, duplicateProbes, findDuplicate, toDocumentRecord, documentFingerprint } from '../corpus/identity';
@@ -76,10 +76,10 @@ export interface BuilderDeps {
   /** After each recomputation of automatic contrasts (how many entities, how long). */
   onAutomatic?(report: RecomputeReport): void;
   /**
-   * Resolves once the reads the background is answering (cards) are done: an import's batch
-   * waits for them before it writes, so that they do not wait for the batch.
+   * Lets what waits on the builder's thread run (its callers' messages): a new task. In a
+   * Worker a message-channel task, which browsers do not clamp as they clamp nested timers.
    */
-  readsPending?: () => Promise<void>;
+  nextTask?: () => Promise<void>;
   /** After each name-learning step (its time, for the log and the tests). */
   onLearned?(result: NameLearningResult): void;
   /** After each chunk of stale documents: how many were read again, how many only stamped anew (none of their changed names occurs). */
@@ -107,11 +107,11 @@ export interface DraftCheck {
  */
 const BATCH_MAX = 16;
 const BATCH_WRITE_MS = 25;
-/** Extraction runs this long at most before a card or lookup waiting in the queue is answered. */
+/** Extraction runs this long at most before a call waiting for the builder (adding a page, an import's next items) is answered. */
 const EXTRACT_SLICE_MS = 20;
 
-/** A new task: what the event loop holds (a message, a card's read) runs first. */
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** A new task: what the event loop holds (a message) runs first. */
+const timerTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** The items from the first up to the first that `fits` refuses. */
 function leadingRun<T>(items: readonly T[], fits: (item: T) => boolean): T[] {
@@ -640,8 +640,6 @@ export class CorpusBuilder {
         }
         settled.push({ seq, outcome: { kind: 'added' } });
       }
-      // Cards and lookups asked for meanwhile read first: the batch's writes would hold them up.
-      await this.deps.readsPending?.();
       const writeStart = performance.now();
       const written = await storing(() =>
         this.db.transaction('rw', DOCUMENT_WRITE_TABLES.map((t) => this.db.table(t)), async () => {
@@ -710,10 +708,9 @@ export class CorpusBuilder {
     if (status) this.deps.onImportProgress(status);
   }
 
-  /** Lets the event loop run, then waits for the cards being read (at most the read gate's while). */
-  private async pause(): Promise<void> {
-    await nextTask();
-    await this.deps.readsPending?.();
+  /** Lets the event loop run: the messages waiting for the builder are answered. */
+  private pause(): Promise<void> {
+    return (this.deps.nextTask ?? timerTask)();
   }
 
   /** Grows the batch while its writes stay short, halves it when they run long. */
@@ -757,6 +754,19 @@ export class CorpusBuilder {
     const of = (domain: string | undefined) => !!domain && domains.some((d) => domain === d || domain.endsWith(`.${d}`));
     for (const id of await this.db.documents.filter((d) => of(d.domain)).primaryKeys()) this.automaticPending.removed.add(id);
     this.recomputeAutomatic();
+  }
+
+  /**
+   * Resolves once nothing is left to do: the journal built, names learned, automatic contrasts
+   * stored, the others told (the thread that runs the builder may then be closed).
+   */
+  async settled(): Promise<void> {
+    for (;;) {
+      const seen = [this.running, this.learning, this.automaticRuns];
+      await Promise.all(seen);
+      if (seen[0] === this.running && seen[1] === this.learning && seen[2] === this.automaticRuns) break;
+    }
+    await this.flushChange();
   }
 
   /** Resolves once the automatic contrasts of every change so far are stored. */

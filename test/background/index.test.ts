@@ -13,6 +13,13 @@ import { DB_NAME, openBackstoryDb } from '../../lib/storage/db';
 import { starterKnowledgeBase } from '../../lib/storage/starter-knowledge-base';
 import { starterMatcher } from '../../lib/storage/starter-matcher';
 import { installFakeContextMenus } from './fake-context-menus';
+import { inProcessHost } from './in-process-builder';
+import { shippedBuilder } from '../../entrypoints/builder-worker/builder';
+
+// The builder's Worker, served in process: the same builder, reading the same package.
+vi.mock('../../entrypoints/background/builder-host', () => ({
+  createBuilderHost: () => inProcessHost(shippedBuilder(fakeBrowser.runtime.getURL('/'))),
+}));
 import { fromPopup, fromTab, msg, send } from './setup';
 
 const ask = (name: string, data: unknown) => send(msg(name, data), fromTab('https://news.example/', 3));

@@ -18,6 +18,8 @@ import { SHIPPED_MATCHER_CONFIG } from '../../lib/kb/matcher-config';
 import { shippedSources } from '../../lib/storage/shipped-sources';
 import { fixedCompile, packOfKnowledgeBase } from './fixture-pack';
 import { createKnowledge } from '../../entrypoints/background/knowledge';
+import { mergeImportedReviews } from '../../entrypoints/background/contrast-reviews';
+import { inProcessBuilder } from './in-process-builder';
 import { registerRouter } from '../../entrypoints/background/router';
 import { SETTINGS_KEY, type Settings } from '../../entrypoints/background/settings';
 import type { MatcherData } from '../../lib/engine/types';
@@ -98,11 +100,15 @@ export function useBackground(options: BackgroundOptions = {}): BackgroundUnderT
     const matcher = o.matcher ?? fixtureMatcher;
     const pack = o.pack ?? packOfKnowledgeBase(o.kb ?? fixtureKb, matcher);
     const knowledge = createKnowledge(db, {
-      starterPack: () => Promise.resolve(pack),
-      matcherConfig: SHIPPED_MATCHER_CONFIG,
-      ...(o.pack ? {} : { compile: fixedCompile(matcher) }),
       shippedSources,
       sourceEdits: readSourceEdits,
+      importedReviews: mergeImportedReviews,
+      builder: inProcessBuilder({
+        db,
+        starterPack: () => Promise.resolve(pack),
+        matcherConfig: SHIPPED_MATCHER_CONFIG,
+        ...(o.pack ? {} : { compile: fixedCompile(matcher) }),
+      }),
     });
     registerRouter(createHandlers(knowledge));
   };
