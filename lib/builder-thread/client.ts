@@ -20,8 +20,12 @@ export interface ThreadHost {
   stop(): Promise<void>;
 }
 
-/** Closed this long after the builder last said it had nothing left to do. */
-export const IDLE_CLOSE_MS = 60_000;
+/**
+ * Closed this long after the builder last said it had nothing left to do: less than the 30 s
+ * after which Chrome stops an idle service worker (and Firefox an idle event page), whose timer
+ * this is; a longer one would mostly never fire, and the offscreen document would stay open.
+ */
+export const IDLE_CLOSE_MS = 20_000;
 
 export type BuilderClient = BuilderApi & { dispose(): void };
 
