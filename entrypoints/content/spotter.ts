@@ -11,10 +11,12 @@
  * is proportional to what the reader can see. Building later, as the reader scrolls, is one
  * `backstory:build` measure per observer report; building during a pass counts in the pass.
  *
- * The pipeline after the matcher is not in the boot bundle: it is loaded (`pipeline/load`) at
- * the first chunk that may give a mention (`mayMention`: a name the matcher finds, or an event
- * cue's words). The chunks read before it are kept, and spotted first once it is there, so a
- * page is spotted as if the pipeline had been there from the start.
+ * The pipeline after the matcher is asked for (`loadPipeline`) at the first chunk that may give
+ * a mention (`mayMention`: a name the matcher finds, or an event cue's words); on a page it is
+ * already there, injected with this file once the token gate let the page through
+ * (mentions.ts), while unit tests may hand it over late. The chunks read before it are kept,
+ * and spotted first once it is there, so a page is spotted as if the pipeline had been there
+ * from the start.
  */
 import type { PageSpotting } from '../../lib/engine/evidence';
 import type { Matcher } from '../../lib/engine/matcher';
