@@ -28,21 +28,30 @@ function splittable(el: Element): boolean {
 
 /** The chunks of `root` in document order. */
 export function splitIntoChunks(root: Element): Element[] {
-  const chunks: Element[] = [];
-  const visit = (el: Element) => {
-    if (isSkipped(el) || (el as HTMLElement).isContentEditable) return;
+  return [...chunksOf(root)];
+}
+
+/**
+ * The chunks of `root` in document order, found as they are asked for: a reader that stops at
+ * the first one it needs (the token gate on a page that names someone at once) does not walk the
+ * whole page. The walk holds a stack, not a recursion: 5,000-deep pages stay cheap. The page must
+ * not change while it is walked (take `splitIntoChunks` across a pause).
+ */
+export function* chunksOf(root: Element): Generator<Element, void, undefined> {
+  const stack: Element[] = [root];
+  for (let el = stack.pop(); el; el = stack.pop()) {
+    if (isSkipped(el) || (el as HTMLElement).isContentEditable) continue;
     // An element with no children holds no text (an image, a rule, an empty box): no chunk.
-    if (!el.firstChild && !el.shadowRoot) return;
+    if (!el.firstChild && !el.shadowRoot) continue;
     // A shadow host's rendered content is its shadow tree, read whole: never split it by its
     // light children, which may not even be rendered.
     if (!splittable(el) || el.shadowRoot) {
-      chunks.push(el);
-      return;
+      yield el;
+      continue;
     }
-    for (let child = el.firstElementChild; child; child = child.nextElementSibling) visit(child);
-  };
-  visit(root);
-  return chunks;
+    // Last child first, so that the first is the next popped.
+    for (let child = el.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
+  }
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import type { TokenGate } from '../../lib/engine/token-gate';
 import { readPageText } from '../../lib/page/dom-page-text';
-import { splitIntoChunks } from './chunks';
+import { chunksOf } from './chunks';
 import type { Teardown } from './page-parts';
 import type { PageWatcher } from './page-watcher';
 import { measure } from './measures';
@@ -24,8 +24,19 @@ export async function mayName(gate: TokenGate, roots: readonly Element[], stoppe
   const clock = new SliceClock();
   for (const root of roots) {
     if (!root.isConnected) continue;
-    for (const chunk of splitIntoChunks(root)) {
-      if (clock.due()) await clock.yield();
+    // The chunks as the page is now: walked as they are read until the first pause, and listed
+    // whole just before it (the page may change while we wait), so a page that names someone in
+    // its first slice is not walked to its end.
+    const walk = chunksOf(root);
+    let listed: Element[] | null = null;
+    const pause = async () => {
+      listed ??= [...walk];
+      await clock.yield();
+    };
+    for (let at = 0; ; ) {
+      const chunk = listed ? listed[at++] : walk.next().value;
+      if (!chunk) break;
+      if (clock.due()) await pause();
       if (stopped()) return false;
       if (!chunk.isConnected) continue;
       const text = readPageText(chunk, { onShadowRoot }).text;
@@ -34,7 +45,7 @@ export async function mayName(gate: TokenGate, roots: readonly Element[], stoppe
         const to = gate.wordEnd(text, Math.min(text.length, from + WINDOW));
         if (gate.mayName(text, from, to)) return true;
         from = to;
-        if (from < text.length && clock.due()) await clock.yield();
+        if (from < text.length && clock.due()) await pause();
         if (stopped()) return false;
         if (!chunk.isConnected) break;
       }

@@ -11,10 +11,12 @@
  * is proportional to what the reader can see. Building later, as the reader scrolls, is one
  * `backstory:build` measure per observer report; building during a pass counts in the pass.
  *
- * The pipeline after the matcher is not in the boot bundle: it is loaded (`pipeline/load`) at
- * the first chunk that may give a mention (`mayMention`: a name the matcher finds, or an event
- * cue's words). The chunks read before it are kept, and spotted first once it is there, so a
- * page is spotted as if the pipeline had been there from the start.
+ * The pipeline after the matcher is asked for (`loadPipeline`) at the first chunk that may give
+ * a mention (`mayMention`: a name the matcher finds, or an event cue's words); on a page it is
+ * already there, injected with this file once the token gate let the page through
+ * (mentions.ts), while unit tests may hand it over late. The chunks read before it are kept,
+ * and spotted first once it is there, so a page is spotted as if the pipeline had been there
+ * from the start.
  */
 import type { PageSpotting } from '../../lib/engine/evidence';
 import type { Matcher } from '../../lib/engine/matcher';
@@ -47,6 +49,8 @@ interface ChunkScan {
   built: (SpottedMention | null)[] | null;
   /** Ambiguous names the evidence did not accept yet; later chunks may tip the balance. */
   pending: RawMatch[];
+  /** The text a first look read, while the pass may give the chunk a second look (then forgotten). */
+  text?: string;
 }
 
 export class Spotter {
@@ -216,10 +220,12 @@ export class Spotter {
         if (!this.spotting?.acceptsAny(chunk.pending)) continue;
         if (clock.due()) await clock.yield();
         if (!chunk.root.isConnected) continue;
+        const firstLook = chunk.text;
         this.drop(chunk);
-        await this.scanChunk(chunk.root, false, clock);
+        await this.scanChunk(chunk.root, false, clock, firstLook);
         scanned++;
       }
+      this.spotting?.endPass();
       const reading = clock.finish();
       // The pass ends when the chunks near the viewport are built and their marks drawn.
       await this.nearness.settled();
@@ -231,13 +237,18 @@ export class Spotter {
       measure(SCAN_MEASURE, start, { chunks: scanned, mentions, busy: reading + building, building });
     } finally {
       this.passRunning = false;
+      this.spotting?.endPass();
+      for (const chunk of this.chunks.values()) chunk.text = undefined;
     }
   }
 
-  /** Read one chunk and spot its text; its mentions are built when near. */
-  private async scanChunk(root: Element, addEvidence: boolean, clock: SliceClock): Promise<void> {
+  /**
+   * Read one chunk and spot its text; its mentions are built when near. `firstLook`: the text
+   * the pass's first look read (a second look at unchanged text tells the fingerprint nothing new).
+   */
+  private async scanChunk(root: Element, addEvidence: boolean, clock: SliceClock, firstLook?: string): Promise<void> {
     const map = readPageText(root, { onShadowRoot: this.onShadowRoot });
-    this.onChunkText?.(root, map.text);
+    if (map.text !== firstLook) this.onChunkText?.(root, map.text);
     const spotting = await this.spottingFor(root, map.text, clock);
     if (!spotting) return;
     // Sliced on a huge text (a 5 MB <pre>) only: anything shorter is spotted in one go.
@@ -245,7 +256,7 @@ export class Spotter {
     if (!spotted) return;
     const { found, pending } = spotted;
     if (found.length === 0 && pending.length === 0) return;
-    const chunk: ChunkScan = { root, found, built: null, pending };
+    const chunk: ChunkScan = { root, found, built: null, pending, ...(addEvidence && pending.length > 0 ? { text: map.text } : {}) };
     this.chunks.set(root, chunk);
     this.order = null;
     if (found.length === 0) return;

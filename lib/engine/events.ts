@@ -39,7 +39,13 @@ export function compileCues(cues: readonly MatcherEventCue[]): CompiledCue[] {
 
 const NO_ENTITIES: ReadonlySet<number> = new Set();
 
+/** Whether the sets meet; walks the smaller one (a text's entities are usually none or few, a cue's participants many). */
 function hasAny(ids: ReadonlySet<number>, present: ReadonlySet<number>): boolean {
+  if (ids.size === 0 || present.size === 0) return false;
+  if (present.size < ids.size) {
+    for (const id of present) if (ids.has(id)) return true;
+    return false;
+  }
   for (const id of ids) if (present.has(id)) return true;
   return false;
 }

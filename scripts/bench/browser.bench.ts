@@ -22,7 +22,7 @@ import { judge } from './table';
 import { median, withTimeout } from './timing';
 import { percentile, type BenchContext, type BenchModule, type BenchRow } from './types';
 
-const BIG_PATH = '/bench/big.html';
+export const BIG_PATH = '/bench/big.html';
 const INTENT_DELAY_MS = 250;
 /** Screens scrolled after the first scan to price the mentions it left unbuilt. */
 const SCROLLED_SCREENS = 5;
@@ -44,7 +44,7 @@ const CARD_PROBE = `(() => {
   });
 })()`;
 
-async function serveBigPage(context: BrowserContext, html: string): Promise<void> {
+export async function serveBigPage(context: BrowserContext, html: string): Promise<void> {
   await context.route(`**${BIG_PATH}`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
 }
 
@@ -53,7 +53,7 @@ function probe(page: Page): Promise<ProbeReport> {
 }
 
 /** The floor: one cold TreeWalker pass over the body's text nodes reading every character. */
-function barePass(page: Page): Promise<{ ms: number; nodes: number; chars: number }> {
+export function barePass(page: Page): Promise<{ ms: number; nodes: number; chars: number }> {
   return page.evaluate(() => {
     const start = performance.now();
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -78,7 +78,7 @@ interface ScanMeasure {
   mentions: number;
 }
 
-async function firstScan(page: Page): Promise<ScanMeasure> {
+export async function firstScan(page: Page): Promise<ScanMeasure> {
   await page.waitForFunction(() => performance.getEntriesByName('backstory:scan').length > 0, undefined, { timeout: 60_000, polling: 100 });
   return page.evaluate(() => {
     const m = performance.getEntriesByName('backstory:scan')[0] as PerformanceMeasure;

@@ -82,7 +82,7 @@ async function main(): Promise<void> {
         return (m.detail as { busy: number }).busy;
       });
       const { self, total, ms } = summarise(profile);
-      const ours = (k: string) => k.includes('content.js') || k.startsWith('(garbage');
+      const ours = (k: string) => k.includes('content.js') || k.includes('spotting-pipeline.js') || k.startsWith('(garbage');
       console.log(`\nrun ${run}: scan busy ${busy.toFixed(0)} ms; profiled non-idle ${ms.toFixed(0)} ms`);
       console.log('self time (content script + GC):');
       for (const line of top(self, 25, ours)) console.log(line);

@@ -25,11 +25,13 @@ const CARD_MEASURE = 'backstory:card';
 const PREACT_SIGNATURE = 'http://www.w3.org/2000/svg';
 /** A string only the spotting pipeline's rules contain (the institution nouns' determiners). */
 const PIPELINE_SIGNATURE = 'outgoing same whole entire';
+/** The spotter's measure: the spotting after the token gate (spotter, marks, card) is not in the boot either. */
+const SPOTTER_SIGNATURE = 'backstory:scan';
 
 describe(`lazy page UI (${chosenBrowser()})`, () => {
   const { page } = launchForSuite({ open: DEMO_PAGE });
 
-  it('boots a content script under 30 kB gzipped with no Preact; the UI and the spotting pipeline are separate files', () => {
+  it('boots a content script under 30 kB gzipped with no Preact; the UI and the spotting are separate files', () => {
     const dir = extensionDirFor(chosenBrowser());
     const boot = readFileSync(join(dir, 'content-scripts', 'content.js'));
     const ui = readFileSync(join(dir, 'page-ui.js'), 'utf8');
@@ -40,6 +42,9 @@ describe(`lazy page UI (${chosenBrowser()})`, () => {
     const pipeline = readFileSync(join(dir, 'spotting-pipeline.js'), 'utf8');
     expect(boot.toString('utf8')).not.toContain(PIPELINE_SIGNATURE);
     expect(pipeline).toContain(PIPELINE_SIGNATURE);
+    // So is the spotting after the token gate: a page naming nobody never parses it.
+    expect(boot.toString('utf8')).not.toContain(SPOTTER_SIGNATURE);
+    expect(pipeline).toContain(SPOTTER_SIGNATURE);
     // Not web-accessible: the UI is injected by the background, pages cannot fetch it.
     const manifest = readFileSync(join(dir, 'manifest.json'), 'utf8');
     expect(manifest).not.toContain('web_accessible_resources');

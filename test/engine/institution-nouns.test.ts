@@ -2,7 +2,11 @@
 // Bahrain's or Germany's; "the coalition" is the anti-ISIS coalition where the page names it, not
 // an electoral list; "the embassy" in Baghdad, not in Tehran.
 import { compileCountries } from '../../lib/engine/countries';
-import { compileNouns, findInstitutionNouns } from '../../lib/engine/institution-nouns';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileNouns, findInstitutionNouns, titleCase, titleCaseByRegex } from '../../lib/engine/institution-nouns';
+import { seededRandom } from '../../scripts/bench/timing';
 import { sentenceSpans } from '../../lib/text/sentences';
 import type { RawMatch } from '../../lib/engine/types';
 
@@ -100,5 +104,34 @@ describe('a coalition named by its wording', () => {
     expect(found('Iran fired missiles against U.S. military and coalition forces.', [4])).toEqual([]);
     // The Australian Coalition: a governing coalition, never the anti-ISIS one.
     expect(found('Labor and the Coalition traded blows over seats in the Senate.', [0])).toEqual([]);
+  });
+});
+
+describe('title case, counted in place', () => {
+  it('counts words exactly as the regex it replaces, on every eval and article page and on random text', () => {
+    const texts: string[] = [];
+    for (const dir of ['eval', 'articles']) {
+      const root = join(__dirname, '..', 'pages', dir);
+      for (const f of readdirSync(root).filter((n) => n.endsWith('.html'))) {
+        // Tags out, so that lines of text (and headlines) are what is tried.
+        texts.push(...readFileSync(join(root, f), 'utf8').replace(/<[^>]*>/g, '\n').split(/\n+/));
+      }
+    }
+    const random = seededRandom(7);
+    const pieces = ['A', 'b', 'Parliament', 'of', "'", '’', ' ', '-', 'É', 'é', 'Ø', '1', 'ﻻ', 'العراق', '𝐀', '\u{1D41A}', 'ß', 'Ǆ', '.', 'Iraqi', 'Seats', 'In'];
+    for (let i = 0; i < 3000; i++) {
+      let t = '';
+      const length = 1 + Math.floor(random() * 30);
+      for (let j = 0; j < length; j++) t += pieces[Math.floor(random() * pieces.length)];
+      texts.push(t);
+    }
+    let titled = 0;
+    for (const t of texts) {
+      expect(titleCase(t), t).toBe(titleCaseByRegex(t));
+      if (titleCase(t)) titled++;
+    }
+    // The comparison means something only if both answers occur.
+    expect(titled).toBeGreaterThan(20);
+    expect(texts.length - titled).toBeGreaterThan(20);
   });
 });
