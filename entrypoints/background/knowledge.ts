@@ -14,7 +14,7 @@ import type { Labels } from '../../lib/kb/labels';
 import type { ReviewDecision } from '../../lib/contrasts/review';
 import type { Source } from '../../lib/recognition/sources';
 import type { ReaderSources } from '../../lib/recognition/sources';
-import { builderNeeded } from '../../lib/storage/builder-needed';
+import { builderWork } from '../../lib/storage/builder-needed';
 import { currentLabels, openCorpusReader } from '../../lib/storage/corpus-reader';
 import type { BackstoryDb } from '../../lib/storage/db';
 import { cardSource, storedMatcher } from '../../lib/storage/kb-reader';
@@ -69,11 +69,17 @@ export function createKnowledge(db: BackstoryDb, deps: KnowledgeDeps): Knowledge
   // Built from the matcher once per worker and per matcher (a rebuild gives a new kbVersion).
   let gate: { version: string; data: TokenGateData } | undefined;
   let installed: Promise<void> | undefined;
-  // The builder's thread starts only when the database needs it: not installed yet, or an import
-  // a stopped thread left in the journal (it goes on by itself once started).
+  // The builder's thread starts only when the database needs it. Reads wait only for the first
+  // install: work a stopped thread left (an import in the journal, documents to read again) is
+  // resumed by the thread once started, while cards answer from what is stored, never waiting
+  // for a busy builder to take their call.
   const ready = () =>
-    (installed ??= builderNeeded(db)
-      .then((needed) => (needed ? builder.ready() : undefined))
+    (installed ??= builderWork(db)
+      .then((work) => {
+        if (work === 'install') return builder.ready();
+        if (work === 'resume') void builder.kick();
+        return undefined;
+      })
       .catch((error: unknown) => {
         installed = undefined;
         throw error;
