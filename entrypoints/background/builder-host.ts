@@ -5,7 +5,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { ThreadHost } from '../../lib/builder-thread/client';
-import { BUILDER_WORKER_SCRIPT, FROM_THREAD, OFFSCREEN_PAGE, relayed, relayEnvelope, TO_THREAD } from '../../lib/builder-thread/relay';
+import { BUILDER_WORKER_SCRIPT, FROM_THREAD, OFFSCREEN_PAGE, relayed, relayEnvelope, THREAD_PORT, TO_THREAD } from '../../lib/builder-thread/relay';
 
 export interface BuilderHost extends ThreadHost {
   /** A runtime message from the offscreen document, when it is one (the router asks first). */
@@ -66,6 +66,27 @@ function offscreenHost(): BuilderHost {
   let up = false;
   let starting: Promise<void> | undefined;
   let stopping: Promise<void> = Promise.resolve();
+  // The offscreen document's port: messages to and from the builder go through it alone, not to
+  // every extension page as runtime messages do; without one (none opened since this service
+  // worker started), a runtime message, on which the document opens one.
+  let port: Browser.runtime.Port | undefined;
+  browser.runtime.onConnect.addListener((opened) => {
+    if (opened.name !== THREAD_PORT) return;
+    if (opened.sender?.id !== browser.runtime.id || opened.sender.url !== page) {
+      opened.disconnect();
+      return;
+    }
+    port = opened;
+    opened.onMessage.addListener((message: unknown) => heard.deliver(message));
+    opened.onDisconnect.addListener(() => {
+      // A port this host let go (closing the document while idle) says nothing of the next one.
+      if (port !== opened) return;
+      port = undefined;
+      // The document is gone (closed by the browser, crashed): calls waiting for it fail, the next one starts it again.
+      up = false;
+      heard.deliver(stopped('the offscreen document closed'));
+    });
+  });
   const exists = async () => (await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [page] })).length > 0;
   const create = async () => {
     await stopping;
@@ -84,6 +105,10 @@ function offscreenHost(): BuilderHost {
   return {
     port: {
       post(message) {
+        if (port) {
+          port.postMessage(message);
+          return;
+        }
         browser.runtime.sendMessage(relayEnvelope(TO_THREAD, message)).catch((error: unknown) => {
           // The document is gone (closed by the browser): calls waiting for it fail, the next one starts it again.
           up = false;
@@ -104,6 +129,7 @@ function offscreenHost(): BuilderHost {
     },
     stop() {
       up = false;
+      port = undefined;
       stopping = browser.offscreen
         .closeDocument()
         .catch(() => undefined)

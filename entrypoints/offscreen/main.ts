@@ -5,10 +5,29 @@
  * extension pages.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { BUILDER_WORKER_SCRIPT, FROM_THREAD, relayed, relayEnvelope, TO_THREAD } from '../../lib/builder-thread/relay';
+import { BUILDER_WORKER_SCRIPT, FROM_THREAD, relayed, relayEnvelope, THREAD_PORT, TO_THREAD } from '../../lib/builder-thread/relay';
 
 const worker = new Worker(browser.runtime.getURL(BUILDER_WORKER_SCRIPT));
+
+/** The port to the service worker, while one is open. */
+let port: Browser.runtime.Port | undefined;
+
+function openPort(): Browser.runtime.Port {
+  const opened = browser.runtime.connect({ name: THREAD_PORT });
+  opened.onMessage.addListener((message: unknown) => worker.postMessage(message));
+  // The service worker was stopped: the builder's next message goes as a runtime message, which
+  // starts it again, and the next one from it opens a port again.
+  opened.onDisconnect.addListener(() => {
+    if (port === opened) port = undefined;
+  });
+  return opened;
+}
+
 worker.addEventListener('message', (event: MessageEvent) => {
+  if (port) {
+    port.postMessage(event.data);
+    return;
+  }
   // Chrome starts the service worker for it when it was stopped.
   void browser.runtime.sendMessage(relayEnvelope(FROM_THREAD, event.data)).catch(() => undefined);
 });
@@ -22,6 +41,8 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime
   const relay = relayed(TO_THREAD, message);
   if (!relay || !fromServiceWorker(sender)) return undefined;
   worker.postMessage(relay.data);
+  // The service worker has no port to this document (it started since): it gets one now.
+  port ??= openPort();
   sendResponse({ ok: true });
   return undefined;
 });

@@ -10,6 +10,14 @@ export const TO_THREAD = 'builder/to-thread';
 /** The offscreen document → the service worker: what the builder's thread posted. */
 export const FROM_THREAD = 'builder/from-thread';
 
+/**
+ * The port the offscreen document opens to the service worker (`runtime.connect`): what goes
+ * through it reaches that one context, where a runtime message reaches every open extension
+ * page. The runtime messages above are the way back when no port is open (the service worker was
+ * stopped since): the next one opens it again.
+ */
+export const THREAD_PORT = 'builder-thread';
+
 /** The offscreen document's page. */
 export const OFFSCREEN_PAGE = '/offscreen.html';
 /** The builder's Worker script (entrypoints/builder-worker). */

@@ -583,6 +583,10 @@ export class CorpusBuilder {
       // One batch per slice: a card or lookup that arrived meanwhile is answered before the next.
       await this.pause();
     }
+    // An import still arriving: names are learned (and the documents they change read again) once
+    // it has all come, not each time the builder catches up with it, which read the same
+    // documents again and again. `endImport` kicks the builder once more.
+    if (await this.journal.receiving()) return;
     // Names learned from what was added, as a step of its own after the import's writes.
     await this.learnPending();
     // A pack with new names made every document's rows stale: read them again, a few at a time.

@@ -213,6 +213,12 @@ export class ImportJournal {
     await this.db.imports.put(next);
   }
 
+  /** Whether an import is still arriving: its page has not sent everything yet, and has not gone silent. */
+  async receiving(): Promise<boolean> {
+    const cutoff = this.now() - SILENT_IMPORT_MS;
+    return (await this.db.imports.where('state').equals('receiving').filter((r) => !r.ended && r.updatedAt >= cutoff).count()) > 0;
+  }
+
   /** The oldest items waiting to be built (any import's), at most `limit`. */
   waiting(limit: number): Promise<ImportItemRow[]> {
     return this.db.importItems.orderBy(':id').limit(limit).toArray();
