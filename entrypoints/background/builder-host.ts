@@ -70,6 +70,11 @@ function offscreenHost(): BuilderHost {
   // every extension page as runtime messages do; without one (none opened since this service
   // worker started), a runtime message, on which the document opens one.
   let port: Browser.runtime.Port | undefined;
+  // The document is gone (closed by the browser, crashed): calls waiting for it fail, the next one starts it again.
+  const lost = (reason: string) => {
+    up = false;
+    heard.deliver(stopped(reason));
+  };
   browser.runtime.onConnect.addListener((opened) => {
     if (opened.name !== THREAD_PORT) return;
     if (opened.sender?.id !== browser.runtime.id || opened.sender.url !== page) {
@@ -82,9 +87,7 @@ function offscreenHost(): BuilderHost {
       // A port this host let go (closing the document while idle) says nothing of the next one.
       if (port !== opened) return;
       port = undefined;
-      // The document is gone (closed by the browser, crashed): calls waiting for it fail, the next one starts it again.
-      up = false;
-      heard.deliver(stopped('the offscreen document closed'));
+      lost('the offscreen document closed');
     });
   });
   const exists = async () => (await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [page] })).length > 0;
@@ -109,11 +112,7 @@ function offscreenHost(): BuilderHost {
           port.postMessage(message);
           return;
         }
-        browser.runtime.sendMessage(relayEnvelope(TO_THREAD, message)).catch((error: unknown) => {
-          // The document is gone (closed by the browser): calls waiting for it fail, the next one starts it again.
-          up = false;
-          heard.deliver(stopped(String((error as Error)?.message ?? error)));
-        });
+        browser.runtime.sendMessage(relayEnvelope(TO_THREAD, message)).catch((error: unknown) => lost(String((error as Error)?.message ?? error)));
       },
       listen: heard.listen,
     },
