@@ -62,8 +62,9 @@ export function createKnowledge(db: BackstoryDb, deps: KnowledgeDeps): Knowledge
     // Automatic contrasts set outlets' perspectives against each other as the reader labels them.
     labels,
     importedReviews: deps.importedReviews,
-    onChange: (change) => listeners.forEach((l) => void l.changed(change)),
-    onImportProgress: (status) => listeners.forEach((l) => void l.importProgress(status)),
+    // The builder's answer to the change's cause waits for these: open tabs are told before the reader's add is answered.
+    onChange: (change) => Promise.all(listeners.map((l) => l.changed(change))),
+    onImportProgress: (status) => Promise.all(listeners.map((l) => l.importProgress(status))),
   });
   const reader = openCorpusReader(db, sources);
   // Built from the matcher once per worker and per matcher (a rebuild gives a new kbVersion).

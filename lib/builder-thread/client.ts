@@ -43,9 +43,9 @@ export function connectBuilder(host: ThreadHost, hooks: HostAsks & BuilderEvents
       importedReviews: (decisions: Parameters<HostAsks['importedReviews']>[0]) => hooks.importedReviews(decisions),
     },
     onEvent(name, data) {
-      if (name === 'change') hooks.onChange(data as Parameters<BuilderEvents['onChange']>[0]);
-      else if (name === 'progress') hooks.onImportProgress(data as Parameters<BuilderEvents['onImportProgress']>[0]);
-      else if (name === 'stopped') peer.fail(`the builder stopped: ${(data as { reason: string }).reason}`);
+      if (name === 'change') return hooks.onChange(data as Parameters<BuilderEvents['onChange']>[0]);
+      if (name === 'progress') return hooks.onImportProgress(data as Parameters<BuilderEvents['onImportProgress']>[0]);
+      if (name === 'stopped') peer.fail(`the builder stopped: ${(data as { reason: string }).reason}`);
       else if (name === 'idle' && idleCloseMs > 0) {
         cancelClose();
         const idleSince = lastCall;

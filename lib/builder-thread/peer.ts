@@ -13,8 +13,11 @@ export type EventData<N extends EventName> = v.InferOutput<(typeof eventSchemas)
 export interface PeerOptions {
   /** The methods the other side may call, by name. */
   answers: Record<string, (...args: never[]) => unknown>;
-  /** An event the other side sent, its data checked. */
-  onEvent?<N extends EventName>(name: N, data: EventData<N>): void;
+  /**
+   * An event the other side sent, its data checked. A reply that arrives after it is handed over
+   * once what this returned has settled: told before answered, as the other side sent them.
+   */
+  onEvent?<N extends EventName>(name: N, data: EventData<N>): unknown;
 }
 
 export interface Peer {
@@ -39,6 +42,7 @@ export function createPeer(port: ThreadPort, options: PeerOptions): Peer {
   const prefix = Math.random().toString(36).slice(2, 10);
   let next = 0;
   const waiting = new Map<string, { resolve(value: unknown): void; reject(error: Error): void }>();
+  let eventsHandled: Promise<unknown> = Promise.resolve();
   const send = (message: ThreadMessage) => port.post(message);
 
   const answer = async (id: string, method: string, args: unknown[]) => {
@@ -70,12 +74,19 @@ export function createPeer(port: ThreadPort, options: PeerOptions): Peer {
       // A reply to another life's call (a stopped service worker's): nobody waits for it.
       if (!call) return;
       waiting.delete(message.id);
-      if (message.ok) call.resolve(message.value);
-      else call.reject(new ThreadError(message.error.name, message.error.message));
+      void eventsHandled.then(() => {
+        if (message.ok) call.resolve(message.value);
+        else call.reject(new ThreadError(message.error.name, message.error.message));
+      });
     } else {
       const data = v.safeParse(eventSchemas[message.name], message.data);
-      if (data.success) options.onEvent?.(message.name, data.output as never);
-      else console.warn(`[backstory] malformed ${message.name} event from the builder`);
+      if (!data.success) console.warn(`[backstory] malformed ${message.name} event from the builder`);
+      else {
+        const handled = Promise.resolve()
+          .then(() => options.onEvent?.(message.name, data.output as never))
+          .catch(() => undefined);
+        eventsHandled = Promise.all([eventsHandled, handled]);
+      }
     }
   });
 

@@ -43,12 +43,11 @@ export interface HostAsks {
   importedReviews(decisions: ReviewDecision[]): Promise<unknown>;
 }
 
-export const HOST_ASKS = ['labels', 'importedReviews'] as const satisfies readonly (keyof HostAsks)[];
-
 /** What the builder tells the background as it works. */
 export interface BuilderEvents {
-  onChange(change: KbChange): void;
-  onImportProgress(status: ImportStatus): void;
+  /** Told everyone (tabs, pages) once what it returns settles. */
+  onChange(change: KbChange): unknown;
+  onImportProgress(status: ImportStatus): unknown;
 }
 
 /** The builder and the background as each other's peers: calls, their replies, events. */

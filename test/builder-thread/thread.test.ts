@@ -99,6 +99,22 @@ describe('the builder over its thread', () => {
     expect(heard.changes).toEqual([change]);
   });
 
+  it('answers a call only once the change it caused has been told to everyone', async () => {
+    const [background, thread] = portPair();
+    const told: string[] = [];
+    const heard = { ...hooks(), onChange: () => new Promise<void>((resolve) => setTimeout(() => resolve(void told.push('told')), 20)) };
+    let served: ReturnType<typeof serveBuilder> | undefined;
+    const fake = fakeBuilder({
+      addDraft: async () => {
+        served!.peer.emit('change', change);
+        return { ok: true };
+      },
+    });
+    const client = connectBuilder(hostOver(background, () => (served = serveBuilder(thread, () => fake.builder))), heard, { idleCloseMs: 0 });
+    await client.addDraft({});
+    expect(told).toEqual(['told']);
+  });
+
   it('fails the calls waiting when the thread stops, instead of leaving them hanging', async () => {
     const [background, thread] = portPair();
     const fake = fakeBuilder({ addDraft: () => new Promise(() => undefined) });
