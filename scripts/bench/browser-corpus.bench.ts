@@ -211,6 +211,17 @@ async function importThousand(harness: Harness, ctx: BenchContext): Promise<Benc
     await corpus.waitForSelector('#bs-documents-title', { timeout: 20_000 });
     await setPhase(probePage, 'import');
     step(`importing ${size} documents (${files.length} files)`);
+    // Where the time goes: when the page's progress line first says each stage (reading the
+    // files in the page, then the builder adding them), and its last count of each.
+    await corpus.evaluate(`(() => {
+      const t0 = performance.now();
+      const seen = (window.__importStages = []);
+      let last = '';
+      new MutationObserver(() => {
+        const text = document.body.innerText.match(/(Reading files|Adding documents): [\\d,]+ of [\\d,]+/)?.[0] ?? '';
+        if (text && text !== last) { last = text; seen.push([Math.round(performance.now() - t0), text]); }
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    })()`);
     const start = Date.now();
     await corpus.setInputFiles('input[aria-label="Import documents"]', files);
     await corpus.waitForFunction(() => /^Import (finished|cancelled|stopped)/.test(document.querySelector('.bs-import-status')?.textContent?.trim() ?? ''), undefined, {
@@ -219,6 +230,13 @@ async function importThousand(harness: Harness, ctx: BenchContext): Promise<Benc
     });
     const seconds = (Date.now() - start) / 1000;
     const summary = (await corpus.textContent('.bs-import-status'))?.replace(/\s+/g, ' ').trim() ?? '';
+    const stages = (await corpus.evaluate('window.__importStages')) as [number, string][];
+    const firstOf = (label: string) => stages.find(([, t]) => t.startsWith(label))?.[0];
+    const lastOf = (label: string) => stages.filter(([, t]) => t.startsWith(label)).at(-1)?.[0];
+    step(
+      `stages (ms from the page's observer): reading ${firstOf('Reading')}–${lastOf('Reading')}, adding ${firstOf('Adding')}–${lastOf('Adding')}, summary at ${Math.round(seconds * 1000)}`,
+    );
+    for (const [ms, text] of stages.filter((_, i) => i % 25 === 0 || i === stages.length - 1)) step(`  ${ms} ms ${text}`);
     await setPhase(probePage, 'after');
     await probePage.waitForTimeout(AFTER_IMPORT_MS);
     const samples = (await probePage.evaluate('(window.__cardProbe.stop = true, window.__cardProbe.samples)')) as ProbeSample[];
