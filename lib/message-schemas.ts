@@ -109,7 +109,7 @@ const matcherInstitutionNounSchema = v.strictObject({
   needs: v.array(v.number()),
   at: v.optional(v.array(v.string())),
   notWords: v.optional(v.string()),
-  namedAs: v.optional(v.strictObject({ words: v.string(), needs: v.array(v.number()) })),
+  namedAs: v.optional(v.array(v.strictObject({ words: v.string(), needs: v.array(v.number()) }))),
 });
 
 export const matcherDataSchema = v.strictObject({

@@ -19,7 +19,8 @@
  *                                report, never to tune; totals and misses by kind only, no page's figures
  *   npm run eval -- --blind-2    the second blind set (test/pages/blind/round-2/), which replaced the
  *                                first once that was spent: scored and printed the same way as --blind
- *   --misses                     also list each page's missed and spurious mentions (not --blind, --blind-2)
+ *   --misses                     also list each page's missed and spurious mentions (with --blind or
+ *                                --blind-2, both spent, the pages' own figures too)
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -263,7 +264,9 @@ export async function runEval(argv: readonly string[], matcher: Matcher, out: (t
   if (blind || blind2) {
     // Run once, to report: totals and misses by kind, never the pages' own figures.
     const [label, dir] = blind ? ['blind set', dirs.blind] : ['second blind set', dirs.blind2];
-    out(`${label} (${dir})\n${formatSummary(await evaluate(matcher, dir))}`);
+    const result = await evaluate(matcher, dir);
+    // Both sets are spent (reported once): their pages may now be read like a dev split's.
+    out(`${label} (${dir})\n${argv.includes('--misses') ? formatResult(result, true) : formatSummary(result)}`);
     return;
   }
   const result = await evaluate(matcher, dev2 ? dirs.dev2 : dev ? dirs.dev : dirs.eval);

@@ -38,7 +38,7 @@ export interface CompiledNoun {
   strict: boolean;
   at: ReadonlySet<string>;
   notWords?: RegExp;
-  namedAs?: { words: RegExp; needs: readonly number[] };
+  namedAs?: readonly { words: RegExp; needs: readonly number[] }[];
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -81,7 +81,7 @@ function compileNoun(n: MatcherInstitutionNoun): CompiledNoun {
     strict: n.strict === true,
     at: new Set(n.at ?? []),
     ...(n.notWords ? { notWords: wordsPattern(n.notWords) } : {}),
-    ...(n.namedAs ? { namedAs: { words: new RegExp(`(?<![\\p{L}\\p{N}])(?:${n.namedAs.words})(?![\\p{L}\\p{N}])`, 'giu'), needs: n.namedAs.needs } } : {}),
+    ...(n.namedAs ? { namedAs: n.namedAs.map((w) => ({ words: new RegExp(`(?<![\\p{L}\\p{N}])(?:${w.words})(?![\\p{L}\\p{N}])`, 'giu'), needs: w.needs })) } : {}),
   };
 }
 
@@ -179,14 +179,14 @@ function qualification(
   return undefined;
 }
 
-/** The needs of the noun's `namedAs` when its words cover slice[start, end) ("US and coalition forces"). */
+/** The needs of the first of the noun's `namedAs` wordings that covers slice[start, end) ("US and coalition forces"). */
 function namedAsHere(noun: CompiledNoun, slice: string, start: number, end: number): readonly number[] | undefined {
-  if (!noun.namedAs) return undefined;
-  const p = noun.namedAs.words;
-  p.lastIndex = 0;
-  for (let hit = p.exec(slice); hit; hit = p.exec(slice)) {
-    if (hit.index <= start && end <= hit.index + hit[0].length) return noun.namedAs.needs;
-    if (hit.index > start) break;
+  for (const { words: p, needs } of noun.namedAs ?? []) {
+    p.lastIndex = 0;
+    for (let hit = p.exec(slice); hit; hit = p.exec(slice)) {
+      if (hit.index <= start && end <= hit.index + hit[0].length) return needs;
+      if (hit.index > start) break;
+    }
   }
   return undefined;
 }

@@ -69,10 +69,11 @@ export interface MatcherInstitutionNoun {
   /** Regex source (case-insensitive): words that, in the sentence, say the noun means another thing of the kind. */
   notWords?: string;
   /**
-   * Words around the noun that name it as this institution ("US and coalition forces"): where
-   * they cover the noun, the page need mark only one of these entities (the country it serves in).
+   * Wordings around the noun that name it as this institution ("US and coalition forces",
+   * "coalition troops"): where one covers the noun, the page need mark only one of that
+   * wording's entities (the country it serves in, the enemy it fights), the first that covers it.
    */
-  namedAs?: { words: string; needs: number[] };
+  namedAs?: { words: string; needs: number[] }[];
 }
 
 /**

@@ -36,7 +36,7 @@ function rulesById({ input, rules }: MatcherSource): string {
       ...n,
       entity: id(n.entity),
       needs: ids(n.needs),
-      namedAs: n.namedAs && { ...n.namedAs, needs: ids(n.namedAs.needs) },
+      namedAs: n.namedAs?.map((w) => ({ ...w, needs: ids(w.needs) })),
     })),
     entityCountries: rules.entityCountries,
   });

@@ -33,7 +33,7 @@ const NounsSchema = v.object({
       needs: v.pipe(v.array(v.string()), v.minLength(1, 'say which entities the page must mark')),
       at: v.optional(v.array(v.string())),
       notWords: v.optional(v.string()),
-      namedAs: v.optional(v.strictObject({ words: v.pipe(v.string(), v.minLength(1)), needs: v.pipe(v.array(v.string()), v.minLength(1)) })),
+      namedAs: v.optional(v.array(v.strictObject({ words: v.pipe(v.string(), v.minLength(1)), needs: v.pipe(v.array(v.string()), v.minLength(1)) }))),
     }),
   ),
 });
@@ -95,18 +95,19 @@ export function readInstitutionNouns(
         issue('notWords', `not a valid regular expression: ${(error as Error).message}`);
       }
     }
-    const namedAsNeeds = (n.namedAs?.needs ?? []).flatMap((id, i) => {
-      const e = index.get(id);
-      if (e === undefined) issue(`namedAs.needs[${i}]`, `"${id}" is not the id of any gazetteer entry`);
-      return e === undefined ? [] : [e];
-    });
-    if (n.namedAs !== undefined) {
+    const namedAs = (n.namedAs ?? []).map((w, k) => {
       try {
-        new RegExp(`(?:${n.namedAs.words})`, 'u');
+        new RegExp(`(?:${w.words})`, 'u');
       } catch (error) {
-        issue('namedAs.words', `not a valid regular expression: ${(error as Error).message}`);
+        issue(`namedAs[${k}].words`, `not a valid regular expression: ${(error as Error).message}`);
       }
-    }
+      const needs = w.needs.flatMap((id, i) => {
+        const e = index.get(id);
+        if (e === undefined) issue(`namedAs[${k}].needs[${i}]`, `"${id}" is not the id of any gazetteer entry`);
+        return e === undefined ? [] : [e];
+      });
+      return { words: w.words, needs };
+    });
     if (!valid || entity === undefined) return;
     nouns.push({
       entity,
@@ -119,7 +120,7 @@ export function readInstitutionNouns(
       needs,
       ...(n.at ? { at: n.at } : {}),
       ...(n.notWords ? { notWords: n.notWords } : {}),
-      ...(n.namedAs ? { namedAs: { words: n.namedAs.words, needs: namedAsNeeds } } : {}),
+      ...(namedAs.length > 0 ? { namedAs } : {}),
     });
   });
   return { nouns, issues };

@@ -11,8 +11,9 @@ const SAME_NAME: readonly (readonly string[])[] = [
   ['US', 'U.S.', 'United States'],
   ['UK', 'U.K.', 'United Kingdom'],
   ['UN', 'U.N.', 'United Nations'],
-  // "IRGC Quds Force" is as often "Islamic Revolutionary Guard Corps Quds Force".
-  ['IRGC', 'Islamic Revolutionary Guard Corps'],
+  // "IRGC Quds Force" is as often "Islamic Revolutionary Guard Corps Quds Force", and wire copy
+  // writes the IRGC "Iranian Revolutionary Guard Corps" ("Iranian Revolutionary Guard Corps-Quds Force").
+  ['IRGC', 'Islamic Revolutionary Guard Corps', 'Iranian Revolutionary Guard Corps'],
 ];
 
 /** Spellings kept per name. */

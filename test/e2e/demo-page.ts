@@ -37,6 +37,7 @@ export const DEMO_MENTIONS: readonly string[] = [
   'Mustafa al-Kazemi', // mustafa-al-kadhimi, split: <b>Mustafa</b> <i>al-Kazemi</i>
   'took office', // kadhimi-sworn-in: event cue
   'United States', // united-states
+  'coalition', // global-coalition-against-isis: "the coalition troops who returned in 2014 to fight ISIL" (coalition troops on a page that marks ISIS)
   'ISIL', // isis
   'parliament', // iraqi-parliament: its common noun, on a page about Iraq ("parliament voted for foreign forces to leave")
   'Popular Mobilization Forces', // popular-mobilization-units

@@ -10,7 +10,7 @@ import { seededRandom } from '../../scripts/bench/timing';
 import { sentenceSpans } from '../../lib/text/sentences';
 import type { RawMatch } from '../../lib/engine/types';
 
-// Entities: 0 Iraq, 1 Iraqi parliament, 2 the coalition, 3 US embassy, 4 Iran, 5 Baghdad.
+// Entities: 0 Iraq, 1 Iraqi parliament, 2 the coalition, 3 US embassy, 4 Iran, 5 Baghdad, 6 ISIS.
 const PLACES = new Set([0, 3, 4, 5]);
 const countries = compileCountries([
   { place: 0, words: ['Iraq', 'Iraqi', 'Baghdad', 'العراق', 'العراقي'] },
@@ -22,7 +22,7 @@ const countries = compileCountries([
 const nouns = compileNouns([
   { entity: 1, nouns: ['parliament', 'البرلمان'], country: 0, sentenceRivals: true, needs: [0, 1] },
   { entity: 1, nouns: ['assembly'], strict: true, country: 0, sentenceRivals: true, needs: [0, 1] },
-  { entity: 2, nouns: ['coalition'], needs: [2], notWords: 'seats?|blocs?|elect\\w*', namedAs: { words: '(?:U\\.?S\\.?|American)(?: military)? and coalition (?:forces|troops)', needs: [0] } },
+  { entity: 2, nouns: ['coalition'], needs: [2], notWords: 'seats?|blocs?|elect\\w*', namedAs: [{ words: '(?:U\\.?S\\.?|American)(?: military)? and coalition (?:forces|troops)', needs: [0] }, { words: 'coalition (?:forces|troops|bases)', needs: [6] }] },
   { entity: 3, nouns: ['embassy'], country: 2, hosts: [0], needs: [3], at: ['Baghdad'] },
 ]);
 
@@ -104,6 +104,14 @@ describe('a coalition named by its wording', () => {
     expect(found('Iran fired missiles against U.S. military and coalition forces.', [4])).toEqual([]);
     // The Australian Coalition: a governing coalition, never the anti-ISIS one.
     expect(found('Labor and the Coalition traded blows over seats in the Senate.', [0])).toEqual([]);
+  });
+  test('"coalition troops" is the coalition on a page that marks the enemy it was formed to fight', () => {
+    expect(found('The coalition forces in Iraq were hit.', [6])).toEqual(['coalition=2']);
+    expect(found('Rockets struck coalition bases near Baghdad.', [0, 6])).toEqual(['coalition=2']);
+    // Only as a modifier of the troops: "the coalition" alone still needs the coalition named.
+    expect(found('The coalition said it would stay.', [6])).toEqual([]);
+    // And never in a sentence about seats and blocs.
+    expect(found('Coalition troops were a campaign issue as blocs fought for seats.', [6])).toEqual([]);
   });
 });
 

@@ -67,6 +67,19 @@ describe('names the dev splits showed, and what only looks like them', () => {
     expect(spotted(text).filter((m) => m === 'Baghdad=baghdad')).toHaveLength(1);
   });
 
+  test('wire copy’s "Iranian Revolutionary Guard Corps-Quds Force" is one name, the Quds Force', () => {
+    const text = 'In Baghdad, Qasem Soleimani, head of the Iranian Revolutionary Guard Corps-Quds Force, was killed.';
+    const marks = spotted(text);
+    expect(marks).toContain('Iranian Revolutionary Guard Corps-Quds Force=quds-force');
+    expect(marks.filter((m) => m.endsWith('=irgc'))).toEqual([]);
+  });
+
+  test('"Washington, DC" is the city written whole, not "Washington" beside a stray "DC"', () => {
+    const text = 'Mustafa al-Kadhimi flew from Baghdad to Washington, DC, to meet Mike Pompeo.';
+    expect(spotted(text)).toContain('Washington, DC=washington');
+    expect(spotted(text)).not.toContain('Washington=washington');
+  });
+
   test('Kataeb Hezbollah is not Hezbollah, the Islamic Supreme Council of Iraq is not Iraq', () => {
     const text = 'In Baghdad, Kataeb Hezbollah and the Islamic Supreme Council of Iraq met Mustafa al-Kadhimi.';
     expect(spotted(text)).toEqual(['Baghdad=baghdad', 'Mustafa al-Kadhimi=mustafa-al-kadhimi']);

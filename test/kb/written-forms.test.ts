@@ -9,7 +9,7 @@ describe('written forms of US, UK and UN inside names', () => {
   });
 
   test('the IRGC inside a longer name is also spelt out', () => {
-    expect(writtenForms('IRGC Quds Force')).toEqual(['Islamic Revolutionary Guard Corps Quds Force']);
+    expect(writtenForms('IRGC Quds Force')).toEqual(['Islamic Revolutionary Guard Corps Quds Force', 'Iranian Revolutionary Guard Corps Quds Force']);
     expect(writtenForms('IRGC')).toEqual([]);
   });
 
