@@ -19,8 +19,10 @@
  *                                report, never to tune; totals and misses by kind only, no page's figures
  *   npm run eval -- --blind-2    the second blind set (test/pages/blind/round-2/), which replaced the
  *                                first once that was spent: scored and printed the same way as --blind
+ *   npm run eval -- --blind-3    the third blind set (test/pages/blind/round-3/), which replaced the
+ *                                second once that was spent: scored and printed the same way as --blind
  *   --misses                     also list each page's missed and spurious mentions (with --blind or
- *                                --blind-2, both spent, the pages' own figures too)
+ *                                --blind-2, both spent, the pages' own figures too; never --blind-3)
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -38,6 +40,8 @@ export const DEV_2_DIR = fileURLToPath(new URL('../test/pages/dev/round-2/', imp
 export const BLIND_DIR = fileURLToPath(new URL('../test/pages/blind/', import.meta.url));
 /** Inside the first blind set's folder, which `evaluate` does not descend into. */
 export const BLIND_2_DIR = fileURLToPath(new URL('../test/pages/blind/round-2/', import.meta.url));
+/** Beside the second, inside the first blind set's folder, which `evaluate` does not descend into. */
+export const BLIND_3_DIR = fileURLToPath(new URL('../test/pages/blind/round-3/', import.meta.url));
 
 export interface ExpectedMention {
   text: string;
@@ -248,25 +252,28 @@ export interface EvalDirs {
   dev2: string;
   blind: string;
   blind2: string;
+  blind3: string;
 }
 
-const DIRS: EvalDirs = { eval: EVAL_DIR, dev: DEV_DIR, dev2: DEV_2_DIR, blind: BLIND_DIR, blind2: BLIND_2_DIR };
+const DIRS: EvalDirs = { eval: EVAL_DIR, dev: DEV_DIR, dev2: DEV_2_DIR, blind: BLIND_DIR, blind2: BLIND_2_DIR, blind3: BLIND_3_DIR };
 
 /** What `npm run eval` prints for `argv`; `out` receives each block of it. */
 export async function runEval(argv: readonly string[], matcher: Matcher, out: (text: string) => void, dirs: EvalDirs = DIRS): Promise<void> {
   const blind = argv.includes('--blind');
   const blind2 = argv.includes('--blind-2');
+  const blind3 = argv.includes('--blind-3');
   const dev = argv.includes('--dev');
   const dev2 = argv.includes('--dev-2');
-  if ([blind, blind2, dev, dev2].filter(Boolean).length > 1) {
-    throw new SpotError('--blind, --blind-2, --dev and --dev-2 are different sets: run them one at a time');
+  if ([blind, blind2, blind3, dev, dev2].filter(Boolean).length > 1) {
+    throw new SpotError('--blind, --blind-2, --blind-3, --dev and --dev-2 are different sets: run them one at a time');
   }
-  if (blind || blind2) {
+  if (blind || blind2 || blind3) {
     // Run once, to report: totals and misses by kind, never the pages' own figures.
-    const [label, dir] = blind ? ['blind set', dirs.blind] : ['second blind set', dirs.blind2];
+    const [label, dir] = blind ? ['blind set', dirs.blind] : blind2 ? ['second blind set', dirs.blind2] : ['third blind set', dirs.blind3];
     const result = await evaluate(matcher, dir);
-    // Both sets are spent (reported once): their pages may now be read like a dev split's.
-    out(`${label} (${dir})\n${argv.includes('--misses') ? formatResult(result, true) : formatSummary(result)}`);
+    // The first two sets are spent (reported once): their pages may now be read like a dev split's.
+    const pages = argv.includes('--misses') && !blind3;
+    out(`${label} (${dir})\n${pages ? formatResult(result, true) : formatSummary(result)}`);
     return;
   }
   const result = await evaluate(matcher, dev2 ? dirs.dev2 : dev ? dirs.dev : dirs.eval);

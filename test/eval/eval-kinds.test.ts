@@ -4,7 +4,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { BLIND_2_DIR, BLIND_DIR, DEV_2_DIR, DEV_DIR, evaluate, formatResult, formatSummary, runEval } from '../../scripts/eval';
+import { BLIND_2_DIR, BLIND_3_DIR, BLIND_DIR, DEV_2_DIR, DEV_DIR, evaluate, formatResult, formatSummary, runEval } from '../../scripts/eval';
 import { makeMatcher } from '../engine/helpers';
 
 const matcher = makeMatcher([
@@ -13,6 +13,7 @@ const matcher = makeMatcher([
 ]);
 let dir: string;
 let nested: string;
+let third: string;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'backstory-eval-'));
@@ -38,6 +39,10 @@ beforeAll(() => {
   );
   writeFileSync(join(nested, 'd.html'), '<p>Nothing the corpus knows.</p>');
   writeFileSync(join(nested, 'd.expected.json'), JSON.stringify({ distractor: true, mentions: [] }));
+  third = join(dir, 'round-3');
+  mkdirSync(third);
+  writeFileSync(join(third, 'e.html'), '<p>Iraq and Iran.</p>');
+  writeFileSync(join(third, 'e.expected.json'), JSON.stringify({ mentions: [{ text: 'Iraq', entity: 'iraq', kind: 'name' }] }));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -60,7 +65,7 @@ test('recall per kind, distractor marks and misses by kind', async () => {
 
 test('--blind prints the totals and the misses by kind, never a page of the set by name', async () => {
   const printed: string[] = [];
-  await runEval(['--blind', '--misses'], matcher, (t) => printed.push(t), { eval: '/nonexistent', dev: '/nonexistent', dev2: '/nonexistent', blind: dir, blind2: '/nonexistent' });
+  await runEval(['--blind', '--misses'], matcher, (t) => printed.push(t), { eval: '/nonexistent', dev: '/nonexistent', dev2: '/nonexistent', blind: dir, blind2: '/nonexistent', blind3: '/nonexistent' });
   const out = printed.join('\n');
   expect(out).toContain('precision 0.500  recall 0.667  marks on distractor pages: 2');
   expect(out).toMatch(/name\s+2\s+2\s+1\.000/);
@@ -72,14 +77,14 @@ test('--blind prints the totals and the misses by kind, never a page of the set 
 
 test('--dev scores the dev split with the per-page table, and nothing else', async () => {
   const printed: string[] = [];
-  await runEval(['--dev'], matcher, (t) => printed.push(t), { eval: '/nonexistent', dev: dir, dev2: '/nonexistent', blind: '/nonexistent', blind2: '/nonexistent' });
+  await runEval(['--dev'], matcher, (t) => printed.push(t), { eval: '/nonexistent', dev: dir, dev2: '/nonexistent', blind: '/nonexistent', blind2: '/nonexistent', blind3: '/nonexistent' });
   expect(printed).toHaveLength(1);
   expect(printed[0]).toMatch(/^\(distractor\) b\s+0\s+2\s+0/m);
   expect(printed[0]).toContain('marks on distractor pages: 2');
 });
 
 test('--dev-2 scores the second dev split page by page, and --dev never reads into it', async () => {
-  const dirs = { eval: '/nonexistent', dev: dir, dev2: nested, blind: '/nonexistent', blind2: '/nonexistent' };
+  const dirs = { eval: '/nonexistent', dev: dir, dev2: nested, blind: '/nonexistent', blind2: '/nonexistent', blind3: '/nonexistent' };
   const first: string[] = [];
   await runEval(['--dev'], matcher, (t) => first.push(t), dirs);
   expect(first[0]).toContain('pages: 2 (1 distractors); marks on distractor pages: 2');
@@ -93,7 +98,7 @@ test('--dev-2 scores the second dev split page by page, and --dev never reads in
 });
 
 test('--blind-2 scores the second blind set the same way, and --blind never reads into it', async () => {
-  const dirs = { eval: '/nonexistent', dev: '/nonexistent', dev2: '/nonexistent', blind: dir, blind2: nested };
+  const dirs = { eval: '/nonexistent', dev: '/nonexistent', dev2: '/nonexistent', blind: dir, blind2: nested, blind3: '/nonexistent' };
   const first: string[] = [];
   await runEval(['--blind'], matcher, (t) => first.push(t), dirs);
   expect(first.join('\n')).toContain('precision 0.500  recall 0.667  marks on distractor pages: 2  wrong marks: 2  (2 pages, 1 distractors)');
@@ -107,7 +112,23 @@ test('--blind-2 scores the second blind set the same way, and --blind never read
   expect(relative(BLIND_DIR, BLIND_2_DIR)).toBe('round-2');
 });
 
-test('--blind with --dev, or with --blind-2, is refused with a clear message', async () => {
+test('--blind-3 scores the third blind set alone, and neither earlier set reads into it', async () => {
+  const dirs = { eval: '/nonexistent', dev: '/nonexistent', dev2: '/nonexistent', blind: dir, blind2: nested, blind3: third };
+  const printed: string[] = [];
+  await runEval(['--blind-3'], matcher, (t) => printed.push(t), dirs);
+  const out = printed.join('\n');
+  expect(out).toMatch(/^third blind set \(/);
+  expect(out).toContain('precision 0.500  recall 1.000  marks on distractor pages: 0  wrong marks: 1  (1 pages, 0 distractors)');
+  expect(out).not.toMatch(/^e\s+\d/m);
+  const second: string[] = [];
+  await runEval(['--blind-2'], matcher, (t) => second.push(t), dirs);
+  expect(second.join('\n')).toContain('(2 pages, 1 distractors)');
+  // The real set sits the same way: beside the second, inside the first's folder.
+  expect(relative(BLIND_DIR, BLIND_3_DIR)).toBe('round-3');
+});
+
+test('--blind with --dev, or with --blind-2 or --blind-3, is refused with a clear message', async () => {
   await expect(runEval(['--blind', '--dev'], matcher, () => {})).rejects.toThrow(/one at a time/);
   await expect(runEval(['--blind', '--blind-2'], matcher, () => {})).rejects.toThrow(/one at a time/);
+  await expect(runEval(['--blind-2', '--blind-3'], matcher, () => {})).rejects.toThrow(/one at a time/);
 });
