@@ -19,7 +19,11 @@
  *                                report, never to tune; totals and misses by kind only, no page's figures
  *   npm run eval -- --blind-2    the second blind set (test/pages/blind/round-2/), which replaced the
  *                                first once that was spent: scored and printed the same way as --blind
- *   --misses                     also list each page's missed and spurious mentions (not --blind, --blind-2)
+ *   npm run eval -- --names-blind-3
+ *                                the third learned-names blind set (test/names/blind-3/): its corpus
+ *                                imported, its pages and distractors spotted; totals only, no misses
+ *   --misses                     also list each page's missed and spurious mentions (not --blind, --blind-2,
+ *                                --names-blind-3)
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -28,7 +32,8 @@ import { readMatcher, spotFiles, SpotError } from './spot';
 import { accountsReport } from './eval/accounts';
 import type { Matcher } from '../lib/engine/matcher';
 import { namesReport } from './eval/names';
-import { devSetReport } from './eval/names-set';
+import { BLIND3_SET, devSetReport, formatSetScore, scoreSet } from './eval/names-set';
+import { PROJECT_ROOT } from './build-corpus';
 
 export const EVAL_DIR = fileURLToPath(new URL('../test/pages/eval/', import.meta.url));
 export const DEV_DIR = fileURLToPath(new URL('../test/pages/dev/', import.meta.url));
@@ -257,8 +262,14 @@ export async function runEval(argv: readonly string[], matcher: Matcher, out: (t
   const blind2 = argv.includes('--blind-2');
   const dev = argv.includes('--dev');
   const dev2 = argv.includes('--dev-2');
-  if ([blind, blind2, dev, dev2].filter(Boolean).length > 1) {
-    throw new SpotError('--blind, --blind-2, --dev and --dev-2 are different sets: run them one at a time');
+  const namesBlind3 = argv.includes('--names-blind-3');
+  if ([blind, blind2, dev, dev2, namesBlind3].filter(Boolean).length > 1) {
+    throw new SpotError('--blind, --blind-2, --dev, --dev-2 and --names-blind-3 are different sets: run them one at a time');
+  }
+  if (namesBlind3) {
+    // Run once, to report: the set's figures, never its misses (scripts/eval/names-set.ts).
+    out(formatSetScore(`third names blind set (${BLIND3_SET.slice(PROJECT_ROOT.length + 1)})`, scoreSet(BLIND3_SET)));
+    return;
   }
   if (blind || blind2) {
     // Run once, to report: totals and misses by kind, never the pages' own figures.

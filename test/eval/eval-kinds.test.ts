@@ -111,3 +111,8 @@ test('--blind with --dev, or with --blind-2, is refused with a clear message', a
   await expect(runEval(['--blind', '--dev'], matcher, () => {})).rejects.toThrow(/one at a time/);
   await expect(runEval(['--blind', '--blind-2'], matcher, () => {})).rejects.toThrow(/one at a time/);
 });
+
+test('--names-blind-3 with any other set is refused before any set is read', async () => {
+  await expect(runEval(['--names-blind-3', '--dev'], matcher, () => {})).rejects.toThrow(/one at a time/);
+  await expect(runEval(['--names-blind-3', '--blind-2'], matcher, () => {})).rejects.toThrow(/one at a time/);
+});
