@@ -21,8 +21,12 @@
  *                                first once that was spent: scored and printed the same way as --blind
  *   npm run eval -- --blind-3    the third blind set (test/pages/blind/round-3/), which replaced the
  *                                second once that was spent: scored and printed the same way as --blind
+ *   npm run eval -- --names-blind-3
+ *                                the third learned-names blind set (test/names/blind-3/): its corpus
+ *                                imported, its pages and distractors spotted; totals only, no misses
  *   --misses                     also list each page's missed and spurious mentions (with --blind or
- *                                --blind-2, both spent, the pages' own figures too; never --blind-3)
+ *                                --blind-2, both spent, the pages' own figures too; never --blind-3
+ *                                or --names-blind-3)
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -31,7 +35,8 @@ import { readMatcher, spotFiles, SpotError } from './spot';
 import { accountsReport } from './eval/accounts';
 import type { Matcher } from '../lib/engine/matcher';
 import { namesReport } from './eval/names';
-import { devSetReport } from './eval/names-set';
+import { BLIND3_SET, devSetReport, formatSetScore, scoreSet } from './eval/names-set';
+import { PROJECT_ROOT } from './build-corpus';
 
 export const EVAL_DIR = fileURLToPath(new URL('../test/pages/eval/', import.meta.url));
 export const DEV_DIR = fileURLToPath(new URL('../test/pages/dev/', import.meta.url));
@@ -264,8 +269,14 @@ export async function runEval(argv: readonly string[], matcher: Matcher, out: (t
   const blind3 = argv.includes('--blind-3');
   const dev = argv.includes('--dev');
   const dev2 = argv.includes('--dev-2');
-  if ([blind, blind2, blind3, dev, dev2].filter(Boolean).length > 1) {
-    throw new SpotError('--blind, --blind-2, --blind-3, --dev and --dev-2 are different sets: run them one at a time');
+  const namesBlind3 = argv.includes('--names-blind-3');
+  if ([blind, blind2, blind3, dev, dev2, namesBlind3].filter(Boolean).length > 1) {
+    throw new SpotError('--blind, --blind-2, --blind-3, --dev, --dev-2 and --names-blind-3 are different sets: run them one at a time');
+  }
+  if (namesBlind3) {
+    // Run once, to report: the set's figures, never its misses (scripts/eval/names-set.ts).
+    out(formatSetScore(`third names blind set (${BLIND3_SET.slice(PROJECT_ROOT.length + 1)})`, scoreSet(BLIND3_SET)));
+    return;
   }
   if (blind || blind2 || blind3) {
     // Run once, to report: totals and misses by kind, never the pages' own figures.

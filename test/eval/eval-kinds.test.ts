@@ -132,3 +132,8 @@ test('--blind with --dev, or with --blind-2 or --blind-3, is refused with a clea
   await expect(runEval(['--blind', '--blind-2'], matcher, () => {})).rejects.toThrow(/one at a time/);
   await expect(runEval(['--blind-2', '--blind-3'], matcher, () => {})).rejects.toThrow(/one at a time/);
 });
+
+test('--names-blind-3 with any other set is refused before any set is read', async () => {
+  await expect(runEval(['--names-blind-3', '--dev'], matcher, () => {})).rejects.toThrow(/one at a time/);
+  await expect(runEval(['--names-blind-3', '--blind-2'], matcher, () => {})).rejects.toThrow(/one at a time/);
+});
