@@ -5,7 +5,8 @@
  * was compared with.
  *
  *   npm run eval                   stance on the 528 tuning accounts: τ chosen on all of them, and cross-validated by source
- *   npm run eval -- --stance-fresh  also the fresh blind set, τ chosen on the 528 (run it once, on the final rules)
+ *   npm run eval -- --stance-blind  also the blind set, τ chosen on the 528 (run it once, on the final rules)
+ *   npm run eval -- --stance-fresh  also the fresh set, τ chosen on the 528 (reported once already: spent, tuning data)
  */
 import { resolve } from 'node:path';
 import type { Matcher } from '../../lib/engine/matcher';
@@ -15,6 +16,7 @@ import { evaluateContrasts, formatContrastsEvaluation, withheldKnowledgeBase } f
 import {
   afinnWindowClassifier,
   backstoryClassifier,
+  BLIND_STANCE_SET,
   crossValidateStance,
   evaluateStance,
   FRESH_STANCE_SET,
@@ -48,6 +50,7 @@ export async function accountsReport(matcher: Matcher, argv: readonly string[]):
   const classifiers = [backstoryClassifier(matcher, types), afinnWindowClassifier(), sentimentPackageClassifier(), vaderClassifier(), winkClassifier()].map(scored);
   sections.push(stanceReport(set, classifiers));
   if (argv.includes('--stance-fresh')) sections.push(await freshReport(set, classifiers));
+  if (argv.includes('--stance-blind')) sections.push(await blindReport(set, classifiers));
   return sections.join('\n\n');
 }
 
@@ -62,18 +65,29 @@ export function stanceReport(set: readonly LabelledAccount[], classifiers: reado
   return `${all}\n\n${honest}\n${folds}`;
 }
 
-/** The fresh blind set, scored with the τ chosen on the whole tuning set. */
-export async function freshReport(tuning: readonly LabelledAccount[], classifiers: readonly Classifier[]): Promise<string> {
+/** The fresh set, scored with the τ chosen on the whole tuning set (reported once: spent). */
+export function freshReport(tuning: readonly LabelledAccount[], classifiers: readonly Classifier[]): Promise<string> {
   const path = process.env.BACKSTORY_STANCE_FRESH ?? resolve(PROJECT_ROOT, FRESH_STANCE_SET);
-  let fresh: LabelledAccount[];
+  return heldOutReport('FRESH BLIND SET', 'fresh blind set', path, tuning, classifiers);
+}
+
+/** The blind set, scored with the τ chosen on the whole tuning set: once, on the final rules. */
+export function blindReport(tuning: readonly LabelledAccount[], classifiers: readonly Classifier[]): Promise<string> {
+  const path = process.env.BACKSTORY_STANCE_BLIND ?? resolve(PROJECT_ROOT, BLIND_STANCE_SET);
+  return heldOutReport('BLIND SET', 'blind set', path, tuning, classifiers);
+}
+
+/** Figures only, never a passage, so that printing the report does not unblind the set. */
+async function heldOutReport(title: string, label: string, path: string, tuning: readonly LabelledAccount[], classifiers: readonly Classifier[]): Promise<string> {
+  let held: LabelledAccount[];
   try {
-    fresh = await readFreshStanceSet(path);
+    held = await readFreshStanceSet(path);
   } catch (error) {
     if (!(error instanceof StanceSetError)) throw error;
-    return `Stance, fresh blind set: not scored (${error.message})`;
+    return `Stance, ${label}: not scored (${error.message})`;
   }
   return formatStanceFigures(
-    `Stance toward the entity, FRESH BLIND SET (${fresh.length} accounts, ${path}; τ chosen on the ${tuning.length} tuning accounts) — run once, on the final rules`,
-    classifiers.map((c) => evaluateStance(tuning, fresh, c, 'fresh blind set')),
+    `Stance toward the entity, ${title} (${held.length} accounts, ${path}; τ chosen on the ${tuning.length} tuning accounts) — run once, on the final rules`,
+    classifiers.map((c) => evaluateStance(tuning, held, c, label)),
   );
 }

@@ -8,9 +8,10 @@
  * All 528 labelled accounts (`dev` and the first test split, which was scored once blind and is
  * tuning data since) are for tuning; the honest figure before a blind run is the
  * cross-validated one: five folds by source (a seed document or a web page is in one fold), each
- * scored with the τ chosen on the other four. The fresh blind set (`FRESH_STANCE_SET`,
- * labelled by another hand) is scored with the τ chosen on all 528, once, when the rules are
- * final; nothing here reads it unless asked to.
+ * scored with the τ chosen on the other four. The held-out sets are scored with the τ chosen on
+ * all 528, and only when asked: the fresh set (`FRESH_STANCE_SET`, labelled by another hand) has
+ * been reported and is spent; the blind set (`BLIND_STANCE_SET`) is scored once, on the final
+ * rules, by whoever merges it.
  */
 import { readFile } from 'node:fs/promises';
 import Sentiment from 'sentiment';
@@ -26,8 +27,10 @@ import type { Matcher } from '../../lib/engine/matcher';
 import type { EntityType } from '../../lib/kb/types';
 
 export const STANCE_SET = 'test/stance/accounts.jsonl';
-/** Labelled blind by another hand after the rules were final; scored once, never read to tune. */
+/** Labelled blind by another hand; reported once, so spent: it may be tuned on like the 528. */
 export const FRESH_STANCE_SET = 'test/stance/fresh-test.jsonl';
+/** Labelled blind by another hand from pages used nowhere else; scored once, never read to tune. */
+export const BLIND_STANCE_SET = 'test/stance/blind-2.jsonl';
 
 export const STANCES = ['negative', 'neutral', 'positive'] as const;
 export type Stance = (typeof STANCES)[number];
@@ -48,7 +51,7 @@ const StanceAccount = {
 /** The tuning set: every field of test/stance/README.md. */
 const AccountSchema = v.object(StanceAccount);
 /**
- * The fresh blind set is labelled by someone else, after these rules: only what scoring needs
+ * The held-out sets are labelled by someone else, after these rules: only what scoring needs
  * is required (the mention, the passage, the label), the rest is read when present.
  */
 const FreshAccountSchema = v.object({
@@ -65,7 +68,7 @@ export type LabelledAccount = v.InferOutput<typeof FreshAccountSchema>;
 
 export class StanceSetError extends Error {}
 
-/** The fresh blind set: the same lines, only mention, text and stance required. */
+/** A held-out set (fresh or blind): the same lines, only mention, text and stance required. */
 export function readFreshStanceSet(path: string): Promise<LabelledAccount[]> {
   return readStanceSet(path, FreshAccountSchema);
 }
@@ -194,7 +197,7 @@ export function tuneThreshold(scores: readonly number[], labels: readonly Stance
 export interface StanceFigures {
   classifier: string;
   size: string;
-  /** Which accounts were scored: "tuning set", "cross-validated", "fresh blind set". */
+  /** Which accounts were scored: "tuning set", "cross-validated", "fresh blind set", "blind set". */
   set: string;
   /** The neutral band; for cross-validation, the τ of each fold. */
   tau: number | number[];
