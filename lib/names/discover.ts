@@ -203,7 +203,9 @@ function findCandidates(paragraphs: readonly Paragraph[]): Candidate[] {
         script: true,
         ...(name.title ? { title: name.title } : {}),
         votes,
-        strong: new Set(),
+        // A title before a full script name is the cue a title before a Latin full name is
+        // ("وزير الخارجية الإيراني عباس عراقجي"): counted from one document.
+        strong: new Set(name.cue === 'title' && name.text.split(/\s+/).length >= 2 ? ['title' as const] : []),
       });
     }
   }

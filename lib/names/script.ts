@@ -12,13 +12,43 @@ const SCRIPT_TITLES = [
   'السيد', 'سيد', 'سید', 'الشيخ', 'شيخ', 'شیخ', 'آية الله', 'آیت الله', 'آیت‌الله', 'اية الله', 'حجة الإسلام',
   'حجت الاسلام', 'الرئيس', 'رئيس الوزراء', 'رئیس جمهور', 'الجنرال', 'اللواء', 'الفريق', 'العميد', 'سردار',
   'سرلشکر', 'سرتیپ', 'الدكتور', 'دکتر', 'الحاج', 'حاج', 'الإمام', 'امام', 'الملا', 'الوزير', 'وزير',
+  // An office is a title with its portfolio ("وزير الخارجية عباس عراقجي"), so the portfolio is no name.
+  'وزير الخارجية', 'وزيرة الخارجية', 'وزير الدفاع', 'وزير الداخلية', 'وزير المالية', 'وزير النفط',
+  'نائب وزير الخارجية', 'مساعد وزير الخارجية', 'المبعوث', 'مبعوث', 'السفير', 'سفير',
+  'المتحدث باسم وزارة الخارجية', 'الناطق باسم وزارة الخارجية', 'المتحدث باسم الخارجية',
 ].sort((a, b) => b.length - a.length);
+
+/** Clitics a title is written with ("ووزير" and the minister, "لوزير" for the minister, "والمبعوث"). */
+const TITLE_CLITICS = ['و', 'ل', 'ب', 'ف'];
+
+/** Adjectives of an office after its title ("المبعوث الرئاسي الأميركي ستيف ويتكوف"): not part of the name. */
+const SCRIPT_OFFICE_ADJECTIVES = new Set(['الرئاسي', 'الخاص', 'الأعلى', 'السابق', 'الجديد', 'الحالي']);
+
+/** Arabic short vowels and marks ("العُماني"), left out when a word is compared with a list. */
+function bare(word: string): string {
+  return word.replace(/[\u064B-\u065F\u0670\u0640]/gu, '');
+}
+
+/** The title a run of words opens with, a clitic before it allowed ("ووزير الخارجية الإيراني"). */
+function titleAt(rest: string): string | undefined {
+  const plain = bare(rest);
+  for (const t of SCRIPT_TITLES) {
+    if (plain.startsWith(`${t} `)) return t;
+    // A clitic is taken only before a title that is a word of its own, not a name's first letters.
+    if (TITLE_CLITICS.some((c) => plain.startsWith(`${c}${t} `))) return t;
+  }
+  return undefined;
+}
 
 /** Heads that open an organisation's name. */
 const SCRIPT_ORG_HEADS = new Set(['حزب', 'حركة', 'كتائب', 'عصائب', 'منظمة', 'جبهة', 'تحالف', 'تيار', 'فيلق', 'سپاه', 'سازمان', 'جنبش', 'ائتلاف']);
 
 /** Adjectives of nationality after a title ("رئيس الوزراء العراقي مصطفى الكاظمي"): not part of the name. */
-const SCRIPT_DEMONYMS = new Set(['العراقي', 'الإيراني', 'الايراني', 'الأمريكي', 'الأميركي', 'السوري', 'اللبناني', 'السعودي', 'التركي', 'البريطاني', 'عراقی', 'ایرانی', 'آمریکایی']);
+const SCRIPT_DEMONYMS = new Set([
+  'العراقي', 'الإيراني', 'الايراني', 'الأمريكي', 'الأميركي', 'الامريكي', 'الاميركي', 'السوري', 'اللبناني', 'السعودي',
+  'التركي', 'البريطاني', 'العماني', 'القطري', 'الروسي', 'الصيني', 'المصري', 'الأردني', 'الإسرائيلي', 'الفرنسي',
+  'الألماني', 'الإماراتي', 'الكويتي', 'اليمني', 'عراقی', 'ایرانی', 'آمریکایی',
+]);
 
 /** Words that end a name: prepositions, conjunctions, relatives, verbs of saying. */
 const SCRIPT_STOPS = new Set([
@@ -64,25 +94,49 @@ function scriptRuns(text: string): { words: { text: string; start: number; end: 
   return runs;
 }
 
+/** "وزير الخارجية العماني، بدر البوسعيدي": a title and its adjectives ended by a comma name whoever the comma opens. */
+const TITLE_COMMA = /^[،,]\s$/u;
+
 /** Script names with a cue in a paragraph (the bracketed ones are found by their brackets). */
 export function scriptNames(text: string): ScriptName[] {
   const names: ScriptName[] = [];
-  for (const { words } of scriptRuns(text)) {
+  const runs = scriptRuns(text);
+  let carried: string | undefined;
+  for (let r = 0; r < runs.length; r++) {
+    const { words } = runs[r]!;
+    const carry = carried;
+    carried = undefined;
     const bracketed = text[words[0]!.start - 1] === '(' && text[words[words.length - 1]!.end] === ')';
     if (bracketed && words.length <= MAX_SCRIPT_WORDS + 1) {
       names.push({ text: text.slice(words[0]!.start, words[words.length - 1]!.end), start: words[0]!.start, end: words[words.length - 1]!.end, cue: 'bracketed' });
       continue;
     }
-    for (let i = 0; i < words.length; i++) {
-      const rest = text.slice(words[i]!.start, words[words.length - 1]!.end);
-      const title = SCRIPT_TITLES.find((t) => rest.startsWith(`${t} `));
-      const head = SCRIPT_ORG_HEADS.has(words[i]!.text);
+    for (let i = carry ? -1 : 0; i < words.length; i++) {
+      const title = i < 0 ? carry : titleAt(text.slice(words[i]!.start, words[words.length - 1]!.end));
+      const head = i >= 0 && SCRIPT_ORG_HEADS.has(words[i]!.text);
       if (!title && !head) continue;
-      let first = title ? i + title.split(/[ \u200C]/).length : i;
-      while (first < words.length && SCRIPT_DEMONYMS.has(words[first]!.text)) first++;
+      let first = i < 0 ? 0 : title ? i + title.split(/[ \u200C]/).length : i;
+      // "وزير الخارجية الإيراني الدكتور سيد عباس عراقجي": the office's adjectives and any further titles.
+      for (;;) {
+        while (first < words.length && (SCRIPT_DEMONYMS.has(bare(words[first]!.text)) || (title && SCRIPT_OFFICE_ADJECTIVES.has(bare(words[first]!.text))))) first++;
+        // "وزير الطاقة الإيراني": a portfolio the list lacks, known by the demonym after it.
+        const portfolio = title ? [first, first + 1].find((k) => k + 1 < words.length && SCRIPT_DEMONYMS.has(bare(words[k + 1]!.text)) && !SCRIPT_STOPS.has(words[k]!.text)) : undefined;
+        if (portfolio !== undefined) {
+          first = portfolio + 2;
+          continue;
+        }
+        const more = title && first < words.length ? titleAt(text.slice(words[first]!.start, words[words.length - 1]!.end)) : undefined;
+        if (!more) break;
+        first += more.split(/[ \u200C]/).length;
+      }
+      if (first >= words.length) {
+        const next = runs[r + 1];
+        if (title && i >= 0 && next && TITLE_COMMA.test(text.slice(words[words.length - 1]!.end, next.words[0]!.start))) carried = title;
+        break;
+      }
       let last = first;
       while (last + 1 < words.length && last - first + 1 < MAX_SCRIPT_WORDS && !SCRIPT_STOPS.has(words[last + 1]!.text) && !(last > first && joinedConjunction(words[last + 1]!.text))) last++;
-      if (first >= words.length || SCRIPT_STOPS.has(words[first]!.text)) continue;
+      if (SCRIPT_STOPS.has(words[first]!.text)) continue;
       // A title's name is two or three words; an organisation's runs to its stop.
       if (title) last = Math.min(last, first + 2);
       names.push({

@@ -159,4 +159,30 @@ describe('names one document gives', () => {
     // A three-word name without such a word keeps its three words.
     expect(names).toContainEqual(['عبد اللطيف رشيد']);
   });
+  it('takes an office title with its portfolio, demonym, clitic and further titles off a script name', () => {
+    const names = readDocument({
+      id: 'ar-office',
+      title: 'محادثات',
+      paragraphs: [
+        'وانتهت المحادثات بين الطرفين ووزير الخارجية الإيراني الدكتور سيد عباس عراقجي بعد ساعتين.',
+        'وقال وزير الطاقة الإيراني علي أكبر محرابيان إن الاتفاق قريب.',
+        'والتقى المبعوث الرئاسي الأميركي ستيف ويتكوف في مسقط.',
+      ],
+    }).names.map(forms);
+    expect(names).toContainEqual(['عباس عراقجي']);
+    expect(names).toContainEqual(['علي أكبر محرابيان']);
+    expect(names).toContainEqual(['ستيف ويتكوف']);
+    // Neither a portfolio nor a title is learned as a name.
+    for (const wrong of ['الخارجية الإيراني الدكتور', 'الطاقة الإيراني', 'الرئاسي الأميركي ستيف']) expect(names.flat()).not.toContain(wrong);
+  });
+  it('takes the name a comma opens after a script title and its demonym', () => {
+    const name = nameWith({ id: 'ar-comma', title: 'مسقط', paragraphs: ['قال وزير الخارجية العُماني، بدر البوسعيدي، الذي أدار المحادثات، إن المناقشات جرت في جو ودي.'] }, 'بدر البوسعيدي');
+    expect(name).toBeDefined();
+    // A title before a full script name counts it from this one document, as before a Latin one.
+    expect(name!.strong).toContain('title');
+  });
+  it('counts no one-word script name from a title alone', () => {
+    const names = readDocument({ id: 'ar-one', title: 'خبر', paragraphs: ['وجاء في منشور لوزير الخارجية العماني بالإنجليزية على منصة إكس.'] }).names;
+    for (const n of names) expect(n.strong).not.toContain('title');
+  });
 });
