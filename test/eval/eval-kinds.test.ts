@@ -63,9 +63,9 @@ test('recall per kind, distractor marks and misses by kind', async () => {
   expect(summary).toContain('misses left, institution-noun (1):\n    iraq | parliament');
 });
 
-test('--blind prints the totals and the misses by kind, never a page of the set by name', async () => {
+test('the blind set being reported prints the totals and the misses by kind, never a page of the set by name, even with --misses', async () => {
   const printed: string[] = [];
-  await runEval(['--blind', '--misses'], matcher, (t) => printed.push(t), { eval: '/nonexistent', dev: '/nonexistent', dev2: '/nonexistent', blind: dir, blind2: '/nonexistent', blind3: '/nonexistent' });
+  await runEval(['--blind-3', '--misses'], matcher, (t) => printed.push(t), { eval: '/nonexistent', dev: '/nonexistent', dev2: '/nonexistent', blind: '/nonexistent', blind2: '/nonexistent', blind3: dir });
   const out = printed.join('\n');
   expect(out).toContain('precision 0.500  recall 0.667  marks on distractor pages: 2');
   expect(out).toMatch(/name\s+2\s+2\s+1\.000/);
@@ -73,6 +73,14 @@ test('--blind prints the totals and the misses by kind, never a page of the set 
   // No per-page table, no page names: nothing to tune on.
   expect(out).not.toMatch(/\ba\b:|\bb\b:|distractor\) b|^a\s+\d/m);
   expect(out).not.toContain('spurious');
+});
+
+test('a spent blind set with --misses lists its pages like a dev split', async () => {
+  const printed: string[] = [];
+  await runEval(['--blind', '--misses'], matcher, (t) => printed.push(t), { eval: '/nonexistent', dev: '/nonexistent', dev2: '/nonexistent', blind: dir, blind2: '/nonexistent', blind3: '/nonexistent' });
+  const out = printed.join('\n');
+  expect(out).toMatch(/^\(distractor\) b\s+0\s+2\s+0/m);
+  expect(out).toContain('spurious iran | Iran');
 });
 
 test('--dev scores the dev split with the per-page table, and nothing else', async () => {
