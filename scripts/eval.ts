@@ -15,8 +15,8 @@
  *   npm run eval -- --dev        the spotting dev split (test/pages/dev/), the other one tuned on
  *   npm run eval -- --dev-2      the second dev split (test/pages/dev/round-2/), collected to tune on
  *                                pages the first rounds never saw; printed like --dev
- *   npm run eval -- --blind      the blind set (test/pages/blind/, its own pages only): run once, to
- *                                report, never to tune; totals and misses by kind only, no page's figures
+ *   npm run eval -- --blind      the first blind set (test/pages/blind/, its own pages only), now spent;
+ *                                totals and misses by kind, its pages too with --misses
  *   npm run eval -- --blind-2    the second blind set (test/pages/blind/round-2/), which replaced the
  *                                first once that was spent: scored and printed the same way as --blind
  *   npm run eval -- --blind-3    the third blind set (test/pages/blind/round-3/), which replaced the
@@ -279,7 +279,7 @@ export async function runEval(argv: readonly string[], matcher: Matcher, out: (t
     return;
   }
   if (blind || blind2 || blind3) {
-    // Run once, to report: totals and misses by kind, never the pages' own figures.
+    // Totals and misses by kind; a set not yet spent never shows its pages' own figures.
     const [label, dir] = blind ? ['blind set', dirs.blind] : blind2 ? ['second blind set', dirs.blind2] : ['third blind set', dirs.blind3];
     const result = await evaluate(matcher, dir);
     // The first two sets are spent (reported once): their pages may now be read like a dev split's.
