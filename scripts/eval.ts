@@ -21,6 +21,8 @@
  *                                first once that was spent: scored and printed the same way as --blind
  *   npm run eval -- --blind-3    the third blind set (test/pages/blind/round-3/), which replaced the
  *                                second once that was spent: scored and printed the same way as --blind
+ *   npm run eval -- --blind-4    the fourth blind set (test/pages/blind/round-4/, both collectors' pages),
+ *                                which replaces the third: scored and printed the same way as --blind
  *   npm run eval -- --names-blind-3
  *                                the third learned-names blind set (test/names/blind-3/): its corpus
  *                                imported, its pages and distractors spotted; totals only, no misses
@@ -29,7 +31,7 @@
  *                                printed the same way: totals only, no misses
  *   --misses                     also list each page's missed and spurious mentions (with --blind or
  *                                --blind-2, both spent, the pages' own figures too; never --blind-3,
- *                                --names-blind-3 or --names-blind-4)
+ *                                --blind-4, --names-blind-3 or --names-blind-4)
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
@@ -50,6 +52,8 @@ export const BLIND_DIR = fileURLToPath(new URL('../test/pages/blind/', import.me
 export const BLIND_2_DIR = fileURLToPath(new URL('../test/pages/blind/round-2/', import.meta.url));
 /** Beside the second, inside the first blind set's folder, which `evaluate` does not descend into. */
 export const BLIND_3_DIR = fileURLToPath(new URL('../test/pages/blind/round-3/', import.meta.url));
+/** Beside the third, inside the first blind set's folder, which `evaluate` does not descend into. */
+export const BLIND_4_DIR = fileURLToPath(new URL('../test/pages/blind/round-4/', import.meta.url));
 
 export interface ExpectedMention {
   text: string;
@@ -261,23 +265,25 @@ export interface EvalDirs {
   blind: string;
   blind2: string;
   blind3: string;
+  blind4: string;
   /** The fourth names blind set; the real one unless a test gives its own. */
   namesBlind4?: string;
 }
 
-const DIRS: EvalDirs = { eval: EVAL_DIR, dev: DEV_DIR, dev2: DEV_2_DIR, blind: BLIND_DIR, blind2: BLIND_2_DIR, blind3: BLIND_3_DIR };
+const DIRS: EvalDirs = { eval: EVAL_DIR, dev: DEV_DIR, dev2: DEV_2_DIR, blind: BLIND_DIR, blind2: BLIND_2_DIR, blind3: BLIND_3_DIR, blind4: BLIND_4_DIR };
 
 /** What `npm run eval` prints for `argv`; `out` receives each block of it. */
 export async function runEval(argv: readonly string[], matcher: Matcher, out: (text: string) => void, dirs: EvalDirs = DIRS): Promise<void> {
   const blind = argv.includes('--blind');
   const blind2 = argv.includes('--blind-2');
   const blind3 = argv.includes('--blind-3');
+  const blind4 = argv.includes('--blind-4');
   const dev = argv.includes('--dev');
   const dev2 = argv.includes('--dev-2');
   const namesBlind3 = argv.includes('--names-blind-3');
   const namesBlind4 = argv.includes('--names-blind-4');
-  if ([blind, blind2, blind3, dev, dev2, namesBlind3, namesBlind4].filter(Boolean).length > 1) {
-    throw new SpotError('--blind, --blind-2, --blind-3, --dev, --dev-2, --names-blind-3 and --names-blind-4 are different sets: run them one at a time');
+  if ([blind, blind2, blind3, blind4, dev, dev2, namesBlind3, namesBlind4].filter(Boolean).length > 1) {
+    throw new SpotError('--blind, --blind-2, --blind-3, --blind-4, --dev, --dev-2, --names-blind-3 and --names-blind-4 are different sets: run them one at a time');
   }
   if (namesBlind3) {
     // Run once, to report: the set's figures, never its misses (scripts/eval/names-set.ts).
@@ -290,12 +296,18 @@ export async function runEval(argv: readonly string[], matcher: Matcher, out: (t
     out(formatSetScore(`fourth names blind set (${relative(PROJECT_ROOT, set)})`, scoreSet(set)));
     return;
   }
-  if (blind || blind2 || blind3) {
+  if (blind || blind2 || blind3 || blind4) {
     // Totals and misses by kind; a set not yet spent never shows its pages' own figures.
-    const [label, dir] = blind ? ['blind set', dirs.blind] : blind2 ? ['second blind set', dirs.blind2] : ['third blind set', dirs.blind3];
+    const [label, dir] = blind
+      ? ['blind set', dirs.blind]
+      : blind2
+        ? ['second blind set', dirs.blind2]
+        : blind3
+          ? ['third blind set', dirs.blind3]
+          : ['fourth blind set', dirs.blind4];
     const result = await evaluate(matcher, dir);
     // The first two sets are spent (reported once): their pages may now be read like a dev split's.
-    const pages = argv.includes('--misses') && !blind3;
+    const pages = argv.includes('--misses') && !blind3 && !blind4;
     out(`${label} (${dir})\n${pages ? formatResult(result, true) : formatSummary(result)}`);
     return;
   }

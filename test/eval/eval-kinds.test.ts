@@ -4,7 +4,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { BLIND_2_DIR, BLIND_3_DIR, BLIND_DIR, DEV_2_DIR, DEV_DIR, evaluate, formatResult, formatSummary, runEval } from '../../scripts/eval';
+import { BLIND_2_DIR, BLIND_3_DIR, BLIND_4_DIR, BLIND_DIR, DEV_2_DIR, DEV_DIR, evaluate, formatResult, formatSummary, runEval } from '../../scripts/eval';
 import { makeMatcher } from '../engine/helpers';
 
 const matcher = makeMatcher([
@@ -14,6 +14,7 @@ const matcher = makeMatcher([
 let dir: string;
 let nested: string;
 let third: string;
+let fourth: string;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'backstory-eval-'));
@@ -43,6 +44,22 @@ beforeAll(() => {
   mkdirSync(third);
   writeFileSync(join(third, 'e.html'), '<p>Iraq and Iran.</p>');
   writeFileSync(join(third, 'e.expected.json'), JSON.stringify({ mentions: [{ text: 'Iraq', entity: 'iraq', kind: 'name' }] }));
+  // Two collectors' pages in one folder, told apart only by their file names' prefixes.
+  fourth = join(dir, 'round-4');
+  mkdirSync(fourth);
+  writeFileSync(join(fourth, 'a-visit.html'), '<p>Iran and Iraq met, and parliament voted.</p>');
+  writeFileSync(
+    join(fourth, 'a-visit.expected.json'),
+    JSON.stringify({
+      mentions: [
+        { text: 'Iran', entity: 'iran', kind: 'name' },
+        { text: 'Iraq', entity: 'iraq', kind: 'name' },
+        { text: 'parliament', entity: 'iraq', kind: 'institution-noun' },
+      ],
+    }),
+  );
+  writeFileSync(join(fourth, 'b-football.html'), '<p>Iraq beat Jordan at football.</p>');
+  writeFileSync(join(fourth, 'b-football.expected.json'), JSON.stringify({ distractor: true, mentions: [] }));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -65,7 +82,7 @@ test('recall per kind, distractor marks and misses by kind', async () => {
 
 test('the blind set being reported prints the totals and the misses by kind, never a page of the set by name, even with --misses', async () => {
   const printed: string[] = [];
-  await runEval(['--blind-3', '--misses'], matcher, (t) => printed.push(t), { eval: '/nonexistent', dev: '/nonexistent', dev2: '/nonexistent', blind: '/nonexistent', blind2: '/nonexistent', blind3: dir });
+  await runEval(['--blind-3', '--misses'], matcher, (t) => printed.push(t), { eval: '/nonexistent', dev: '/nonexistent', dev2: '/nonexistent', blind: '/nonexistent', blind2: '/nonexistent', blind3: dir, blind4: '/nonexistent' });
   const out = printed.join('\n');
   expect(out).toContain('precision 0.500  recall 0.667  marks on distractor pages: 2');
   expect(out).toMatch(/name\s+2\s+2\s+1\.000/);
@@ -77,7 +94,7 @@ test('the blind set being reported prints the totals and the misses by kind, nev
 
 test('a spent blind set with --misses lists its pages like a dev split', async () => {
   const printed: string[] = [];
-  await runEval(['--blind', '--misses'], matcher, (t) => printed.push(t), { eval: '/nonexistent', dev: '/nonexistent', dev2: '/nonexistent', blind: dir, blind2: '/nonexistent', blind3: '/nonexistent' });
+  await runEval(['--blind', '--misses'], matcher, (t) => printed.push(t), { eval: '/nonexistent', dev: '/nonexistent', dev2: '/nonexistent', blind: dir, blind2: '/nonexistent', blind3: '/nonexistent', blind4: '/nonexistent' });
   const out = printed.join('\n');
   expect(out).toMatch(/^\(distractor\) b\s+0\s+2\s+0/m);
   expect(out).toContain('spurious iran | Iran');
@@ -85,14 +102,14 @@ test('a spent blind set with --misses lists its pages like a dev split', async (
 
 test('--dev scores the dev split with the per-page table, and nothing else', async () => {
   const printed: string[] = [];
-  await runEval(['--dev'], matcher, (t) => printed.push(t), { eval: '/nonexistent', dev: dir, dev2: '/nonexistent', blind: '/nonexistent', blind2: '/nonexistent', blind3: '/nonexistent' });
+  await runEval(['--dev'], matcher, (t) => printed.push(t), { eval: '/nonexistent', dev: dir, dev2: '/nonexistent', blind: '/nonexistent', blind2: '/nonexistent', blind3: '/nonexistent', blind4: '/nonexistent' });
   expect(printed).toHaveLength(1);
   expect(printed[0]).toMatch(/^\(distractor\) b\s+0\s+2\s+0/m);
   expect(printed[0]).toContain('marks on distractor pages: 2');
 });
 
 test('--dev-2 scores the second dev split page by page, and --dev never reads into it', async () => {
-  const dirs = { eval: '/nonexistent', dev: dir, dev2: nested, blind: '/nonexistent', blind2: '/nonexistent', blind3: '/nonexistent' };
+  const dirs = { eval: '/nonexistent', dev: dir, dev2: nested, blind: '/nonexistent', blind2: '/nonexistent', blind3: '/nonexistent', blind4: '/nonexistent' };
   const first: string[] = [];
   await runEval(['--dev'], matcher, (t) => first.push(t), dirs);
   expect(first[0]).toContain('pages: 2 (1 distractors); marks on distractor pages: 2');
@@ -106,7 +123,7 @@ test('--dev-2 scores the second dev split page by page, and --dev never reads in
 });
 
 test('--blind-2 scores the second blind set the same way, and --blind never reads into it', async () => {
-  const dirs = { eval: '/nonexistent', dev: '/nonexistent', dev2: '/nonexistent', blind: dir, blind2: nested, blind3: '/nonexistent' };
+  const dirs = { eval: '/nonexistent', dev: '/nonexistent', dev2: '/nonexistent', blind: dir, blind2: nested, blind3: '/nonexistent', blind4: '/nonexistent' };
   const first: string[] = [];
   await runEval(['--blind'], matcher, (t) => first.push(t), dirs);
   expect(first.join('\n')).toContain('precision 0.500  recall 0.667  marks on distractor pages: 2  wrong marks: 2  (2 pages, 1 distractors)');
@@ -121,7 +138,7 @@ test('--blind-2 scores the second blind set the same way, and --blind never read
 });
 
 test('--blind-3 scores the third blind set alone, and neither earlier set reads into it', async () => {
-  const dirs = { eval: '/nonexistent', dev: '/nonexistent', dev2: '/nonexistent', blind: dir, blind2: nested, blind3: third };
+  const dirs = { eval: '/nonexistent', dev: '/nonexistent', dev2: '/nonexistent', blind: dir, blind2: nested, blind3: third, blind4: '/nonexistent' };
   const printed: string[] = [];
   await runEval(['--blind-3'], matcher, (t) => printed.push(t), dirs);
   const out = printed.join('\n');
@@ -133,6 +150,26 @@ test('--blind-3 scores the third blind set alone, and neither earlier set reads 
   expect(second.join('\n')).toContain('(2 pages, 1 distractors)');
   // The real set sits the same way: beside the second, inside the first's folder.
   expect(relative(BLIND_DIR, BLIND_3_DIR)).toBe('round-3');
+});
+
+test('--blind-4 scores both collectors\' pages of the fourth blind set, never a page by name even with --misses, and no earlier set reads into it', async () => {
+  const dirs = { eval: '/nonexistent', dev: '/nonexistent', dev2: '/nonexistent', blind: dir, blind2: nested, blind3: third, blind4: fourth };
+  const printed: string[] = [];
+  await runEval(['--blind-4', '--misses'], matcher, (t) => printed.push(t), dirs);
+  const out = printed.join('\n');
+  expect(out).toMatch(/^fourth blind set \(/);
+  expect(out).toContain('precision 0.667  recall 0.667  marks on distractor pages: 1  wrong marks: 1  (2 pages, 1 distractors)');
+  expect(out).toMatch(/name\s+2\s+2\s+1\.000/);
+  expect(out).toContain('misses left, institution-noun (1):\n    iraq | parliament');
+  // No per-page table, no page names, no spurious marks by page: nothing to tune on.
+  expect(out).not.toMatch(/a-visit|b-football/);
+  expect(out).not.toContain('spurious');
+  const third3: string[] = [];
+  await runEval(['--blind-3'], matcher, (t) => third3.push(t), dirs);
+  expect(third3.join('\n')).toContain('(1 pages, 0 distractors)');
+  // The real set sits the same way: beside the third, inside the first's folder.
+  expect(relative(BLIND_DIR, BLIND_4_DIR)).toBe('round-4');
+  await expect(runEval(['--blind-3', '--blind-4'], matcher, () => {})).rejects.toThrow(/one at a time/);
 });
 
 test('--blind with --dev, or with --blind-2 or --blind-3, is refused with a clear message', async () => {

@@ -8,7 +8,7 @@ import { BLIND3_SET, BLIND4_SET } from '../../scripts/eval/names-set';
 import { makeMatcher } from '../engine/helpers';
 
 const matcher = makeMatcher([{ id: 'iraq', type: 'place', names: ['Iraq'] }]);
-const none = { eval: '/nonexistent', dev: '/nonexistent', dev2: '/nonexistent', blind: '/nonexistent', blind2: '/nonexistent', blind3: '/nonexistent' };
+const none = { eval: '/nonexistent', dev: '/nonexistent', dev2: '/nonexistent', blind: '/nonexistent', blind2: '/nonexistent', blind3: '/nonexistent', blind4: '/nonexistent' };
 let set: string;
 
 const article = (title: string, ...paragraphs: string[]) =>
@@ -59,6 +59,7 @@ test('the fourth names blind set prints its figures and never a page, a form or 
 test('--names-blind-4 with any other set is refused before any set is read', async () => {
   await expect(runEval(['--names-blind-4', '--names-blind-3'], matcher, () => {})).rejects.toThrow(/one at a time/);
   await expect(runEval(['--names-blind-4', '--dev'], matcher, () => {})).rejects.toThrow(/one at a time/);
+  await expect(runEval(['--names-blind-4', '--blind-4'], matcher, () => {})).rejects.toThrow(/one at a time/);
   // The real set sits beside the third.
   expect(relative(BLIND3_SET, BLIND4_SET)).toBe('../blind-4');
 });
