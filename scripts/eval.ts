@@ -26,18 +26,21 @@
  *   npm run eval -- --names-blind-3
  *                                the third learned-names blind set (test/names/blind-3/): its corpus
  *                                imported, its pages and distractors spotted; totals only, no misses
+ *   npm run eval -- --names-blind-4
+ *                                the fourth learned-names blind set (test/names/blind-4/), scored and
+ *                                printed the same way: totals only, no misses
  *   --misses                     also list each page's missed and spurious mentions (with --blind or
  *                                --blind-2, both spent, the pages' own figures too; never --blind-3,
- *                                --blind-4 or --names-blind-3)
+ *                                --blind-4, --names-blind-3 or --names-blind-4)
  */
 import { readFile, readdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readMatcher, spotFiles, SpotError } from './spot';
 import { accountsReport } from './eval/accounts';
 import type { Matcher } from '../lib/engine/matcher';
 import { namesReport } from './eval/names';
-import { BLIND3_SET, devSetReport, formatSetScore, scoreSet } from './eval/names-set';
+import { BLIND3_SET, BLIND4_SET, devSetReport, formatSetScore, scoreSet } from './eval/names-set';
 import { PROJECT_ROOT } from './build-corpus';
 
 export const EVAL_DIR = fileURLToPath(new URL('../test/pages/eval/', import.meta.url));
@@ -263,6 +266,8 @@ export interface EvalDirs {
   blind2: string;
   blind3: string;
   blind4: string;
+  /** The fourth names blind set; the real one unless a test gives its own. */
+  namesBlind4?: string;
 }
 
 const DIRS: EvalDirs = { eval: EVAL_DIR, dev: DEV_DIR, dev2: DEV_2_DIR, blind: BLIND_DIR, blind2: BLIND_2_DIR, blind3: BLIND_3_DIR, blind4: BLIND_4_DIR };
@@ -276,12 +281,19 @@ export async function runEval(argv: readonly string[], matcher: Matcher, out: (t
   const dev = argv.includes('--dev');
   const dev2 = argv.includes('--dev-2');
   const namesBlind3 = argv.includes('--names-blind-3');
-  if ([blind, blind2, blind3, blind4, dev, dev2, namesBlind3].filter(Boolean).length > 1) {
-    throw new SpotError('--blind, --blind-2, --blind-3, --blind-4, --dev, --dev-2 and --names-blind-3 are different sets: run them one at a time');
+  const namesBlind4 = argv.includes('--names-blind-4');
+  if ([blind, blind2, blind3, blind4, dev, dev2, namesBlind3, namesBlind4].filter(Boolean).length > 1) {
+    throw new SpotError('--blind, --blind-2, --blind-3, --blind-4, --dev, --dev-2, --names-blind-3 and --names-blind-4 are different sets: run them one at a time');
   }
   if (namesBlind3) {
     // Run once, to report: the set's figures, never its misses (scripts/eval/names-set.ts).
     out(formatSetScore(`third names blind set (${BLIND3_SET.slice(PROJECT_ROOT.length + 1)})`, scoreSet(BLIND3_SET)));
+    return;
+  }
+  if (namesBlind4) {
+    // As the third: run once, to report its figures, never its misses, whatever else argv asks.
+    const set = dirs.namesBlind4 ?? BLIND4_SET;
+    out(formatSetScore(`fourth names blind set (${relative(PROJECT_ROOT, set)})`, scoreSet(set)));
     return;
   }
   if (blind || blind2 || blind3 || blind4) {
