@@ -5,7 +5,9 @@
  * was compared with.
  *
  *   npm run eval                   stance on the 528 tuning accounts: τ chosen on all of them, and cross-validated by source
- *   npm run eval -- --stance-blind  also the blind set, τ chosen on the 528 (run it once, on the final rules)
+ *   npm run eval -- --stance-blind  also the second blind set, τ chosen on the 528 (reported once already: spent)
+ *   npm run eval -- --stance-blind-3  also the third blind set, τ chosen on the 528, with accuracy per
+ *                                  perspective (run it once, on the final rules)
  *   npm run eval -- --stance-fresh  also the fresh set, τ chosen on the 528 (reported once already: spent, tuning data)
  */
 import { resolve } from 'node:path';
@@ -17,6 +19,7 @@ import {
   afinnWindowClassifier,
   backstoryClassifier,
   BLIND_STANCE_SET,
+  BLIND_3_STANCE_SET,
   crossValidateStance,
   evaluateStance,
   FRESH_STANCE_SET,
@@ -51,6 +54,7 @@ export async function accountsReport(matcher: Matcher, argv: readonly string[]):
   sections.push(stanceReport(set, classifiers));
   if (argv.includes('--stance-fresh')) sections.push(await freshReport(set, classifiers));
   if (argv.includes('--stance-blind')) sections.push(await blindReport(set, classifiers));
+  if (argv.includes('--stance-blind-3')) sections.push(await blind3Report(set, classifiers));
   return sections.join('\n\n');
 }
 
@@ -71,14 +75,27 @@ export function freshReport(tuning: readonly LabelledAccount[], classifiers: rea
   return heldOutReport('FRESH BLIND SET', 'fresh blind set', path, tuning, classifiers);
 }
 
-/** The blind set, scored with the τ chosen on the whole tuning set: once, on the final rules. */
+/** The second blind set, scored with the τ chosen on the whole tuning set (reported once: spent). */
 export function blindReport(tuning: readonly LabelledAccount[], classifiers: readonly Classifier[]): Promise<string> {
   const path = process.env.BACKSTORY_STANCE_BLIND ?? resolve(PROJECT_ROOT, BLIND_STANCE_SET);
   return heldOutReport('BLIND SET', 'blind set', path, tuning, classifiers);
 }
 
+/** The third blind set, scored like the second, and also per perspective: once, on the final rules. */
+export function blind3Report(tuning: readonly LabelledAccount[], classifiers: readonly Classifier[]): Promise<string> {
+  const path = process.env.BACKSTORY_STANCE_BLIND_3 ?? resolve(PROJECT_ROOT, BLIND_3_STANCE_SET);
+  return heldOutReport('BLIND SET 3', 'blind set 3', path, tuning, classifiers, true);
+}
+
 /** Figures only, never a passage, so that printing the report does not unblind the set. */
-async function heldOutReport(title: string, label: string, path: string, tuning: readonly LabelledAccount[], classifiers: readonly Classifier[]): Promise<string> {
+async function heldOutReport(
+  title: string,
+  label: string,
+  path: string,
+  tuning: readonly LabelledAccount[],
+  classifiers: readonly Classifier[],
+  perPerspective = false,
+): Promise<string> {
   let held: LabelledAccount[];
   try {
     held = await readFreshStanceSet(path);
@@ -86,8 +103,24 @@ async function heldOutReport(title: string, label: string, path: string, tuning:
     if (!(error instanceof StanceSetError)) throw error;
     return `Stance, ${label}: not scored (${error.message})`;
   }
-  return formatStanceFigures(
+  const figures = formatStanceFigures(
     `Stance toward the entity, ${title} (${held.length} accounts, ${path}; τ chosen on the ${tuning.length} tuning accounts) — run once, on the final rules`,
     classifiers.map((c) => evaluateStance(tuning, held, c, label)),
   );
+  return perPerspective ? `${figures}\n${formatPerspectiveAccuracy(tuning, held, classifiers)}` : figures;
+}
+
+/**
+ * Accuracy per perspective for every classifier, each with the τ of the tuning set. A perspective
+ * is a label of the set (who wrote the page), so printing it reveals no passage.
+ */
+function formatPerspectiveAccuracy(tuning: readonly LabelledAccount[], held: readonly LabelledAccount[], classifiers: readonly Classifier[]): string {
+  const perspectives = [...new Set(held.map((a) => a.perspective || '(none)'))].sort();
+  const lines = [`Accuracy per perspective (accounts, then one column per classifier: ${classifiers.map((c, i) => `${i + 1} ${c.name}`).join('; ')})`];
+  for (const p of perspectives) {
+    const subset = held.filter((a) => (a.perspective || '(none)') === p);
+    const accuracies = classifiers.map((c) => evaluateStance(tuning, subset, c, p).accuracy.toFixed(3));
+    lines.push(`  ${p.padEnd(24)} ${String(subset.length).padStart(4)}  ${accuracies.join('  ')}`);
+  }
+  return lines.join('\n');
 }

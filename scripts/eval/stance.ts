@@ -9,9 +9,9 @@
  * tuning data since) are for tuning; the honest figure before a blind run is the
  * cross-validated one: five folds by source (a seed document or a web page is in one fold), each
  * scored with the τ chosen on the other four. The held-out sets are scored with the τ chosen on
- * all 528, and only when asked: the fresh set (`FRESH_STANCE_SET`, labelled by another hand) has
- * been reported and is spent; the blind set (`BLIND_STANCE_SET`) is scored once, on the final
- * rules, by whoever merges it.
+ * all 528, and only when asked: the fresh set (`FRESH_STANCE_SET`, labelled by another hand) and
+ * the second blind set (`BLIND_STANCE_SET`) have been reported and are spent; the third blind set
+ * (`BLIND_3_STANCE_SET`) is scored once, on the final rules, by whoever merges it.
  */
 import { readFile } from 'node:fs/promises';
 import Sentiment from 'sentiment';
@@ -29,8 +29,10 @@ import type { EntityType } from '../../lib/kb/types';
 export const STANCE_SET = 'test/stance/accounts.jsonl';
 /** Labelled blind by another hand; reported once, so spent: it may be tuned on like the 528. */
 export const FRESH_STANCE_SET = 'test/stance/fresh-test.jsonl';
-/** Labelled blind by another hand from pages used nowhere else; scored once, never read to tune. */
+/** Labelled blind by another hand from pages used nowhere else; reported once, so spent. */
 export const BLIND_STANCE_SET = 'test/stance/blind-2.jsonl';
+/** The blind set that replaces it, from pages used nowhere else; scored once, never read to tune. */
+export const BLIND_3_STANCE_SET = 'test/stance/blind-3.jsonl';
 
 export const STANCES = ['negative', 'neutral', 'positive'] as const;
 export type Stance = (typeof STANCES)[number];
