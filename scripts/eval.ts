@@ -22,11 +22,11 @@
  *   npm run eval -- --blind-3    the third blind set (test/pages/blind/round-3/), which replaced the
  *                                second once that was spent: scored and printed the same way as --blind
  *   npm run eval -- --names-blind-3
- *                                the third learned-names blind set (test/names/blind-3/): its corpus
- *                                imported, its pages and distractors spotted; totals only, no misses
+ *                                the third learned-names blind set (test/names/blind-3/), now spent:
+ *                                its corpus imported, its pages and distractors spotted; totals, and
+ *                                its misses and wrong marks with --misses
  *   --misses                     also list each page's missed and spurious mentions (with --blind or
- *                                --blind-2, both spent, the pages' own figures too; never --blind-3
- *                                or --names-blind-3)
+ *                                --blind-2, both spent, the pages' own figures too; never --blind-3)
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -274,8 +274,8 @@ export async function runEval(argv: readonly string[], matcher: Matcher, out: (t
     throw new SpotError('--blind, --blind-2, --blind-3, --dev, --dev-2 and --names-blind-3 are different sets: run them one at a time');
   }
   if (namesBlind3) {
-    // Run once, to report: the set's figures, never its misses (scripts/eval/names-set.ts).
-    out(formatSetScore(`third names blind set (${BLIND3_SET.slice(PROJECT_ROOT.length + 1)})`, scoreSet(BLIND3_SET)));
+    // Spent (reported once): its misses may now be read like a dev set's (scripts/eval/names-set.ts).
+    out(formatSetScore(`third names blind set (${BLIND3_SET.slice(PROJECT_ROOT.length + 1)})`, scoreSet(BLIND3_SET), argv.includes('--misses')));
     return;
   }
   if (blind || blind2 || blind3) {
