@@ -249,8 +249,11 @@ function cluster(locals: readonly Local[]): Local[][] {
     if (roots.size === 1) c.union(l.index, [...roots][0]!);
   }
   // 5b. A person's full name in script, to the one Latin full name that sounds the same (عباس عراقجي ~ Abbas Araghchi).
-  const latinPeople = latinPeopleBySound(solid);
-  for (const l of solid) {
+  // Only a corpus with script people pays for the Latin ones' sounds.
+  const scriptPeople = locals.filter(isScriptPerson);
+  const latinPeople = scriptPeople.length ? latinPeopleBySound(solid) : new Map<string, SoundedPerson[]>();
+  for (const l of scriptPeople) {
+    if (l.name.tentative) continue;
     const owner = scriptPersonOwner(l, latinPeople, c);
     if (owner !== undefined) c.union(l.index, owner);
   }
@@ -261,7 +264,7 @@ function cluster(locals: readonly Local[]): Local[][] {
   for (const l of solid) push(groups, c.find(l.index), l);
   for (const l of locals) {
     if (!l.name.tentative) continue;
-    const owner = l.name.forms.map((f) => formOwner.get(f.key)).find((o) => o !== undefined) ?? scriptPersonOwner(l, latinPeople, c);
+    const owner = l.name.forms.map((f) => formOwner.get(f.key)).find((o) => o !== undefined) ?? (isScriptPerson(l) ? scriptPersonOwner(l, latinPeople, c) : undefined);
     if (owner !== undefined) push(groups, c.find(owner), l);
   }
   return [...groups.values()];
@@ -286,12 +289,17 @@ function latinPeopleBySound(solid: readonly Local[]): Map<string, SoundedPerson[
   return out;
 }
 
+/** A person named in Arabic or Persian script only. */
+function isScriptPerson(l: Local): boolean {
+  return isPersonLocal(l) && l.name.forms.every((f) => f.text.trim().split(/\s+/).every(isArabicScript));
+}
+
 /**
- * The one person a full name in Arabic or Persian script is spelt in Latin letters elsewhere: every word sounds the same (هشام الهاشمي, Hisham al-Hashimi),
- * or a middle name one of them leaves out aside, the first and last do. None when two people fit.
+ * The one person a full name in Arabic or Persian script is spelt in Latin letters elsewhere:
+ * every word sounds the same (هشام الهاشمي, Hisham al-Hashimi), or a middle name one of them
+ * leaves out aside, the first and last do. None when two people fit.
  */
 function scriptPersonOwner(l: Local, people: ReadonlyMap<string, readonly SoundedPerson[]>, c: Clusters): number | undefined {
-  if (!isPersonLocal(l) || !l.name.forms.every((f) => f.text.trim().split(/\s+/).every(isArabicScript))) return undefined;
   const roots = new Set<number>();
   let owner: number | undefined;
   for (const f of l.name.forms) {
