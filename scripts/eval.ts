@@ -24,14 +24,15 @@
  *   npm run eval -- --blind-4    the fourth blind set (test/pages/blind/round-4/, both collectors' pages),
  *                                which replaces the third: scored and printed the same way as --blind
  *   npm run eval -- --names-blind-3
- *                                the third learned-names blind set (test/names/blind-3/): its corpus
- *                                imported, its pages and distractors spotted; totals only, no misses
+ *                                the third learned-names blind set (test/names/blind-3/), now spent:
+ *                                its corpus imported, its pages and distractors spotted; totals, and
+ *                                its misses and wrong marks with --misses
  *   npm run eval -- --names-blind-4
- *                                the fourth learned-names blind set (test/names/blind-4/), scored and
- *                                printed the same way: totals only, no misses
+ *                                the fourth learned-names blind set (test/names/blind-4/): totals
+ *                                only, no misses
  *   --misses                     also list each page's missed and spurious mentions (with --blind or
  *                                --blind-2, both spent, the pages' own figures too; never --blind-3,
- *                                --blind-4, --names-blind-3 or --names-blind-4)
+ *                                --blind-4 or --names-blind-4)
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
@@ -286,12 +287,12 @@ export async function runEval(argv: readonly string[], matcher: Matcher, out: (t
     throw new SpotError('--blind, --blind-2, --blind-3, --blind-4, --dev, --dev-2, --names-blind-3 and --names-blind-4 are different sets: run them one at a time');
   }
   if (namesBlind3) {
-    // Run once, to report: the set's figures, never its misses (scripts/eval/names-set.ts).
-    out(formatSetScore(`third names blind set (${BLIND3_SET.slice(PROJECT_ROOT.length + 1)})`, scoreSet(BLIND3_SET)));
+    // Spent (reported once): its misses may now be read like a dev set's (scripts/eval/names-set.ts).
+    out(formatSetScore(`third names blind set (${BLIND3_SET.slice(PROJECT_ROOT.length + 1)})`, scoreSet(BLIND3_SET), argv.includes('--misses')));
     return;
   }
   if (namesBlind4) {
-    // As the third: run once, to report its figures, never its misses, whatever else argv asks.
+    // Not spent: run once, to report its figures, never its misses, whatever else argv asks.
     const set = dirs.namesBlind4 ?? BLIND4_SET;
     out(formatSetScore(`fourth names blind set (${relative(PROJECT_ROOT, set)})`, scoreSet(set)));
     return;

@@ -23,7 +23,7 @@ import { compiledRules } from './compiled-rules';
 import { eventMentionSteps, findEventMentions } from './events';
 import { findInstitutionNouns } from './institution-nouns';
 import type { Matcher } from './matcher';
-import { dropOtherCountries, dropOtherNames, promoteTitledNames, readPossessiveOf } from './name-context';
+import { dropOtherCountries, dropOtherNames, othersOfTheName, promoteTitledNames, readPossessiveOf } from './name-context';
 import type { Mention, RawMatch } from './types';
 import { findAllSteps, needsSlicing } from './windowed-match';
 
@@ -35,6 +35,8 @@ export class PageEvidence {
   private readonly namedOrCommon = new Set<number>();
   /** Distinct topic words found on the page. */
   private readonly topicWords = new Set<number>();
+  /** People whose surname the page writes after someone else's given name (`othersOfTheName`). */
+  private readonly otherBearers = new Set<number>();
 
   constructor(matcher: Matcher) {
     this.matcher = matcher;
@@ -54,6 +56,11 @@ export class PageEvidence {
     }
   }
 
+  /** Record people whose surname the page gives someone else too. */
+  addOtherBearers(entities: readonly number[]): void {
+    for (const e of entities) this.otherBearers.add(e);
+  }
+
   /** Whether the page's evidence so far lets this match count as a mention. */
   accepts(match: RawMatch, suppressed?: ReadonlySet<string>): boolean {
     const isSuppressed = (entity: number) => suppressed !== undefined && suppressed.has(this.matcher.entities[entity]?.id ?? '');
@@ -68,6 +75,8 @@ export class PageEvidence {
         return this.named.has(match.entity) || this.othersNamed(match.entity, 1, isSuppressed);
       case 'ambiguous':
         if (this.named.has(match.entity)) return true;
+        // "Tareq al-Hashemi ... Hashemi said": the bare surname is the other person's.
+        if (this.otherBearers.has(match.entity)) return false;
         if (this.namedOrCommon.has(match.entity) && this.othersNamed(match.entity, 1, isSuppressed)) return true;
         return this.othersNamed(match.entity, 2, isSuppressed) || this.namedThenCommon(match.entity, isSuppressed);
     }
@@ -163,6 +172,7 @@ export class PageSpotting {
     if (!matches) {
       const raw = huge ? yield* findAllSteps(matcher, text) : matcher.findAll(text);
       const read = readPossessiveOf(text, raw, matcher.entities, (tail) => matcher.findAll(tail));
+      if (addEvidence) this.evidence.addOtherBearers(othersOfTheName(text, read, matcher.entities));
       matches = promoteTitledNames(text, dropOtherCountries(text, dropOtherNames(text, read), matcher.entities, rules.countries), matcher.entities);
       this.lastMatches = huge ? undefined : { text, matches };
     }

@@ -35,10 +35,15 @@ function isCapitalsWord(word: string): boolean {
 
 /** Whether `match` is part of a longer name or of a line in capitals (see the module comment). */
 export function partOfAnotherName(text: string, match: RawMatch): boolean {
-  if (match.specificity !== 'ambiguous') return false;
+  return anotherName(text, match) !== undefined;
+}
+
+/** Which side of a one-word ambiguous match a longer name goes on, or a line in capitals (`'capitals'`). */
+function anotherName(text: string, match: RawMatch): 'before' | 'after' | 'capitals' | undefined {
+  if (match.specificity !== 'ambiguous') return undefined;
   const written = text.slice(match.start, match.end);
   // A name of several words is its own evidence of form; an article does not make a second word ("al-Sadr", "Al Amiri").
-  if (/[\s-]/.test(written.replace(/^(?:al|el)[-‐ ]+(?=\S)/i, ''))) return false;
+  if (/[\s-]/.test(written.replace(/^(?:al|el)[-‐ ]+(?=\S)/i, ''))) return undefined;
   const before = wordBefore(text, match.start);
   const after = wordAfter(text, match.end);
   const letters = written.replace(/\./g, '');
@@ -46,14 +51,24 @@ export function partOfAnotherName(text: string, match: RawMatch): boolean {
     // An acronym ("US", "U.S.", "PMU", "IRGC") next to capitalised words is still itself: "Two
     // U.S. Bases", "UN Security Council". Among capitals, one that is also a common little word
     // is the word ("IS IRAQ READY?"); "US" in a headline is still the country.
-    if (!SHOUTED_WORDS.has(letters.toLowerCase())) return false;
-    return (before !== undefined && isCapitalsWord(before)) || (after !== undefined && isCapitalsWord(after));
+    if (!SHOUTED_WORDS.has(letters.toLowerCase())) return undefined;
+    return (before !== undefined && isCapitalsWord(before)) || (after !== undefined && isCapitalsWord(after)) ? 'capitals' : undefined;
   }
   // A sentence's first word has its capital whatever it is ("Later al-Sadr said").
   const beforeStartsSentence = before !== undefined && /(?:^|[.!?]["”’)]?\s+)$/u.test(text.slice(Math.max(0, match.start - 60), match.start).replace(/[\p{L}\p{M}'’.-]+[ \u00A0]+$/u, ''));
   // A word that ends a sentence ("on Monday. Kanaani said") is not the first half of the name after it; an initial is ("George W. Bush").
   const beforeEndsSentence = before !== undefined && /\p{L}{3,}[.!?]$/u.test(before);
-  return (before !== undefined && !beforeStartsSentence && !beforeEndsSentence && isCapitalisedName(before)) || (after !== undefined && isCapitalisedName(after));
+  if (before !== undefined && !beforeStartsSentence && !beforeEndsSentence && isCapitalisedName(before)) return 'before';
+  return after !== undefined && isCapitalisedName(after) ? 'after' : undefined;
+}
+
+/**
+ * The people a page names someone else after: a person's surname alone written after another
+ * given name ("Tareq al-Hashemi", where the documents know Hisham al-Hashimi) says the page's
+ * bare "Hashemi" is that other person, so the page must name this one in full before it counts.
+ */
+export function othersOfTheName(text: string, matches: readonly RawMatch[], entities: readonly MatcherEntity[]): number[] {
+  return matches.filter((m) => entities[m.entity]?.type === 'person' && anotherName(text, m) === 'before').map((m) => m.entity);
 }
 
 /** The matches that may be weighed: those not inside another name. */

@@ -12,6 +12,7 @@ import { foldedKey } from '../kb/build';
 import { definitionsAt } from './definitions';
 import {
   CONNECTORS,
+  DOCUMENT_HEADS,
   LEADING_ORGANIZATION_HEADS,
   NAME_PARTICLES,
   NOT_NAME_WORDS,
@@ -188,6 +189,7 @@ function findCandidates(paragraphs: readonly Paragraph[]): Candidate[] {
       const sentence = sentenceOf(p, name.start);
       const votes = noVotes();
       if (name.cue === 'title') votes.person += 3;
+      if (name.cue === 'given') votes.person += 1;
       if (name.cue === 'organization') votes.organization += 3;
       out.push({
         para: p.index,
@@ -198,7 +200,8 @@ function findCandidates(paragraphs: readonly Paragraph[]): Candidate[] {
         key: foldedKey(name.text),
         sentenceStart: sentence.start,
         sentenceEnd: sentence.end,
-        tentative: false,
+        // A name only a given name cues can join a Latin spelling's person, never found one.
+        tentative: name.cue === 'given',
         acronym: false,
         script: true,
         ...(name.title ? { title: name.title } : {}),
@@ -298,6 +301,9 @@ function weigh(p: Paragraph, c: Candidate): void {
     if (words.length >= 2 || MEDIA_AFTER.has(after)) c.strong.add('head');
   }
   if (after && PLACE_AFTER.has(after)) c.votes.place += 2;
+  if (/^\s+air\s?base\b/iu.test(p.text.slice(c.end, c.end + 12))) c.votes.place += 2;
+  // "the Anti-Terrorism Law" (not "State of Law", a coalition's name): a law or a pact.
+  if (parts.length > 1 && isHeadWord(lastWord, DOCUMENT_HEADS) && parts[parts.length - 2]!.toLowerCase() !== 'of') c.votes.other += 3;
   // "the Pentagon said", "according to the Pentagon": a body that speaks; a person is not "the X".
   if (words.length === 1 && !c.acronym && lowerBefore[lowerBefore.length - 1] === 'the' && !listed) {
     if ((after && SPEAKING.has(after)) || /\baccording to the\s*$/iu.test(p.text.slice(c.sentenceStart, c.start))) c.votes.organization += 2;

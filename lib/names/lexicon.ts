@@ -95,8 +95,14 @@ export const PLACE_HEADS = words(
  */
 export const REGION_NAMES = words('kurdistan azerbaijan baluchistan balochistan');
 
-/** Place heads that come first ("Camp Taji", "Mount Sinjar", "Lake Urmia"). */
-export const LEADING_PLACE_HEADS = words('camp mount lake port');
+/**
+ * Place heads that come first ("Camp Taji", "Mount Sinjar", "Lake Urmia"), Arabic ones too:
+ * a spring, a cape, a valley, a mountain ("Ain al-Asad", "Ras al-Ain", "Wadi Hauran").
+ */
+export const LEADING_PLACE_HEADS = words('camp mount lake port ain ras wadi jabal jebel');
+
+/** Last words of a law's or a pact's name ("Anti-Terrorism Law", "Strategic Framework Agreement"): not a person, body or place. */
+export const DOCUMENT_HEADS = words('law act agreement treaty accord resolution');
 
 /** Lower-case words after a name that make it an organisation's: "Kayhan newspaper", "Jahan-e Sanat daily". */
 export const ORGANIZATION_AFTER = words(

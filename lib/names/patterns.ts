@@ -15,6 +15,7 @@ import type { NamePattern } from '../kb/validate';
 import { generateVariantPatterns } from '../kb/variant-patterns';
 import { NAME_PARTICLES, ORGANIZATION_HEADS } from './lexicon';
 import { isOrdinaryWord } from './ordinary';
+import { isScriptGivenName } from './script';
 import { isAcronym } from './tokens';
 import { countryOfDemonym, isDemonym, listedPlace } from './places';
 import { hamzaSpellings, personParts, sameSurname, sameWord, surnameSounds, withoutArticle } from './spelling';
@@ -90,6 +91,24 @@ const OUTLET_KINDS = ['news agency', 'newspaper'];
 
 /** The kinds of political body written after a party's or list's one-word name ("Fateh bloc", "Badr party"). */
 const POLITICAL_KINDS = ['party', 'bloc', 'movement', 'alliance', 'coalition'];
+
+/**
+ * The category words written after a place's name ("Anbar province", "al-Haddad district",
+ * "Ain al-Asad air base"): the guidelines draw the place's extent over them, so the mark does too.
+ */
+const PLACE_KINDS = ['province', 'governorate', 'neighbourhood', 'neighborhood', 'street', 'city', 'air base', 'airbase'];
+const PLACE_KIND_END = /\b(?:province|governorate|district|neighbou?rhood|street|city|air ?base|region)$/iu;
+
+/** A country's name: "Kuwait City" is another place, and no country has a province of its name. */
+const isCountry = (text: string) => /^[A-Z]{2,3}$/u.test(listedPlace(text) ?? '');
+
+/** The kind words a page writes after a learned name of this type, as part of it. */
+function kindsAfter(type: LearnedType, text: string): string[] {
+  if (type === 'place') return PLACE_KIND_END.test(text) || isCountry(text) ? [] : PLACE_KINDS;
+  if (type !== 'organization') return [];
+  if (!/\s/.test(text)) return isAcronym(text) ? OUTLET_KINDS : [...OUTLET_KINDS, ...POLITICAL_KINDS];
+  return / News$/u.test(text) ? ['agency'] : [];
+}
 
 /**
  * Every person's surname the gazetteer and the counted learned names know, indexed to tell whose
@@ -229,6 +248,7 @@ const GIVEN_FAMILIES = [
   'ebrahim ibrahim',
   'esmail ismail esmaeil',
   'mahmoud mahmud',
+  'hisham husham hesham',
   'saeed said saeid',
   'mehdi mahdi',
 ].map((f) => f.split(' '));
@@ -247,8 +267,10 @@ const isScript = (text: string) => /[\u0600-\u06FF]/u.test(text);
 /**
  * A person's name in Arabic or Persian script of three words or two: its surname with the
  * article ("محمد شياع السوداني" → السوداني) and, for three words, the name without the first
- * given name (شياع السوداني), as pages write them after the full name. Not a surname that the
- * script names of two learned people, or a curated name, end with (`shared`).
+ * given name (شياع السوداني), as pages write them after the full name; of two words, the
+ * surname without the article too, as Persian names are written ("عباس عراقجي" → عراقجي), unless
+ * it is a given name itself. Not a surname that the script names of two learned people, or a
+ * curated name, end with (`shared`).
  */
 function derivedScriptNames(e: LearnedEntity, shared: ReadonlySet<string>): string[] {
   if (e.type !== 'person') return [];
@@ -258,9 +280,13 @@ function derivedScriptNames(e: LearnedEntity, shared: ReadonlySet<string>): stri
     const words = f.text.trim().split(/\s+/);
     if (words.length < 2 || words.length > 3) continue;
     const last = words[words.length - 1]!;
-    if (!/^ال\S{3,}$/u.test(last) || shared.has(foldedKey(last))) continue;
-    out.add(last);
-    if (words.length === 3) out.add(words.slice(1).join(' '));
+    if (shared.has(foldedKey(last))) continue;
+    if (/^ال\S{3,}$/u.test(last)) {
+      out.add(last);
+      if (words.length === 3) out.add(words.slice(1).join(' '));
+    } else if (words.length === 2 && last.length >= 4 && !isScriptGivenName(last)) {
+      out.add(last);
+    }
   }
   return [...out];
 }
@@ -377,16 +403,13 @@ export function withLearnedNames(curated: MatcherInput, learned: readonly Learne
     // the name as pages write it (the mark covers it), in lower case too.
     // So are a political body's kind after its one-word name ("Fateh bloc", "Sadrist movement")
     // and "agency" after a name ending in News ("Shafaq News agency"): the guidelines' extent.
-    if (e.type === 'organization') {
-      for (const p of [...own]) {
-        if (!caseMatters(p.text)) continue;
-        const oneWord = !/\s/.test(p.text);
-        const kinds = oneWord ? (isAcronym(p.text) ? OUTLET_KINDS : [...OUTLET_KINDS, ...POLITICAL_KINDS]) : / News$/u.test(p.text) ? ['agency'] : [];
-        for (const kind of kinds) {
-          const text = `${p.text} ${kind}`;
-          const key = foldedKey(text);
-          if (!curatedKeys.has(key) && !claims.has(key) && !blockerKeys.has(key) && !own.some((o) => foldedKey(o.text) === key)) own.push({ text, specificity: 'unique' });
-        }
+    // A place's category word after it ("Anbar province") likewise.
+    for (const p of [...own]) {
+      if (!caseMatters(p.text)) continue;
+      for (const kind of kindsAfter(e.type, p.text)) {
+        const text = `${p.text} ${kind}`;
+        const key = foldedKey(text);
+        if (!curatedKeys.has(key) && !claims.has(key) && !blockerKeys.has(key) && !own.some((o) => foldedKey(o.text) === key)) own.push({ text, specificity: 'unique' });
       }
     }
     if (!own.length) continue;

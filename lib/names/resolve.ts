@@ -15,11 +15,12 @@ import { foldedKey } from '../kb/build';
 import { applyEdits, type Cluster, type Occurrence } from './edits';
 import { UnionFind } from './union-find';
 import { acronymLetters } from './discover';
-import { givenAgree, personParts as personPartsOf, sameWord, samePerson, sameSurname, skeletons, surnameSounds } from './spelling';
+import { latinWordSound, scriptWordSound } from './script-sound';
+import { givenAgree, personParts as personPartsOf, sameWord, samePerson, sameSurname, skeletons, surnameSounds, surnameWords } from './spelling';
 import { CONNECTORS, NAME_PARTICLES, ORGANIZATION_HEADS, PLACE_HEADS, REGION_NAMES } from './lexicon';
 import { listedPlace } from './places';
 import { isOrdinaryWord } from './ordinary';
-import { isAcronym, plainWord } from './tokens';
+import { isAcronym, isArabicScript, plainWord } from './tokens';
 import type { DocName, EntityRef, KnownEntity, LearnedEntity, LearnedForm, LearnedType, NameState, PersonParts, StrongCue, TypeVotes } from './types';
 
 /** Curated entities by the folded keys of their names, and their people in parts. */
@@ -247,17 +248,72 @@ function cluster(locals: readonly Local[]): Local[][] {
     }
     if (roots.size === 1) c.union(l.index, [...roots][0]!);
   }
-  // 6. Tentative names only join an entity found elsewhere by one of its forms.
+  // 5b. A person's full name in script, to the one Latin full name that sounds the same (عباس عراقجي ~ Abbas Araghchi).
+  // Only a corpus with script people pays for the Latin ones' sounds.
+  const scriptPeople = locals.filter(isScriptPerson);
+  const latinPeople = scriptPeople.length ? latinPeopleBySound(solid) : new Map<string, SoundedPerson[]>();
+  for (const l of scriptPeople) {
+    if (l.name.tentative) continue;
+    const owner = scriptPersonOwner(l, latinPeople, c);
+    if (owner !== undefined) c.union(l.index, owner);
+  }
+  // 6. Tentative names only join an entity found elsewhere by one of its forms, or a script name its Latin spelling.
   const formOwner = new Map<string, number>();
   for (const l of solid) for (const f of l.name.forms) if (!formOwner.has(f.key)) formOwner.set(f.key, l.index);
   const groups = new Map<number, Local[]>();
   for (const l of solid) push(groups, c.find(l.index), l);
   for (const l of locals) {
     if (!l.name.tentative) continue;
-    const owner = l.name.forms.map((f) => formOwner.get(f.key)).find((o) => o !== undefined);
+    const owner = l.name.forms.map((f) => formOwner.get(f.key)).find((o) => o !== undefined) ?? (isScriptPerson(l) ? scriptPersonOwner(l, latinPeople, c) : undefined);
     if (owner !== undefined) push(groups, c.find(owner), l);
   }
   return [...groups.values()];
+}
+
+/** A Latin full name's words as sounds (`latinWordSound`): given names, then the surname's words. */
+interface SoundedPerson {
+  index: number;
+  sounds: string[];
+}
+
+const soundKey = (sounds: readonly string[]) => `${sounds[0]}|${sounds[sounds.length - 1]}`;
+
+/** The people named in full in Latin letters, by the sounds of their first given name and surname. */
+function latinPeopleBySound(solid: readonly Local[]): Map<string, SoundedPerson[]> {
+  const out = new Map<string, SoundedPerson[]>();
+  for (const l of solid) {
+    if (!l.person?.given.length) continue;
+    const sounds = [...l.person.given, ...surnameWords(l.person.surname)].map(latinWordSound);
+    if (sounds.every((s) => s.length >= 2)) push(out, soundKey(sounds), { index: l.index, sounds });
+  }
+  return out;
+}
+
+/** A person named in Arabic or Persian script only. */
+function isScriptPerson(l: Local): boolean {
+  return isPersonLocal(l) && l.name.forms.every((f) => f.text.trim().split(/\s+/).every(isArabicScript));
+}
+
+/**
+ * The one person a full name in Arabic or Persian script is spelt in Latin letters elsewhere:
+ * every word sounds the same (هشام الهاشمي, Hisham al-Hashimi), or a middle name one of them
+ * leaves out aside, the first and last do. None when two people fit.
+ */
+function scriptPersonOwner(l: Local, people: ReadonlyMap<string, readonly SoundedPerson[]>, c: Clusters): number | undefined {
+  const roots = new Set<number>();
+  let owner: number | undefined;
+  for (const f of l.name.forms) {
+    const words = f.text.trim().split(/\s+/);
+    if (words.length < 2) continue;
+    const sounds = words.map(scriptWordSound);
+    if (!sounds.every((s) => s.length >= 2)) continue;
+    for (const p of people.get(soundKey(sounds)) ?? []) {
+      if (p.sounds.length === sounds.length && !p.sounds.every((s, i) => s === sounds[i])) continue;
+      roots.add(c.find(p.index));
+      owner = p.index;
+    }
+  }
+  return roots.size === 1 ? owner : undefined;
 }
 
 const TYPES: readonly LearnedType[] = ['person', 'organization', 'place', 'other'];

@@ -69,11 +69,38 @@ function joinedConjunction(word: string): boolean {
   return /^و[أإاآ]/u.test(word) || /^وال/u.test(word) || /^لل/u.test(word);
 }
 
+/**
+ * Given names common in Arabic and Persian, written as `folded` writes them. A name opened by one
+ * with no other cue ("الخبير الأمني هشام الهاشمي") is only a guess: it may join the person a
+ * Latin spelling in another document names (resolve.ts), never found one.
+ */
+const SCRIPT_GIVEN_NAMES = new Set(
+  (
+    'محمد احمد علي حسن حسين عباس جعفر مصطفي محمود ابراهيم اسماعيل يوسف عمر عثمان خالد وليد سعد سعيد هشام ' +
+    'ايهاب قاسم هادي حيدر نوري عادل جلال برهم فواد فؤاد صالح عبدالله فالح فائق قيس عمار مقتدي كاظم حامد حميد ' +
+    'رياض فاضل ماجد مهدي جواد رضا حسام باسم جاسم ناصر منصور طارق زياد سلمان فيصل فهد نزار ثامر ياسر اسامه ' +
+    'بشار حمزه زينب فاطمه مريم سميعه رائد ضياء نبيل همام اياد عماد رعد شاكر مالك ليث كريم سامي سامر رامي طلال ' +
+    'عدنان مويد مؤيد حازم جمال كمال مروان سليم سليمان داود موسي عيسي بهاء علاء نجم ستار جبار غازي تحسين مقداد ' +
+    'اكرم صادق باقر محسن مرتضي مجتبي محمدرضا حسنين اسعد منذر ثائر فراس لؤي قصي نوفل وائل يحيي زيد'
+  ).split(' '),
+);
+
+/** Whether a script word is a common given name ("محمد", "علي"). */
+export function isScriptGivenName(word: string): boolean {
+  return SCRIPT_GIVEN_NAMES.has(folded(word));
+}
+
+/** Letters as the given-name list writes them: one alef, one yaa, one kaf, haa for taa marbuta. */
+function folded(word: string): string {
+  return bare(word).replace(/[أإآٱ]/gu, 'ا').replace(/[ىی]/gu, 'ي').replace(/ک/gu, 'ك').replace(/ة/gu, 'ه');
+}
+
 export interface ScriptName {
   text: string;
   start: number;
   end: number;
-  cue: 'title' | 'organization' | 'bracketed';
+  /** `given`: opened by a common given name, nothing else (a guess). */
+  cue: 'title' | 'organization' | 'bracketed' | 'given';
   title?: string;
 }
 
@@ -149,5 +176,32 @@ export function scriptNames(text: string): ScriptName[] {
       i = last;
     }
   }
-  return names;
+  return [...names, ...givenNames(text, runs, names)];
+}
+
+/** Whether a script word carries the article ("الهاشمي"). */
+const hasArticle = (word: string) => /^ال\S{2,}$/u.test(bare(word));
+
+/**
+ * Names opened by a common given name where no other cue found one: the given name and the word
+ * after it, or the two after it when the second carries the article ("محمد شياع السوداني"); the
+ * name ends at a stop, a demonym or a title.
+ */
+function givenNames(text: string, runs: ReturnType<typeof scriptRuns>, found: readonly ScriptName[]): ScriptName[] {
+  const out: ScriptName[] = [];
+  const covered = (start: number) => found.some((n) => n.start <= start && start < n.end);
+  const fits = (w: { text: string } | undefined) => w !== undefined && !SCRIPT_STOPS.has(w.text) && !SCRIPT_DEMONYMS.has(bare(w.text)) && !titleAt(`${w.text} `);
+  for (const { words } of runs) {
+    for (let i = 0; i + 1 < words.length; i++) {
+      const second = words[i + 1]!;
+      if (!SCRIPT_GIVEN_NAMES.has(folded(words[i]!.text)) || covered(words[i]!.start) || !fits(second)) continue;
+      const third = words[i + 2];
+      // A father's name between ("إيهاب جواد الوزني"); two given names alone are no full name.
+      const last = !hasArticle(second.text) && third && hasArticle(third.text) && fits(third) && !joinedConjunction(third.text) ? i + 2 : i + 1;
+      if (last === i + 1 && SCRIPT_GIVEN_NAMES.has(folded(second.text))) continue;
+      out.push({ text: text.slice(words[i]!.start, words[last]!.end), start: words[i]!.start, end: words[last]!.end, cue: 'given' });
+      i = last;
+    }
+  }
+  return out;
 }

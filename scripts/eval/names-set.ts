@@ -47,7 +47,7 @@ interface Labels {
 export const DEV_SET = join(PROJECT_ROOT, 'test/names/dev');
 /** A second development set, collected and labelled the same way from other articles. */
 export const DEV2_SET = join(PROJECT_ROOT, 'test/names/dev2');
-/** The third blind set (labelled by hand before any code ran on it): run once, through `npm run eval -- --names-blind-3`. */
+/** The third blind set (labelled by hand before any code ran on it), reported once and now spent: `npm run eval -- --names-blind-3`. */
 export const BLIND3_SET = join(PROJECT_ROOT, 'test/names/blind-3');
 /** The fourth blind set, labelled the same way on another story: run once, through `npm run eval -- --names-blind-4`. */
 export const BLIND4_SET = join(PROJECT_ROOT, 'test/names/blind-4');

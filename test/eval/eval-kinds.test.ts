@@ -178,6 +178,14 @@ test('--blind with --dev, or with --blind-2 or --blind-3, is refused with a clea
   await expect(runEval(['--blind-2', '--blind-3'], matcher, () => {})).rejects.toThrow(/one at a time/);
 });
 
+test('--names-blind-3, spent once reported, lists its misses with --misses as the dev sets do', async () => {
+  const printed: string[] = [];
+  await runEval(['--names-blind-3', '--misses'], matcher, (t) => printed.push(t));
+  const out = printed.join('\n');
+  expect(out).toMatch(/^Learned names on third names blind set \(test\/names\/blind-3\)/);
+  expect(out).toMatch(/^ {4}missed {3}pages\/gp\d-/m);
+}, 120_000);
+
 test('--names-blind-3 with any other set is refused before any set is read', async () => {
   await expect(runEval(['--names-blind-3', '--dev'], matcher, () => {})).rejects.toThrow(/one at a time/);
   await expect(runEval(['--names-blind-3', '--blind-2'], matcher, () => {})).rejects.toThrow(/one at a time/);

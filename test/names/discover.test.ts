@@ -185,4 +185,22 @@ describe('names one document gives', () => {
     const names = readDocument({ id: 'ar-one', title: 'خبر', paragraphs: ['وجاء في منشور لوزير الخارجية العماني بالإنجليزية على منصة إكس.'] }).names;
     for (const n of names) expect(n.strong).not.toContain('title');
   });
+
+  it('types an Arabic place opened by its head word (Ain al-Asad) as a place, and a law as no person', () => {
+    const doc: NameDocument = {
+      id: 'asad',
+      title: 'Arrest',
+      paragraphs: ['He is accused of attacks on Ain al-Asad air base, and of attacks on Ain al-Asad last year.', 'He was charged under the Anti-Terrorism Law on Monday, as the Anti-Terrorism Law allows.'],
+    };
+    expect(typeOf(nameWith(doc, 'Ain al-Asad'))).toBe('place');
+    const law = nameWith(doc, 'Anti-Terrorism Law')!.votes;
+    expect(law.other).toBeGreaterThan(Math.max(law.person, law.organization, law.place));
+  });
+
+  it('keeps a script full name opened by a common given name only as a guess (tentative), the father\'s name between kept', () => {
+    const doc: NameDocument = { id: 'ar-given', title: 'خبر', paragraphs: ['جرى اغتيال الخبير الأمني هشام الهاشمي في بغداد، وشيع إيهاب جواد الوزني أمس.'] };
+    const hashimi = nameWith(doc, 'هشام الهاشمي');
+    expect(hashimi?.tentative).toBe(true);
+    expect(nameWith(doc, 'إيهاب جواد الوزني')?.tentative).toBe(true);
+  });
 });

@@ -171,4 +171,50 @@ describe('learned names in the matcher', () => {
     const state = learn(doc('araji-1', 'National Security Adviser Qasim al-Araji signed the deal.'), doc('araji-2', 'Adviser Qasim al-Araji arrived in Tehran.'), nujabaArticle);
     expect(marks(state, 'Akram al-Kaabi met Qassem al-Araji on Sunday.').map((m) => m.text)).toEqual(['Akram al-Kaabi', 'Qassem al-Araji']);
   });
+  it("marks a learned place with the category word written after it (Anbar province), as one mark", () => {
+    const doc = (id: string, text: string): NameDocument => ({ id, title: 'Arrest', paragraphs: [text] });
+    const state = learn(doc('anbar-1', 'The commander of operations in Anbar was arrested.'), doc('anbar-2', 'Forces in Anbar said the commander was held.'), nujabaArticle);
+    expect(marks(state, 'Akram al-Kaabi spoke of the arrest in Anbar province.').map((m) => m.text)).toEqual(['Akram al-Kaabi', 'Anbar province']);
+    // A country's name before "City" is another place (Kuwait City), never the country with its kind.
+    const kuwait = learn(doc('kw-1', 'The envoy flew to Kuwait on Monday.'), doc('kw-2', 'Talks in Kuwait ended.'), nujabaArticle);
+    expect(marks(kuwait, 'Akram al-Kaabi flew to Kuwait City.').map((m) => m.text)).not.toContain('Kuwait City');
+  });
+  it('gives a Latin full name the script spelling another document writes after a given name alone, and marks both there', () => {
+    const doc = (id: string, text: string): NameDocument => ({ id, title: 'Killing', paragraphs: [text] });
+    const latin = [doc('en-1', 'Hisham al-Hashimi was shot dead in Baghdad on Monday.'), doc('en-2', 'Friends of Hisham al-Hashemi gathered in Baghdad.')];
+    const arabic = doc('ar-1', 'جرى اغتيال الخبير الأمني هشام الهاشمي في بغداد.');
+    const page = 'قتل هشام الهاشمي أمام منزله في بغداد، وكان الهاشمي خبيرا.';
+    expect(marks(learn(...latin, nujabaArticle), page)).toEqual([]);
+    expect(marks(learn(...latin, arabic, nujabaArticle), page).map((m) => m.text)).toEqual(['هشام الهاشمي', 'الهاشمي']);
+    // Two people whose names sound alike in Latin letters: the script name is neither's.
+    const other = [doc('en-3', 'Hashem al-Hashimi, a cleric, spoke in Basra.'), doc('en-4', 'Hashem al-Hashimi left Basra.')];
+    expect(marks(learn(...latin, ...other, arabic, nujabaArticle), page)).toEqual([]);
+  });
+  it("never marks a learned surname on a page that gives that surname to someone else (Tareq al-Hashemi is not Hisham al-Hashimi)", () => {
+    const doc = (id: string, text: string): NameDocument => ({ id, title: 'Killing', paragraphs: [text] });
+    const state = learn(doc('en-1', 'Hisham al-Hashimi was shot dead in Baghdad. Hashimi had advised the government.'), doc('en-2', 'Friends of Hisham al-Hashimi gathered. Hashimi was 47.'), nujabaArticle);
+    const ours = 'Akram al-Kaabi and Mustafa al-Kadhimi spoke in Baghdad. Hashimi had warned them.';
+    expect(marks(state, ours).map((m) => m.text)).toContain('Hashimi');
+    const theirs = 'Akram al-Kaabi and Mustafa al-Kadhimi spoke of Vice President Tareq al-Hashimi. Hashimi fled to Turkey.';
+    expect(marks(state, theirs).map((m) => m.text)).toEqual(['Akram al-Kaabi', 'Mustafa al-Kadhimi']);
+  });
+  it('joins a titled script full name to its Latin spelling in other documents, and marks its surname written without the article', () => {
+    const doc = (id: string, text: string): NameDocument => ({ id, title: 'Talks', paragraphs: [text] });
+    const state = learn(
+      doc('en-1', 'Foreign Minister Abbas Araghchi arrived in Muscat.'),
+      doc('en-2', 'Abbas Araqchi met the mediator in Muscat.'),
+      doc('ar-1', 'وصل وزير الخارجية عباس عراقجي إلى مسقط.'),
+      nujabaArticle,
+    );
+    const page = 'وصل عباس عراقجي إلى مسقط، وقال عراقجي إن المحادثات جادة.';
+    expect(marks(state, page)).toEqual([
+      { id: 'learned:abbas-araghchi', text: 'عباس عراقجي' },
+      { id: 'learned:abbas-araghchi', text: 'عراقجي' },
+    ]);
+  });
+  it('marks a learned full name written with Husham for Hisham', () => {
+    const doc = (id: string, text: string): NameDocument => ({ id, title: 'Killing', paragraphs: [text] });
+    const state = learn(doc('en-1', 'Hisham al-Hashimi was shot dead in Baghdad.'), doc('en-2', 'Friends of Hisham al-Hashimi gathered.'), nujabaArticle);
+    expect(marks(state, 'Akram al-Kaabi spoke of Husham al-Hashimi.').map((m) => m.text)).toEqual(['Akram al-Kaabi', 'Husham al-Hashimi']);
+  });
 });
