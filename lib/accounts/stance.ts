@@ -53,6 +53,8 @@ export interface PassageStance {
   cues: StanceCue[];
   /** What characterises the entity in the passage, strongest first (pronouns that stand for it included). */
   phrases: CharacterisingPhrase[];
+  /** The passage makes the entity the doer of violence ("attacks carried out by pro-Iranian militias", "ISIS killed"): whom it blames. */
+  blamed: boolean;
 }
 
 export interface StanceOptions {
@@ -113,8 +115,14 @@ export function passageStance(input: StanceInput, options: StanceOptions = {}): 
     return characterisingPhrases(input.text, span, sentenceSpan(s, r.from));
   });
   const inPhrase = new Array<string | undefined>(tokens.length).fill(undefined);
+  // What someone means it for ("the talks that the Americans expect to strengthen their presence") is their aim, not a judgement of it.
+  const aim = new Array<boolean>(tokens.length).fill(false);
   for (const p of phrases) {
     const r = tokenRange(tokens, p);
+    if (p.kind === 'purpose') {
+      for (let i = r.from; i < r.to; i++) aim[i] = true;
+      continue;
+    }
     for (let i = r.from; i < r.to; i++) if (!inTarget[i]) inPhrase[i] ??= p.kind;
   }
   const words = tokens.filter((t) => t.kind === 'word');
@@ -122,10 +130,11 @@ export function passageStance(input: StanceInput, options: StanceOptions = {}): 
   const cx: Context = { s, tokens, named, other, inPhrase, inTarget, headline };
 
   const cues: StanceCue[] = [];
-  if (targets.length === 0) return { score: 0, sum: 0, cues, phrases };
+  let blamed = false;
+  if (targets.length === 0) return { score: 0, sum: 0, cues, phrases, blamed };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.kind !== 'word' || (named[i] && !inTarget[i]) || (named[i] && inTarget[i])) continue;
+    if (t.kind !== 'word' || named[i] || aim[i]) continue;
     if (!inTarget[i] && !inPhrase[i] && isNameWord(cx, i)) continue;
     const found = lookup(tokens, i);
     if (!found) continue;
@@ -141,6 +150,8 @@ export function passageStance(input: StanceInput, options: StanceOptions = {}): 
       continue;
     }
     const valence = modified(cx, i, tie.valence);
+    // Violence it does, undenied: the passage holds it responsible ("terrorist acts directed by Takfiri terrorists").
+    if (valence < 0 && DOER_TIES.test(tie.why) && VIOLENCE.test(t.key)) blamed = true;
     const end = tokens[i + span - 1]!.end;
     cues.push({ start: t.start, end, word: input.text.slice(t.start, end), valence, weight: tie.weight, tie: tie.why });
     i += span - 1;
@@ -158,8 +169,13 @@ export function passageStance(input: StanceInput, options: StanceOptions = {}): 
   const tied = cues.filter((c) => !LOOSE.has(c.tie)).reduce((n, c) => n + c.valence * c.weight, 0);
   const loose = cues.filter((c) => LOOSE.has(c.tie)).reduce((n, c) => n + c.valence * c.weight, 0);
   const sum = tied + Math.max(-LOOSE_CAP, Math.min(LOOSE_CAP, loose));
-  return { score: sum / Math.sqrt(sum * sum + alpha), sum, cues, phrases };
+  return { score: sum / Math.sqrt(sum * sum + alpha), sum, cues, phrases, blamed };
 }
+
+/** Words of violence: attacks, killing, terror (not looting or meddling, which are harms of another kind). */
+const VIOLENCE = /^(?:attack(?:s|ed|ing)?|kill(?:s|ed|ing)?|terror(?:ism|ist|ists)?|violen(?:ce|t)|bomb(?:s|ed|ing|ings)?|massacres?|atrocit(?:y|ies)|murder(?:s|ed)?|assassinated)$/u;
+/** Ties that make the entity the one who does a word: its subject (what it does, its relative clause) or the agent after "by". */
+const DOER_TIES = /^(?:does|done-by|phrase:action|phrase:relative)$/u;
 
 const LOOSE = new Set(['clause', 'sentence', 'elsewhere', 'quoted-nearby', 'aside']);
 /** A word across a comma-bounded relative clause from the entity, as loosely as one in another sentence. */
