@@ -134,7 +134,8 @@ export function passageStance(input: StanceInput, options: StanceOptions = {}): 
   if (targets.length === 0) return { score: 0, sum: 0, cues, phrases, blamed };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.kind !== 'word' || named[i] || aim[i]) continue;
+    // A quoted title names a law or a report: its words are not the passage's judgement.
+    if (t.kind !== 'word' || named[i] || aim[i] || s.titled[i]) continue;
     if (!inTarget[i] && !inPhrase[i] && isNameWord(cx, i)) continue;
     const found = lookup(tokens, i);
     if (!found) continue;
@@ -385,6 +386,13 @@ function relativeBefore(cx: Context, j: number): boolean {
   return false;
 }
 
+/** The clause of token i says something was harmed: "has been looted", "were destroyed". */
+function harmedInClause(cx: Context, i: number): boolean {
+  const clause = cx.s.clauses[cx.s.clauseOf[i]!]!;
+  for (let k = clause.start; k < clause.end; k++) if (entryAt(cx.tokens, k)?.relation === 'harm' && passive(cx.tokens, k)) return true;
+  return false;
+}
+
 /** A passive construction between the entity and the word: "was killed in a US airstrike". */
 function passiveBetween(tokens: readonly Token[], from: number, to: number): boolean {
   for (let j = from; j < to; j++) if (tokens[j]!.kind === 'word' && passive(tokens, j)) return true;
@@ -446,7 +454,8 @@ function tieOf(cx: Context, i: number, entry: LexiconEntry, target: Ranges): Tie
     const last = tokens[target.to - 1]!;
     if (last.possessive && i - target.to < 3) {
       // "Soleimani’s assassination" happens to him; "Soleimani’s warrior charisma" is his.
-      return relation === 'patient-noun' || relation === 'harm' ? tie(0.1, v, 'has-happen') : tie(0.9, v, 'its');
+      if (relation === 'patient-noun' || relation === 'harm') return tie(0.1, v, 'has-happen');
+      return v > 0 && harmedInClause(cx, i) ? tie(0.1, 0, 'its-harmed') : tie(0.9, v, 'its');
     }
     // "The Raisi administration’s record … is commendable", "the role of the PMU was decisive": the subject is the entity's.
     if (ownedSubject(cx, target, i)) return tie(0.7, v, 'its-predicate');
@@ -504,7 +513,8 @@ function tieOf(cx: Context, i: number, entry: LexiconEntry, target: Ranges): Tie
     }
     // "die-hard supporters of Sadr": who follows it says nothing of it.
     if (last === 'of' && between === 0 && FOLLOWERS.test(tokens[i]!.key)) return tie(0.1, v, 'has-followers');
-    if (last === 'of' && between === 0) return tie(0.9, v, 'of');
+    // "the wealth of the Iraqi people … has been looted": what it owns was harmed, which is no credit to it.
+    if (last === 'of' && between === 0) return v > 0 && harmedInClause(cx, i) ? tie(0.1, 0, 'of-harmed') : tie(0.9, v, 'of');
     if (between === 0 && !last) return tie(0.8, v, 'modifier');
   }
   return tie(loose, looseValence, 'clause');
@@ -610,6 +620,14 @@ function passive(tokens: readonly Token[], i: number): boolean {
   return false;
 }
 
+/** The quoted run holding token i also holds the entity's name. */
+function quotesTarget(cx: Context, i: number): boolean {
+  for (const step of [-1, 1]) {
+    for (let j = i; j >= 0 && j < cx.tokens.length && cx.s.scareQuoted[j]; j += step) if (cx.inTarget[j]) return true;
+  }
+  return false;
+}
+
 /** Negation, intensifiers, hedges, irony and scare quotes acting on the word at i. */
 function modified(cx: Context, i: number, valence: number): number {
   const { s, tokens } = cx;
@@ -648,6 +666,7 @@ function modified(cx: Context, i: number, valence: number): number {
       break;
     }
   }
-  if (s.scareQuoted[i]) v = v > 0 ? -0.6 * v : 0.3 * v;
+  // Quotation marks around the entity's own title ("martyr Sayyid Reda") quote its name, they do not distance a word of it.
+  if (s.scareQuoted[i] && !quotesTarget(cx, i)) v = v > 0 ? -0.6 * v : 0.3 * v;
   return v;
 }
