@@ -75,7 +75,7 @@ export function freshReport(tuning: readonly LabelledAccount[], classifiers: rea
   return heldOutReport('FRESH BLIND SET', 'fresh blind set', path, tuning, classifiers);
 }
 
-/** The blind set, scored with the τ chosen on the whole tuning set: once, on the final rules. */
+/** The second blind set, scored with the τ chosen on the whole tuning set (reported once: spent). */
 export function blindReport(tuning: readonly LabelledAccount[], classifiers: readonly Classifier[]): Promise<string> {
   const path = process.env.BACKSTORY_STANCE_BLIND ?? resolve(PROJECT_ROOT, BLIND_STANCE_SET);
   return heldOutReport('SECOND BLIND SET', 'blind set', path, tuning, classifiers);
@@ -117,7 +117,7 @@ export async function pooledReport(tuning: readonly LabelledAccount[], classifie
   ${mine.classifier}, per fold: ${mine.folds.map((a) => a.toFixed(3)).join(' ')}; per set: ${perSet.join(', ')}`;
 }
 
-/** Figures only, never a passage, so that printing the report does not unblind the set. */
+/** Figures only, never a passage: the held-out sets are all spent now, tuned on like the 528, but a report is for figures. */
 async function heldOutReport(title: string, label: string, path: string, tuning: readonly LabelledAccount[], classifiers: readonly Classifier[]): Promise<string> {
   let held: LabelledAccount[];
   try {
@@ -127,7 +127,7 @@ async function heldOutReport(title: string, label: string, path: string, tuning:
     return `Stance, ${label}: not scored (${error.message})`;
   }
   return formatStanceFigures(
-    `Stance toward the entity, ${title} (${held.length} accounts, ${path}; τ chosen on the ${tuning.length} tuning accounts) — run once, on the final rules`,
+    `Stance toward the entity, ${title} (${held.length} accounts, ${path}; τ chosen on the ${tuning.length} tuning accounts) — spent: reported once, tuned on since`,
     classifiers.map((c) => evaluateStance(tuning, held, c, label)),
   );
 }

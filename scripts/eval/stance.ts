@@ -9,9 +9,10 @@
  * tuning data since) are for tuning; the honest figure before a blind run is the
  * cross-validated one: five folds by source (a seed document or a web page is in one fold), each
  * scored with the τ chosen on the other four. The held-out sets are scored with the τ chosen on
- * all 528, and only when asked: the fresh set (`FRESH_STANCE_SET`, labelled by another hand) has
- * been reported and is spent; the blind set (`BLIND_STANCE_SET`) is scored once, on the final
- * rules, by whoever merges it.
+ * all 528, and only when asked: the fresh set (`FRESH_STANCE_SET`) and the second blind set
+ * (`BLIND_STANCE_SET`), each labelled by another hand, have been reported and are spent. All three
+ * pooled are cross-validated with folds by outlet (`outletGroup`): the estimate for outlets the
+ * rules were not tuned on.
  */
 import { readFile } from 'node:fs/promises';
 import Sentiment from 'sentiment';
@@ -29,7 +30,7 @@ import type { EntityType } from '../../lib/kb/types';
 export const STANCE_SET = 'test/stance/accounts.jsonl';
 /** Labelled blind by another hand; reported once, so spent: it may be tuned on like the 528. */
 export const FRESH_STANCE_SET = 'test/stance/fresh-test.jsonl';
-/** Labelled blind by another hand from pages used nowhere else; scored once, never read to tune. */
+/** Labelled blind by another hand from pages used nowhere else; reported once, so spent: tuned on like the others. */
 export const BLIND_STANCE_SET = 'test/stance/blind-2.jsonl';
 
 export const STANCES = ['negative', 'neutral', 'positive'] as const;
