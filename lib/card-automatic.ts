@@ -29,7 +29,9 @@ export function automaticCardItems(
       positions: c.positions.flatMap((p) => {
         const account = quoted(p);
         if (!account) return [];
-        return [{ ...account, stance: STANCE_LABELS[stanceClass(p.stance)], ...(p.characterisation ? { characterisation: p.characterisation.text } : {}) }];
+        // In a contrast of whom documents blame, the position's stance may be toward another entity: say whom it blames instead.
+        const stance = p.blames ? `Blames ${p.blames.name}` : STANCE_LABELS[stanceClass(p.stance)];
+        return [{ ...account, stance, ...(p.characterisation ? { characterisation: p.characterisation.text } : {}) }];
       }),
     }),
   );

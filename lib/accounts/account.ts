@@ -45,6 +45,8 @@ export interface PassageReading {
   quote: string;
   /** The entity is only where something happens ("troops in Iraq"): on the strip if nothing else is, never in a contrast. */
   setting?: true;
+  /** The passage holds the entity responsible for violence (lib/accounts/stance.ts): whom the document blames. */
+  blamed?: true;
 }
 
 export interface AccountReading {
@@ -57,6 +59,7 @@ export interface AccountReading {
   lead: PassageReading;
   passages: PassageReading[];
 }
+
 
 /** How much a passage's stance counts in its account: a decided passage outweighs several plain mentions. */
 const weightOf = (r: PassageReading) => 0.25 + Math.abs(r.stance);
@@ -73,6 +76,7 @@ export function readAccount(input: AccountInput, options?: StanceOptions): Accou
       quote: p.text,
       ...(phrase ? { phrase: { kind: phrase.kind, text: phrase.text } } : {}),
       ...(setting ? { setting: true as const } : {}),
+      ...(read.blamed && !setting ? { blamed: true as const } : {}),
     };
   });
   if (passages.length === 0) return null;

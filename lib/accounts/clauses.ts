@@ -33,7 +33,12 @@ export interface Structure {
   clauseOf: number[];
   /** Short quoted words not attributed to anyone: scare quotes ("the “liberators”"). */
   scareQuoted: boolean[];
+  /** Inside a quoted title, every word capitalised: the name of a law or a report ("the “Iranian Proxies Terrorist Sanctions Act”"). */
+  titled: boolean[];
 }
+
+/** Words a title may leave in lower case. */
+const TITLE_GLUE = /^(?:of|the|and|to|for|on|in|a|an|against|from|with|by)$/u;
 
 const SENTENCE_END = new Set(['.', '?', '!', '…']);
 const CLAUSE_PUNCT = new Set([';', ':', '(', ')', '—']);
@@ -48,9 +53,14 @@ export function structure(tokens: readonly Token[]): Structure {
   const clauses: Clause[] = [];
   const clauseOf: number[] = new Array<number>(tokens.length).fill(0);
   const scareQuoted: boolean[] = new Array<boolean>(tokens.length).fill(false);
+  const titled: boolean[] = new Array<boolean>(tokens.length).fill(false);
   const attributed = new Set<number>(); // token indices where an attributed quotation opens or closes
   for (const q of quotes) {
-    const words = tokens.slice(q.open + 1, q.close).filter((t) => t.kind === 'word').length;
+    const inside = tokens.slice(q.open + 1, q.close).filter((t) => t.kind === 'word');
+    const words = inside.length;
+    if (words >= 2 && /^\p{Lu}/u.test(inside[0]!.text) && /^\p{Lu}/u.test(inside[words - 1]!.text) && inside.every((t) => /^\p{Lu}/u.test(t.text) || TITLE_GLUE.test(t.key))) {
+      for (let i = q.open + 1; i < q.close; i++) titled[i] = true;
+    }
     const said = saidNear(tokens, q.open, q.close);
     if (words <= SCARE_QUOTE_WORDS && !said) for (let i = q.open + 1; i < q.close; i++) scareQuoted[i] = true;
     if (said && words > SCARE_QUOTE_WORDS) {
@@ -125,7 +135,7 @@ export function structure(tokens: readonly Token[]): Structure {
     if (t.kind === 'word' && (t.key === 'if' || t.key === 'unless') && i > start) close(i, 'condition');
   }
   close(tokens.length, 'main');
-  return { tokens, clauses, clauseOf, scareQuoted };
+  return { tokens, clauses, clauseOf, scareQuoted, titled };
 }
 
 /** Abbreviations a full stop does not end a sentence after ("Lt. Gen. Soleimani", "U.S. forces"). */

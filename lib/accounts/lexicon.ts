@@ -75,6 +75,9 @@ const NEWS: Record<string, number | [number, RelationClass] | [number, RelationC
   sanction: [0, 'adversarial'], sanctions: [0, 'adversarial'], sanctioned: [0, 'adversarial'],
   // Doing good for someone.
   liberate: [2, 'benefit'], liberated: [2, 'benefit'], liberating: [2, 'benefit'], liberation: [2, 'benefit'],
+  // Taking ground back from an enemy: "have retaken 14,000 kilometres … from the ISIS terrorists".
+  retake: [2, 'benefit'], retaken: [2, 'benefit'], retook: [2, 'benefit'], recapture: [2, 'benefit'], recaptured: [2, 'benefit'],
+  regained: [2, 'benefit'], reclaimed: [2, 'benefit'],
   protect: [2, 'benefit'], protected: [2, 'benefit'], protecting: [2, 'benefit'], protection: [2, 'benefit'],
   defend: [2, 'benefit'], defended: [2, 'benefit'], defending: [2, 'benefit'], defenders: 2,
   secure: 0, secured: 0, securing: [2, 'benefit'], rescued: [2, 'benefit'], saved: [2, 'benefit'],
@@ -87,7 +90,8 @@ const NEWS: Record<string, number | [number, RelationClass] | [number, RelationC
   hailed: [2, 'attitude'], welcomed: [2, 'attitude'], thanked: [2, 'attitude'], congratulated: [2, 'attitude'], approved: [2, 'attitude'],
   credited: [2, 'attitude'], indebted: [2, 'attitude'], gratitude: [3, 'attitude'], grateful: [3, 'attitude'], thanks: [2, 'attitude'],
   disapproval: [-2, 'attitude'], rejecting: [-2, 'attitude'], rejected: [-2, 'attitude'], reject: [-2, 'attitude'], opposed: [-2, 'attitude'],
-  mourned: [-2, 'attitude'], lauded: [3, 'attitude'], commended: [3, 'attitude'],
+  // Mourning honours the one mourned: "a day of mourning for the death of X" (its "death of" turns it round).
+  mourned: [-2, 'attitude'], mourning: [-2, 'attitude'], mourn: [-2, 'attitude'], condolences: [-2, 'attitude'], condolence: [-2, 'attitude'], lauded: [3, 'attitude'], commended: [3, 'attitude'],
   appreciated: [2, 'attitude'], appreciates: [2, 'attitude'], appreciate: [2, 'attitude'], appreciation: [2, 'attitude'],
   deny: [-1, 'attitude'], denied: [-1, 'attitude'], denies: [-1, 'attitude'], denying: [-1, 'attitude'],
   // AFINN words that mean something else in news, or in names.
@@ -97,6 +101,8 @@ const NEWS: Record<string, number | [number, RelationClass] | [number, RelationC
   // Rank, size, strength and alignment are not praise; protocol is not warmth.
   important: 0, importance: 0, prominent: 0, strongest: 0, strong: 0, powerful: 0, significant: 0, major: 0, elite: 0,
   influential: 0, biggest: 0, largest: 0, best: 0, key: 0, mastermind: 0, reclusive: 0, ally: 0, allies: 0, welcome: 0,
+  // "responsible for carrying out unconventional warfare" assigns, it does not praise; "clearly" only asserts.
+  responsible: 0, clearly: 0,
   opportunity: 0, leadership: 0, agreement: 0, desire: 0, granted: 0, promised: 0, promise: 0, hesitate: 0, loose: 0,
   treasure: 0, dearly: -1, prisoners: 0, prisoner: 0, gained: 0, gain: 0, gains: 0, authority: 0, war: 0,
   lost: [-1, 'patient-noun'], conflict: -1, fighters: 0, fighter: 0, freedom: 1, expel: 0, expelled: 0, expulsion: 0, pressure: [-1, 'adversarial'], effectively: 0, end: [0, 'benefit'], ended: [0, 'benefit'], ending: [0, 'benefit'], ends: [0, 'benefit'],

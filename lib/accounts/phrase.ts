@@ -8,6 +8,8 @@
  * - role: "**the decisive role of … the Popular Mobilization Units in securing the country**";
  * - what it wants or needs: "Iraq **needs international assistance to survive**", "**The will of the
  *   Iraqi people, however, is for a government elected by the people with early and free elections**";
+ * - what it is for: "the talks **that the Americans expect to establish and strengthen their … presence
+ *   in Iraq**", "In the new talks, **the United States has made it clear to the Iraqi delegation that …**";
  * - evaluative modifier: "**the notorious** PMU";
  * - title: "**top Iranian General** Qasem Soleimani";
  * - failing all of these, what it does: "Khamenei **ordered Iraq’s former president**".
@@ -17,10 +19,10 @@ import { APPOSITIVE, COPULA, NAMED_AS, PREPOSITION_BEFORE, POSSESSIVE_AFTER, TIT
 import { lexicon } from './lexicon';
 import type { Span } from './mentions';
 
-export type PhraseKind = 'apposition' | 'copular' | 'named-as' | 'role' | 'wants' | 'modifier' | 'title' | 'relative' | 'action';
+export type PhraseKind = 'apposition' | 'copular' | 'named-as' | 'role' | 'wants' | 'purpose' | 'modifier' | 'title' | 'relative' | 'action';
 
 /** Strongest first: the order an account's characterisation is chosen in. */
-export const PHRASE_KINDS: readonly PhraseKind[] = ['apposition', 'copular', 'named-as', 'role', 'wants', 'modifier', 'title', 'relative', 'action'];
+export const PHRASE_KINDS: readonly PhraseKind[] = ['apposition', 'copular', 'named-as', 'role', 'wants', 'purpose', 'modifier', 'title', 'relative', 'action'];
 
 export interface CharacterisingPhrase extends Span {
   kind: PhraseKind;
@@ -104,6 +106,7 @@ export function characterisingPhrases(passage: string, mention: Span, sentence: 
   }
   rolePhrase(passage, before, after, base, mention, sentence, headOfPhrase, add);
   wantsPhrase(passage, before, after, base, mention, sentence, headOfPhrase, add);
+  purposePhrase(passage, before, after, mention, sentence, add);
   modifierPhrase(passage, before, base, mention, add);
   titlePhrase(passage, before, base, mention, add);
   // Adverbs between the name and its verb ("forces repeatedly attacked") do not stop it acting.
@@ -178,6 +181,29 @@ function wantsPhrase(
   const noun = WANTS_NOUN.exec(before);
   const copula = noun ? WANTS_NOUN_COPULA.exec(after) : null;
   if (noun && copula) add('wants', base + noun.index, clauseEnd(passage, mention.end + copula[0].length, sentence.end));
+}
+
+/** "the talks that the Americans expect to establish …", "talks aimed at …": what someone means it to do. */
+const PURPOSE_AFTER = new RegExp(
+  String.raw`^\s+(?:(?:that|which)\s+(?:[\p{L}’'-]+\s+){0,3}?(?:expects?|expected|hopes?|hoped|wants?|wanted|intends?|intended|aims?|aimed|seeks?|sought|plans?|planned)\s+to|(?:(?:is|are|was|were)\s+)?(?:aimed|meant|intended|designed)\s+(?:at|to))\s`,
+  'iu',
+);
+/** "In the new talks, the United States has made it clear …": what a party puts on the table in it. */
+const PURPOSE_IN = /(?:^|[\s“"(])In\s+(?:(?:the|these|this|those)\s+)?(?:\p{Ll}[\p{L}-]*\s+){0,2}$/u;
+const PUT_IN = /^\s*,\s*(?:[\p{L}’'.-]+\s+){1,6}?(?:(?:has|have|had)\s+)?(?:made\s+it\s+clear|stressed|demanded|insisted|told|called\s+for|proposed|warned|offered)\b/iu;
+
+/** What it is for, by the words of someone who means it for something: the question "what are the talks for?" sets these side by side. */
+function purposePhrase(passage: string, before: string, after: string, mention: Span, sentence: Span, add: (kind: PhraseKind, start: number, end: number) => void) {
+  const purpose = PURPOSE_AFTER.exec(after);
+  if (purpose) {
+    const start = mention.end + /\S/u.exec(after)!.index;
+    add('purpose', start, clauseEnd(passage, start, sentence.end));
+    return;
+  }
+  if (PURPOSE_IN.test(before) && PUT_IN.test(after)) {
+    const start = mention.end + after.indexOf(',') + 1;
+    add('purpose', start, clauseEnd(passage, start, sentence.end));
+  }
 }
 
 /** Evaluative words right before the name: "the notorious PMU", "these vehemently anti-American militias". */

@@ -53,6 +53,8 @@ export interface PassageStance {
   cues: StanceCue[];
   /** What characterises the entity in the passage, strongest first (pronouns that stand for it included). */
   phrases: CharacterisingPhrase[];
+  /** The passage makes the entity the doer of violence ("attacks carried out by pro-Iranian militias", "ISIS killed"): whom it blames. */
+  blamed: boolean;
 }
 
 export interface StanceOptions {
@@ -113,8 +115,14 @@ export function passageStance(input: StanceInput, options: StanceOptions = {}): 
     return characterisingPhrases(input.text, span, sentenceSpan(s, r.from));
   });
   const inPhrase = new Array<string | undefined>(tokens.length).fill(undefined);
+  // What someone means it for ("the talks that the Americans expect to strengthen their presence") is their aim, not a judgement of it.
+  const aim = new Array<boolean>(tokens.length).fill(false);
   for (const p of phrases) {
     const r = tokenRange(tokens, p);
+    if (p.kind === 'purpose') {
+      for (let i = r.from; i < r.to; i++) aim[i] = true;
+      continue;
+    }
     for (let i = r.from; i < r.to; i++) if (!inTarget[i]) inPhrase[i] ??= p.kind;
   }
   const words = tokens.filter((t) => t.kind === 'word');
@@ -122,10 +130,12 @@ export function passageStance(input: StanceInput, options: StanceOptions = {}): 
   const cx: Context = { s, tokens, named, other, inPhrase, inTarget, headline };
 
   const cues: StanceCue[] = [];
-  if (targets.length === 0) return { score: 0, sum: 0, cues, phrases };
+  let blamed = false;
+  if (targets.length === 0) return { score: 0, sum: 0, cues, phrases, blamed };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.kind !== 'word' || (named[i] && !inTarget[i]) || (named[i] && inTarget[i])) continue;
+    // A quoted title names a law or a report: its words are not the passage's judgement.
+    if (t.kind !== 'word' || named[i] || aim[i] || s.titled[i]) continue;
     if (!inTarget[i] && !inPhrase[i] && isNameWord(cx, i)) continue;
     const found = lookup(tokens, i);
     if (!found) continue;
@@ -141,6 +151,8 @@ export function passageStance(input: StanceInput, options: StanceOptions = {}): 
       continue;
     }
     const valence = modified(cx, i, tie.valence);
+    // Violence it does, undenied: the passage holds it responsible ("terrorist acts directed by Takfiri terrorists").
+    if (valence < 0 && DOER_TIES.test(tie.why) && VIOLENCE.test(t.key)) blamed = true;
     const end = tokens[i + span - 1]!.end;
     cues.push({ start: t.start, end, word: input.text.slice(t.start, end), valence, weight: tie.weight, tie: tie.why });
     i += span - 1;
@@ -158,8 +170,13 @@ export function passageStance(input: StanceInput, options: StanceOptions = {}): 
   const tied = cues.filter((c) => !LOOSE.has(c.tie)).reduce((n, c) => n + c.valence * c.weight, 0);
   const loose = cues.filter((c) => LOOSE.has(c.tie)).reduce((n, c) => n + c.valence * c.weight, 0);
   const sum = tied + Math.max(-LOOSE_CAP, Math.min(LOOSE_CAP, loose));
-  return { score: sum / Math.sqrt(sum * sum + alpha), sum, cues, phrases };
+  return { score: sum / Math.sqrt(sum * sum + alpha), sum, cues, phrases, blamed };
 }
+
+/** Words of violence: attacks, killing, terror (not looting or meddling, which are harms of another kind). */
+const VIOLENCE = /^(?:attack(?:s|ed|ing)?|kill(?:s|ed|ing)?|terror(?:ism|ist|ists)?|violen(?:ce|t)|bomb(?:s|ed|ing|ings)?|massacres?|atrocit(?:y|ies)|murder(?:s|ed)?|assassinated)$/u;
+/** Ties that make the entity the one who does a word: its subject (what it does, its relative clause) or the agent after "by". */
+const DOER_TIES = /^(?:does|done-by|phrase:action|phrase:relative)$/u;
 
 const LOOSE = new Set(['clause', 'sentence', 'elsewhere', 'quoted-nearby', 'aside']);
 /** A word across a comma-bounded relative clause from the entity, as loosely as one in another sentence. */
@@ -369,6 +386,13 @@ function relativeBefore(cx: Context, j: number): boolean {
   return false;
 }
 
+/** The clause of token i says something was harmed: "has been looted", "were destroyed". */
+function harmedInClause(cx: Context, i: number): boolean {
+  const clause = cx.s.clauses[cx.s.clauseOf[i]!]!;
+  for (let k = clause.start; k < clause.end; k++) if (entryAt(cx.tokens, k)?.relation === 'harm' && passive(cx.tokens, k)) return true;
+  return false;
+}
+
 /** A passive construction between the entity and the word: "was killed in a US airstrike". */
 function passiveBetween(tokens: readonly Token[], from: number, to: number): boolean {
   for (let j = from; j < to; j++) if (tokens[j]!.kind === 'word' && passive(tokens, j)) return true;
@@ -430,7 +454,8 @@ function tieOf(cx: Context, i: number, entry: LexiconEntry, target: Ranges): Tie
     const last = tokens[target.to - 1]!;
     if (last.possessive && i - target.to < 3) {
       // "Soleimani’s assassination" happens to him; "Soleimani’s warrior charisma" is his.
-      return relation === 'patient-noun' || relation === 'harm' ? tie(0.1, v, 'has-happen') : tie(0.9, v, 'its');
+      if (relation === 'patient-noun' || relation === 'harm') return tie(0.1, v, 'has-happen');
+      return v > 0 && harmedInClause(cx, i) ? tie(0.1, 0, 'its-harmed') : tie(0.9, v, 'its');
     }
     // "The Raisi administration’s record … is commendable", "the role of the PMU was decisive": the subject is the entity's.
     if (ownedSubject(cx, target, i)) return tie(0.7, v, 'its-predicate');
@@ -488,7 +513,8 @@ function tieOf(cx: Context, i: number, entry: LexiconEntry, target: Ranges): Tie
     }
     // "die-hard supporters of Sadr": who follows it says nothing of it.
     if (last === 'of' && between === 0 && FOLLOWERS.test(tokens[i]!.key)) return tie(0.1, v, 'has-followers');
-    if (last === 'of' && between === 0) return tie(0.9, v, 'of');
+    // "the wealth of the Iraqi people … has been looted": what it owns was harmed, which is no credit to it.
+    if (last === 'of' && between === 0) return v > 0 && harmedInClause(cx, i) ? tie(0.1, 0, 'of-harmed') : tie(0.9, v, 'of');
     if (between === 0 && !last) return tie(0.8, v, 'modifier');
   }
   return tie(loose, looseValence, 'clause');
@@ -594,6 +620,14 @@ function passive(tokens: readonly Token[], i: number): boolean {
   return false;
 }
 
+/** The quoted run holding token i also holds the entity's name. */
+function quotesTarget(cx: Context, i: number): boolean {
+  for (const step of [-1, 1]) {
+    for (let j = i; j >= 0 && j < cx.tokens.length && cx.s.scareQuoted[j]; j += step) if (cx.inTarget[j]) return true;
+  }
+  return false;
+}
+
 /** Negation, intensifiers, hedges, irony and scare quotes acting on the word at i. */
 function modified(cx: Context, i: number, valence: number): number {
   const { s, tokens } = cx;
@@ -632,6 +666,7 @@ function modified(cx: Context, i: number, valence: number): number {
       break;
     }
   }
-  if (s.scareQuoted[i]) v = v > 0 ? -0.6 * v : 0.3 * v;
+  // Quotation marks around the entity's own title ("martyr Sayyid Reda") quote its name, they do not distance a word of it.
+  if (s.scareQuoted[i] && !quotesTarget(cx, i)) v = v > 0 ? -0.6 * v : 0.3 * v;
   return v;
 }

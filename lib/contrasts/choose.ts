@@ -8,7 +8,7 @@
  */
 import type { AccountReading, PassageReading } from '../accounts/account';
 import type { Contrast } from '../kb/types';
-import type { AutoContrast, AutoPosition } from './types';
+import type { AutoContrast, AutoPosition, Blame } from './types';
 
 export interface ContrastEntity {
   id: string;
@@ -21,6 +21,13 @@ export interface ChooseOptions {
   max?: number;
   /** Curated contrasts of the entity: they come first, and an automatic one between the same documents is left out. */
   curated?: readonly Contrast[];
+  /**
+   * Other entities' accounts in the documents that mention this one, with their names: where one
+   * document ties this entity to violence and another blames someone else for it, the two are set
+   * against each other ("Who is behind the violence: ISIS or Iran-backed militias?").
+   */
+  others?: readonly AccountReading[];
+  nameOf?: (entity: string) => string | undefined;
 }
 
 /** Two accounts this close in stance, with nothing characterising one of them, do not "differ". */
@@ -47,6 +54,10 @@ interface Candidate {
   p: PassageReading;
   q: PassageReading;
   score: number;
+  /** Both passages answer one question of the entity's aims: what it wants, what it is for. */
+  question?: 'wants' | 'purpose';
+  /** A contrast of whom the two blame: `a` ties the entity to violence, `b` blames another entity (its account). */
+  blame?: { topic: string; p: Blame; q: Blame };
 }
 
 /** The automatic contrasts of one entity, strongest first. */
@@ -67,6 +78,13 @@ export function chooseContrasts(entity: ContrastEntity, readings: readonly Accou
       if (best) candidates.push(best);
     }
   }
+  // One candidate per pair of documents (the id is the pair's): the stronger reading of the two.
+  for (const c of blameCandidates(entity, labelled, options)) {
+    if (curatedPairs.has(key(c))) continue;
+    const same = candidates.findIndex((x) => key(x) === key(c));
+    if (same < 0) candidates.push(c);
+    else if (candidates[same]!.score < c.score) candidates[same] = c;
+  }
   candidates.sort((x, y) => y.score - x.score || key(x).localeCompare(key(y)));
   const chosen: Candidate[] = [];
   const pool = [...candidates];
@@ -83,7 +101,7 @@ export function chooseContrasts(entity: ContrastEntity, readings: readonly Accou
 
 /** Per perspective, the accounts that can take part in the most opposed pairs: a corpus of thousands of documents stays a few dozen pairs. */
 export const ACCOUNTS_PER_SIDE = 3;
-/** Per account, the passages that can: the most decided ones. */
+/** Per account, the passages that can: the most decided and the characterising ones. */
 export const PASSAGES_PER_ACCOUNT = 4;
 
 function shortlist(readings: readonly AccountReading[]): AccountReading[] {
@@ -95,12 +113,17 @@ function shortlist(readings: readonly AccountReading[]): AccountReading[] {
     for (const r of new Set([...extreme(1), ...extreme(-1)])) {
       const passages = r.passages
         .filter((p) => !p.setting)
-        .sort((a, b) => Math.abs(b.stance) - Math.abs(a.stance))
+        // Ranked as a pair scores them: how decided, and whether it says what the entity is (or is for).
+        .sort((a, b) => promise(b) - promise(a))
         .slice(0, PASSAGES_PER_ACCOUNT);
       if (passages.length) out.push({ ...r, passages });
     }
   }
   return out.sort((a, b) => a.doc.localeCompare(b.doc));
+}
+
+function promise(p: PassageReading): number {
+  return Math.abs(p.stance) + (describes(p) ? PHRASE_BONUS : 0) + (p.phrase && AIMS.has(p.phrase.kind) ? QUESTION_BONUS : 0);
 }
 
 function key(c: Candidate): string {
@@ -120,15 +143,86 @@ function bestPair(entity: ContrastEntity, a: AccountReading, b: AccountReading):
       const characterised = (describes(p) ? 1 : 0) + (describes(q) ? 1 : 0);
       // Without a stance gap, only two characterisations can differ.
       if (gap < MIN_STANCE_GAP && characterised < 2) continue;
-      const score = gap + PHRASE_BONUS * characterised + TOPIC_BONUS * topicOverlap(entity, p.quote, q.quote);
-      if (!best || score > best.score) best = { a, b, p, q, score };
+      const question = sameQuestion(p, q);
+      const score = gap + PHRASE_BONUS * characterised + (question ? QUESTION_BONUS : 0) + TOPIC_BONUS * topicOverlap(entity, p.quote, q.quote);
+      if (!best || score > best.score) best = { a, b, p, q, score, ...(question ? { question } : {}) };
     }
   }
   return best;
 }
 
+/** Two accounts of whom to blame are worth about as much as two characterisations. */
+const BLAME_BONUS = 0.3;
+
+/**
+ * Documents that disagree on who is behind the violence: one blames this entity for it ("terrorist
+ * acts directed by Takfiri terrorists"), another that mentions the entity too blames a third
+ * ("attacks carried out by pro-Iranian militias") and never this one, while the first neither
+ * blames the third nor names it where it blames this one. Each side is the document's first word
+ * on it (news states its case up front); the second position is the third entity's account.
+ */
+function blameCandidates(entity: ContrastEntity, own: readonly AccountReading[], options: ChooseOptions): Candidate[] {
+  const nameOf = options.nameOf;
+  if (!nameOf || !options.others?.length) return [];
+  const blames = (r: AccountReading) => r.passages.some((p) => p.blamed);
+  const ownByDoc = new Map(own.map((r) => [r.doc, r]));
+  const blamedIn = new Map<string, Set<string>>();
+  for (const r of options.others) if (blames(r)) blamedIn.set(r.doc, new Set([...(blamedIn.get(r.doc) ?? []), r.entity]));
+  const accused = options.others.filter((r) => r.perspective !== null && r.entity !== entity.id && ownByDoc.has(r.doc) && blames(r) && nameOf(r.entity));
+  const out: Candidate[] = [];
+  for (const a of own) {
+    const p = firstOf(a.passages.filter((x) => x.blamed));
+    if (!p) continue;
+    for (const b of accused) {
+      if (b.doc === a.doc || b.perspective === a.perspective || blames(ownByDoc.get(b.doc)!) || blamedIn.get(a.doc)?.has(b.entity)) continue;
+      // The first document names the third where it blames this one: it weighed both, it does not blame the other instead.
+      if (options.others.some((r) => r.doc === a.doc && r.entity === b.entity && r.passages.some((x) => x.passage === p.passage))) continue;
+      const q = firstOf(b.passages.filter((x) => x.blamed));
+      if (!q) continue;
+      const name = nameOf(b.entity)!;
+      const score = BLAME_BONUS + (Math.abs(p.stance) + Math.abs(q.stance)) / 2 + TOPIC_BONUS * topicOverlap(entity, p.quote, q.quote);
+      out.push({
+        a,
+        b,
+        p,
+        q,
+        score,
+        blame: {
+          topic: `Who is behind the violence: ${entity.name} or ${name}?`,
+          p: { entity: entity.id, name: entity.name },
+          q: { entity: b.entity, name },
+        },
+      });
+    }
+  }
+  return out;
+}
+
+/** The passage earliest in the document (ids are `<doc>:<para>:<sentence>`). */
+function firstOf(passages: readonly PassageReading[]): PassageReading | undefined {
+  const at = (x: PassageReading) => x.passage.split(':').slice(-2).map(Number) as [number, number];
+  return passages.reduce<PassageReading | undefined>((best, x) => {
+    if (!best) return x;
+    const [pa, sa] = at(x);
+    const [pb, sb] = at(best);
+    return pa < pb || (pa === pb && sa < sb) ? x : best;
+  }, undefined);
+}
+
+/** Two answers to one question ("what are the talks for?") make the clearest contrast a card can show. */
+const QUESTION_BONUS = 0.15;
+const AIMS = new Set(['wants', 'purpose']);
+
+function sameQuestion(p: PassageReading, q: PassageReading): 'wants' | 'purpose' | undefined {
+  const kind = p.phrase?.kind;
+  return kind && kind === q.phrase?.kind && AIMS.has(kind) ? (kind as 'wants' | 'purpose') : undefined;
+}
+
+/** The topic for two answers to one question: a template over the entity's name. */
+const QUESTIONS = { wants: (name: string) => `What ${name} wants`, purpose: (name: string) => `What ${name} is for` };
+
 /** Phrases that say what the entity is (a title or a bare action does not). */
-const DESCRIBING = new Set(['apposition', 'copular', 'named-as', 'role', 'wants', 'modifier']);
+const DESCRIBING = new Set(['apposition', 'copular', 'named-as', 'role', 'wants', 'purpose', 'modifier']);
 const describes = (p: PassageReading) => !!p.phrase && DESCRIBING.has(p.phrase.kind);
 
 const STOP = new Set(
@@ -151,7 +245,7 @@ export function topicOverlap(entity: ContrastEntity, a: string, b: string): numb
   return union === 0 ? 0 : shared / union;
 }
 
-function position(r: AccountReading, p: PassageReading): AutoPosition {
+function position(r: AccountReading, p: PassageReading, blames?: Blame): AutoPosition {
   return {
     doc: r.doc,
     perspective: r.perspective!,
@@ -159,12 +253,14 @@ function position(r: AccountReading, p: PassageReading): AutoPosition {
     quote: p.quote,
     stance: p.stance,
     ...(p.phrase ? { characterisation: p.phrase } : {}),
+    ...(blames ? { blames } : {}),
   };
 }
 
 function toContrast(entity: ContrastEntity, c: Candidate): AutoContrast {
-  const x = position(c.a, c.p);
-  const y = position(c.b, c.q);
-  const positions: [AutoPosition, AutoPosition] = x.stance <= y.stance ? [x, y] : [y, x];
-  return { id: contrastId(entity.id, c.a.doc, c.b.doc), origin: 'automatic', entity: entity.id, topic: topicFor(entity), positions, strength: c.score };
+  const x = position(c.a, c.p, c.blame?.p);
+  const y = position(c.b, c.q, c.blame?.q);
+  // Whom they blame is the point, not which is more negative: the entity's own account first.
+  const positions: [AutoPosition, AutoPosition] = c.blame || x.stance <= y.stance ? [x, y] : [y, x];
+  return { id: contrastId(entity.id, c.a.doc, c.b.doc), origin: 'automatic', entity: entity.id, topic: c.blame?.topic ?? (c.question ? QUESTIONS[c.question](entity.name) : topicFor(entity)), positions, strength: c.score };
 }

@@ -37,10 +37,13 @@ export interface EntityContrasts {
 
 export interface EntityContrastOptions {
   curated?: readonly Contrast[];
+  /** Other entities' names: with their accounts among `readings`, a contrast may set whom documents blame against each other. */
+  nameOf?: (entity: string) => string | undefined;
   decisions?: readonly ReviewDecision[];
   max?: number;
 }
 
+/** `readings`: the entity's accounts, and optionally the other accounts of the documents that mention it. */
 export function entityContrasts(
   entity: { id: string; name: string },
   readings: readonly AccountReading[],
@@ -50,7 +53,12 @@ export function entityContrasts(
   const curated = options.curated ?? [];
   // A dismissed contrast stays dismissed; ask for enough that dismissing one leaves others to show.
   const max = options.max ?? DEFAULT_MAX_CONTRASTS;
-  const found = chooseContrasts(entity, own, { curated, max: max + (options.decisions?.length ?? 0) });
+  const others = readings.filter((r) => r.entity !== entity.id);
+  const found = chooseContrasts(entity, own, {
+    curated,
+    max: max + (options.decisions?.length ?? 0),
+    ...(others.length && options.nameOf ? { others, nameOf: options.nameOf } : {}),
+  });
   const automatic = applyDecisions(found, options.decisions ?? []).slice(0, max);
   return { curated, automatic, strip: stanceStrip(own) };
 }

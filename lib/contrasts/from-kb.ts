@@ -63,10 +63,16 @@ export interface KnowledgeBaseContrasts {
 export function knowledgeBaseContrasts(kb: KnowledgeBase, matcher: Matcher, max?: number): KnowledgeBaseContrasts {
   const readings = readKnowledgeBase(kb, matcher);
   const accounts = readings.flatMap((r) => r.accounts);
+  const byDoc = new Map<string, typeof accounts>();
+  for (const a of accounts) byDoc.set(a.doc, [...(byDoc.get(a.doc) ?? []), a]);
+  const names = new Map(kb.entities.map((e) => [e.id, e.name]));
+  const nameOf = (id: string) => names.get(id);
   const byEntity = new Map<string, EntityContrasts>();
   for (const e of kb.entities) {
     const own = accounts.filter((a) => a.entity === e.id);
-    if (own.length) byEntity.set(e.id, entityContrasts(e, own, { curated: e.contrasts ?? [], ...(max ? { max } : {}) }));
+    // With the other accounts of the documents that mention it: whom those documents blame.
+    const around = [...new Set(own.map((a) => a.doc))].flatMap((d) => byDoc.get(d) ?? []);
+    if (own.length) byEntity.set(e.id, entityContrasts(e, around, { curated: e.contrasts ?? [], nameOf, ...(max ? { max } : {}) }));
   }
   return { byEntity, disagreements: disagreements(readings.flatMap((r) => r.claims), contrastEntities(kb)) };
 }

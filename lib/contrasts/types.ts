@@ -23,6 +23,16 @@ export interface AutoPosition {
   stance: number;
   /** What characterises the entity in the passage, verbatim, when something does. */
   characterisation?: { kind: PhraseKind; text: string };
+  /**
+   * In a contrast of whom documents blame for violence: the entity this passage holds
+   * responsible, the contrast's own or another one (then `stance` is toward that one).
+   */
+  blames?: Blame;
+}
+
+export interface Blame {
+  entity: string;
+  name: string;
 }
 
 export interface AutoContrast {

@@ -170,6 +170,7 @@ const autoPosition = v.strictObject({
   quote: quoteText,
   stance: v.pipe(v.number(), v.minValue(-1), v.maxValue(1)),
   characterisation: v.optional(v.strictObject({ kind: v.picklist(PHRASE_KINDS), text: quoteText })),
+  blames: v.optional(v.strictObject({ entity: id('the entity blamed'), name: v.pipe(v.string(), v.maxLength(MAX_LABEL_CHARS)) })),
 });
 
 export const packAutoContrastSchema = v.strictObject({

@@ -152,12 +152,15 @@ async function recomputeEntity(db: BackstoryDb, entity: string, reader: Document
   const docs = row ? await db.mentions.where('[entity+doc]').between([entity, ''], [entity, '\uffff']).toArray() : [];
   const documents = new Map((await db.documents.bulkGet(docs.map((m) => m.doc))).filter((d): d is DocumentRow => d !== undefined).map((d) => [d.id, d]));
   const accounts: AccountReading[] = [];
+  // The other entities' accounts in these documents: whom they blame (lib/contrasts/choose.ts).
+  const others: AccountReading[] = [];
   const claims: ClaimRecord[] = [];
   for (const doc of documents.keys()) {
     const reading = await reader.reading(doc);
     const perspective = documentLabel(documents.get(doc)!, context.labels).perspective?.id ?? null;
     const own = reading?.accounts.find((a) => a.entity === entity);
     if (own) accounts.push({ ...own, perspective });
+    for (const a of reading?.accounts ?? []) if (a.entity !== entity && a.passages.some((p) => p.blamed)) others.push({ ...a, perspective });
     // The claims about this entity (or an event of it): a disagreement it takes part in is among them.
     for (const c of reading?.claims ?? []) if (c.entities.includes(entity) || c.events.includes(entity)) claims.push({ ...c, perspective });
   }
@@ -166,7 +169,8 @@ async function recomputeEntity(db: BackstoryDb, entity: string, reader: Document
     return;
   }
   const curated = (await db.contrasts.where('entities').equals(entity).toArray()).map(asContrast);
-  const found = entityContrasts(row, accounts, { curated, max: STORED_CONTRASTS });
+  const nameOf = (id: string) => reader.entities.get(id)?.name;
+  const found = entityContrasts(row, [...accounts, ...others], { curated, max: STORED_CONTRASTS, nameOf });
   const facts = disagreementsFrom(claims, reader.entities).filter((d) => d.entities.includes(entity));
   const stored: AutomaticRow = {
     entity,

@@ -4,11 +4,12 @@
  * hand-labelled accounts (scripts/eval/stance.ts) for Backstory's rules and the packages it
  * was compared with.
  *
- *   npm run eval                   stance on the 528 tuning accounts: τ chosen on all of them, and cross-validated by source
- *   npm run eval -- --stance-blind  also the second blind set, τ chosen on the 528 (reported once already: spent)
+ *   npm run eval                   stance on the 528 accounts (τ chosen on all of them, and cross-validated by
+ *                                  source), then on the three spent sets pooled, cross-validated by outlet
+ *   npm run eval -- --stance-blind  also the second blind set alone, τ chosen on the 528 (reported once: spent, tuning data)
  *   npm run eval -- --stance-blind-3  also the third blind set, τ chosen on the 528, with accuracy per
  *                                  perspective (run it once, on the final rules)
- *   npm run eval -- --stance-fresh  also the fresh set, τ chosen on the 528 (reported once already: spent, tuning data)
+ *   npm run eval -- --stance-fresh  also the fresh set alone, τ chosen on the 528 (reported once: spent, tuning data)
  */
 import { resolve } from 'node:path';
 import type { Matcher } from '../../lib/engine/matcher';
@@ -21,9 +22,11 @@ import {
   BLIND_STANCE_SET,
   BLIND_3_STANCE_SET,
   crossValidateStance,
+  CV_FOLDS,
   evaluateStance,
   FRESH_STANCE_SET,
   formatStanceFigures,
+  outletGroup,
   readFreshStanceSet,
   readStanceSet,
   scored,
@@ -52,6 +55,7 @@ export async function accountsReport(matcher: Matcher, argv: readonly string[]):
   const types = new Map<string, EntityType>(kb.entities.map((e) => [e.id, e.type]));
   const classifiers = [backstoryClassifier(matcher, types), afinnWindowClassifier(), sentimentPackageClassifier(), vaderClassifier(), winkClassifier()].map(scored);
   sections.push(stanceReport(set, classifiers));
+  sections.push(await pooledReport(set, classifiers));
   if (argv.includes('--stance-fresh')) sections.push(await freshReport(set, classifiers));
   if (argv.includes('--stance-blind')) sections.push(await blindReport(set, classifiers));
   if (argv.includes('--stance-blind-3')) sections.push(await blind3Report(set, classifiers));
@@ -78,7 +82,7 @@ export function freshReport(tuning: readonly LabelledAccount[], classifiers: rea
 /** The second blind set, scored with the τ chosen on the whole tuning set (reported once: spent). */
 export function blindReport(tuning: readonly LabelledAccount[], classifiers: readonly Classifier[]): Promise<string> {
   const path = process.env.BACKSTORY_STANCE_BLIND ?? resolve(PROJECT_ROOT, BLIND_STANCE_SET);
-  return heldOutReport('BLIND SET', 'blind set', path, tuning, classifiers);
+  return heldOutReport('SECOND BLIND SET', 'blind set', path, tuning, classifiers);
 }
 
 /** The third blind set, scored like the second, and also per perspective: once, on the final rules. */
@@ -87,14 +91,53 @@ export function blind3Report(tuning: readonly LabelledAccount[], classifiers: re
   return heldOutReport('BLIND SET 3', 'blind set 3', path, tuning, classifiers, true);
 }
 
-/** Figures only, never a passage, so that printing the report does not unblind the set. */
+/**
+ * Every spent set together (the 528, the fresh set, the second blind set), all tuned on now: τ
+ * chosen on all of them, then cross-validated with folds by outlet, so that each outlet is scored
+ * with τ chosen without it — what the rules may do on outlets they have not seen. Per set, the
+ * cross-validated predictions' accuracy.
+ */
+export async function pooledReport(tuning: readonly LabelledAccount[], classifiers: readonly Classifier[]): Promise<string> {
+  const sets: [string, readonly LabelledAccount[]][] = [['tuning', tuning]];
+  for (const [label, variable, file] of [
+    ['fresh', 'BACKSTORY_STANCE_FRESH', FRESH_STANCE_SET],
+    ['blind-2', 'BACKSTORY_STANCE_BLIND', BLIND_STANCE_SET],
+  ] as const) {
+    try {
+      sets.push([label, await readFreshStanceSet(process.env[variable] ?? resolve(PROJECT_ROOT, file))]);
+    } catch (error) {
+      if (!(error instanceof StanceSetError)) throw error;
+    }
+  }
+  const all = sets.flatMap(([, list]) => list);
+  const named = sets.map(([label, list]) => `${label} ${list.length}`).join(' + ');
+  const cv = classifiers.map((c) => crossValidateStance(all, c, CV_FOLDS, outletGroup));
+  const mine = cv[0]!;
+  let at = 0;
+  const perSet = sets.map(([label, list]) => {
+    const predictions = mine.predicted.slice(at, at + list.length);
+    at += list.length;
+    return `${label} ${(predictions.filter((p, i) => p === list[i]!.stance).length / Math.max(1, list.length)).toFixed(3)}`;
+  });
+  const pooled = formatStanceFigures(
+    `Stance, the spent sets pooled (${named} = ${all.length} accounts), cross-validated over outlets (${CV_FOLDS} folds; each scored with the τ of the other four)`,
+    cv,
+  );
+  return `${pooled}
+  ${mine.classifier}, per fold: ${mine.folds.map((a) => a.toFixed(3)).join(' ')}; per set: ${perSet.join(', ')}`;
+}
+
+/**
+ * Figures only, never a passage. A spent set is tuned on like the 528, but a report is for figures;
+ * the set being reported (`reported`) also gets accuracy per perspective.
+ */
 async function heldOutReport(
   title: string,
   label: string,
   path: string,
   tuning: readonly LabelledAccount[],
   classifiers: readonly Classifier[],
-  perPerspective = false,
+  reported = false,
 ): Promise<string> {
   let held: LabelledAccount[];
   try {
@@ -103,11 +146,12 @@ async function heldOutReport(
     if (!(error instanceof StanceSetError)) throw error;
     return `Stance, ${label}: not scored (${error.message})`;
   }
+  const status = reported ? 'run once, on the final rules' : 'spent: reported once, tuned on since';
   const figures = formatStanceFigures(
-    `Stance toward the entity, ${title} (${held.length} accounts, ${path}; τ chosen on the ${tuning.length} tuning accounts) — run once, on the final rules`,
+    `Stance toward the entity, ${title} (${held.length} accounts, ${path}; τ chosen on the ${tuning.length} tuning accounts) — ${status}`,
     classifiers.map((c) => evaluateStance(tuning, held, c, label)),
   );
-  return perPerspective ? `${figures}\n${formatPerspectiveAccuracy(tuning, held, classifiers)}` : figures;
+  return reported ? `${figures}\n${formatPerspectiveAccuracy(tuning, held, classifiers)}` : figures;
 }
 
 /**

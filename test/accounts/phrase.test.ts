@@ -29,6 +29,19 @@ test.each([
     'The will of the Iraqi people, however, is for a government elected by the people with early and free elections',
   ],
   ['Tehran wants them gone and replaced with the IRGC’s Quds Force.', 'Tehran', 'wants', 'wants them gone and replaced with the IRGC’s Quds Force'],
+  // What it is for, in the words of whoever means it for something (isis-revival 7, regime-fears-talks 15).
+  [
+    'It is the main obstacle to the advancement of the talks that the Americans expect to establish and strengthen their comprehensive and long-term presence in Iraq.',
+    'talks',
+    'purpose',
+    'that the Americans expect to establish and strengthen their comprehensive and long-term presence in Iraq',
+  ],
+  [
+    'In the new talks, the United States has made it clear to the Iraqi delegation that Khamenei’s intervention in Iraq is no longer acceptable.',
+    'new talks',
+    'purpose',
+    'the United States has made it clear to the Iraqi delegation that Khamenei’s intervention in Iraq is no longer acceptable',
+  ],
 ])('%s', (text, name, kind, phrase) => {
   expect(phrases(text, name)[0]).toEqual([kind, phrase]);
 });

@@ -88,3 +88,33 @@ test('a name inside a relative clause or an apposition set off by commas is not 
   // ...while the relative clause right after a name is its own: it still characterises it.
   expect(positive(stance('Soleimani, who was a brave and selfless commander, died in January.', 'Soleimani', [], true))).toBe(true);
 });
+
+test('who did the violence is whom the passage blames; the one it was done to is not', () => {
+  const blamed = (text: string, name: string, others: string[] = []) =>
+    passageStance({ text, targets: findNames(text, [name]), others: others.flatMap((o) => findNames(text, [o])) }).blamed;
+  expect(blamed('Similar attacks have previously been carried out by pro-Iranian militias.', 'pro-Iranian militias')).toBe(true);
+  expect(blamed('The new terrorist acts that are directed by Takfiri terrorists are here to justify the US presence.', 'Takfiri terrorists', ['US'])).toBe(true);
+  expect(blamed('Soleimani was killed by a US drone strike in January.', 'Soleimani', ['US'])).toBe(false);
+  // Looting is a harm, not violence: the question "who is behind the violence" does not take it.
+  expect(blamed('The wealth of the country was looted by the regime.', 'regime')).toBe(false);
+});
+
+test('taking ground back from an enemy is to the credit of who takes it', () => {
+  const text = 'An Iraqi commander says the PMU have retaken around 14,000 kilometres of their country’s soil from the ISIS terrorists.';
+  expect(positive(stance(text, 'PMU', ['ISIS']))).toBe(true);
+});
+
+test('mourning a death honours the one who died', () => {
+  expect(positive(stance('The Iraqi Government declared a national day of mourning for the death of Iranian President Ebrahim Raisi.', 'Ebrahim Raisi', ['Iraqi Government'], true))).toBe(true);
+});
+
+test('quotation marks around a title quote it: the entity’s own honorific still honours it, a law’s name judges nobody', () => {
+  expect(positive(stance('The channel announced the death of "martyr Sayyid Reda," a commander of the group.', 'Sayyid Reda', [], true))).toBe(true);
+  expect(neutral(stance('Sponsors of the “Iranian Proxies Terrorist Sanctions Act” include Senators David Perdue, Ted Cruz and Marco Rubio.', 'Marco Rubio', [], true))).toBe(true);
+  // A scare-quoted word is still distanced.
+  expect(positive(stance('The “heroic” militias attacked the embassy.', 'militias'))).toBe(false);
+});
+
+test('what the entity owns being harmed is no credit to it', () => {
+  expect(positive(stance('$1,000 billion of the wealth of the Iraqi people during this period has been looted, according to Iraqi officials.', 'Iraqi people'))).toBe(false);
+});

@@ -127,3 +127,44 @@ test('two outlets that each say what the entity wants are set against each other
     'needs international assistance to survive',
   ]);
 });
+
+test('two outlets that blame different groups for the violence are set against each other, each position saying whom it blames', () => {
+  // isis-revival and iran-meddles in miniature: one blames ISIS, the other (which names ISIS too) the PMU.
+  const blamesIsis = read('blames-isis', 'iranian-state', ['The new terrorist acts that are directed by ISIS are here to justify the US presence.']);
+  const blamesPmu = read('blames-pmu', 'israeli', ['Although ISIS is weaker now, similar attacks have previously been carried out by the PMU.']);
+  const isis = { id: 'isis', name: 'Islamic State' };
+  const names = new Map([...ENTITIES].map(([id, e]) => [id, e.name]));
+  const [contrast] = entityContrasts(isis, accountsOf(blamesIsis, blamesPmu), { nameOf: (id) => names.get(id) }).automatic;
+  expect(contrast?.topic).toBe('Who is behind the violence: Islamic State or Popular Mobilization Units?');
+  expect(contrast?.positions.map((p) => [p.doc, p.blames?.name])).toEqual([
+    ['blames-isis', 'Islamic State'],
+    ['blames-pmu', 'Popular Mobilization Units'],
+  ]);
+  // Without the other entities' names the chooser cannot say whom the second blames: no such contrast.
+  expect(entityContrasts(isis, accountsOf(blamesIsis, blamesPmu)).automatic.every((c) => !c.positions.some((p) => p.blames))).toBe(true);
+});
+
+test('a document that blames both groups, or names the other where it blames the first, disagrees with no one on whom to blame', () => {
+  const both = read('both', 'iranian-state', ['Attacks carried out by ISIS killed soldiers.', 'The PMU attacked protesters.']);
+  const inOneBreath = read('one-breath', 'gulf', ['Attacks carried out by ISIS and feared by the PMU killed soldiers.']);
+  const blamesPmu = read('blames-pmu', 'israeli', ['Although ISIS is weaker now, similar attacks have previously been carried out by the PMU.']);
+  const names = new Map([...ENTITIES].map(([id, e]) => [id, e.name]));
+  const found = entityContrasts({ id: 'isis', name: 'Islamic State' }, accountsOf(both, inOneBreath, blamesPmu), { nameOf: (id) => names.get(id) }).automatic;
+  expect(found.filter((c) => c.positions.some((p) => p.blames))).toEqual([]);
+});
+
+test('two outlets that each say what the talks are for are set against each other under that question, though neither judges them', () => {
+  const talks = { id: 'talks', name: 'the strategic dialogue' };
+  const entities = new Map([['talks', { id: 'talks', type: 'event' as const, name: 'the strategic dialogue', names: ['the strategic dialogue'] }]]);
+  const readAs = (id: string, perspective: string, paragraph: string) => {
+    const { doc, passages } = documentOf(id, perspective, [paragraph]);
+    return readDocument(doc, passages.map((p) => ({ ...p, entities: ['talks'] })), entities, (text, entity) => ({ targets: findNames(text, entity.names), others: [] }));
+  };
+  const presence = readAs('presence', 'iranian-state', 'Officials will meet for the strategic dialogue that the Americans expect to establish and strengthen their presence in Iraq.');
+  const intervention = readAs('intervention', 'iranian-opposition', 'In the strategic dialogue, the United States has made it clear to the Iraqi delegation that the intervention is no longer acceptable.');
+  const [contrast] = entityContrasts(talks, accountsOf(presence, intervention)).automatic;
+  expect(contrast?.topic).toBe('What the strategic dialogue is for');
+  expect(contrast?.positions.map((p) => p.characterisation?.kind)).toEqual(['purpose', 'purpose']);
+  // An aim is not a judgement: "strengthen" in the Americans' aim does not make the talks good.
+  expect(contrast?.positions.every((p) => Math.abs(p.stance) < 0.15)).toBe(true);
+});
