@@ -53,13 +53,10 @@ export default defineBackground(() => {
     if (change.status === 'loading') recognitions.forget(tabId);
   });
   const handlers = createHandlers(knowledge, { recognitions });
-  const answerMatcher = handlers.content['matcher/get'];
-  handlers.content['matcher/get'] = async (data, origin) => {
-    const arrived = performance.now();
-    const answer = await answerMatcher(data, origin);
-    startup.answered(arrived);
-    return answer;
-  };
+  // A page's first question is the token gate (a page that may name someone then asks for the
+  // matcher): whichever comes first after a start is the one the probe times.
+  handlers.content['gate/get'] = startup.timed(handlers.content['gate/get']);
+  handlers.content['matcher/get'] = startup.timed(handlers.content['matcher/get']);
   registerRouter(handlers, builderHost.receive);
   registerCommands(); // the hover card's keyboard command
   // Firefox: explain and ask for site access when the install did not grant it.

@@ -7,7 +7,7 @@
  */
 import type { CardSource } from '../../lib/card-data';
 import type { BuilderApi, BuilderEvents, HostAsks } from '../../lib/builder-thread/protocol';
-import { buildTokenGate } from '../../lib/engine/token-gate';
+import { buildTokenGate, TOKEN_GATE_FORMAT } from '../../lib/engine/token-gate';
 import type { MatcherData, TokenGateData } from '../../lib/engine/types';
 import type { ImportStatus, KbChange, PackSummary } from '../../lib/messages';
 import type { Labels } from '../../lib/kb/labels';
@@ -17,7 +17,7 @@ import type { ReaderSources } from '../../lib/recognition/sources';
 import { builderWork } from '../../lib/storage/builder-needed';
 import { currentLabels, openCorpusReader } from '../../lib/storage/corpus-reader';
 import type { BackstoryDb } from '../../lib/storage/db';
-import { cardSource, storedMatcher } from '../../lib/storage/kb-reader';
+import { cardSource, storedGate, storedMatcher } from '../../lib/storage/kb-reader';
 export interface Knowledge {
   readonly db: BackstoryDb;
   /** The one writer of the knowledge base, on its own thread. */
@@ -85,6 +85,8 @@ export function createKnowledge(db: BackstoryDb, deps: KnowledgeDeps): Knowledge
         installed = undefined;
         throw error;
       }));
+  // What is stored answers now; work a stopped builder left is resumed meanwhile.
+  const resumeBuilder = () => void ready().catch((error: unknown) => console.warn('[backstory] knowledge base not ready', error));
   return {
     db,
     builder,
@@ -96,12 +98,20 @@ export function createKnowledge(db: BackstoryDb, deps: KnowledgeDeps): Knowledge
     async matcher() {
       // Stored once the starter corpus is installed: later workers answer without waiting.
       const stored = await storedMatcher(db);
-      if (stored) void ready().catch((error: unknown) => console.warn('[backstory] knowledge base not ready', error));
+      if (stored) resumeBuilder();
       const matcher = stored ?? (await ready().then(() => storedMatcher(db)));
       if (!matcher) throw new Error('Backstory: the knowledge base has no matcher');
       return matcher;
     },
     async gate() {
+      // Written with the matcher: a page's first question after a start is answered without
+      // reading or unpacking the matcher. A database written before the gate was stored, or a
+      // gate of another format, is built here once per worker.
+      const stored = await storedGate(db);
+      if (stored?.gate.format === TOKEN_GATE_FORMAT) {
+        resumeBuilder();
+        return stored.gate;
+      }
       const matcher = await this.matcher();
       if (gate?.version !== matcher.kbVersion) gate = { version: matcher.kbVersion, data: buildTokenGate(matcher) };
       return gate.data;

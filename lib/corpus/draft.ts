@@ -75,7 +75,7 @@ const line = /* @__NO_SIDE_EFFECTS__ */ (max: number, what: string) =>
     v.string(`${what} must be text`),
     v.trim(),
     v.nonEmpty(`${what} is empty`),
-    v.maxLength(max, `${what} is longer than ${max.toLocaleString('en-US')} characters`),
+    v.maxLength(max, () => `${what} is longer than ${max.toLocaleString('en-US')} characters`),
   );
 
 const httpUrl = v.pipe(
@@ -113,7 +113,7 @@ export const draftEntries = {
     // Each paragraph is bounded by the whole text's limit (`textWithinLimit`).
     v.array(v.pipe(v.string('a paragraph must be text'), v.trim(), v.nonEmpty('a paragraph is empty')), 'is not a list of paragraphs'),
     v.minLength(1, 'has no article text'),
-    v.maxLength(MAX_PARAGRAPHS, `has more than ${MAX_PARAGRAPHS.toLocaleString('en-US')} paragraphs`),
+    v.maxLength(MAX_PARAGRAPHS, () => `has more than ${MAX_PARAGRAPHS.toLocaleString('en-US')} paragraphs`),
   ),
   url: v.optional(httpUrl),
   domain: v.optional(v.pipe(v.string('the domain must be text'), v.regex(DOMAIN, 'the domain is not a host name'))),
@@ -128,9 +128,9 @@ export const draftEntries = {
 
 /** At most MAX_DOCUMENT_CHARS of text, whatever the paragraphs. */
 export const textWithinLimit = <T extends { paragraphs: string[] }>() =>
-  v.check<T, string>(
+  v.check<T, v.ErrorMessage<v.CheckIssue<T>>>(
     (doc) => textLength(doc.paragraphs) <= MAX_DOCUMENT_CHARS,
-    `the text is longer than ${MAX_DOCUMENT_CHARS.toLocaleString('en-US')} characters (about ${Math.round(MAX_DOCUMENT_CHARS / 6_000)},000 words): Backstory takes articles, not books or feeds`,
+    () => `the text is longer than ${MAX_DOCUMENT_CHARS.toLocaleString('en-US')} characters (about ${Math.round(MAX_DOCUMENT_CHARS / 6_000)},000 words): Backstory takes articles, not books or feeds`,
   );
 
 export const documentDraftSchema = v.pipe(v.strictObject({ ...draftEntries, origin: draftOriginSchema }), textWithinLimit());

@@ -116,7 +116,7 @@ export interface CorpusPack {
 const id = /* @__NO_SIDE_EFFECTS__ */ (what: string) =>
   v.pipe(v.string(`${what} must be text`), v.maxLength(64, `${what} is longer than 64 characters`), v.regex(KEBAB_ID, `${what} is not an id like "iraq-talks-2020"`));
 const list = /* @__NO_SIDE_EFFECTS__ */ <T extends v.GenericSchema>(item: T, max: number, what: string) =>
-  v.pipe(v.array(item, 'is not a list'), v.maxLength(max, `has more than ${max.toLocaleString('en-US')} ${what}`));
+  v.pipe(v.array(item, 'is not a list'), v.maxLength(max, () => `has more than ${max.toLocaleString('en-US')} ${what}`));
 
 const uint32 = (value: unknown) => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 0xffffffff;
 /** Hash lists are checked in one loop: a pack of 10k documents holds ~20M of them. */

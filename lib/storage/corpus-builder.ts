@@ -17,6 +17,7 @@ import { createExtractor, extractDocument, type Extractor } from '../kb/extract'
 import { compileGazetteer, extractionKey, gazetteerFromEntries, type GazetteerInput, type MatcherInput } from '../kb/gazetteer';
 import { packImportItems } from '../kb/import-items';
 import type { MatcherData } from '../engine/types';
+import { buildTokenGate } from '../engine/token-gate';
 import type { GazetteerEntry } from '../kb/types';
 import type { AddDocumentResult, Duplicate, ImportItem, ImportStatus, KbChange } from '../message-schemas';
 import type { ReviewDecision } from '../contrasts/review';
@@ -338,6 +339,7 @@ export class CorpusBuilder {
       this.db.transaction('rw', this.db.meta, async () => {
         await this.db.meta.bulkPut([
           { key: 'matcher', value: stamped },
+          { key: 'gate', value: { kbVersion: key, gate: buildTokenGate(stamped) } },
           { key: 'matcherInput', value: input },
           { key: 'extractionKey', value: key },
           { key: 'changedNames', value: changedSince },

@@ -231,6 +231,11 @@ export function storedMatcher(db: BackstoryDb) {
   return readMeta(db, 'matcher');
 }
 
+/** The stored matcher's token gate, when the builder wrote one with it. */
+export function storedGate(db: BackstoryDb) {
+  return readMeta(db, 'gate');
+}
+
 /** Whether the builder has installed the starter corpus (on first run it has not, for a moment). */
 export async function installed(db: BackstoryDb): Promise<boolean> {
   return (await readMeta(db, 'installed')) !== undefined;

@@ -12,7 +12,7 @@ import type { AccountReading } from '../accounts/account';
 import type { StanceMark } from '../contrasts/entity';
 import type { ClaimRecord } from '../contrasts/facts';
 import type { AutoContrast, AutoDisagreement } from '../contrasts/types';
-import type { MatcherData } from '../engine/types';
+import type { MatcherData, TokenGateData } from '../engine/types';
 import type { CuratedContrast, CuratedDisagreement, PackHeader } from '../corpus/pack';
 import type { DraftOrigin } from '../corpus/draft';
 import type { MatcherInput } from '../kb/gazetteer';
@@ -172,6 +172,11 @@ export interface PackRow {
 /** Facts about the knowledge base, one row per key. */
 export type MetaRow =
   | { key: 'matcher'; value: MatcherData }
+  /**
+   * The stored matcher's token gate, written with it (`kbVersion` is the matcher's): a worker
+   * that starts answers a page's first question without reading or unpacking the matcher.
+   */
+  | { key: 'gate'; value: { kbVersion: string; gate: TokenGateData } }
   | { key: 'matcherInput'; value: MatcherInput }
   | { key: 'extractionKey'; value: string }
   /** Per earlier extraction key, the names its matcher differs by from the current one (lib/storage/stale-documents.ts). */

@@ -11,6 +11,10 @@ import { CorpusBuilder } from '../../lib/storage/corpus-builder';
 import { openBackstoryDb, type BackstoryDb } from '../../lib/storage/db';
 import { shippedSources } from '../../lib/storage/shipped-sources';
 import { fixtureKb, fixtureMatcher } from './fixture-kb';
+import { buildMatcher } from '../../lib/engine/build-matcher';
+import { buildTokenGate, TokenGate } from '../../lib/engine/token-gate';
+import type { MatcherData } from '../../lib/engine/types';
+import type { MatcherInput } from '../../lib/kb/gazetteer';
 import { fixedCompile, packOfKnowledgeBase } from './fixture-pack';
 
 const ENTITY = fixtureKb.entities[0]!.id;
@@ -82,5 +86,43 @@ describe('reads and the builder', () => {
     expect((await knowledge.cardSource(ENTITY))?.entities.map((e) => e.id)).toContain(ENTITY);
     expect((await knowledge.matcher()).kbVersion).toBeTruthy();
     expect(calls).toEqual([]);
+  });
+});
+
+describe("a page's first question: the token gate", () => {
+  it('answers the gate stored with the matcher without reading the matcher', async () => {
+    await install();
+    const matcher = (await db.meta.get('matcher'))!.value as MatcherData;
+    const read = vi.spyOn(db.meta, 'get');
+    const gate = await knowledgeOver(db, busyBuilder().builder).gate();
+    expect(gate).toEqual(buildTokenGate(matcher));
+    expect(read.mock.calls.map(([key]) => key)).not.toContain('matcher');
+  });
+
+  it('builds the gate from the matcher over a database written before the gate was stored', async () => {
+    await install();
+    await db.meta.delete('gate');
+    const matcher = (await db.meta.get('matcher'))!.value as MatcherData;
+    expect(await knowledgeOver(db, busyBuilder().builder).gate()).toEqual(buildTokenGate(matcher));
+  });
+
+  it("stores a new matcher's gate with it: a name learned since lets its pages through", async () => {
+    await install();
+    const knowledge = knowledgeOver(db, busyBuilder().builder);
+    const page = 'A statement by Zebulon Quartermaine on Tuesday.';
+    expect(new TokenGate(await knowledge.gate()).mayName(page)).toBe(false);
+    const builder = new CorpusBuilder({
+      db,
+      starterPack: async () => packOfKnowledgeBase(fixtureKb, fixtureMatcher),
+      matcherConfig: SHIPPED_MATCHER_CONFIG,
+      learnNames: false,
+      onChange: () => undefined,
+      onImportProgress: () => undefined,
+    });
+    const input = (await db.meta.get('matcherInput'))!.value as MatcherInput;
+    const entities = [...input.entities, { id: 'zebulon-quartermaine', name: 'Zebulon Quartermaine', type: 'person' as const }];
+    const patterns = [...input.patterns, { entity: entities.length - 1, text: 'Zebulon Quartermaine', specificity: 'unique' as const }];
+    await builder.setMatcher(buildMatcher({ kbVersion: 'learned', entities, patterns }), { entities, patterns });
+    expect(new TokenGate(await knowledge.gate()).mayName(page)).toBe(true);
   });
 });

@@ -157,6 +157,8 @@ export interface LaunchOptions {
   /** The unpacked extension to load; the Chrome build by default. */
   extensionDir?: string;
   viewport?: { width: number; height: number } | null;
+  /** A profile to launch on (and keep): a browser relaunched over the extension's stored data. */
+  profileDir?: string;
 }
 
 /** Every launch's flags but the extension's: a quiet headless browser with no network of its own. */
@@ -207,7 +209,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     throw new Error(`No built extension in ${extensionDir}: run \`npx wxt build\` first.`);
   }
   const pages = await servePages();
-  const profile = await mkdtemp(join(tmpdir(), 'backstory-e2e-'));
+  const profile = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'backstory-e2e-')));
+  const removeProfile = () => (options.profileDir ? Promise.resolve() : rm(profile, { recursive: true, force: true }));
   let context: BrowserContext | undefined;
   try {
     context = await chromium.launchPersistentContext(profile, {
@@ -227,13 +230,13 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       async close() {
         await opened.close().catch(() => undefined);
         await pages.close();
-        await rm(profile, { recursive: true, force: true });
+        await removeProfile();
       },
     };
   } catch (error) {
     await context?.close().catch(() => undefined);
     await pages.close();
-    await rm(profile, { recursive: true, force: true });
+    await removeProfile();
     throw error;
   }
 }
