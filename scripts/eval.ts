@@ -20,13 +20,13 @@
  *   npm run eval -- --blind-2    the second blind set (test/pages/blind/round-2/), which replaced the
  *                                first once that was spent: scored and printed the same way as --blind
  *   npm run eval -- --blind-3    the third blind set (test/pages/blind/round-3/), which replaced the
- *                                second once that was spent: scored and printed the same way as --blind
+ *                                second once that was spent, now spent too: printed the same way as --blind
  *   npm run eval -- --names-blind-3
  *                                the third learned-names blind set (test/names/blind-3/): its corpus
  *                                imported, its pages and distractors spotted; totals only, no misses
- *   --misses                     also list each page's missed and spurious mentions (with --blind or
- *                                --blind-2, both spent, the pages' own figures too; never --blind-3
- *                                or --names-blind-3)
+ *   --misses                     also list each page's missed and spurious mentions (with --blind,
+ *                                --blind-2 or --blind-3, all spent, the pages' own figures too; never
+ *                                for a set being reported, nor --names-blind-3)
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -282,8 +282,9 @@ export async function runEval(argv: readonly string[], matcher: Matcher, out: (t
     // Totals and misses by kind; a set not yet spent never shows its pages' own figures.
     const [label, dir] = blind ? ['blind set', dirs.blind] : blind2 ? ['second blind set', dirs.blind2] : ['third blind set', dirs.blind3];
     const result = await evaluate(matcher, dir);
-    // The first two sets are spent (reported once): their pages may now be read like a dev split's.
-    const pages = argv.includes('--misses') && !blind3;
+    // A spent set (reported once) may be read like a dev split's; the set being reported may not.
+    const spent = blind || blind2 || blind3;
+    const pages = argv.includes('--misses') && spent;
     out(`${label} (${dir})\n${pages ? formatResult(result, true) : formatSummary(result)}`);
     return;
   }
