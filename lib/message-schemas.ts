@@ -106,9 +106,11 @@ const matcherInstitutionNounSchema = v.strictObject({
   country: v.optional(v.number()),
   sentenceRivals: v.optional(v.boolean()),
   hosts: v.optional(v.array(v.number())),
+  sentenceAllows: v.optional(v.array(v.number())),
   needs: v.array(v.number()),
   at: v.optional(v.array(v.string())),
   notWords: v.optional(v.string()),
+  modifierOf: v.optional(v.string()),
   namedAs: v.optional(v.array(v.strictObject({ words: v.string(), needs: v.array(v.number()) }))),
 });
 

@@ -20,9 +20,9 @@
  *   npm run eval -- --blind-2    the second blind set (test/pages/blind/round-2/), which replaced the
  *                                first once that was spent: scored and printed the same way as --blind
  *   npm run eval -- --blind-3    the third blind set (test/pages/blind/round-3/), which replaced the
- *                                second once that was spent: scored and printed the same way as --blind
+ *                                second once that was spent, now spent too: printed the same way as --blind
  *   npm run eval -- --blind-4    the fourth blind set (test/pages/blind/round-4/, both collectors' pages),
- *                                which replaces the third: scored and printed the same way as --blind
+ *                                which replaces the third: totals and misses by kind only, never a page
  *   npm run eval -- --names-blind-3
  *                                the third learned-names blind set (test/names/blind-3/), now spent:
  *                                its corpus imported, its pages and distractors spotted; totals, and
@@ -30,9 +30,9 @@
  *   npm run eval -- --names-blind-4
  *                                the fourth learned-names blind set (test/names/blind-4/): totals
  *                                only, no misses
- *   --misses                     also list each page's missed and spurious mentions (with --blind or
- *                                --blind-2, both spent, the pages' own figures too; never --blind-3,
- *                                --blind-4 or --names-blind-4)
+ *   --misses                     also list each page's missed and spurious mentions (with --blind,
+ *                                --blind-2 or --blind-3, all spent, the pages' own figures too; never
+ *                                for a set being reported: --blind-4, --names-blind-4)
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
@@ -307,8 +307,9 @@ export async function runEval(argv: readonly string[], matcher: Matcher, out: (t
           ? ['third blind set', dirs.blind3]
           : ['fourth blind set', dirs.blind4];
     const result = await evaluate(matcher, dir);
-    // The first two sets are spent (reported once): their pages may now be read like a dev split's.
-    const pages = argv.includes('--misses') && !blind3 && !blind4;
+    // A spent set (reported once) may be read like a dev split's; the set being reported may not.
+    const spent = blind || blind2 || blind3;
+    const pages = argv.includes('--misses') && spent;
     out(`${label} (${dir})\n${pages ? formatResult(result, true) : formatSummary(result)}`);
     return;
   }

@@ -49,11 +49,19 @@ export function countryOfWord(countries: Countries, word: string): number | unde
   return countries.byWord.get(word.replace(/['’]s$/, ''));
 }
 
+/** "Iran-backed", "US-led", "pro-Iranian": a country that says whose side something is on, not where the sentence is. */
+const AFFILIATION_AFTER = /^[-‐–](?:backed|aligned|allied|led|sponsored|supported|linked|affiliated|funded|leaning)\b/i;
+const AFFILIATION_BEFORE = /\b(?:pro|anti)[-‐–]$/i;
+function affiliation(text: string, at: number, end: number): boolean {
+  return AFFILIATION_AFTER.test(text.slice(end, end + 12)) || AFFILIATION_BEFORE.test(text.slice(Math.max(0, at - 5), at));
+}
+
 /**
  * The countries text[start, end) speaks of: its marked mentions of gazetteer countries, and the
  * words of any country ("Bahraini", "Iraqi", "Tehran") that are not part of a mention of
  * something other than a place ("US troops" is the US military, "Iran-backed militias" the
- * militias). `isPlace` says which entities are places.
+ * militias) nor an affiliation ("Iran-backed MPs", "pro-Iranian factions" are in the sentence's
+ * country, whoever backs them). `isPlace` says which entities are places.
  */
 export function countriesIn(
   countries: Countries,
@@ -68,8 +76,9 @@ export function countriesIn(
   for (const m of mentions) {
     if (m.start < start || m.end > end) continue;
     const c = countries.ofPlace.get(m.entity);
-    if (c !== undefined) found.push({ country: c, at: m.start });
-    else if (!isPlace(m.entity)) inside.push(m);
+    if (c !== undefined) {
+      if (!affiliation(text, m.start, m.end)) found.push({ country: c, at: m.start });
+    } else if (!isPlace(m.entity)) inside.push(m);
   }
   const slice = text.slice(start, end);
   // The Arabic words' scan (a Unicode alternation with lookarounds) was a fifth of the nouns' cost on Latin pages.
@@ -81,6 +90,7 @@ export function countriesIn(
       const c = countries.byWord.get(hit[1]!);
       const at = start + hit.index + hit[0].indexOf(hit[1]!); // after any proclitic
       if (c === undefined || found.some((f) => f.at === at) || inside.some((m) => m.start <= at && at < m.end)) continue;
+      if (affiliation(text, at, at + hit[1]!.length)) continue;
       found.push({ country: c, at });
     }
   }

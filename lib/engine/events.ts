@@ -73,6 +73,20 @@ function liveCues(cues: readonly CompiledCue[], text: string, accepted: readonly
   });
 }
 
+/** A place in capitals opening its sentence before an agency or a dash: "TEHRAN (FNA)-", "BAGHDAD —". */
+const DATELINE_AFTER = /^(?:,? [A-Z][A-Z .]+)? ?(?:\(|[-–—])/;
+function isDateline(text: string, m: RawMatch, sentenceStart: number): boolean {
+  if (text.slice(sentenceStart, m.start).trim() !== '') return false;
+  const name = text.slice(m.start, m.end);
+  return name.length >= 3 && name === name.toUpperCase() && /[A-Z]/.test(name) && DATELINE_AFTER.test(text.slice(m.end, m.end + 40));
+}
+
+/** The entities of a sentence that may say where its event was: all but a dateline's. */
+function placesHere(text: string, inside: readonly RawMatch[], entities: ReadonlySet<number>, sentenceStart: number): ReadonlySet<number> {
+  if (!inside.some((x) => isDateline(text, x, sentenceStart))) return entities;
+  return new Set(inside.filter((x) => !isDateline(text, x, sentenceStart)).map((x) => x.entity));
+}
+
 /** Sentences between pauses of `eventMentionSteps`: well under a millisecond of work; the caller decides whether to yield. */
 export const SENTENCES_PER_STEP = 256;
 /**
@@ -125,8 +139,14 @@ export function* eventMentionSteps(
   // The entities of the sentence before in the same block: "his appointment" refers back to
   // them (never across blocks: the content script spots a page a block at a time).
   let before: ReadonlySet<number> = NO_ENTITIES;
+  // And its text, folded, for the words a cue also needs (read only when a cue asks).
+  let beforeSpan: { start: number; end: number } | undefined;
   let lastEnd = 0;
   const arabic = hasArabicScript(text);
+  const folded = (span: { start: number; end: number }) => {
+    const raw = text.slice(span.start, span.end);
+    return arabic ? foldArabicLetters(raw) : raw;
+  };
   for (const sentence of sentences) {
     charsSinceYield += sentence.end - sentence.start;
     if (++sinceYield >= batch || charsSinceYield >= CHARS_PER_STEP) {
@@ -139,17 +159,20 @@ export function* eventMentionSteps(
     for (let k = m; k < accepted.length && accepted[k]!.start < sentence.end; k++) inside.push(accepted[k]!);
     const entities = new Set(inside.map((x) => x.entity));
     const blockBreak = text.indexOf(BLOCK_BREAK, lastEnd);
-    const previous = blockBreak >= 0 && blockBreak < sentence.start ? NO_ENTITIES : before;
+    const sameBlock = !(blockBreak >= 0 && blockBreak < sentence.start);
+    const previous = sameBlock ? before : NO_ENTITIES;
+    const previousSpan = sameBlock ? beforeSpan : undefined;
     before = entities;
+    beforeSpan = sentence;
     lastEnd = sentence.end;
     // Most sentences name nothing and match no cue word: skip them without slicing.
     if (entities.size === 0 && previous.size === 0 && !anyWords) continue;
-    const raw = text.slice(sentence.start, sentence.end);
-    const slice = arabic ? foldArabicLetters(raw) : raw;
+    const slice = folded(sentence);
     const foundBefore = found.length;
     // One mention per event per sentence: the cues of an event are tried in their file order,
     // so an event noun ("attack") listed before an instrument ("missiles") or a verb wins.
     let eventsHere: Set<number> | undefined;
+    let hereNotDateline: ReadonlySet<number> | undefined;
     // A possessive pronoun may refer back to the sentence before ("his visit"): only then does it count.
     const pronoun = previous.size > 0 && hasPossessivePronoun(slice);
     for (const cue of cues) {
@@ -161,8 +184,11 @@ export function* eventMentionSteps(
       if (cue.also || cue.alsoWords) {
         // What a cue also needs (where, or with whom) may have been said in the sentence before, in
         // the same block: "US troops are stationed in Iraq. … citing repeated rocket attacks".
+        // A dateline ("TEHRAN (FNA)-") says where the copy was filed, not where the event was.
+        hereNotDateline ??= placesHere(text, inside, entities, sentence.start);
         const hasAlso =
-          (cue.also !== undefined && (hasAny(cue.also, entities) || hasAny(cue.also, previous))) || (cue.alsoWords?.test(slice) ?? false);
+          (cue.also !== undefined && (hasAny(cue.also, hereNotDateline) || hasAny(cue.also, previous))) ||
+          (cue.alsoWords !== undefined && (cue.alsoWords.test(slice) || (previousSpan !== undefined && cue.alsoWords.test(folded(previousSpan)))));
         if (!hasAlso) continue;
       }
       cue.trigger.lastIndex = 0;

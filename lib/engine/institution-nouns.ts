@@ -14,6 +14,7 @@
  *   for a coalition that is an electoral list);
  * - "a parliament" on its own is parliaments in general ("restrained by a parliament"); "a
  *   parliament vote" is this one's;
+ * - it does not modify a word its `modifierOf` lists ("embassy personnel", "embassy buildings");
  * - it is not part of a longer name already marked ("Iraqi parliament").
  * Each noun written as another one of its kind is returned too (`rivals`): the page-level rule
  * (PageSpotting in evidence.ts) keeps every noun of a page that names another country's
@@ -30,7 +31,7 @@ export interface CompiledNoun {
   /** The Latin nouns and the Arabic ones apart: a Latin pattern is scanned fast (cue-text.ts); group 1 holds proclitics. */
   patterns: readonly RegExp[];
   country?: number;
-  /** With `sentenceRivals`: the countries a sentence may name (its own and its hosts'). */
+  /** With `sentenceRivals`: the countries a sentence may name (its own, its hosts', those it allows). */
   allowed?: ReadonlySet<number>;
   needs: readonly number[];
   /** Countries the institution stands in besides its own (the embassy's host). */
@@ -38,6 +39,8 @@ export interface CompiledNoun {
   strict: boolean;
   at: ReadonlySet<string>;
   notWords?: RegExp;
+  /** Matches the whole word after the noun when that word is what the noun modifies ("embassy personnel"). */
+  modifierOf?: RegExp;
   namedAs?: readonly { words: RegExp; needs: readonly number[] }[];
 }
 
@@ -75,12 +78,13 @@ function compileNoun(n: MatcherInstitutionNoun): CompiledNoun {
     // Not inside a word; an Arabic noun may follow the proclitics و ف ب ك ل (kept out of the match).
     patterns: sources.map((source) => triggerPattern(source, n.caseSensitive === true)),
     ...(n.country !== undefined ? { country: n.country } : {}),
-    ...(n.country !== undefined && n.sentenceRivals ? { allowed: new Set([n.country, ...(n.hosts ?? [])]) } : {}),
+    ...(n.country !== undefined && n.sentenceRivals ? { allowed: new Set([n.country, ...(n.hosts ?? []), ...(n.sentenceAllows ?? [])]) } : {}),
     needs: n.needs,
     hosts: new Set(n.hosts ?? []),
     strict: n.strict === true,
     at: new Set(n.at ?? []),
     ...(n.notWords ? { notWords: wordsPattern(n.notWords) } : {}),
+    ...(n.modifierOf ? { modifierOf: new RegExp(`^(?:${n.modifierOf})$`, 'i') } : {}),
     ...(n.namedAs ? { namedAs: n.namedAs.map((w) => ({ words: new RegExp(`(?<![\\p{L}\\p{N}])(?:${w.words})(?![\\p{L}\\p{N}])`, 'giu'), needs: w.needs })) } : {}),
   };
 }
@@ -163,6 +167,10 @@ function qualification(
   if (qualifying.before !== undefined && qualifying.before !== noun.country) return 'another';
   if (qualifying.after !== undefined && !ownOrHost(qualifying.after)) return 'another';
   if (ARABIC.test(text.slice(start, end))) return undefined; // the Arabic adjective follows the noun: checked above
+  if (noun.modifierOf) {
+    const next = wordAfter(text, end);
+    if (next !== undefined && noun.modifierOf.test(next)) return 'not-this'; // "embassy personnel": the staff, not the embassy
+  }
   const before = wordBefore(text, start, sentenceStart);
   if (before !== undefined && /^an?$/i.test(before)) {
     const next = wordAfter(text, end);

@@ -62,12 +62,16 @@ export interface MatcherInstitutionNoun {
   sentenceRivals?: boolean;
   /** Indices into `MatcherData.countries` a sentence may also name (the embassy's host country). */
   hosts?: number[];
+  /** With `sentenceRivals`, more countries a sentence may name that are never the noun's ("U.S." beside Iraq's parliament). */
+  sentenceAllows?: number[];
   /** At least one of these entities must be marked on the page. */
   needs: number[];
   /** Places that may follow the noun ("embassy in Baghdad"); any other capitalised place qualifies it as another's. */
   at?: string[];
   /** Regex source (case-insensitive): words that, in the sentence, say the noun means another thing of the kind. */
   notWords?: string;
+  /** Regex source (case-insensitive): a word right after the noun that makes it a modifier of that word ("embassy personnel"), not the institution. */
+  modifierOf?: string;
   /**
    * Wordings around the noun that name it as this institution ("US and coalition forces",
    * "coalition troops"): where one covers the noun, the page need mark only one of that

@@ -60,9 +60,9 @@ export function readEventHeads(file: string, data: unknown, entries: readonly So
 
 /** How a page writes an event's date: with the year (sure), or month or weekday alone (a guess). */
 export interface DateForms {
-  /** "2019", "October 2019", "Oct. 2019", "January 3, 2020", "3 January 2020". */
+  /** "2019", "October 2019", "Oct. 2019", "January 3, 2020", "3 January 2020", "Jan. 3, 2020". */
   withYear: string[];
-  /** "October", "January 3", "3 January". */
+  /** "October", "January 3", "3 January", "Jan. 3". */
   withoutYear: string[];
   /** "Sunday's" when the day is known. */
   weekday?: string;
@@ -81,8 +81,8 @@ export function dateForms(date: EventDate): DateForms | undefined {
     withoutYear.push(name);
     // "1 October" is the start of a month-long event, not a date pages give it.
     if (day && day > 1) {
-      withYear.push(`${name} ${day}, ${year}`, `${day} ${name} ${year}`);
-      withoutYear.push(`${name} ${day}`, `${day} ${name}`);
+      withYear.push(`${name} ${day}, ${year}`, `${day} ${name} ${year}`, ...(name.length > 4 ? [`${short}. ${day}, ${year}`] : []));
+      withoutYear.push(`${name} ${day}`, `${day} ${name}`, ...(name.length > 4 ? [`${short}. ${day}`] : []));
       weekday = `${WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()]!}'s`;
     }
   }

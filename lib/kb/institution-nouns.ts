@@ -30,9 +30,11 @@ const NounsSchema = v.object({
       country: v.optional(v.string()),
       sentenceRivals: v.optional(v.boolean()),
       hosts: v.optional(v.array(v.string())),
+      sentenceAllows: v.optional(v.array(v.string())),
       needs: v.pipe(v.array(v.string()), v.minLength(1, 'say which entities the page must mark')),
       at: v.optional(v.array(v.string())),
       notWords: v.optional(v.string()),
+      modifierOf: v.optional(v.string()),
       namedAs: v.optional(v.array(v.strictObject({ words: v.pipe(v.string(), v.minLength(1)), needs: v.pipe(v.array(v.string()), v.minLength(1)) }))),
     }),
   ),
@@ -88,11 +90,14 @@ export function readInstitutionNouns(
     };
     const country = n.country === undefined ? undefined : countryOf(n.country, 'country');
     const hosts = (n.hosts ?? []).map((h, i) => countryOf(h, `hosts[${i}]`));
-    if (n.notWords !== undefined) {
+    const sentenceAllows = (n.sentenceAllows ?? []).map((h, i) => countryOf(h, `sentenceAllows[${i}]`));
+    for (const key of ['notWords', 'modifierOf'] as const) {
+      const source = n[key];
+      if (source === undefined) continue;
       try {
-        new RegExp(`(?:${n.notWords})`, 'u');
+        new RegExp(`(?:${source})`, 'u');
       } catch (error) {
-        issue('notWords', `not a valid regular expression: ${(error as Error).message}`);
+        issue(key, `not a valid regular expression: ${(error as Error).message}`);
       }
     }
     const namedAs = (n.namedAs ?? []).map((w, k) => {
@@ -117,9 +122,11 @@ export function readInstitutionNouns(
       ...(country !== undefined ? { country } : {}),
       ...(n.sentenceRivals ? { sentenceRivals: true } : {}),
       ...(hosts.length ? { hosts } : {}),
+      ...(sentenceAllows.length ? { sentenceAllows } : {}),
       needs,
       ...(n.at ? { at: n.at } : {}),
       ...(n.notWords ? { notWords: n.notWords } : {}),
+      ...(n.modifierOf ? { modifierOf: n.modifierOf } : {}),
       ...(namedAs.length > 0 ? { namedAs } : {}),
     });
   });

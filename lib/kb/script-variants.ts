@@ -13,7 +13,11 @@
  *   خامنئي → علي الخامنئي), so a person's last word may gain it;
  * - ل + ال contracts to لل (للكاظمي, للحشد الشعبي, للعراق): a name that starts with the article
  *   is also written so, as one word with the preposition;
- * - America: أمريكا and أميركا (الأمريكية, الأميركية) are both standard.
+ * - America: أمريكا and أميركا (الأمريكية, الأميركية) are both standard;
+ * - Persian writes an Arabic compound as one word, the article joined to the word before it
+ *   (حشد الشعبی → حشدالشعبی), or without the article and with a ZWNJ the copy may lose (حشد‌شعبی,
+ *   read as حشدشعبی): a word of an organisation's, place's or event's name that carries the
+ *   article may join the word before it so.
  *
  * DOM-free and browser-free: runs in the corpus builder and the tests.
  */
@@ -27,6 +31,7 @@ export const MAX_SCRIPT_VARIANTS = 16;
 
 const ARTICLE = '\u0627\u0644'; // ال
 const CONTRACTED = '\u0644\u0644'; // لل
+const ZWNJ = '\u200C';
 /** Letters only Persian (and Kurdish) writes: a name spelt with them is not written the Arabic way. */
 const PERSIAN_LETTERS = /[\u067E\u0686\u0698\u06AF\u06CC\u06A9\u200C]/;
 const AMERICA = [/\u0645\u0631\u064A\u0643/g, /\u0645\u064A\u0631\u0643/g]; // مريك, ميرك
@@ -58,6 +63,13 @@ export function scriptVariants(name: string, type: EntityType): string[] {
     forms.push([...words.slice(0, -1), ARTICLE + last]);
   }
   if (hasArticle(words[0]!)) forms.push([CONTRACTED + words[0]!.slice(2), ...words.slice(1)]);
+  if (!person) {
+    words.forEach((word, i) => {
+      if (i === 0 || !hasArticle(word)) return;
+      const joined = (w: string) => [...words.slice(0, i - 1), words[i - 1]! + w, ...words.slice(i + 1)];
+      forms.push(joined(word), joined(ZWNJ + word.slice(2)));
+    });
+  }
   for (const [k, form] of AMERICA.entries()) {
     if (form.test(name)) forms.push(name.replace(form, AMERICA_FORMS[1 - k]!).split(/\s+/));
     form.lastIndex = 0;

@@ -98,6 +98,19 @@ export const RULES: readonly VariantRule[] = [
     apply: (w) => replaceEach(w, 'f', ['ph'], (at) => VOWEL.test(w[at - 1] ?? '') && VOWEL.test(w[at + 1] ?? '')),
   },
   {
+    id: 'final-cluster-vowel',
+    doc: 'a word ending in two consonants (CaCC, as حشد) is often written with a vowel between them (Hashd, Hashad, Hashid; Badr, Badar); not e, which makes English past tenses (hashed); it costs all three edits, so no other rule respells the vowel it adds (Hashid → hashed)',
+    cost: 3,
+    apply: (w) => {
+      const last = w.length - 1;
+      if (last < 3 || !CONSONANT.test(w[last]!)) return [];
+      // The consonant before it, a digraph counted as one (the sh of Hashd).
+      const first = w[last - 1] === 'h' && /[dgkstz]/.test(w[last - 2]!) ? last - 2 : CONSONANT.test(w[last - 1]!) ? last - 1 : -1;
+      if (first < 1 || !VOWEL.test(w[first - 1]!)) return [];
+      return ['a', 'i'].map((v) => w.slice(0, last) + v + w.slice(last));
+    },
+  },
+  {
     id: 'shadda-single',
     doc: 'shadda: a doubled consonant may be written single (Qassem, Qasem; Hassan, Hasan; Seyyed, Seyed)',
     apply: (w) => {

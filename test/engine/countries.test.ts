@@ -1,5 +1,6 @@
 // Which countries a sentence speaks of: its mentions of gazetteer countries and capitals, and the
-// words of others, but not a country's word inside a mention of something else ("US troops").
+// words of others, but not a country's word inside a mention of something else ("US troops") nor
+// one that names a side ("Iran-backed", "pro-US").
 import { compileCountries, countriesIn } from '../../lib/engine/countries';
 import type { RawMatch } from '../../lib/engine/types';
 
@@ -27,4 +28,10 @@ test('a word inside a mention of something else is not the country', () => {
   expect(spoken('US troops left.', [usTroops])).toEqual([]);
   const iraq: RawMatch = { start: 0, end: 4, entity: 0, specificity: 'unique' };
   expect(spoken('Iraq voted.', [iraq], new Set([0]))).toEqual(['0@0']);
+});
+
+test('a country that says whose side someone is on is not where the sentence is', () => {
+  expect(spoken('Bahraini-backed MPs and pro-US factions met in Baghdad.')).toEqual(['0@47']);
+  const iraq: RawMatch = { start: 0, end: 4, entity: 0, specificity: 'unique' };
+  expect(spoken('Iraq-backed groups and Bahrain.', [iraq], new Set([0]))).toEqual(['2@23']);
 });

@@ -82,3 +82,43 @@ test('where an event happened may be said in the sentence before, in the same bl
   expect(events(`${where}\u2029${attacks}`)).toEqual([]);
   expect(events(attacks)).toEqual([]);
 });
+
+test('the troop vote by its bill, decision or order, and by what it asked: leave, pull out, end a presence', () => {
+  expect(events('Iraqi lawmakers unanimously approved a bill, demanding the withdrawal of all foreign forces.')).toEqual(['bill → iraqi-parliament-troops-vote']);
+  expect(events('Iraq’s parliament has passed a resolution calling for foreign troops to leave the country.')).toEqual([
+    'resolution → iraqi-parliament-troops-vote',
+  ]);
+  expect(events('The Iraqi parliament voted for a resolution that calls for ending foreign military presence in the country.')).toEqual([
+    'resolution → iraqi-parliament-troops-vote',
+  ]);
+  expect(events('Militias vowed to fight if Washington fails to comply with the parliamentary order calling for the expulsion of US troops.')).toEqual([
+    'parliamentary order → iraqi-parliament-troops-vote',
+  ]);
+  // A bill about something else is not the vote.
+  expect(events('The Iraqi parliament approved a bill on the budget and decided to leave the session open.')).toEqual([]);
+});
+
+test('the troop vote in Arabic and Persian: the noun before the verb, with what it asked here or in the sentence before', () => {
+  expect(events('وافق البرلمان العراقي اليوم الأحد على قرار يطالب الحكومة بإنهاء وجود القوات الأجنبية.')).toEqual(['قرار → iraqi-parliament-troops-vote']);
+  expect(events('البرلمان العراقي يوافق على إنهاء وجود القوات الأجنبية.')).toEqual(['يوافق → iraqi-parliament-troops-vote']);
+  expect(events('پارلمان عراق درخواست خروج نیروهای خارجی را مصوب کرد.')).toEqual(['مصوب کرد → iraqi-parliament-troops-vote']);
+  const asked = 'پارلمان عراق خواستار خروج نیروهای آمریکایی شد.';
+  const approved = 'نمایندگان عراقی این موارد را تصویب کردند.';
+  expect(events(`${asked} ${approved}`)).toEqual(['تصویب کردند → iraqi-parliament-troops-vote']);
+  expect(events(approved)).toEqual([]);
+  // Persian قرار in قرار داد ("placed") is not a decision.
+  expect(events('پارلمان عراق آنها را در برابر خروج قرار داد.')).toEqual([]);
+});
+
+test('the killing of Soleimani as the raid or attack in Arabic and Persian, and Kadhimi’s confidence vote', () => {
+  expect(events('وأثارت الغارة الأمريكية، التي أودت بحياة قاسم سليماني، غضب المسؤولين.')).toEqual(['الغارة → killing-of-soleimani']);
+  expect(events('بعد يومين من هجوم بطائرة أمريكية مسيرة أسفر عن مقتل قاسم سليماني.')).toEqual(['هجوم → killing-of-soleimani']);
+  expect(events('نشست اضطراری به دنبال کشته شدن قاسم سلیمانی برگزار شد.')).toEqual(['کشته شدن → killing-of-soleimani']);
+  expect(events('منح مجلس النواب العراقي ثقته لحكومة مصطفى الكاظمي.')).toEqual(['ثقته → kadhimi-sworn-in']);
+});
+
+test('a visit by its noun before the verb that reports it; a dateline is not where it was', () => {
+  expect(events('Mustafa al-Kadhimi arrived in Tehran on his first foreign trip.')).toEqual(['trip → kadhimi-tehran-visit']);
+  expect(events('TEHRAN (FNA)- Mustafa al-Kadhimi visited the command center of the country’s forces.')).toEqual([]);
+  expect(events('Mustafa al-Kadhimi visited Tehran on Tuesday.')).toEqual(['visited → kadhimi-tehran-visit']);
+});

@@ -114,3 +114,31 @@ describe('parliament on a page that names Iraq’s prime minister, not Iraq', ()
     expect(spotted(bahrain)).not.toContain('parliament=iraqi-parliament');
   });
 });
+
+describe('institution nouns in the sentences the third blind set showed', () => {
+  test('parliament beside the US, or with Iran-backed members, is still Iraq’s', () => {
+    const iraq = 'Iraq’s parliament met on Sunday in Baghdad.';
+    expect(spotted(`${iraq} Militias are ready to fight should Washington refuse to comply with a parliament decision.`)).toContain('parliament=iraqi-parliament');
+    expect(spotted(`${iraq} The resolution was carried by the Shiite majority in parliament, filled with Iran-backed MPs.`)).toContain('parliament=iraqi-parliament');
+    // A sentence about Bahrain (its capital) is not Iraq's, the US beside it or not.
+    expect(spotted(`${iraq} In Manama, parliament thanked Washington.`)).not.toContain('parliament=iraqi-parliament');
+  });
+
+  test('embassy as a modifier is the staff or the buildings, not the embassy', () => {
+    const embassy = 'Rockets hit near the US Embassy in Baghdad.';
+    expect(spotted(`${embassy} No embassy personnel were hurt.`)).not.toContain('embassy=us-embassy-baghdad');
+    expect(spotted(`${embassy} The embassy said the compound was damaged.`)).toContain('embassy=us-embassy-baghdad');
+  });
+
+  test('coalition troops in Iraq, and the international coalition in a sentence about lawmakers', () => {
+    expect(spotted('Iraqi militias attacked coalition bases in Iraq.')).toContain('coalition=global-coalition-against-isis');
+    expect(spotted('In Baghdad the lawmakers said Iraq revokes its request for assistance from the international coalition.')).toContain(
+      'international coalition=global-coalition-against-isis',
+    );
+  });
+
+  test('"the hypocrites" on a page that names the MEK', () => {
+    expect(spotted('Iran’s regime fears the MEK in Iraq. The hypocrites have always attempted to carry out their plots.')).toContain('hypocrites=mek');
+    expect(spotted('The hypocrites have always attempted to carry out their plots.')).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 // `npm run eval` scores recall per kind of mention when the labels say the kind, and the blind
-// summary lists the misses left by kind: checked on two-page sets written here (the second blind
-// set nested inside the first, as test/pages/blind/round-2/ is).
+// summary lists the misses left by kind: checked on two-page sets written here (the second and
+// third blind sets nested inside the first, as test/pages/blind/round-2/ and round-3/ are).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -80,10 +80,8 @@ test('recall per kind, distractor marks and misses by kind', async () => {
   expect(summary).toContain('misses left, institution-noun (1):\n    iraq | parliament');
 });
 
-test('the blind set being reported prints the totals and the misses by kind, never a page of the set by name, even with --misses', async () => {
-  const printed: string[] = [];
-  await runEval(['--blind-3', '--misses'], matcher, (t) => printed.push(t), { eval: '/nonexistent', dev: '/nonexistent', dev2: '/nonexistent', blind: '/nonexistent', blind2: '/nonexistent', blind3: dir, blind4: '/nonexistent' });
-  const out = printed.join('\n');
+test('the summary a set being reported prints has the totals and the misses by kind, never a page of the set by name', async () => {
+  const out = formatSummary(await evaluate(matcher, dir));
   expect(out).toContain('precision 0.500  recall 0.667  marks on distractor pages: 2');
   expect(out).toMatch(/name\s+2\s+2\s+1\.000/);
   expect(out).toContain('misses left, institution-noun (1):\n    iraq | parliament');
@@ -92,12 +90,19 @@ test('the blind set being reported prints the totals and the misses by kind, nev
   expect(out).not.toContain('spurious');
 });
 
-test('a spent blind set with --misses lists its pages like a dev split', async () => {
-  const printed: string[] = [];
-  await runEval(['--blind', '--misses'], matcher, (t) => printed.push(t), { eval: '/nonexistent', dev: '/nonexistent', dev2: '/nonexistent', blind: dir, blind2: '/nonexistent', blind3: '/nonexistent', blind4: '/nonexistent' });
-  const out = printed.join('\n');
-  expect(out).toMatch(/^\(distractor\) b\s+0\s+2\s+0/m);
-  expect(out).toContain('spurious iran | Iran');
+test('each spent blind set, the third included, prints that summary alone, and with --misses lists its pages like a dev split', async () => {
+  const none = { eval: '/nonexistent', dev: '/nonexistent', dev2: '/nonexistent', blind: '/nonexistent', blind2: '/nonexistent', blind3: '/nonexistent', blind4: '/nonexistent' };
+  for (const [flag, key] of [['--blind', 'blind'], ['--blind-2', 'blind2'], ['--blind-3', 'blind3']] as const) {
+    const dirs = { ...none, [key]: dir };
+    const summary: string[] = [];
+    await runEval([flag], matcher, (t) => summary.push(t), dirs);
+    expect(summary.join('\n')).not.toContain('spurious');
+    const printed: string[] = [];
+    await runEval([flag, '--misses'], matcher, (t) => printed.push(t), dirs);
+    const out = printed.join('\n');
+    expect(out).toMatch(/^\(distractor\) b\s+0\s+2\s+0/m);
+    expect(out).toContain('spurious iran | Iran');
+  }
 });
 
 test('--dev scores the dev split with the per-page table, and nothing else', async () => {

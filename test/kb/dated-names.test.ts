@@ -31,8 +31,8 @@ const ON_TOPIC = 'In Iraq and in Baghdad, ';
 
 test('the date forms an event allows', () => {
   expect(dateForms({ start: '2021-10-10' })).toEqual({
-    withYear: ['2021', 'October 2021', 'Oct. 2021', 'Oct 2021', 'October 10, 2021', '10 October 2021'],
-    withoutYear: ['October', 'October 10', '10 October'],
+    withYear: ['2021', 'October 2021', 'Oct. 2021', 'Oct 2021', 'October 10, 2021', '10 October 2021', 'Oct. 10, 2021'],
+    withoutYear: ['October', 'October 10', '10 October', 'Oct. 10'],
     weekday: "Sunday's",
   });
   expect(dateForms({ start: '2008' })).toEqual({ withYear: ['2008'], withoutYear: [] });
@@ -47,6 +47,8 @@ test('a head noun with the date before it or attached after it names the event, 
   expect(events(`${ON_TOPIC}the anniversary of the October 2019 protests.`)).toEqual(['October 2019 protests → protests']);
   expect(events(`${ON_TOPIC}the uprising of October 2019 changed politics.`)).toEqual(['uprising of October 2019 → protests']);
   expect(events(`${ON_TOPIC}turnout in Sunday’s election was low.`)).toEqual(['Sunday’s election → elections']);
+  // Wire style abbreviates the month before a day: "a Jan. 3 drone strike".
+  expect(events(`${ON_TOPIC}turnout in the Oct. 10 election was low.`)).toEqual(['Oct. 10 election → elections']);
   // Another date, or the head noun alone, is not the event.
   expect(events(`${ON_TOPIC}the October 2018 protests and the protests were small.`)).toEqual([]);
   expect(events(`${ON_TOPIC}Saturday’s election was postponed.`)).toEqual([]);

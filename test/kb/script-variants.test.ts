@@ -23,6 +23,14 @@ describe('script spellings', () => {
     expect(forms).toEqual(expect.arrayContaining(['حشد الشعبي', 'الحشد شعبي', 'حشد شعبي']));
   });
 
+  test('Persian joins an organisation’s article to the word before it, or drops it behind a ZWNJ the copy may lose', () => {
+    const forms = scriptVariants('حشد الشعبی', 'organization');
+    expect(forms).toContain('حشدالشعبی');
+    expect(forms.map(foldedKey)).toContain(foldedKey('حشدشعبی'));
+    // A person's name is not run together: ابومهدی المهندس stays two words.
+    expect(scriptVariants('ابومهدی المهندس', 'person').some((v) => !v.includes(' '))).toBe(false);
+  });
+
   test('ل + ال is written لل, joined to the name', () => {
     expect(scriptVariants('الكاظمي', 'person')).toContain('للكاظمي');
     expect(scriptVariants('العراق', 'place')).toContain('للعراق');

@@ -28,6 +28,8 @@ describe('each rule, on the examples it documents', () => {
     ['shadda-single', 'seyyed', ['seyed']],
     ['shadda-double', 'qasem', ['qassem']],
     ['f-ph', 'mustafa', ['mustapha']],
+    ['final-cluster-vowel', 'hashd', ['hashad', 'hashid']],
+    ['final-cluster-vowel', 'badr', ['badar']],
   ])('%s: %s → %j', (id, word, expected) => {
     const out = rule(id).apply(word);
     for (const e of expected) expect(out).toContain(e);
@@ -35,6 +37,13 @@ describe('each rule, on the examples it documents', () => {
 
   test('a final -i (the nisba) is not respelt -e', () => {
     expect(rule('e-i').apply('kadhimi')).not.toContain('kadhime');
+  });
+
+  test('a vowel between two final consonants is never e (an English past tense), and never respelt after', () => {
+    expect(rule('final-cluster-vowel').apply('hashd')).not.toContain('hashed');
+    expect(rule('final-cluster-vowel').apply('shaabi')).toEqual([]);
+    expect(spellings('Hashd al-Shaabi')).toContain(foldedKey("Hashad al-Sha'abi"));
+    expect(spellings('Hashd')).not.toContain(foldedKey('hashed'));
   });
 
   test('digraphs are not split: the d of dh is not doubled', () => {
