@@ -21,6 +21,10 @@ export function shippedBuilder(packageUrl: string, nextTask?: () => Promise<void
       // What each step cost, in the worker's console (docs/names.md and docs/contrasts.md have the bench figures).
       onLearned: (result) =>
         console.debug(`[backstory] names learned: ${result.entities.length} entities in ${result.ms} ms${result.matcherChanged ? ', matcher rebuilt' : ''}`),
+      onBatch: (b) =>
+        console.debug(
+          `[backstory] batch: ${b.items} items, ${b.added} added; check ${b.checkMs.toFixed(1)} duplicates ${b.duplicatesMs.toFixed(1)} extract ${b.extractMs.toFixed(1)} write ${b.writeMs.toFixed(1)} progress ${b.progressMs.toFixed(1)} ms at ${performance.now().toFixed(0)}`,
+        ),
       onAutomatic: (report) => console.debug(`[backstory] automatic contrasts: ${report.entities} entities, ${report.read} documents read, ${Math.round(report.ms)} ms`),
     });
 }

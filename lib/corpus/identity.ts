@@ -91,6 +91,30 @@ function shingleSet(fp: DocumentFingerprint): Set<number> {
   return set;
 }
 
+/** The draft as every comparison reads it: computed once, however many candidates it is compared with. */
+interface DraftShingles {
+  fingerprint: DocumentFingerprint;
+  set: ReadonlySet<number>;
+  /** Its paragraphs' shingles, counted with repeats (the denominator of its own containment). */
+  total: number;
+  /** How often its most repeated shingle occurs. */
+  maxRepeat: number;
+}
+
+function draftShingles(fp: DocumentFingerprint): DraftShingles {
+  const counts = new Map<number, number>();
+  let total = 0;
+  for (const paragraph of fp.paragraphs) {
+    for (const h of paragraph) {
+      counts.set(h, (counts.get(h) ?? 0) + 1);
+      total++;
+    }
+  }
+  let maxRepeat = 0;
+  for (const n of counts.values()) if (n > maxRepeat) maxRepeat = n;
+  return { fingerprint: fp, set: new Set(counts.keys()), total, maxRepeat };
+}
+
 /**
  * Whether a draft repeats a corpus document. Mostly the recognition question, asked of the
  * draft as if it were a page: how much of the document it carries. The other direction counts
@@ -98,14 +122,27 @@ function shingleSet(fp: DocumentFingerprint): Set<number> {
  * a new article (the reader wants it), one that is nothing but the document's text is not.
  */
 export function compareFingerprints(draft: DocumentFingerprint, existing: DocumentFingerprint): DuplicateMatch | null {
-  return compareWithShingles(shingleSet(draft), draft, existing);
+  return compareWithShingles(draftShingles(draft), existing);
 }
 
-function compareWithShingles(draftShingles: ReadonlySet<number>, draft: DocumentFingerprint, existing: DocumentFingerprint): DuplicateMatch | null {
-  const carried = matchDocument(draftShingles, existing)?.containment ?? 0;
+function compareWithShingles(draft: DraftShingles, existing: DocumentFingerprint): DuplicateMatch | null {
+  // The share of the document's shingles the draft carries (matchDocument's containment, unsampled).
+  let total = 0;
+  let found = 0;
+  for (const paragraph of existing.paragraphs) {
+    for (const h of paragraph) {
+      total++;
+      if (draft.set.has(h)) found++;
+    }
+  }
+  const carried = total === 0 ? 0 : found / total;
   if (carried >= DOCUMENT_CONTAINMENT) return { doc: existing.doc, kind: 'document', containment: carried };
   if (carried >= COPY_CONTAINMENT) return { doc: existing.doc, kind: 'copy', containment: carried };
-  const excerpt = matchDocument(shingleSet(existing), draft)?.containment ?? 0;
+  // The draft's shingles found in the document number at most `found` distinct ones, each
+  // repeated at most `maxRepeat` times: when even that is short of the threshold, the document
+  // (most candidates of a corpus telling one story) is not cut into a set of its own.
+  if (draft.total === 0 || (found * draft.maxRepeat) / draft.total < DOCUMENT_CONTAINMENT) return null;
+  const excerpt = matchDocument(shingleSet(existing), draft.fingerprint)?.containment ?? 0;
   if (excerpt >= DOCUMENT_CONTAINMENT) return { doc: existing.doc, kind: 'copy', containment: excerpt };
   return null;
 }
@@ -113,11 +150,11 @@ function compareWithShingles(draftShingles: ReadonlySet<number>, draft: Document
 /** The best match among candidate documents (found by address, hash or probes), if any. */
 export function findDuplicate(draft: DocumentFingerprint, candidates: Iterable<DocumentFingerprint>): DuplicateMatch | null {
   // The draft's shingles once, whatever the number of candidates.
-  let draftShingles: Set<number> | undefined;
+  let shingles: DraftShingles | undefined;
   let best: DuplicateMatch | null = null;
   for (const fp of candidates) {
-    draftShingles ??= shingleSet(draft);
-    const match = compareWithShingles(draftShingles, draft, fp);
+    shingles ??= draftShingles(draft);
+    const match = compareWithShingles(shingles, fp);
     if (match && (!best || match.containment > best.containment)) best = match;
   }
   return best;

@@ -9,6 +9,7 @@ import { documentFingerprint, duplicateProbes, findDuplicate } from '../corpus/i
 import type { Duplicate } from '../message-schemas';
 import type { DocumentFingerprint } from '../recognition/types';
 import type { BackstoryDb } from './db';
+import { storedFingerprints } from './fingerprint-cache';
 
 /** Script run at most this long before a waiting message (a card's read) is answered. */
 const SLICE_MS = 20;
@@ -36,27 +37,21 @@ export async function batchDuplicates(db: BackstoryDb, records: readonly Identif
   const urls = [...new Set(records.flatMap((r) => (r.canonicalUrl ? [r.canonicalUrl] : [])))];
   const hashes = [...new Set(records.map((r) => r.contentHash))];
   const allProbes = [...new Set(probes.flat())];
-  const owners = new Map<number, string[]>();
-  const [byId, byUrl, byHash] = await Promise.all([
+  const [byId, byUrl, byHash, owned] = await Promise.all([
     db.documents.bulkGet(records.map((r) => r.id)),
     urls.length ? db.documents.where('canonicalUrl').anyOf(urls).toArray() : [],
     db.documents.where('contentHash').anyOf(hashes).toArray(),
-    allProbes.length
-      ? db.fingerprints
-          .where('probes')
-          .anyOf(allProbes)
-          .eachKey((probe, cursor) => {
-            const list = owners.get(probe as number);
-            if (list) list.push(cursor.primaryKey as string);
-            else owners.set(probe as number, [cursor.primaryKey as string]);
-          })
-      : undefined,
+    // One key request per probe, all issued at once: `anyOf` walks a cursor one request per
+    // key it finds, and a corpus telling one story shares each probe with more documents the
+    // bigger it grows.
+    Promise.all(allProbes.map((probe) => db.fingerprints.where('probes').equals(probe).primaryKeys())),
   ]);
+  const owners = new Map<number, string[]>(allProbes.flatMap((probe, i) => (owned[i]!.length ? [[probe, owned[i]!]] : [])));
   // In index order, so the first kept is the one `.first()` would give: the lowest id.
   const storeUrl = firstBy(byUrl, (d) => d.canonicalUrl);
   const storeHash = firstBy(byHash, (d) => d.contentHash);
   const candidateIds = [...new Set([...owners.values()].flat())];
-  const stored = new Map((await db.fingerprints.bulkGet(candidateIds)).filter((f) => f !== undefined).map((f) => [f.doc, f]));
+  const stored = await fingerprintsOf(db, candidateIds);
 
   // The batch's records kept so far, as the store will hold them.
   const kept = { byId: new Map<string, Known>(), byUrl: new Map<string, Known>(), byHash: new Map<string, Known>() };
@@ -105,6 +100,25 @@ export async function batchDuplicates(db: BackstoryDb, records: readonly Identif
     }
   }
   return results;
+}
+
+/** The stored fingerprints of these documents: from memory, the others read (and kept). */
+async function fingerprintsOf(db: BackstoryDb, docs: readonly string[]): Promise<Map<string, DocumentFingerprint>> {
+  const cache = storedFingerprints(db);
+  const found = new Map<string, DocumentFingerprint>();
+  const missing: string[] = [];
+  for (const doc of docs) {
+    const fp = cache.get(doc);
+    if (fp) found.set(doc, fp);
+    else missing.push(doc);
+  }
+  for (const row of await db.fingerprints.bulkGet(missing)) {
+    if (!row) continue;
+    const fp: DocumentFingerprint = { doc: row.doc, title: row.title, paragraphs: row.paragraphs };
+    cache.set(fp);
+    found.set(row.doc, fp);
+  }
+  return found;
 }
 
 function firstBy<T>(rows: readonly T[], key: (row: T) => string | undefined): Map<string, T> {

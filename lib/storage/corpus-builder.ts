@@ -85,9 +85,22 @@ export interface BuilderDeps {
   onLearned?(result: NameLearningResult): void;
   /** After each chunk of stale documents: how many were read again, how many only stamped anew (none of their changed names occurs). */
   onReextracted?(report: { read: number; restamped: number }): void;
+  /** After each batch of an import is written: where its time went (the bench and the worker's console). */
+  onBatch?(report: BatchReport): void;
   /** `false`: no name learning (a test writing a database as the builder before it wrote one). */
   learnNames?: boolean;
   now?: () => number;
+}
+
+/** One import batch's stages, in ms: checking drafts, the duplicate queries, extracting, the write transaction. */
+export interface BatchReport {
+  items: number;
+  added: number;
+  checkMs: number;
+  duplicatesMs: number;
+  extractMs: number;
+  writeMs: number;
+  progressMs: number;
 }
 
 /** A document added (its row: the caller labels it), or why not. */
@@ -608,7 +621,9 @@ export class CorpusBuilder {
    * before it added whole.
    */
   private async buildBatch(importId: string, batch: readonly ImportItemRow[]): Promise<void> {
+    let report: BatchReport | undefined;
     try {
+      const t0 = performance.now();
       const key = await this.currentKey();
       const packIds = [...new Set(batch.flatMap((r) => (r.item.kind === 'pack-document' ? [r.item.pack] : [])))];
       const packKeys = new Map((await this.db.packs.bulkGet(packIds)).filter((p) => p !== undefined).map((p) => [p.id, p.header.extractionKey]));
@@ -625,7 +640,9 @@ export class CorpusBuilder {
           candidates.push({ seq, item, record: { ...item.document, contentHash: contentHash(item.document.paragraphs), ...(url ? { canonicalUrl: url } : {}) } as ReturnType<typeof toDocumentRecord> });
         }
       }
+      const t1 = performance.now();
       const duplicates = await batchDuplicates(this.db, candidates.map((c) => c.record));
+      const t2 = performance.now();
       const writes: DocumentWrite[] = [];
       let slice = performance.now();
       for (const [i, { seq, item, record }] of candidates.entries()) {
@@ -660,8 +677,10 @@ export class CorpusBuilder {
           return writeDocuments(this.db, writes, settle);
         }),
       );
-      this.adaptBatch(performance.now() - writeStart);
+      const t3 = performance.now();
+      this.adaptBatch(t3 - writeStart);
       if (written.length) this.changed({ added: written.map((r) => r.id), removed: [], matcherChanged: false });
+      report = { items: batch.length, added: written.length, checkMs: t1 - t0, duplicatesMs: t2 - t1, extractMs: writeStart - t2, writeMs: t3 - writeStart, progressMs: 0 };
     } catch {
       // Nothing of the batch was written: each item alone says which one failed and why.
       for (const row of batch) {
@@ -669,8 +688,10 @@ export class CorpusBuilder {
       }
       return;
     }
+    const t4 = performance.now();
     const status = await this.journal.progress(importId);
     if (status) this.deps.onImportProgress(status);
+    if (report) this.deps.onBatch?.({ ...report, progressMs: performance.now() - t4 });
   }
 
   private async build(importId: string, seq: number, item: ImportItem): Promise<void> {

@@ -13,6 +13,7 @@ import type { Passage } from '../kb/types';
 import type { DocumentFingerprint } from '../recognition/types';
 import { indexTerms, titleIndexText } from '../search/terms';
 import { DOCUMENT_TABLES, type BackstoryDb } from './db';
+import { storedFingerprints } from './fingerprint-cache';
 import { isQuotaError, StorageFullError } from './highlights';
 import type { DocumentRow, MetaRow, PassageRow, ResolvedQuote } from './types';
 
@@ -116,9 +117,15 @@ export function writeDocuments(db: BackstoryDb, writes: readonly DocumentWrite[]
       await resolveCuratedQuotesOf(db, writes.map((w, i) => ({ doc: rows[i]!.id, paragraphs: w.paragraphs })));
       await journal?.({ db });
       await nextGeneration(db);
+      // Forgotten now, kept once committed: a transaction that fails leaves the stored ones.
+      storedFingerprints(db).forget(ids);
       return rows;
     }),
-  );
+  ).then((rows) => {
+    const cache = storedFingerprints(db);
+    writes.forEach((w, i) => cache.set({ ...w.rows.fingerprint, doc: rows[i]!.id }));
+    return rows;
+  });
 }
 
 /**
@@ -127,6 +134,7 @@ export function writeDocuments(db: BackstoryDb, writes: readonly DocumentWrite[]
  */
 export async function deleteDocumentRows(db: BackstoryDb, ids: readonly string[], options: { keepDocument?: boolean } = {}): Promise<void> {
   if (ids.length === 0) return;
+  storedFingerprints(db).forget(ids);
   await Promise.all([
     db.passages.where('doc').anyOf(ids).delete(),
     db.mentions.where('doc').anyOf(ids).delete(),

@@ -96,6 +96,17 @@ describe('duplicates by fingerprint', () => {
     expect(compareFingerprints(full, excerpt)).toMatchObject({ kind: 'document', doc: 'excerpt' });
   });
 
+  it('an excerpt that repeats a paragraph of the document is still a copy: its repeats count towards what it carries', () => {
+    const seed = seeds.find((s) => s.doc === 'iran-meddles')!;
+    const paragraph = seed.paragraphs.find((p) => p.length >= 20)!;
+    // Under a sixth of the document, said three times: nothing but the document's text.
+    const repeated = { ...seed, doc: 'repeated', paragraphs: [paragraph, paragraph, paragraph] };
+    expect(compareFingerprints(repeated, seed)).toMatchObject({ kind: 'copy', doc: 'iran-meddles', containment: 1 });
+    // A paragraph of its own alongside the repeats, and it is a new article.
+    const own = seeds.find((s) => s.doc !== 'iran-meddles')!.paragraphs;
+    expect(compareFingerprints({ ...repeated, paragraphs: [paragraph, ...own] }, seed)).toBeNull();
+  });
+
   it('probes find a copy among documents without reading their fingerprints: a shared sample of hashes', () => {
     const copy = documentFingerprint({ id: 'new', ...pageDraft('copy-regime-fears-talks.html') });
     const probes = new Set(duplicateProbes(copy));

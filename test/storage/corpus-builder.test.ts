@@ -297,6 +297,35 @@ describe('imports', () => {
     expect(await db.documents.where('domain').equals('smallpaper.example').count()).toBe(2);
   });
 
+  it('a document removed and imported again with other text is compared by its new text', async () => {
+    const builder = newBuilder(db);
+    await builder.ready();
+    const importing = async (list: ReturnType<typeof items>) => {
+      const started = await builder.startImport(list.length);
+      await builder.receive(started.id, list);
+      await builder.endImport(started.id);
+      await builder.kick();
+      return (await builder.importStatus(started.id))[0]!;
+    };
+    const [first, second] = items(2);
+    expect(await importing([first!, second!])).toMatchObject({ added: 2 });
+    const id = (await db.documents.where('canonicalUrl').equals('https://smallpaper.example/story-0').first())!.id;
+    await builder.remove([id]);
+    // The same address, another story: the same document id, another text.
+    const rewritten = { ...first!, draft: { ...first!.draft, paragraphs: story(50) } };
+    const unrelated = items(8)[7]!;
+    expect(await importing([rewritten, unrelated])).toMatchObject({ added: 2 });
+    // A copy of the new text elsewhere, with a line of its own, is that document; a copy of the old one is new.
+    const copyOf = (paragraphs: string[], n: number) => ({
+      ...unrelated,
+      line: n,
+      draft: { ...unrelated.draft, title: `Copy ${n}`, url: `https://elsewhere.example/copy-${n}`, domain: 'elsewhere.example', paragraphs: [...paragraphs, 'A line of our own.'] },
+    });
+    const status = await importing([copyOf(story(50), 1), copyOf(story(0), 2)]);
+    expect(status).toMatchObject({ added: 1, duplicates: 1 });
+    expect(status.duplicateList).toEqual([expect.objectContaining({ line: 1, doc: id })]);
+  });
+
   it('a batch is written whole or not at all: a worker killed in the middle of one leaves no half document, and the next start adds the rest once', async () => {
     const builder = newBuilder(db);
     await builder.ready();
