@@ -28,11 +28,13 @@
  *                                its corpus imported, its pages and distractors spotted; totals, and
  *                                its misses and wrong marks with --misses
  *   npm run eval -- --names-blind-4
- *                                the fourth learned-names blind set (test/names/blind-4/): totals
- *                                only, no misses
+ *                                the fourth learned-names blind set (test/names/blind-4/), which
+ *                                replaced the third and is now spent too: printed the same way as
+ *                                --names-blind-3
  *   --misses                     also list each page's missed and spurious mentions (with --blind,
- *                                --blind-2 or --blind-3, all spent, the pages' own figures too; never
- *                                for a set being reported: --blind-4, --names-blind-4)
+ *                                --blind-2 or --blind-3, all spent, the pages' own figures too; with
+ *                                --names-blind-3 or --names-blind-4, also spent, their misses and wrong
+ *                                marks; never for a set being reported: --blind-4)
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
@@ -292,9 +294,9 @@ export async function runEval(argv: readonly string[], matcher: Matcher, out: (t
     return;
   }
   if (namesBlind4) {
-    // Not spent: run once, to report its figures, never its misses, whatever else argv asks.
+    // Spent too (reported once): its misses and wrong marks may be read like the third's.
     const set = dirs.namesBlind4 ?? BLIND4_SET;
-    out(formatSetScore(`fourth names blind set (${relative(PROJECT_ROOT, set)})`, scoreSet(set)));
+    out(formatSetScore(`fourth names blind set (${relative(PROJECT_ROOT, set)})`, scoreSet(set), argv.includes('--misses')));
     return;
   }
   if (blind || blind2 || blind3 || blind4) {

@@ -172,7 +172,7 @@ export class PageSpotting {
     if (!matches) {
       const raw = huge ? yield* findAllSteps(matcher, text) : matcher.findAll(text);
       const read = readPossessiveOf(text, raw, matcher.entities, (tail) => matcher.findAll(tail));
-      if (addEvidence) this.evidence.addOtherBearers(othersOfTheName(text, read, matcher.entities));
+      if (addEvidence) this.evidence.addOtherBearers(othersOfTheName(text, read, matcher.entities, (name) => matcher.findAll(name)));
       matches = promoteTitledNames(text, dropOtherCountries(text, dropOtherNames(text, read), matcher.entities, rules.countries), matcher.entities);
       this.lastMatches = huge ? undefined : { text, matches };
     }

@@ -66,9 +66,23 @@ function anotherName(text: string, match: RawMatch): 'before' | 'after' | 'capit
  * The people a page names someone else after: a person's surname alone written after another
  * given name ("Tareq al-Hashemi", where the documents know Hisham al-Hashimi) says the page's
  * bare "Hashemi" is that other person, so the page must name this one in full before it counts.
+ * With `findAll`, so does another full name the matcher knows ending in that surname.
  */
-export function othersOfTheName(text: string, matches: readonly RawMatch[], entities: readonly MatcherEntity[]): number[] {
-  return matches.filter((m) => entities[m.entity]?.type === 'person' && anotherName(text, m) === 'before').map((m) => m.entity);
+export function othersOfTheName(text: string, matches: readonly RawMatch[], entities: readonly MatcherEntity[], findAll?: (text: string) => readonly RawMatch[]): number[] {
+  const others = matches.filter((m) => entities[m.entity]?.type === 'person' && anotherName(text, m) === 'before').map((m) => m.entity);
+  if (!findAll) return others;
+  // And a full name the documents know as another person's ("Iyad Allawi", where they also know
+  // Mohammed Tawfiq Allawi): the page's bare "Allawi" is no surer the other one's.
+  const bySurname = new Map<string, readonly RawMatch[]>();
+  for (const m of matches) {
+    if (m.specificity !== 'unique' || entities[m.entity]?.type !== 'person') continue;
+    const surname = /\s(\S+)$/u.exec(text.slice(m.start, m.end))?.[1];
+    if (!surname) continue;
+    let found = bySurname.get(surname);
+    if (!found) bySurname.set(surname, (found = findAll(surname)));
+    for (const s of found) if (s.end === surname.length && s.entity !== m.entity && entities[s.entity]?.type === 'person') others.push(s.entity);
+  }
+  return others;
 }
 
 /** The matches that may be weighed: those not inside another name. */

@@ -29,7 +29,7 @@ import { isDemonym, listedPlace } from './places';
 import { isLeadingPlaceHead, nameRuns, paragraphWords, type Word } from './runs';
 import { scriptNames } from './script';
 import { splitSentences } from '../text/sentences';
-import { personParts, sameSurname, surnameSounds } from './spelling';
+import { givenAgree, personParts, sameSurname, surnameSounds } from './spelling';
 import { hasInnerCapital, isAcronym, isArabicScript, isCapitalised, isInitial, plainWord, tokenize, withoutPossessive } from './tokens';
 import { UnionFind } from './union-find';
 import type { Definition, DocName, DocNames, FormCount, LearnedType, NameDocument, PersonParts, StrongCue, TypeVotes } from './types';
@@ -435,7 +435,7 @@ function linkCandidates(paragraphs: readonly Paragraph[], cs: Candidate[]): Unio
     const other = byKey.get(foldedKey(c.words.slice(0, -1).join(' ')));
     if (other !== undefined && !isPersonish(cs[other]!)) uf.union(i, other);
   });
-  // Surnames to the full name: the nearest full name before ("Abadi" → Haidar al-Abadi), else the first after.
+  // Surnames to the full name: the nearest full name before ("Abadi" → Haidar al-Abadi), else the first after; none when the document names two people with that surname.
   const anchors = cs
     .map((c, i) => ({ c, i, parts: isPersonish(c) && c.words.length >= 2 ? personParts(c.words) : undefined }))
     .filter((a): a is { c: Candidate; i: number; parts: PersonParts } => a.parts !== undefined && a.parts.given.length > 0);
@@ -455,6 +455,9 @@ function linkCandidates(paragraphs: readonly Paragraph[], cs: Candidate[]): Unio
       c.votes.place = 0;
       c.strong.delete('listed');
     }
+    // Two people with this surname ("Mohammed Tawfiq Allawi" and "his cousin Iyad Allawi"): the
+    // surname alone could be either, and the nearest full name is as often the wrong one.
+    if (matching.some((a) => !givenAgree(a.parts, matching[0]!.parts))) return;
     const before = matching.filter((a) => a.c.para < c.para || (a.c.para === c.para && a.c.start < c.start));
     const anchor = before.length ? before[before.length - 1]! : matching[0]!;
     uf.union(i, anchor.i);

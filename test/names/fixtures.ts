@@ -71,3 +71,20 @@ export const nujabaFollowUp: NameDocument = {
   title: 'A second warning',
   paragraphs: ['Harakat al-Nujaba repeated its threat on Thursday, a day after Akram al-Kaabi spoke.'],
 };
+
+/** Two people who share a surname, the bare surname after the second full name meaning the first. */
+export const keltamiCousinsArticle: NameDocument = {
+  id: 'keltami-named',
+  title: 'A new prime minister-designate',
+  paragraphs: [
+    'The president named Zoran Keltami prime minister-designate on Saturday.',
+    'His cousin, the former premier Davor Keltami, led the country a decade ago.',
+    'Keltami said he would form a cabinet of independents within a month.',
+  ],
+};
+
+export const keltamiCabinetArticle: NameDocument = {
+  id: 'keltami-cabinet',
+  title: 'The cabinet is presented',
+  paragraphs: ['Zoran Keltami presented his cabinet to parliament on Tuesday.', 'Keltami thanked the president for his trust.'],
+};

@@ -6,7 +6,7 @@ import { parsePack, serialisePack, type CorpusPack } from '../../lib/corpus/pack
 import type { GazetteerEntry } from '../../lib/kb/types';
 import type { LearnedEntity, NameDocument, NameState } from '../../lib/names/types';
 import { fixtureText } from '../corpus/saved-pages';
-import { abadiArticle, abbadiArticle, nujabaArticle, nujabaFollowUp, pmfArticle, sadrArticle, sadrOnlyArticle } from './fixtures';
+import { abadiArticle, abbadiArticle, keltamiCabinetArticle, keltamiCousinsArticle, nujabaArticle, nujabaFollowUp, pmfArticle, sadrArticle, sadrOnlyArticle } from './fixtures';
 
 const noKnown = knownIndex([]);
 const learn = (...docs: NameDocument[]) => docs.reduce<NameState>((s, d) => addDocument(s, d), emptyNameState());
@@ -43,6 +43,17 @@ describe('learning names across documents', () => {
     const sadr = withForm(list, 'Sadr')!;
     expect(sadr.id).not.toBe(muqtada.id);
     expect(sadr.active).toBe(false);
+  });
+
+  it('gives a bare surname to no one in a document that names two people with it', () => {
+    const list = entities(learn(keltamiCousinsArticle, keltamiCabinetArticle));
+    const zoran = withForm(list, 'Zoran Keltami')!;
+    const davor = withForm(list, 'Davor Keltami')!;
+    expect(davor.id).not.toBe(zoran.id);
+    // The cousin named once in passing never takes the surname the articles use for the other man.
+    expect(davor.forms.map((f) => f.text)).toEqual(['Davor Keltami']);
+    // Where the document names one Keltami only, the surname is his.
+    expect(zoran.forms.find((f) => f.text === 'Keltami')?.docs).toEqual(['keltami-cabinet']);
   });
 
   it('takes a surname spelled a little differently beside the same given name for one person, never beside another given name', () => {

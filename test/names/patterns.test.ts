@@ -198,6 +198,19 @@ describe('learned names in the matcher', () => {
     const theirs = 'Akram al-Kaabi and Mustafa al-Kadhimi spoke of Vice President Tareq al-Hashimi. Hashimi fled to Turkey.';
     expect(marks(state, theirs).map((m) => m.text)).toEqual(['Akram al-Kaabi', 'Mustafa al-Kadhimi']);
   });
+  it('never gives a bare surname to one learned person on a page that names only another learned person with it', () => {
+    const doc = (id: string, text: string): NameDocument => ({ id, title: 'Verdict', paragraphs: [text] });
+    const state = learn(
+      doc('en-1', 'Prime minister-designate Zoran Keltami met the president. Keltami promised a cabinet of independents.'),
+      doc('en-2', 'Friends of Zoran Keltami gathered in Baghdad. Keltami thanked them.'),
+      doc('en-3', 'Former premier Davor Keltami was sentenced in absentia.'),
+      nujabaArticle,
+    );
+    const ours = 'Akram al-Kaabi and Mustafa al-Kadhimi spoke in Baghdad. Keltami had warned them.';
+    expect(marks(state, ours).map((m) => m.text)).toContain('Keltami');
+    const theirs = 'Akram al-Kaabi and Mustafa al-Kadhimi spoke of the former premier Davor Keltami. Keltami fled to Turkey.';
+    expect(marks(state, theirs).map((m) => m.text)).toEqual(['Akram al-Kaabi', 'Mustafa al-Kadhimi', 'Davor Keltami']);
+  });
   it('joins a titled script full name to its Latin spelling in other documents, and marks its surname written without the article', () => {
     const doc = (id: string, text: string): NameDocument => ({ id, title: 'Talks', paragraphs: [text] });
     const state = learn(
