@@ -22,7 +22,9 @@
  *   npm run eval -- --blind-3    the third blind set (test/pages/blind/round-3/), which replaced the
  *                                second once that was spent, now spent too: printed the same way as --blind
  *   npm run eval -- --blind-4    the fourth blind set (test/pages/blind/round-4/, both collectors' pages),
- *                                which replaces the third: totals and misses by kind only, never a page
+ *                                which replaced the third, now spent too: printed the same way as --blind
+ *   npm run eval -- --blind-5    the fifth blind set (test/pages/blind/round-5/, both collectors' pages),
+ *                                which replaces the fourth: totals and misses by kind only, never a page
  *   npm run eval -- --names-blind-3
  *                                the third learned-names blind set (test/names/blind-3/), now spent:
  *                                its corpus imported, its pages and distractors spotted; totals, and
@@ -31,10 +33,13 @@
  *                                the fourth learned-names blind set (test/names/blind-4/), which
  *                                replaced the third and is now spent too: printed the same way as
  *                                --names-blind-3
- *   --misses                     also list each page's missed and spurious mentions (with --blind,
- *                                --blind-2 or --blind-3, all spent, the pages' own figures too; with
+ *   npm run eval -- --names-blind-5
+ *                                the fifth learned-names blind set (test/names/blind-5/), which
+ *                                replaces the fourth: its totals only, never a miss or a page
+ *   --misses                     also list each page's missed and spurious mentions (with --blind to
+ *                                --blind-4, all spent, the pages' own figures too; with
  *                                --names-blind-3 or --names-blind-4, also spent, their misses and wrong
- *                                marks; never for a set being reported: --blind-4)
+ *                                marks; never for a set being reported: --blind-5, --names-blind-5)
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
@@ -43,7 +48,7 @@ import { readMatcher, spotFiles, SpotError } from './spot';
 import { accountsReport } from './eval/accounts';
 import type { Matcher } from '../lib/engine/matcher';
 import { namesReport } from './eval/names';
-import { BLIND3_SET, BLIND4_SET, devSetReport, formatSetScore, scoreSet } from './eval/names-set';
+import { BLIND3_SET, BLIND4_SET, BLIND5_SET, devSetReport, formatSetScore, scoreSet } from './eval/names-set';
 import { PROJECT_ROOT } from './build-corpus';
 
 export const EVAL_DIR = fileURLToPath(new URL('../test/pages/eval/', import.meta.url));
@@ -57,6 +62,8 @@ export const BLIND_2_DIR = fileURLToPath(new URL('../test/pages/blind/round-2/',
 export const BLIND_3_DIR = fileURLToPath(new URL('../test/pages/blind/round-3/', import.meta.url));
 /** Beside the third, inside the first blind set's folder, which `evaluate` does not descend into. */
 export const BLIND_4_DIR = fileURLToPath(new URL('../test/pages/blind/round-4/', import.meta.url));
+/** Beside the fourth, inside the first blind set's folder, which `evaluate` does not descend into. */
+export const BLIND_5_DIR = fileURLToPath(new URL('../test/pages/blind/round-5/', import.meta.url));
 
 export interface ExpectedMention {
   text: string;
@@ -269,50 +276,65 @@ export interface EvalDirs {
   blind2: string;
   blind3: string;
   blind4: string;
-  /** The fourth names blind set; the real one unless a test gives its own. */
+  blind5: string;
+  /** The learned-names blind sets; the real ones unless a test gives its own. */
   namesBlind4?: string;
+  namesBlind5?: string;
 }
 
-const DIRS: EvalDirs = { eval: EVAL_DIR, dev: DEV_DIR, dev2: DEV_2_DIR, blind: BLIND_DIR, blind2: BLIND_2_DIR, blind3: BLIND_3_DIR, blind4: BLIND_4_DIR };
+const DIRS: EvalDirs = {
+  eval: EVAL_DIR,
+  dev: DEV_DIR,
+  dev2: DEV_2_DIR,
+  blind: BLIND_DIR,
+  blind2: BLIND_2_DIR,
+  blind3: BLIND_3_DIR,
+  blind4: BLIND_4_DIR,
+  blind5: BLIND_5_DIR,
+};
+
+/**
+ * The spotting blind sets, one flag each. A set is spent once its one figure was reported: from
+ * then on it may be read page by page like a dev split; the set being reported never names a page.
+ */
+const SPOTTING_BLIND_SETS = [
+  { flag: '--blind', dir: 'blind', label: 'blind set', spent: true },
+  { flag: '--blind-2', dir: 'blind2', label: 'second blind set', spent: true },
+  { flag: '--blind-3', dir: 'blind3', label: 'third blind set', spent: true },
+  { flag: '--blind-4', dir: 'blind4', label: 'fourth blind set', spent: true },
+  { flag: '--blind-5', dir: 'blind5', label: 'fifth blind set', spent: false },
+] as const;
+
+/** The learned-names blind sets run on their own; the same rule on what a set being reported shows. */
+const NAMES_BLIND_SETS = [
+  { flag: '--names-blind-3', set: (_dirs: EvalDirs) => BLIND3_SET, label: 'third names blind set', spent: true },
+  { flag: '--names-blind-4', set: (dirs: EvalDirs) => dirs.namesBlind4 ?? BLIND4_SET, label: 'fourth names blind set', spent: true },
+  { flag: '--names-blind-5', set: (dirs: EvalDirs) => dirs.namesBlind5 ?? BLIND5_SET, label: 'fifth names blind set', spent: false },
+] as const;
 
 /** What `npm run eval` prints for `argv`; `out` receives each block of it. */
 export async function runEval(argv: readonly string[], matcher: Matcher, out: (text: string) => void, dirs: EvalDirs = DIRS): Promise<void> {
-  const blind = argv.includes('--blind');
-  const blind2 = argv.includes('--blind-2');
-  const blind3 = argv.includes('--blind-3');
-  const blind4 = argv.includes('--blind-4');
   const dev = argv.includes('--dev');
   const dev2 = argv.includes('--dev-2');
-  const namesBlind3 = argv.includes('--names-blind-3');
-  const namesBlind4 = argv.includes('--names-blind-4');
-  if ([blind, blind2, blind3, blind4, dev, dev2, namesBlind3, namesBlind4].filter(Boolean).length > 1) {
-    throw new SpotError('--blind, --blind-2, --blind-3, --blind-4, --dev, --dev-2, --names-blind-3 and --names-blind-4 are different sets: run them one at a time');
+  const misses = argv.includes('--misses');
+  const spotting = SPOTTING_BLIND_SETS.filter((s) => argv.includes(s.flag));
+  const names = NAMES_BLIND_SETS.filter((s) => argv.includes(s.flag));
+  if (spotting.length + names.length + Number(dev) + Number(dev2) > 1) {
+    const flags = [...SPOTTING_BLIND_SETS, ...NAMES_BLIND_SETS].map((s) => s.flag);
+    throw new SpotError(`${[...flags, '--dev', '--dev-2'].join(', ')} are different sets: run them one at a time`);
   }
-  if (namesBlind3) {
-    // Spent (reported once): its misses may now be read like a dev set's (scripts/eval/names-set.ts).
-    out(formatSetScore(`third names blind set (${BLIND3_SET.slice(PROJECT_ROOT.length + 1)})`, scoreSet(BLIND3_SET), argv.includes('--misses')));
+  const [namesSet] = names;
+  if (namesSet) {
+    const set = namesSet.set(dirs);
+    out(formatSetScore(`${namesSet.label} (${relative(PROJECT_ROOT, set)})`, scoreSet(set), misses && namesSet.spent));
     return;
   }
-  if (namesBlind4) {
-    // Spent too (reported once): its misses and wrong marks may be read like the third's.
-    const set = dirs.namesBlind4 ?? BLIND4_SET;
-    out(formatSetScore(`fourth names blind set (${relative(PROJECT_ROOT, set)})`, scoreSet(set), argv.includes('--misses')));
-    return;
-  }
-  if (blind || blind2 || blind3 || blind4) {
-    // Totals and misses by kind; a set not yet spent never shows its pages' own figures.
-    const [label, dir] = blind
-      ? ['blind set', dirs.blind]
-      : blind2
-        ? ['second blind set', dirs.blind2]
-        : blind3
-          ? ['third blind set', dirs.blind3]
-          : ['fourth blind set', dirs.blind4];
+  const [blindSet] = spotting;
+  if (blindSet) {
+    const dir = dirs[blindSet.dir];
     const result = await evaluate(matcher, dir);
-    // A spent set (reported once) may be read like a dev split's; the set being reported may not.
-    const spent = blind || blind2 || blind3;
-    const pages = argv.includes('--misses') && spent;
-    out(`${label} (${dir})\n${pages ? formatResult(result, true) : formatSummary(result)}`);
+    const pages = misses && blindSet.spent;
+    out(`${blindSet.label} (${dir})\n${pages ? formatResult(result, true) : formatSummary(result)}`);
     return;
   }
   const result = await evaluate(matcher, dev2 ? dirs.dev2 : dev ? dirs.dev : dirs.eval);

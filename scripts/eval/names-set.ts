@@ -51,6 +51,8 @@ export const DEV2_SET = join(PROJECT_ROOT, 'test/names/dev2');
 export const BLIND3_SET = join(PROJECT_ROOT, 'test/names/blind-3');
 /** The fourth blind set, labelled the same way on another story: run once, through `npm run eval -- --names-blind-4`. */
 export const BLIND4_SET = join(PROJECT_ROOT, 'test/names/blind-4');
+/** The fifth blind set, labelled the same way on another story, reported once: `npm run eval -- --names-blind-5`. */
+export const BLIND5_SET = join(PROJECT_ROOT, 'test/names/blind-5');
 export const DISTRACTORS = join(PROJECT_ROOT, 'test/names/distractors');
 
 function readArticle(file: string, id: string): NameDocument {

@@ -4,7 +4,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { BLIND_2_DIR, BLIND_3_DIR, BLIND_4_DIR, BLIND_DIR, DEV_2_DIR, DEV_DIR, evaluate, formatResult, formatSummary, runEval } from '../../scripts/eval';
+import { BLIND_2_DIR, BLIND_3_DIR, BLIND_4_DIR, BLIND_5_DIR, BLIND_DIR, DEV_2_DIR, DEV_DIR, evaluate, formatResult, formatSummary, runEval } from '../../scripts/eval';
 import { makeMatcher } from '../engine/helpers';
 
 const matcher = makeMatcher([
@@ -15,6 +15,7 @@ let dir: string;
 let nested: string;
 let third: string;
 let fourth: string;
+let fifth: string;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'backstory-eval-'));
@@ -60,6 +61,21 @@ beforeAll(() => {
   );
   writeFileSync(join(fourth, 'b-football.html'), '<p>Iraq beat Jordan at football.</p>');
   writeFileSync(join(fourth, 'b-football.expected.json'), JSON.stringify({ distractor: true, mentions: [] }));
+  fifth = join(dir, 'round-5');
+  mkdirSync(fifth);
+  writeFileSync(join(fifth, 'a-talks.html'), '<p>Iraq spoke to Iran, and parliament listened.</p>');
+  writeFileSync(
+    join(fifth, 'a-talks.expected.json'),
+    JSON.stringify({
+      mentions: [
+        { text: 'Iraq', entity: 'iraq', kind: 'name' },
+        { text: 'Iran', entity: 'iran', kind: 'name' },
+        { text: 'parliament', entity: 'iraq', kind: 'institution-noun' },
+      ],
+    }),
+  );
+  writeFileSync(join(fifth, 'b-chess.html'), '<p>Iran won at chess.</p>');
+  writeFileSync(join(fifth, 'b-chess.expected.json'), JSON.stringify({ distractor: true, mentions: [] }));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -90,9 +106,9 @@ test('the summary a set being reported prints has the totals and the misses by k
   expect(out).not.toContain('spurious');
 });
 
-test('each spent blind set, the third included, prints that summary alone, and with --misses lists its pages like a dev split', async () => {
-  const none = { eval: '/nonexistent', dev: '/nonexistent', dev2: '/nonexistent', blind: '/nonexistent', blind2: '/nonexistent', blind3: '/nonexistent', blind4: '/nonexistent' };
-  for (const [flag, key] of [['--blind', 'blind'], ['--blind-2', 'blind2'], ['--blind-3', 'blind3']] as const) {
+test('each spent blind set, the fourth included, prints that summary alone, and with --misses lists its pages like a dev split', async () => {
+  const none = { eval: '/nonexistent', dev: '/nonexistent', dev2: '/nonexistent', blind: '/nonexistent', blind2: '/nonexistent', blind3: '/nonexistent', blind4: '/nonexistent', blind5: '/nonexistent' };
+  for (const [flag, key] of [['--blind', 'blind'], ['--blind-2', 'blind2'], ['--blind-3', 'blind3'], ['--blind-4', 'blind4']] as const) {
     const dirs = { ...none, [key]: dir };
     const summary: string[] = [];
     await runEval([flag], matcher, (t) => summary.push(t), dirs);
@@ -107,14 +123,14 @@ test('each spent blind set, the third included, prints that summary alone, and w
 
 test('--dev scores the dev split with the per-page table, and nothing else', async () => {
   const printed: string[] = [];
-  await runEval(['--dev'], matcher, (t) => printed.push(t), { eval: '/nonexistent', dev: dir, dev2: '/nonexistent', blind: '/nonexistent', blind2: '/nonexistent', blind3: '/nonexistent', blind4: '/nonexistent' });
+  await runEval(['--dev'], matcher, (t) => printed.push(t), { eval: '/nonexistent', dev: dir, dev2: '/nonexistent', blind: '/nonexistent', blind2: '/nonexistent', blind3: '/nonexistent', blind4: '/nonexistent', blind5: '/nonexistent' });
   expect(printed).toHaveLength(1);
   expect(printed[0]).toMatch(/^\(distractor\) b\s+0\s+2\s+0/m);
   expect(printed[0]).toContain('marks on distractor pages: 2');
 });
 
 test('--dev-2 scores the second dev split page by page, and --dev never reads into it', async () => {
-  const dirs = { eval: '/nonexistent', dev: dir, dev2: nested, blind: '/nonexistent', blind2: '/nonexistent', blind3: '/nonexistent', blind4: '/nonexistent' };
+  const dirs = { eval: '/nonexistent', dev: dir, dev2: nested, blind: '/nonexistent', blind2: '/nonexistent', blind3: '/nonexistent', blind4: '/nonexistent', blind5: '/nonexistent' };
   const first: string[] = [];
   await runEval(['--dev'], matcher, (t) => first.push(t), dirs);
   expect(first[0]).toContain('pages: 2 (1 distractors); marks on distractor pages: 2');
@@ -128,7 +144,7 @@ test('--dev-2 scores the second dev split page by page, and --dev never reads in
 });
 
 test('--blind-2 scores the second blind set the same way, and --blind never reads into it', async () => {
-  const dirs = { eval: '/nonexistent', dev: '/nonexistent', dev2: '/nonexistent', blind: dir, blind2: nested, blind3: '/nonexistent', blind4: '/nonexistent' };
+  const dirs = { eval: '/nonexistent', dev: '/nonexistent', dev2: '/nonexistent', blind: dir, blind2: nested, blind3: '/nonexistent', blind4: '/nonexistent', blind5: '/nonexistent' };
   const first: string[] = [];
   await runEval(['--blind'], matcher, (t) => first.push(t), dirs);
   expect(first.join('\n')).toContain('precision 0.500  recall 0.667  marks on distractor pages: 2  wrong marks: 2  (2 pages, 1 distractors)');
@@ -143,7 +159,7 @@ test('--blind-2 scores the second blind set the same way, and --blind never read
 });
 
 test('--blind-3 scores the third blind set alone, and neither earlier set reads into it', async () => {
-  const dirs = { eval: '/nonexistent', dev: '/nonexistent', dev2: '/nonexistent', blind: dir, blind2: nested, blind3: third, blind4: '/nonexistent' };
+  const dirs = { eval: '/nonexistent', dev: '/nonexistent', dev2: '/nonexistent', blind: dir, blind2: nested, blind3: third, blind4: '/nonexistent', blind5: '/nonexistent' };
   const printed: string[] = [];
   await runEval(['--blind-3'], matcher, (t) => printed.push(t), dirs);
   const out = printed.join('\n');
@@ -157,24 +173,38 @@ test('--blind-3 scores the third blind set alone, and neither earlier set reads 
   expect(relative(BLIND_DIR, BLIND_3_DIR)).toBe('round-3');
 });
 
-test('--blind-4 scores both collectors\' pages of the fourth blind set, never a page by name even with --misses, and no earlier set reads into it', async () => {
-  const dirs = { eval: '/nonexistent', dev: '/nonexistent', dev2: '/nonexistent', blind: dir, blind2: nested, blind3: third, blind4: fourth };
+test('--blind-4, now spent, scores the fourth set alone and lists its pages with --misses; no earlier set reads into it', async () => {
+  const dirs = { eval: '/nonexistent', dev: '/nonexistent', dev2: '/nonexistent', blind: dir, blind2: nested, blind3: third, blind4: fourth, blind5: fifth };
   const printed: string[] = [];
   await runEval(['--blind-4', '--misses'], matcher, (t) => printed.push(t), dirs);
   const out = printed.join('\n');
   expect(out).toMatch(/^fourth blind set \(/);
+  expect(out).toMatch(/^\(distractor\) b-football\s+0\s+1\s+0/m);
+  expect(out).toContain('spurious iraq | Iraq');
+  const third3: string[] = [];
+  await runEval(['--blind-3'], matcher, (t) => third3.push(t), dirs);
+  expect(third3.join('\n')).toContain('(1 pages, 0 distractors)');
+  expect(relative(BLIND_DIR, BLIND_4_DIR)).toBe('round-4');
+});
+
+test('--blind-5 scores both collectors\' pages of the fifth blind set, never a page by name even with --misses, and no earlier set reads into it', async () => {
+  const dirs = { eval: '/nonexistent', dev: '/nonexistent', dev2: '/nonexistent', blind: dir, blind2: nested, blind3: third, blind4: fourth, blind5: fifth };
+  const printed: string[] = [];
+  await runEval(['--blind-5', '--misses'], matcher, (t) => printed.push(t), dirs);
+  const out = printed.join('\n');
+  expect(out).toMatch(/^fifth blind set \(/);
   expect(out).toContain('precision 0.667  recall 0.667  marks on distractor pages: 1  wrong marks: 1  (2 pages, 1 distractors)');
   expect(out).toMatch(/name\s+2\s+2\s+1\.000/);
   expect(out).toContain('misses left, institution-noun (1):\n    iraq | parliament');
   // No per-page table, no page names, no spurious marks by page: nothing to tune on.
-  expect(out).not.toMatch(/a-visit|b-football/);
+  expect(out).not.toMatch(/a-talks|b-chess/);
   expect(out).not.toContain('spurious');
-  const third3: string[] = [];
-  await runEval(['--blind-3'], matcher, (t) => third3.push(t), dirs);
-  expect(third3.join('\n')).toContain('(1 pages, 0 distractors)');
-  // The real set sits the same way: beside the third, inside the first's folder.
-  expect(relative(BLIND_DIR, BLIND_4_DIR)).toBe('round-4');
-  await expect(runEval(['--blind-3', '--blind-4'], matcher, () => {})).rejects.toThrow(/one at a time/);
+  const fourth4: string[] = [];
+  await runEval(['--blind-4'], matcher, (t) => fourth4.push(t), dirs);
+  expect(fourth4.join('\n')).toContain('(2 pages, 1 distractors)');
+  // The real set sits the same way: beside the fourth, inside the first's folder.
+  expect(relative(BLIND_DIR, BLIND_5_DIR)).toBe('round-5');
+  await expect(runEval(['--blind-4', '--blind-5'], matcher, () => {})).rejects.toThrow(/one at a time/);
 });
 
 test('--blind with --dev, or with --blind-2 or --blind-3, is refused with a clear message', async () => {

@@ -1,15 +1,15 @@
-// `npm run eval -- --names-blind-4` reports the fourth learned-names blind set, spent once reported:
-// its figures always, its misses and wrong marks with --misses, as for the third; checked on a tiny
-// set written here.
+// `npm run eval -- --names-blind-4` scores the fourth learned-names blind set, spent once reported:
+// its figures always, its misses and wrong marks with --misses, as for the third; `--names-blind-5`
+// reports the fifth, being reported, whose misses are never printed. Checked on a tiny set written here.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { runEval } from '../../scripts/eval';
-import { BLIND3_SET, BLIND4_SET } from '../../scripts/eval/names-set';
+import { BLIND3_SET, BLIND4_SET, BLIND5_SET } from '../../scripts/eval/names-set';
 import { makeMatcher } from '../engine/helpers';
 
 const matcher = makeMatcher([{ id: 'iraq', type: 'place', names: ['Iraq'] }]);
-const none = { eval: '/nonexistent', dev: '/nonexistent', dev2: '/nonexistent', blind: '/nonexistent', blind2: '/nonexistent', blind3: '/nonexistent', blind4: '/nonexistent' };
+const none = { eval: '/nonexistent', dev: '/nonexistent', dev2: '/nonexistent', blind: '/nonexistent', blind2: '/nonexistent', blind3: '/nonexistent', blind4: '/nonexistent', blind5: '/nonexistent' };
 let set: string;
 
 const article = (title: string, ...paragraphs: string[]) =>
@@ -67,4 +67,15 @@ test('--names-blind-4 with any other set is refused before any set is read', asy
   await expect(runEval(['--names-blind-4', '--blind-4'], matcher, () => {})).rejects.toThrow(/one at a time/);
   // The real set sits beside the third.
   expect(relative(BLIND3_SET, BLIND4_SET)).toBe('../blind-4');
+});
+
+test('the fifth names blind set, being reported, prints its figures and never a miss, even with --misses', async () => {
+  const printed: string[] = [];
+  await runEval(['--names-blind-5', '--misses'], matcher, (t) => printed.push(t), { ...none, namesBlind5: set });
+  const out = printed.join('\n');
+  expect(out).toMatch(/^Learned names on fifth names blind set \(.*\) \(2 articles imported, 1 pages read\):/);
+  expect(out).toMatch(/learned-name recall on the pages\s+\d\.\d{3} \(\d\/4\)/);
+  expect(out).not.toMatch(/zp1|missed|wrong {4}/i);
+  await expect(runEval(['--names-blind-5', '--names-blind-4'], matcher, () => {})).rejects.toThrow(/one at a time/);
+  expect(relative(BLIND4_SET, BLIND5_SET)).toBe('../blind-5');
 });
