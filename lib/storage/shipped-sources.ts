@@ -1,5 +1,5 @@
 /**
- * The source registry Backstory ships (data/sources.json, curated by hand, ~1 kB): which outlet
+ * The source registry Backstory ships (data/sources.json, curated by hand, ~28 kB): which outlet
  * a site is and its perspective, before the reader's edits. Small enough to stay in the
  * background's bundle, unlike the fingerprints the worker reads on demand.
  */

@@ -21,7 +21,7 @@ describe('buildCardData', () => {
     const israeli = card.accounts.find((a) => a.perspective.id === 'israeli')!;
     expect(israeli).toMatchObject({
       outlet: 'The Jerusalem Post',
-      perspective: { label: 'Israeli press (via aggregator)' },
+      perspective: { label: 'Israeli press' },
       quote: 'The PMU are a violent force that attacked protesters.',
       passage: 'iran-meddles:4:1',
     });

@@ -30,7 +30,7 @@ export const fixtureKb: KnowledgeBase = {
   version: 'fixture-1',
   perspectives: [
     { id: 'iranian-opposition', label: 'Iranian opposition (MEK-aligned)', description: 'MEK/NCRI outlets.' },
-    { id: 'israeli', label: 'Israeli press (via aggregator)', description: 'An Israeli daily.' },
+    { id: 'israeli', label: 'Israeli press', description: 'An Israeli daily.' },
     { id: 'iranian-state', label: 'Iranian state-affiliated', description: 'State-tied media.' },
   ],
   documents: [

@@ -95,7 +95,7 @@ describe('Your documents', () => {
     await open({ documents: [...STARTER_DOCUMENTS, summary({ id: 'd-1', title: 'Rockets near the airport', outlet: 'Tigris Monitor', domain: 'tigris.example', names: 1 })] });
     expect(text('#bs-documents-title')).toBe('Documents (3)');
     const rows = $$('.bs-document').map((li) => li.querySelector('.bs-document-meta')!.textContent);
-    expect(rows[0]).toBe(['The Jerusalem Post', 'jpost.com', 'June 2020', 'Israeli press (via aggregator)', '24 names found', STARTER_TITLE].join(''));
+    expect(rows[0]).toBe(['The Jerusalem Post', 'jpost.com', 'June 2020', 'Israeli press', '24 names found', STARTER_TITLE].join(''));
     expect(rows[2]).toBe(['Tigris Monitor', 'tigris.example', 'no date', 'perspective not labelled', '1 name found'].join(''));
     expect($('.bs-document-title')!.getAttribute('href')).toBe('reader.html?doc=iran-meddles');
     expect(await axeViolations()).toEqual([]);

@@ -21,7 +21,7 @@ import type {
 
 export const PERSPECTIVES: PerspectiveLabel[] = [
   { id: 'iranian-opposition', label: 'Iranian opposition (MEK-aligned)' },
-  { id: 'israeli', label: 'Israeli press (via aggregator)' },
+  { id: 'israeli', label: 'Israeli press' },
   { id: 'iranian-state', label: 'Iranian state-affiliated' },
 ];
 

@@ -45,7 +45,7 @@ export const ADDED_ARTICLES: readonly AddedArticle[] = [
     page: 'articles/worldisraelnews-rockets-embassy.html',
     title: 'Rockets fired at US embassy in Iraq',
     outlet: 'World Israel News',
-    perspective: { id: 'israeli', label: 'Israeli press (via aggregator)' },
+    perspective: { id: 'israeli', label: 'Israeli press' },
     via: 'popup',
     lookup: 'human shields',
   },

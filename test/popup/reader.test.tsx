@@ -24,7 +24,7 @@ describe('document reader', () => {
     const page = show('?doc=iran-meddles&passage=iran-meddles%3A4%3A1');
     expect(page.querySelector('h1')?.textContent).toBe('Iran meddles in US-Iraq strategic talks');
     expect(page.textContent).toContain('The Jerusalem Post');
-    expect(page.textContent).toContain('Israeli press (via aggregator)');
+    expect(page.textContent).toContain('Israeli press');
     expect(page.textContent).toContain('Hawkish.');
     const target = page.querySelector('#p4')!;
     expect(document.activeElement).toBe(target);

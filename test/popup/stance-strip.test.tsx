@@ -50,7 +50,7 @@ const chosenQuote = () => root.querySelector('.bs-strip-chosen blockquote')!.tex
 describe('stance strip', () => {
   it('puts each document’s account on the strip, most negative left, labelled by outlet, perspective and stance', () => {
     expect(marks().map((m) => m.getAttribute('aria-label'))).toEqual([
-      'The Jerusalem Post, Israeli press (via aggregator): negative (−0.60)',
+      'The Jerusalem Post, Israeli press: negative (−0.60)',
       'Tasnim, Iranian state-affiliated: positive (+0.50)',
     ]);
     const [left, right] = marks().map((m) => parseFloat(m.style.left));
@@ -73,7 +73,7 @@ describe('stance strip', () => {
   it('has the same accounts as a table', () => {
     const rows = [...root.querySelectorAll('.bs-strip-table tbody tr')].map((r) => [...r.children].map((c) => c.textContent));
     expect(rows.map((r) => r.slice(0, 3))).toEqual([
-      ['The Jerusalem Post', 'Israeli press (via aggregator)', 'negative (−0.60)'],
+      ['The Jerusalem Post', 'Israeli press', 'negative (−0.60)'],
       ['Tasnim', 'Iranian state-affiliated', 'positive (+0.50)'],
     ]);
   });

@@ -3,6 +3,7 @@
  * recognised against the bundled corpus, that tab's cards stop quoting the page's own document,
  * the popup can read the answer, and every message is validated and checked for its sender.
  */
+import { shippedSources } from '../../lib/storage/shipped-sources';
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
@@ -27,7 +28,7 @@ describe('page/recognise', () => {
       kind: 'document',
       doc: 'iran-meddles',
       outlet: 'The Jerusalem Post (republished by an aggregator)',
-      perspective: { id: 'israeli', label: 'Israeli press (via aggregator)' },
+      perspective: { id: 'israeli', label: 'Israeli press' },
     });
 
     const card = (await send(msg('card/get', { entity: 'mustafa-al-kadhimi' }), fromTab(7))) as CardData;
@@ -84,7 +85,7 @@ describe('page/recognise', () => {
     expect(answer.thisPage).toEqual({
       kind: 'outlet',
       outlet: 'The Jerusalem Post',
-      perspective: { id: 'israeli', label: 'Israeli press (via aggregator)' },
+      perspective: { id: 'israeli', label: 'Israeli press' },
     });
     const card = (await send(msg('card/get', { entity: 'mustafa-al-kadhimi' }), fromTab(7))) as CardData;
     // No corpus document is this page: the Israeli account stays, after the others.
@@ -143,6 +144,6 @@ describe('source registry', () => {
   it('reads damaged stored edits as none rather than failing', async () => {
     await fakeBrowser.storage.local.set({ [SOURCES_KEY]: { sources: 'oops' } });
     const registry = (await send(msg('sources/get', {}), fromPopup())) as SourceRegistry;
-    expect(registry.sources).toHaveLength(4);
+    expect(registry.sources).toHaveLength(shippedSources.length);
   });
 });
