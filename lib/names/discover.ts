@@ -223,6 +223,16 @@ function wordsBefore(p: Paragraph, c: Candidate, n: number): string[] {
   return (before.match(/[\p{L}'’.-]+/gu) ?? []).slice(-n);
 }
 
+/** Adjectives between a name and its kind: "the Nasr parliamentary group", "Al-Nasr parliamentary coalition". */
+const KIND_QUALIFIERS = new Set(['parliamentary', 'political', 'electoral', 'armed', 'militant', 'paramilitary', 'opposition', 'ruling']);
+
+/** The lower-case word after a name that may say its kind, past one qualifying adjective. */
+function kindAfter(text: string): string | undefined {
+  const m = /^\s+([\p{Ll}]+)(?:\s+([\p{Ll}]+))?/u.exec(text);
+  if (!m) return undefined;
+  return KIND_QUALIFIERS.has(m[1]!) && m[2] && ORGANIZATION_AFTER.has(m[2]) ? m[2] : m[1];
+}
+
 const MEDIA_AFTER = new Set(['newspaper', 'daily', 'weekly', 'magazine', 'news', 'agency', 'channel', 'broadcaster', 'website', 'television', 'tv', 'radio', 'outlet']);
 
 /** Verbs of saying right after a name. */
@@ -281,7 +291,7 @@ function weigh(p: Paragraph, c: Candidate): void {
   const placeHead = parts.length > 1 && (isHeadWord(lastWord, PLACE_HEADS) || isLeadingPlaceHead(parts[0]!));
   const listed = listedPlace(c.text) !== undefined;
   const initials = c.words.slice(1, -1).some(isInitial);
-  const after = /^\s+([\p{Ll}]+)/u.exec(p.text.slice(c.end, c.end + 30))?.[1];
+  const after = kindAfter(p.text.slice(c.end, c.end + 40));
   const lowerBefore = wordsBefore(p, c, 2).map((w) => w.toLowerCase());
   if (orgHead) {
     c.votes.organization += 3;

@@ -372,7 +372,8 @@ export function withLearnedNames(curated: MatcherInput, learned: readonly Learne
           continue;
         }
         for (const i of blockerKeys.get(key) ?? []) overridden.add(i);
-        own.push({ text: bare, specificity: f.specificity });
+        // "Foreign Ministry" alone is every country's: it needs the page to be about this one (ambiguous).
+        own.push({ text: bare, specificity: 'ambiguous' });
         continue;
       }
       for (const i of blockerKeys.get(f.key) ?? []) overridden.add(i);
@@ -425,8 +426,10 @@ export function withLearnedNames(curated: MatcherInput, learned: readonly Learne
       own.forEach((p, i) => sourcePatterns.push({ entity, text: p.text, specificity: p.specificity, path: `forms[${i}]` }));
     }
   }
-  // Generated spellings: never one a curated or learned name has, never one two entities make.
-  const taken = new Set([...curatedKeys.keys(), ...claims.keys()]);
+  // Generated spellings: never one a curated or learned name has, never one two entities make,
+  // never a form derived above for another learned entity (Hikmat Nasir's "Nasir" is not a
+  // spelling of the Nasr coalition).
+  const taken = new Set([...curatedKeys.keys(), ...claims.keys(), ...patterns.slice(curated.patterns.length).map((p) => foldedKey(p.text))]);
   const { patterns: variants } = generateVariantPatterns(pseudo, sourcePatterns, foldedKey, taken);
   for (const v of variants) {
     for (const i of blockerKeys.get(foldedKey(v.text)) ?? []) overridden.add(i);

@@ -284,9 +284,20 @@ function latinPeopleBySound(solid: readonly Local[]): Map<string, SoundedPerson[
   for (const l of solid) {
     if (!l.person?.given.length) continue;
     const sounds = [...l.person.given, ...surnameWords(l.person.surname)].map(latinWordSound);
-    if (sounds.every((s) => s.length >= 2)) push(out, soundKey(sounds), { index: l.index, sounds });
+    if (soundsEnough(sounds)) push(out, soundKey(sounds), { index: l.index, sounds });
   }
   return out;
+}
+
+/**
+ * Whether a full name's sounds say enough to find its other spelling: two consonants in every
+ * word, or, in a name of three words or more, one in every word and eight in all ("محمد توفيق
+ * علاوي", Mohammed Tawfiq Allawi: علاوي keeps only its l). Two short words (إياد علاوي, "d l")
+ * would meet too many others.
+ */
+function soundsEnough(sounds: readonly string[]): boolean {
+  if (sounds.every((s) => s.length >= 2)) return true;
+  return sounds.length >= 3 && sounds.every((s) => s.length >= 1) && sounds.join('').length >= 8;
 }
 
 /** A person named in Arabic or Persian script only. */
@@ -306,7 +317,7 @@ function scriptPersonOwner(l: Local, people: ReadonlyMap<string, readonly Sounde
     const words = f.text.trim().split(/\s+/);
     if (words.length < 2) continue;
     const sounds = words.map(scriptWordSound);
-    if (!sounds.every((s) => s.length >= 2)) continue;
+    if (!soundsEnough(sounds)) continue;
     for (const p of people.get(soundKey(sounds)) ?? []) {
       if (p.sounds.length === sounds.length && !p.sounds.every((s, i) => s === sounds[i])) continue;
       roots.add(c.find(p.index));

@@ -162,17 +162,27 @@ for (const t of PERSON_TITLES) {
   TITLES_BY_FIRST.set(first, [...(TITLES_BY_FIRST.get(first) ?? []), words]);
 }
 
+/**
+ * A title's last word may carry "-designate" or "-elect": "Prime Minister-designate Mohammed
+ * Allawi", "PM-designate", "President-elect" are the title, not part of a name.
+ */
+const TITLE_SUFFIX = /[-‐](?:designate|elect)$/iu;
+
 /** The longest title starting at `i` (its length in words), 0 if none. */
 function titleAt(words: readonly Word[], i: number): number {
-  const first = words[i]!;
-  const key = first.text === 'PM' || first.text === 'MP' ? first.text.toLowerCase() : plainWord(first.text.replace(/\.$/, ''));
+  const text = (k: number) => words[k]!.text.replace(/\.$/, '').replace(TITLE_SUFFIX, '');
+  const first = text(i);
+  const key = first === 'PM' || first === 'MP' ? first.toLowerCase() : plainWord(first);
   for (const title of TITLES_BY_FIRST.get(key) ?? []) {
     if (i + title.length > words.length) continue;
     let ok = true;
     for (let k = 0; k < title.length && ok; k++) {
       const w = words[i + k]!;
-      const plain = plainWord(w.text.replace(/\.$/, ''));
-      ok = plain === title[k]!.replace(/\.$/, '') && !isAcronym(w.text) || (title[k] === 'pm' && w.text === 'PM') || (title[k] === 'mp' && w.text === 'MP');
+      // Only the title's last word takes the suffix ("Prime-designate Minister" is no title).
+      if (k < title.length - 1 && TITLE_SUFFIX.test(w.text)) ok = false;
+      const wText = text(i + k);
+      const plain = plainWord(wText);
+      ok &&= plain === title[k]!.replace(/\.$/, '') && !isAcronym(wText) || (title[k] === 'pm' && wText === 'PM') || (title[k] === 'mp' && wText === 'MP');
       if (ok && k > 0 && w.broken) ok = false;
     }
     // "Amir Abdollahian": Amir before one word is a given name (a Persian one), not the title.

@@ -21,8 +21,12 @@ const SCRIPT_TITLES = [
 /** Clitics a title is written with ("ووزير" and the minister, "لوزير" for the minister, "والمبعوث"). */
 const TITLE_CLITICS = ['و', 'ل', 'ب', 'ف'];
 
-/** Adjectives of an office after its title ("المبعوث الرئاسي الأميركي ستيف ويتكوف"): not part of the name. */
-const SCRIPT_OFFICE_ADJECTIVES = new Set(['الرئاسي', 'الخاص', 'الأعلى', 'السابق', 'الجديد', 'الحالي']);
+/**
+ * Adjectives of an office after its title ("المبعوث الرئاسي الأميركي ستيف ويتكوف"; "رئيس الوزراء
+ * الأسبق", the former; "المكلف", the designate; "المستقيل", who resigned; "المؤقت", interim): not
+ * part of the name.
+ */
+const SCRIPT_OFFICE_ADJECTIVES = new Set(['الرئاسي', 'الخاص', 'الأعلى', 'السابق', 'الأسبق', 'الجديد', 'الحالي', 'المكلف', 'المستقيل', 'المؤقت', 'المقبل']);
 
 /** Arabic short vowels and marks ("العُماني"), left out when a word is compared with a list. */
 function bare(word: string): string {
@@ -55,7 +59,7 @@ const SCRIPT_STOPS = new Set([
   'في', 'من', 'على', 'إلى', 'الى', 'عن', 'مع', 'أن', 'ان', 'إن', 'التي', 'الذي', 'هذا', 'هذه', 'و', 'أو', 'ثم',
   'قال', 'قالت', 'يقول', 'كان', 'كانت', 'بعد', 'قبل', 'خلال', 'بين', 'حول', 'ضد', 'لدى', 'عند', 'منذ', 'حتى',
   'در', 'از', 'به', 'با', 'که', 'را', 'و', 'این', 'آن', 'برای', 'گفت', 'است', 'بود', 'شد', 'تا', 'هم',
-  'أصيب', 'اصيب', 'قتل', 'أعلن', 'اعلن', 'أكد', 'اكد', 'الذين', 'التي', 'هو', 'هي',
+  'أصيب', 'اصيب', 'قتل', 'أعلن', 'اعلن', 'أكد', 'اكد', 'الذين', 'التي', 'هو', 'هي', 'مقابل',
 ]);
 
 /** How many words a script name runs to at most after its cue. */
@@ -66,7 +70,17 @@ const MAX_SCRIPT_WORDS = 4;
  * the article (وأ، وإ، وا، وال) or "for the" (لل) starts the next phrase, not the name.
  */
 function joinedConjunction(word: string): boolean {
-  return /^و[أإاآ]/u.test(word) || /^وال/u.test(word) || /^لل/u.test(word);
+  return /^و[أإاآ]/u.test(word) || /^وال/u.test(word) || /^لل/u.test(word) || prepositionBeforeNoun(word);
+}
+
+/**
+ * "برهم صالح بتشكيل الحكومة" (Barham Salih, with forming the government): "with" or "for" joined
+ * to the article (بال، لل) or to a verbal noun of the taf'il form (بتشكيل، لتكليف) is a
+ * preposition before a noun, never a name's last word.
+ */
+function prepositionBeforeNoun(word: string): boolean {
+  const plain = bare(word);
+  return /^بال\S{2,}$/u.test(plain) || /^[بل]ت\S\Sي\S$/u.test(plain);
 }
 
 /**

@@ -186,6 +186,47 @@ describe('names one document gives', () => {
     for (const n of names) expect(n.strong).not.toContain('title');
   });
 
+  it('takes a "-designate" or "-elect" title off a name, and learns no title alone', () => {
+    const doc: NameDocument = {
+      id: 'designate',
+      title: "Iraq's Prime Minister-designate withdraws",
+      paragraphs: [
+        'Iraqi Prime Minister-designate Mohammed Allawi withdrew his candidacy on Sunday.',
+        'The new PM-designate Adnan al-Zurfi met President-elect Barham Salih, and Prime Minister-designate Adel Abdul-Mahdi was named.',
+      ],
+    };
+    const names = readDocument(doc).names;
+    const allawi = names.find((n) => n.forms.some((f) => f.text === 'Mohammed Allawi'));
+    expect(allawi?.strong).toContain('title');
+    for (const person of ['Adnan al-Zurfi', 'Barham Salih', 'Adel Abdul-Mahdi']) expect(names.some((n) => n.forms.some((f) => f.text === person))).toBe(true);
+    // No name carries the title, and the title alone is no name.
+    expect(names.flatMap(forms).filter((f) => /designate|elect/i.test(f))).toEqual([]);
+  });
+
+  it('types a name with a qualified kind after it ("the Nasr parliamentary group") as an organisation, not one with a role after it', () => {
+    const doc: NameDocument = { id: 'nasr', title: 'Blocs', paragraphs: ['He heads the small Nasr parliamentary group in the chamber.', 'The Kasim political analyst said little.'] };
+    expect(typeOf(nameWith(doc, 'Nasr'))).toBe('organization');
+    expect(nameWith(doc, 'Kasim')?.votes.organization ?? 0).toBe(0);
+  });
+
+  it('takes an office adjective (the former, the designate) off a script name, and ends it before a preposition joined to a noun', () => {
+    const names = readDocument({
+      id: 'ar-former',
+      title: 'تكليف',
+      paragraphs: [
+        'وهو ابن عم رئيس الوزراء الأسبق إياد علاوي، واعتذر رئيس الوزراء المكلف محمد توفيق علاوي عن تشكيل الحكومة.',
+        'وكلف الرئيس برهم صالح بتشكيل الحكومة، والتقى السيد محمد باقر الحكيم.',
+        'فكان امامه منصب رئيس الوزراء مقابل عدم الصدق.',
+      ],
+    }).names.map(forms);
+    expect(names).toContainEqual(['إياد علاوي']);
+    expect(names).toContainEqual(['محمد توفيق علاوي']);
+    expect(names).toContainEqual(['برهم صالح']);
+    // A third word opened by b that is no preposition before a noun stays in the name.
+    expect(names).toContainEqual(['محمد باقر الحكيم']);
+    for (const wrong of ['الأسبق إياد علاوي', 'المكلف محمد توفيق', 'برهم صالح بتشكيل', 'مقابل عدم الصدق']) expect(names.flat()).not.toContain(wrong);
+  });
+
   it('types an Arabic place opened by its head word (Ain al-Asad) as a place, and a law as no person', () => {
     const doc: NameDocument = {
       id: 'asad',

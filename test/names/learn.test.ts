@@ -35,6 +35,21 @@ describe('learning names across documents', () => {
     expect(abadi.reason).toBe('named in 2 documents');
   });
 
+  it('joins a three-word script name to its Latin spelling though one word keeps a single consonant, never two such short words', () => {
+    const doc = (id: string, text: string): NameDocument => ({ id, title: 'Cabinet', paragraphs: [text] });
+    const list = entities(
+      learn(
+        doc('en-1', 'Prime Minister-designate Mohammed Tawfiq Allawi withdrew on Sunday.'),
+        doc('en-2', 'Former minister Mohammed Tawfiq Allawi was named by the president. His cousin, former Prime Minister Iyad Allawi, spoke.'),
+        doc('ar-1', 'واعتذر رئيس الوزراء المكلف محمد توفيق علاوي، ابن عم رئيس الوزراء الأسبق إياد علاوي، عن تشكيل الحكومة.'),
+      ),
+    );
+    // محمد توفيق علاوي: "mhmd tfk l", eight consonants in all, the surname's one (l) aside.
+    expect(withForm(list, 'محمد توفيق علاوي')?.id).toBe(withForm(list, 'Mohammed Tawfiq Allawi')!.id);
+    // إياد علاوي: "d l" could be many people; it stays apart from Iyad Allawi.
+    expect(withForm(list, 'إياد علاوي')?.id).not.toBe(withForm(list, 'Iyad Allawi')!.id);
+  });
+
   it('never merges two people whose given names differ, and leaves a bare shared surname unmarked', () => {
     const list = entities(learn(sadrArticle, sadrOnlyArticle));
     const muqtada = withForm(list, 'Muqtada al-Sadr')!;

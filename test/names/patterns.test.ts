@@ -166,6 +166,28 @@ describe('learned names in the matcher', () => {
     const page = 'Akram al-Kaabi spoke. The Iranian Foreign Ministry and the Foreign Ministry of Iran replied; the Iranian Armed Forces did not.';
     expect(marks(state, page).map((m) => m.text)).toEqual(['Akram al-Kaabi', 'Foreign Ministry', 'Foreign Ministry of Iran']);
   });
+  it("marks a bared institution name only on a page about its country, not another country's Foreign Ministry", () => {
+    const doc = (id: string, text: string): NameDocument => ({ id, title: 'Talks', paragraphs: [text] });
+    const state = learn(doc('fm-1', 'The Iranian Foreign Ministry said on Monday that talks would go on.'), doc('fm-2', 'A statement by the Iranian Foreign Ministry followed.'), nujabaArticle);
+    const other = 'Akram al-Kaabi was not there. The Foreign Ministry in Abu Dhabi said a new trade corridor with India would open.';
+    expect(marks(state, other).map((m) => m.text)).toEqual(['Akram al-Kaabi']);
+    const ours = 'Akram al-Kaabi spoke. The Foreign Ministry of Iran replied, and the Foreign Ministry said more later.';
+    expect(marks(state, ours).map((m) => m.text)).toEqual(['Akram al-Kaabi', 'Foreign Ministry of Iran', 'Foreign Ministry']);
+  });
+  it("gives no learned entity a generated spelling another learned entity is marked by (the Nasr bloc's Nasir is Hikmat Nasir's surname)", () => {
+    const doc = (id: string, text: string): NameDocument => ({ id, title: 'Cabinet', paragraphs: [text] });
+    const state = learn(
+      doc('nasr-1', 'The candidate is head of the small Nasr parliamentary group of former Prime Minister Haider Al-Abadi.'),
+      doc('nasr-2', 'The former governor heads Al-Nasr parliamentary coalition, which includes former Prime Minister Haider al-Abadi.'),
+      doc('cabinet', 'The cabinet includes Minister Hikmat Nasir as migration minister.'),
+      nujabaArticle,
+    );
+    const page = 'Akram al-Kaabi met the Nasr bloc and Hikmat Nasir. Nasir said little.';
+    // (Before, the bloc's generated "Nasir" and the minister's surname made the matcher refuse to build.)
+    const found = marks(state, page);
+    expect(found.find((m) => m.text === 'Hikmat Nasir')?.id).toBe('learned:hikmat-nasir');
+    expect(found.filter((m) => m.text === 'Nasir').map((m) => m.id)).toEqual(['learned:hikmat-nasir']);
+  });
   it('marks a learned full name written with another spelling of its given name the rules do not make (Qasim / Qassem)', () => {
     const doc = (id: string, text: string): NameDocument => ({ id, title: 'Border', paragraphs: [text] });
     const state = learn(doc('araji-1', 'National Security Adviser Qasim al-Araji signed the deal.'), doc('araji-2', 'Adviser Qasim al-Araji arrived in Tehran.'), nujabaArticle);
