@@ -66,6 +66,8 @@ export interface DateForms {
   withoutYear: string[];
   /** "Sunday's" when the day is known. */
   weekday?: string;
+  /** The forms of both lists that give the day ("October 10", "10 October 2021"); none without one. */
+  byDay: string[];
 }
 
 export function dateForms(date: EventDate): DateForms | undefined {
@@ -86,7 +88,8 @@ export function dateForms(date: EventDate): DateForms | undefined {
       weekday = `${WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()]!}'s`;
     }
   }
-  return { withYear, withoutYear, ...(weekday ? { weekday } : {}) };
+  const byDay = [...withYear, ...withoutYear].filter((form) => /\d{1,2}\b(?!$)|\D\d{1,2}$/.test(form));
+  return { withYear, withoutYear, byDay, ...(weekday ? { weekday } : {}) };
 }
 
 const STARTS_WITH_DATE = new RegExp(`^(?:\\d|(?:${MONTHS.join('|')})\\b)`, 'i');
@@ -114,9 +117,16 @@ export function datedEventPatterns(
       for (const date of forms.withYear.slice(0, 2)) push(entity, `${date} ${alias.text}`, alias.specificity, `${alias.path}+date~`);
     }
     const own = heads.filter((h) => h.event === entry.id).flatMap((h) => h.heads);
+    const national = heads.some((h) => h.event === entry.id && h.country !== undefined);
     for (const head of own) {
       for (const date of [...forms.withYear, ...forms.withoutYear, ...(forms.weekday ? [forms.weekday] : [])]) push(entity, `${date} ${head}`, 'ambiguous', 'heads+date~');
       for (const date of forms.withYear) push(entity, `${head} of ${date}`, 'ambiguous', 'heads+date~');
+      // A country's vote is held on a day, and pages name it by that day after the noun too
+      // ("elections on October 10"); for other events "X on <day>" is more often a clause ("the
+      // death of … by US airstrike on 3 January 2020"). Before the noun a full date may keep its
+      // comma ("October 10, 2021, elections").
+      if (national) for (const date of forms.byDay) push(entity, `${head} on ${date}`, 'ambiguous', 'heads+date~');
+      for (const date of forms.byDay) if (/\d{4}$/.test(date) && date.includes(',')) push(entity, `${date}, ${head}`, 'ambiguous', 'heads+date~');
     }
   });
   return ownedByOne(out, foldKey, taken);

@@ -13,6 +13,7 @@
  *   خامنئي → علي الخامنئي), so a person's last word may gain it;
  * - ل + ال contracts to لل (للكاظمي, للحشد الشعبي, للعراق): a name that starts with the article
  *   is also written so, as one word with the preposition;
+ * - ʿAbd al-X names are written as one word (عبد المهدي → عبدالمهدي);
  * - America: أمريكا and أميركا (الأمريكية, الأميركية) are both standard;
  * - Persian writes an Arabic compound as one word, the article joined to the word before it
  *   (حشد الشعبی → حشدالشعبی), or without the article and with a ZWNJ the copy may lose (حشد‌شعبی,
@@ -32,6 +33,7 @@ export const MAX_SCRIPT_VARIANTS = 16;
 const ARTICLE = '\u0627\u0644'; // ال
 const CONTRACTED = '\u0644\u0644'; // لل
 const ZWNJ = '\u200C';
+const ABD = '\u0639\u0628\u062F'; // عبد
 /** Letters only Persian (and Kurdish) writes: a name spelt with them is not written the Arabic way. */
 const PERSIAN_LETTERS = /[\u067E\u0686\u0698\u06AF\u06CC\u06A9\u200C]/;
 const AMERICA = [/\u0645\u0631\u064A\u0643/g, /\u0645\u064A\u0631\u0643/g]; // مريك, ميرك
@@ -70,6 +72,12 @@ export function scriptVariants(name: string, type: EntityType): string[] {
       forms.push(joined(word), joined(ZWNJ + word.slice(2)));
     });
   }
+  // A name of the form ʿAbd al-X (servant of X) is one word to Persian and often to Arabic copy
+  // too: عبد المهدي → عبدالمهدي.
+  words.forEach((word, i) => {
+    if (i === 0 || words[i - 1] !== ABD || !hasArticle(word)) return;
+    forms.push([...words.slice(0, i - 1), ABD + word, ...words.slice(i + 1)]);
+  });
   for (const [k, form] of AMERICA.entries()) {
     if (form.test(name)) forms.push(name.replace(form, AMERICA_FORMS[1 - k]!).split(/\s+/));
     form.lastIndex = 0;

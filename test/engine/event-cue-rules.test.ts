@@ -122,3 +122,33 @@ test('a visit by its noun before the verb that reports it; a dateline is not whe
   expect(events('TEHRAN (FNA)- Mustafa al-Kadhimi visited the command center of the country’s forces.')).toEqual([]);
   expect(events('Mustafa al-Kadhimi visited Tehran on Tuesday.')).toEqual(['visited → kadhimi-tehran-visit']);
 });
+
+test('the strategic dialogue by its noun where the sentence names both countries', () => {
+  expect(events('The fourth round of dialogues between Iraq and the United States will be the last.')).toEqual(['dialogues → us-iraq-strategic-dialogue']);
+  expect(events('An Iraqi delegation arrived in Washington to prepare the dialogue session with Iraq’s partners in Baghdad.')).toEqual([
+    'dialogue session → us-iraq-strategic-dialogue',
+  ]);
+  // To hold dialogue is not the dialogue; nor is a dialogue the sentence does not set between the two.
+  expect(events('The US will continue to hold dialogue with Baghdad.')).toEqual([]);
+  expect(events('The upcoming dialogue between the United States and Saudi Arabia was delayed.')).toEqual([]);
+});
+
+test('Kadhimi’s confidence vote as lawmakers approving or voting for his government', () => {
+  expect(events('Parliament approved the government of Mustafa al-Kadhimi on Wednesday.')).toEqual(['approved → kadhimi-sworn-in']);
+  expect(events('Mustafa al-Kadhimi thanked lawmakers after parliament voted for his Cabinet.')).toEqual(['voted → kadhimi-sworn-in']);
+  // Approving something else, or another government without him, is not the vote.
+  expect(events('Mustafa al-Kadhimi approved the budget.')).toEqual([]);
+  expect(events('Lawmakers approved a new government on Thursday.')).toEqual([]);
+});
+
+test('a visit by the leader’s arrival, the noun before any other of the sentence', () => {
+  expect(events('Mustafa al-Kadhimi’s arrival in Tehran comes a day after his visit to Saudi Arabia was postponed.')).toEqual(['arrival → kadhimi-tehran-visit']);
+  expect(events('Mustafa al-Kadhimi’s arrival in Riyadh was delayed.')).toEqual([]);
+});
+
+test('Abdul Mahdi’s resignation in Persian, his name joined as Persian writes it', () => {
+  expect(spotText(matcher, 'پارلمان عراق با استعفای عادل عبدالمهدی موافقت کرد.').map((m) => matcher.entities[m.entity]!.id)).toEqual(
+    expect.arrayContaining(['abdul-mahdi-resignation', 'adel-abdul-mahdi']),
+  );
+  expect(events('پارلمان عراق با استعفای وزیر موافقت کرد.')).toEqual([]);
+});

@@ -142,3 +142,33 @@ describe('institution nouns in the sentences the third blind set showed', () => 
     expect(spotted('The hypocrites have always attempted to carry out their plots.')).toEqual([]);
   });
 });
+
+describe('the anti-ISIS coalition by its bare noun', () => {
+  const coalition = (text: string) => spotted(text).filter((m) => m.endsWith('=global-coalition-against-isis'));
+
+  test('on a page about ISIS, or as the coalition’s spokesman and troops beside US troops', () => {
+    expect(coalition('ISIS cells attacked Iraqi troops near Kirkuk. The attack is under investigation by the Coalition and Iraqi Security Forces.')).toEqual([
+      'Coalition=global-coalition-against-isis',
+    ]);
+    expect(coalition('Rockets hit a base hosting US troops in Iraq, a coalition spokesman said.')).toEqual(['coalition=global-coalition-against-isis']);
+    expect(coalition('Rockets hit Iraq. The latest rocket attacks on U.S. & coalition troops is the work of Iran.')).toEqual([
+      'coalition=global-coalition-against-isis',
+    ]);
+    expect(coalition('US troops are stationed in Iraq, said a spokesman for the U.S.-led international military coalition.')).toEqual([
+      'coalition=global-coalition-against-isis',
+    ]);
+  });
+
+  test('in Arabic as قوات التحالف on a page about Iraq', () => {
+    expect(coalition('مهمة الولايات المتحدة وقوات التحالف في العراق تحولت إلى مهمة تدريب.')).toEqual(['التحالف=global-coalition-against-isis']);
+  });
+
+  test('never an electoral or governing coalition, nor a coalition elsewhere', () => {
+    expect(coalition('ISIS remains a threat in Iraq. The coalition won 73 seats in the elections.')).toEqual([]);
+    expect(coalition('US troops left Kabul. A coalition spokesman said the Taliban had attacked.')).toEqual([]);
+    expect(coalition('Germany’s coalition agreed on a budget. ISIS was not discussed.')).toEqual([]);
+    expect(coalition('ISIS remains a threat in Iraq. وفاز التحالف بمقاعد في البرلمان.')).toEqual([]);
+    // No ISIS, no US troops: a coalition is not the anti-ISIS one.
+    expect(coalition('In Baghdad, the coalition met on Monday.')).toEqual([]);
+  });
+});

@@ -15,7 +15,7 @@ const pandemic = entry({ id: 'pandemic', type: 'event', name: 'the pandemic', al
 const iraq = entry({ id: 'iraq', type: 'place', name: 'Iraq', aliases: [] });
 const baghdad = entry({ id: 'baghdad', type: 'place', name: 'Baghdad', aliases: [] });
 
-function spotter(heads: { event: string; heads: string[] }[]) {
+function spotter(heads: { event: string; country?: string; heads: string[] }[]) {
   const built = buildKnowledgeBase({
     documents: { file: 'data/documents.json', data: { perspectives: [], documents: [] } },
     seeds: {},
@@ -33,9 +33,11 @@ test('the date forms an event allows', () => {
   expect(dateForms({ start: '2021-10-10' })).toEqual({
     withYear: ['2021', 'October 2021', 'Oct. 2021', 'Oct 2021', 'October 10, 2021', '10 October 2021', 'Oct. 10, 2021'],
     withoutYear: ['October', 'October 10', '10 October', 'Oct. 10'],
+    byDay: ['October 10, 2021', '10 October 2021', 'Oct. 10, 2021', 'October 10', '10 October', 'Oct. 10'],
     weekday: "Sunday's",
   });
-  expect(dateForms({ start: '2008' })).toEqual({ withYear: ['2008'], withoutYear: [] });
+  expect(dateForms({ start: '2008' })).toEqual({ withYear: ['2008'], withoutYear: [], byDay: [] });
+  expect(dateForms({ start: '2019-10' })?.byDay).toEqual([]); // a month is no day
   expect(dateForms({ start: '2019-12', end: '2023-05' })).toBeUndefined(); // a span has no one date
 });
 
@@ -52,6 +54,19 @@ test('a head noun with the date before it or attached after it names the event, 
   // Another date, or the head noun alone, is not the event.
   expect(events(`${ON_TOPIC}the October 2018 protests and the protests were small.`)).toEqual([]);
   expect(events(`${ON_TOPIC}Saturday’s election was postponed.`)).toEqual([]);
+});
+
+test('a country’s vote is named by its day after the noun too, and a full date before it may keep its comma', () => {
+  const events = spotter([
+    { event: 'elections', country: 'Iraq', heads: ['elections', 'parliamentary elections'] },
+    { event: 'protests', heads: ['protests'] },
+  ]);
+  expect(events(`${ON_TOPIC}voters go to the elections on October 10.`)).toEqual(['elections on October 10 → elections']);
+  expect(events(`${ON_TOPIC}the parliamentary elections on 10 October were contested.`)).toEqual(['parliamentary elections on 10 October → elections']);
+  expect(events(`${ON_TOPIC}after the October 10, 2021, elections.`)).toEqual(['October 10, 2021, elections → elections']);
+  // Another day is another vote; an event that is no country's vote gets no "on <day>" name.
+  expect(events(`${ON_TOPIC}the elections on October 12 were local.`)).toEqual([]);
+  expect(events(`${ON_TOPIC}the protests on October 10 grew.`)).toEqual([]);
 });
 
 test('a head noun with a date needs a page about the corpus', () => {

@@ -47,4 +47,11 @@ describe('script spellings', () => {
     expect(scriptVariants('الحرب', 'event')).not.toContain('حرب');
     expect(scriptVariants('الأول الثاني الثالث الرابع الخامس السادس', 'organization').length).toBeLessThanOrEqual(MAX_SCRIPT_VARIANTS);
   });
+
+  test('an ʿAbd al-X name is also written as one word, and only that compound', () => {
+    expect(scriptVariants('عادل عبد المهدي', 'person')).toContain('عادل عبدالمهدي');
+    expect(scriptVariants('عبد المهدي', 'person')).toContain('عبدالمهدي');
+    // Only after عبد: a given name and an article surname are not run together.
+    expect(scriptVariants('مصطفى الكاظمي', 'person')).not.toContain('مصطفىالكاظمي');
+  });
 });
