@@ -179,7 +179,7 @@ describe('recomputed on the device', () => {
     const builder = builderFor(db);
     await emptied(builder);
     const jpost = await added(builder, JPOST);
-    await added(builder, article('iran-terrified-talks', 'iranintl.com', 'Iran International'));
+    await added(builder, article('iran-terrified-talks', 'iran-news-digest.org', 'Iran News Digest'));
     await builder.automaticSettled();
     const dialogue = 'us-iraq-strategic-dialogue';
     const source = await cardSource(db, dialogue, await currentLabels(db, sources));
@@ -188,7 +188,7 @@ describe('recomputed on the device', () => {
     expect(found.map((d) => d.question)).toEqual([expect.stringMatching(/^Documents give different dates/)]);
     expect(found[0]!.claims.map((c) => [c.outlet, c.claim]).sort()).toEqual([
       // An outlet the registry does not label is named with its domain; the claim says whose it is.
-      ['Iran International (iranintl.com)', 'June 10 (as Kayhan has it)'],
+      ['Iran News Digest (iran-news-digest.org)', 'June 10 (as Kayhan has it)'],
       ['The Jerusalem Post', 'June 11'],
     ]);
     // Removing one of them takes the disagreement away.
