@@ -17,6 +17,17 @@ let third: string;
 let fourth: string;
 let fifth: string;
 
+/** A set of two collectors' pages: one naming two places and Iraq's parliament in that order, one distractor. */
+function twoCollectorsSet(folder: string, [page, html, first, second]: [string, string, string, string], [distractor, distractorHtml]: [string, string]): string {
+  mkdirSync(folder);
+  const name = (entity: string) => ({ text: entity === 'iraq' ? 'Iraq' : 'Iran', entity, kind: 'name' });
+  writeFileSync(join(folder, `${page}.html`), html);
+  writeFileSync(join(folder, `${page}.expected.json`), JSON.stringify({ mentions: [name(first), name(second), { text: 'parliament', entity: 'iraq', kind: 'institution-noun' }] }));
+  writeFileSync(join(folder, `${distractor}.html`), distractorHtml);
+  writeFileSync(join(folder, `${distractor}.expected.json`), JSON.stringify({ distractor: true, mentions: [] }));
+  return folder;
+}
+
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'backstory-eval-'));
   writeFileSync(join(dir, 'a.html'), '<p>Iraq and Iran, and parliament.</p>');
@@ -46,36 +57,8 @@ beforeAll(() => {
   writeFileSync(join(third, 'e.html'), '<p>Iraq and Iran.</p>');
   writeFileSync(join(third, 'e.expected.json'), JSON.stringify({ mentions: [{ text: 'Iraq', entity: 'iraq', kind: 'name' }] }));
   // Two collectors' pages in one folder, told apart only by their file names' prefixes.
-  fourth = join(dir, 'round-4');
-  mkdirSync(fourth);
-  writeFileSync(join(fourth, 'a-visit.html'), '<p>Iran and Iraq met, and parliament voted.</p>');
-  writeFileSync(
-    join(fourth, 'a-visit.expected.json'),
-    JSON.stringify({
-      mentions: [
-        { text: 'Iran', entity: 'iran', kind: 'name' },
-        { text: 'Iraq', entity: 'iraq', kind: 'name' },
-        { text: 'parliament', entity: 'iraq', kind: 'institution-noun' },
-      ],
-    }),
-  );
-  writeFileSync(join(fourth, 'b-football.html'), '<p>Iraq beat Jordan at football.</p>');
-  writeFileSync(join(fourth, 'b-football.expected.json'), JSON.stringify({ distractor: true, mentions: [] }));
-  fifth = join(dir, 'round-5');
-  mkdirSync(fifth);
-  writeFileSync(join(fifth, 'a-talks.html'), '<p>Iraq spoke to Iran, and parliament listened.</p>');
-  writeFileSync(
-    join(fifth, 'a-talks.expected.json'),
-    JSON.stringify({
-      mentions: [
-        { text: 'Iraq', entity: 'iraq', kind: 'name' },
-        { text: 'Iran', entity: 'iran', kind: 'name' },
-        { text: 'parliament', entity: 'iraq', kind: 'institution-noun' },
-      ],
-    }),
-  );
-  writeFileSync(join(fifth, 'b-chess.html'), '<p>Iran won at chess.</p>');
-  writeFileSync(join(fifth, 'b-chess.expected.json'), JSON.stringify({ distractor: true, mentions: [] }));
+  fourth = twoCollectorsSet(join(dir, 'round-4'), ['a-visit', '<p>Iran and Iraq met, and parliament voted.</p>', 'iran', 'iraq'], ['b-football', '<p>Iraq beat Jordan at football.</p>']);
+  fifth = twoCollectorsSet(join(dir, 'round-5'), ['a-talks', '<p>Iraq spoke to Iran, and parliament listened.</p>', 'iraq', 'iran'], ['b-chess', '<p>Iran won at chess.</p>']);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
